@@ -1,0 +1,102 @@
+"""The assertions the hidden suites make: the student's answer against the reference's.
+
+A suite hands over an expression of an implementation (`lambda m: m.gradient_step(v, g, s)`),
+the spec of its answer and a description of the call. The expression is evaluated on the
+reference (trusted, in-process) and on the student's module (through the worker); when they
+disagree, the raised `Mismatch` keeps the expression, so the diagnosis can replay it on each
+known wrong variant.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any, Callable
+
+import numpy as np
+
+from .compare import Difference, Spec, Tolerance, show
+from .sandbox import protocol
+
+Expression = Callable[[Any], Any]
+
+
+def canonical(value: Any) -> Any:
+    """A trusted in-process value in the form a worker's answer arrives in."""
+    return protocol.decode(protocol.encode(value))
+
+
+@dataclass
+class Mismatch(Exception):
+    """The student's answer differs from the reference's (or does not converge)."""
+
+    expression: Expression
+    spec: Spec
+    tolerance: Tolerance
+    got: Any
+    expected: Any
+    difference: Difference
+    call: str
+    message_id: str = "check.mismatch"
+    params: dict = field(default_factory=dict)
+
+    def __str__(self) -> str:
+        return f"{self.call}: expected {show(self.expected)}, got {show(self.got)}"
+
+
+def describe_call(function: str, *args: Any, **kwargs: Any) -> str:
+    """`gradient_step([1, 2], [0.5, -1], -0.1)`; long vectors shown by their shape."""
+
+    def short(value: Any) -> str:
+        if isinstance(value, (list, tuple, np.ndarray)) and np.size(value) > 6:
+            return f"<{type(value).__name__} of shape {np.shape(value)}>"
+        if hasattr(value, "wire_spec"):
+            return f"{value.name}.{value.part}"
+        return show(np.asarray(value)) if isinstance(value, (list, tuple)) else show(value)
+
+    parts = [short(a) for a in args] + [f"{k}={short(v)}" for k, v in kwargs.items()]
+    return f"{function}({', '.join(parts)})"
+
+
+class Checker:
+    """`check(expr, spec, call)` for one test: the student against the reference."""
+
+    def __init__(self, student: Any, reference: Any, tolerance: Tolerance = Tolerance()):
+        self.student, self.reference, self.tolerance = student, reference, tolerance
+
+    def expected(self, expression: Expression, spec: Spec) -> Any:
+        return spec.normalize(canonical(expression(self.reference)), "reference")
+
+    def __call__(self, expression: Expression, spec: Spec, call: str, tolerance: Tolerance | None = None) -> Any:
+        tolerance = tolerance or self.tolerance
+        expected = self.expected(expression, spec)
+        got = spec.normalize(expression(self.student))
+        difference = spec.difference(got, expected, tolerance)
+        if difference is not None:
+            raise Mismatch(expression, spec, tolerance, got, expected, difference, call)
+        return got
+
+    def converges(self, expression: Expression, spec: Spec, call: str, target: Any, atol: float, margin: int) -> Any:
+        """The trajectory comes within atol of target (max norm) no later than the reference's
+        first step that does, plus `margin` steps."""
+        expected = self.expected(expression, spec)
+        reference_steps = first_within(expected, target, atol)
+        if reference_steps is None:
+            raise AssertionError(f"suite error: the reference does not reach {target} in {call}")
+        got = spec.normalize(expression(self.student))
+        steps = first_within(got, target, atol)
+        allowed = reference_steps + margin
+        if steps is None or steps > allowed:
+            raise Mismatch(
+                expression, spec, self.tolerance, got, expected, Difference("[-1]", got[-1], np.asarray(target, dtype=float)), call,
+                message_id="check.not_converged",
+                params={"steps": "—" if steps is None else steps, "allowed": allowed, "atol": f"{atol:g}"},
+            )
+        return got
+
+
+def first_within(trajectory: np.ndarray, target: Any, atol: float) -> int | None:
+    """The first step k with max_i |x_k,i − target_i| < atol, or None."""
+    with np.errstate(invalid="ignore"):
+        close = np.all(np.abs(trajectory - np.asarray(target, dtype=float)) < atol, axis=-1)
+    hits = np.flatnonzero(close)
+    return int(hits[0]) if hits.size else None

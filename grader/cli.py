@@ -1,0 +1,43 @@
+"""The `grade` command line: parses arguments, calls one function, maps errors to exit codes.
+
+Exit codes: 0 everything graded passed, 1 something failed, 2 usage or input error,
+3 the grader itself failed. Subcommands are imported only when invoked, so that
+`grade exercise` never pays for jinja2, matplotlib or the quiz banks.
+"""
+
+from __future__ import annotations
+
+import importlib
+
+import click
+
+# name -> "module:attribute" of a click command, imported on first use.
+SUBCOMMANDS: dict[str, str] = {
+    "list": "grader.commands.student:list_exercises",
+    "exercise": "grader.commands.student:exercise",
+    "quiz": "grader.quiz.cli:quiz",
+}
+
+
+class LazyGroup(click.Group):
+    """A click group whose subcommands are imported when they are invoked."""
+
+    def list_commands(self, ctx: click.Context) -> list[str]:
+        return sorted(set(super().list_commands(ctx)) | set(SUBCOMMANDS))
+
+    def get_command(self, ctx: click.Context, cmd_name: str) -> click.Command | None:
+        if cmd_name in SUBCOMMANDS:
+            module_name, attribute = SUBCOMMANDS[cmd_name].split(":")
+            return getattr(importlib.import_module(module_name), attribute)
+        return super().get_command(ctx, cmd_name)
+
+
+@click.group(cls=LazyGroup)
+@click.version_option(package_name="gdkit")
+def cli() -> None:
+    """Gradient descent course kit: grade your exercises, take quizzes."""
+
+
+def main() -> None:
+    """Console entry point of `grade`."""
+    cli(prog_name="grade")

@@ -1,0 +1,79 @@
+"""The student's commands: `grade list` and `grade exercise N|all`."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+import click
+
+from .. import curriculum, progress
+from ..errors import GraderError
+from ..i18n import UnknownLanguage, resolve_language, translate
+
+EXIT_PASSED, EXIT_FAILED, EXIT_INPUT, EXIT_INTERNAL = 0, 1, 2, 3
+
+lang_option = click.option("--lang", "lang", default=None, metavar="kk|ru|en",
+                           help="Language of the output (default: GRADE_LANG, then the locale, then English).")
+
+
+def language(option: str | None) -> str:
+    try:
+        return resolve_language(option)
+    except UnknownLanguage as err:
+        raise click.UsageError(str(err)) from err
+
+
+def fail(error: GraderError, lang: str) -> None:
+    """A user's input error: one line, no traceback, exit 2."""
+    click.echo(translate("error.prefix", lang) + " " + error.message(lang), err=True)
+    sys.exit(EXIT_INPUT)
+
+
+@click.command("list")
+@lang_option
+def list_exercises(lang: str | None) -> None:
+    """List the exercises with their last known status."""
+    lang = language(lang)
+    state = progress.load()
+    for exercise in curriculum.all_exercises():
+        saved = state.get(str(exercise.number))
+        if saved is None:
+            status = translate("status.not_started", lang)
+        else:
+            key = "status.passing" if saved.get("passed") else "status.failing"
+            status = translate(key, lang, score=f"{saved['score']:g}", max_score=f"{saved['max_score']:g}")
+        click.echo(f"{exercise.number:>2}  {exercise.module:<26} {exercise.title_in(lang):<44} {status}")
+
+
+@click.command("exercise")
+@click.argument("which", metavar="N|all")
+@click.option("--submission", type=click.Path(path_type=Path), default=Path("exercises"), show_default=True,
+              help="Your exercises folder, a folder with the exNN_*.py files, or a zip of either.")
+@click.option("--seed", type=int, default=None, help="Seed of the hidden inputs (default: the course's).")
+@click.option("--timeout", type=click.FloatRange(min=0.1), default=10.0, show_default=True,
+              help="Seconds allowed for one call into your code.")
+@click.option("--json", "as_json", is_flag=True, help="Print the result record as one JSON object.")
+@lang_option
+def exercise(which: str, submission: Path, seed: int | None, timeout: float, as_json: bool, lang: str | None) -> None:
+    """Grade exercise N (or all) of your submission with the hidden tests."""
+    from ..engine import DEFAULT_SEED
+    from ..grading import grade_submission
+    from ..reports import json_view, terminal
+    from ..sandbox.client import Limits
+
+    lang = language(lang)
+    try:
+        exercises = curriculum.select(which)
+        report = grade_submission(submission, exercises, DEFAULT_SEED if seed is None else seed, lang,
+                                  Limits(call_timeout=timeout))
+    except GraderError as error:
+        fail(error, lang)
+    progress.record(report)
+    if as_json:
+        click.echo(json_view.render(report))
+    else:
+        click.echo(terminal.render(report, lang, color=sys.stdout.isatty()))
+    if report.internal_error:
+        sys.exit(EXIT_INTERNAL)
+    sys.exit(EXIT_PASSED if report.passed else EXIT_FAILED)

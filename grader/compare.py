@@ -1,0 +1,213 @@
+"""What an answer must look like, and when two answers agree.
+
+A `Spec` turns a decoded value into a canonical form (or raises `BadValue` naming what is
+wrong with it) and compares two canonical values with a tolerance: values, never types.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any, Mapping, Sequence
+
+import numpy as np
+
+from .sandbox.protocol import Rejected
+
+
+@dataclass(frozen=True)
+class Tolerance:
+    """|got − expected| ≤ atol + rtol · |expected|, elementwise."""
+
+    rtol: float = 1e-9
+    atol: float = 1e-12
+
+
+class BadValue(Exception):
+    """A returned value that is not an answer of the right kind (message id + parameters)."""
+
+    def __init__(self, message_id: str, diagnosis: str, **params: Any):
+        super().__init__(message_id)
+        self.message_id, self.diagnosis, self.params = message_id, diagnosis, params
+
+
+@dataclass(frozen=True)
+class Difference:
+    """Where two answers disagree most: a position, the value found and the value expected."""
+
+    where: str
+    got: Any
+    expected: Any
+
+
+def show(value: Any) -> str:
+    """A short, readable rendering of a value for a message."""
+    if isinstance(value, np.ndarray):
+        return np.array2string(value, precision=6, threshold=8, edgeitems=3, separator=", ")
+    if isinstance(value, float):
+        return f"{value:.8g}"
+    if isinstance(value, (list, tuple)):
+        return "(" + ", ".join(show(v) for v in value) + ")"
+    if isinstance(value, dict):
+        return "{" + ", ".join(f"{k}: {show(v)}" for k, v in value.items()) + "}"
+    return repr(value)
+
+
+def _is_number(value: Any) -> bool:
+    return type(value) in (int, float)
+
+
+def _numeric_array(value: Any, where: str) -> np.ndarray:
+    """A float array from an exact ndarray or (nested) lists of plain numbers."""
+    if value is None:
+        raise BadValue("value.none", "returned_none", where=where)
+    if isinstance(value, Rejected):
+        raise BadValue("value.rejected", "not_plain_data", where=where, kind=value.description)
+    if isinstance(value, np.ndarray):
+        if value.dtype.kind == "b":
+            raise BadValue("value.not_numbers", "not_plain_data", where=where)
+        return value.astype(float)
+    if _is_number(value):
+        return np.asarray(float(value))
+    if isinstance(value, list):
+        parts = [_numeric_array(item, where) for item in value]
+        if len({part.shape for part in parts}) > 1:
+            raise BadValue("value.ragged", "wrong_shape", where=where)
+        return np.array(parts, dtype=float) if parts else np.zeros(0)
+    raise BadValue("value.not_numbers", "not_plain_data", where=where)
+
+
+def _array_difference(got: np.ndarray, expected: np.ndarray, tol: Tolerance) -> Difference | None:
+    if got.shape != expected.shape:
+        return Difference("shape", got.shape, expected.shape)
+    same_nonfinite = (np.isnan(got) & np.isnan(expected)) | (np.isinf(got) & (got == expected))
+    with np.errstate(all="ignore"):
+        error = np.where(same_nonfinite, 0.0, np.abs(got - expected) - tol.rtol * np.abs(expected))
+    error = np.where(np.isnan(error), np.inf, error)
+    if error.size == 0 or np.max(error) <= tol.atol:
+        return None
+    index = np.unravel_index(int(np.argmax(error)), error.shape)
+    where = "[" + ", ".join(str(i) for i in index) + "]" if index else ""
+    return Difference(where, got[index], expected[index])
+
+
+class Spec:
+    """The shape of an answer."""
+
+    def normalize(self, value: Any, where: str = "result") -> Any:
+        raise NotImplementedError
+
+    def difference(self, got: Any, expected: Any, tol: Tolerance) -> Difference | None:
+        raise NotImplementedError
+
+
+@dataclass(frozen=True)
+class Array(Spec):
+    """A float array; `shape` entries of None match any length (e.g. iterates of a trajectory)."""
+
+    shape: tuple[int | None, ...]
+
+    def normalize(self, value: Any, where: str = "result") -> np.ndarray:
+        array = _numeric_array(value, where)
+        fits = array.ndim == len(self.shape) and all(
+            want is None or want == have for want, have in zip(self.shape, array.shape)
+        )
+        if not fits:
+            wanted = "(" + ", ".join("k" if n is None else str(n) for n in self.shape) + ("," if len(self.shape) == 1 else "") + ")"
+            raise BadValue("value.wrong_shape", "wrong_shape", where=where, got=array.shape, expected=wanted)
+        return array
+
+    def difference(self, got: np.ndarray, expected: np.ndarray, tol: Tolerance) -> Difference | None:
+        return _array_difference(got, expected, tol)
+
+
+def Vector(size: int) -> Array:  # noqa: N802 - reads like a type in the suites
+    return Array((size,))
+
+
+def Scalar() -> Array:  # noqa: N802
+    return Array(())
+
+
+@dataclass(frozen=True)
+class Tuple(Spec):
+    """A fixed number of parts, each with its own spec (returned as a tuple or a list)."""
+
+    parts: tuple[Spec, ...]
+    names: tuple[str, ...] = ()
+
+    def _name(self, i: int) -> str:
+        return self.names[i] if i < len(self.names) else f"[{i}]"
+
+    def normalize(self, value: Any, where: str = "result") -> tuple:
+        if value is None:
+            raise BadValue("value.none", "returned_none", where=where)
+        if not isinstance(value, list) or len(value) != len(self.parts):
+            raise BadValue("value.wrong_count", "wrong_shape", where=where, expected=len(self.parts))
+        return tuple(spec.normalize(item, f"{where} {self._name(i)}") for i, (spec, item) in enumerate(zip(self.parts, value)))
+
+    def difference(self, got: tuple, expected: tuple, tol: Tolerance) -> Difference | None:
+        for i, (spec, a, b) in enumerate(zip(self.parts, got, expected)):
+            found = spec.difference(a, b, tol)
+            if found is not None:
+                return Difference(f"{self._name(i)}{found.where}", found.got, found.expected)
+        return None
+
+
+@dataclass(frozen=True)
+class Dict(Spec):
+    """A mapping with (at least) these keys."""
+
+    fields: Mapping[str, Spec]
+
+    def normalize(self, value: Any, where: str = "result") -> dict:
+        if not isinstance(value, dict) or not set(self.fields) <= set(value):
+            raise BadValue("value.missing_keys", "wrong_shape", where=where, keys=", ".join(self.fields))
+        return {key: spec.normalize(value[key], f'{where}["{key}"]') for key, spec in self.fields.items()}
+
+    def difference(self, got: dict, expected: dict, tol: Tolerance) -> Difference | None:
+        for key, spec in self.fields.items():
+            found = spec.difference(got[key], expected[key], tol)
+            if found is not None:
+                return Difference(f'["{key}"]{found.where}', found.got, found.expected)
+        return None
+
+
+@dataclass(frozen=True)
+class Text(Spec):
+    """A string, compared exactly."""
+
+    def normalize(self, value: Any, where: str = "result") -> str:
+        if value is None:
+            raise BadValue("value.none", "returned_none", where=where)
+        if not isinstance(value, str):
+            raise BadValue("value.not_text", "not_plain_data", where=where)
+        return value
+
+    def difference(self, got: str, expected: str, tol: Tolerance) -> Difference | None:
+        return None if got == expected else Difference("", got, expected)
+
+
+@dataclass(frozen=True)
+class IndexGroups(Spec):
+    """A list of integer index arrays (mini-batches), compared exactly, in order."""
+
+    def normalize(self, value: Any, where: str = "result") -> tuple[tuple[int, ...], ...]:
+        if value is None:
+            raise BadValue("value.none", "returned_none", where=where)
+        if not isinstance(value, list):
+            raise BadValue("value.not_numbers", "not_plain_data", where=where)
+        groups = []
+        for i, item in enumerate(value):
+            array = _numeric_array(item, f"{where}[{i}]")
+            if array.ndim != 1 or not np.all(array == np.round(array)):
+                raise BadValue("value.not_indices", "wrong_shape", where=f"{where}[{i}]")
+            groups.append(tuple(int(v) for v in array))
+        return tuple(groups)
+
+    def difference(self, got: Sequence, expected: Sequence, tol: Tolerance) -> Difference | None:
+        if len(got) != len(expected):
+            return Difference(" (number of batches)", len(got), len(expected))
+        for i, (a, b) in enumerate(zip(got, expected)):
+            if a != b:
+                return Difference(f"[{i}]", list(a), list(b))
+        return None

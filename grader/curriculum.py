@@ -1,0 +1,103 @@
+"""The curriculum as data: one YAML file per exercise in grader/curriculum/.
+
+Adding exercise 18 means adding `grader/curriculum/ex18.yaml`, `exercises/ex18_*.py`,
+`reference/ex18_*.py` and `grader/suites/test_ex18.py`; nothing here changes.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from functools import lru_cache
+from pathlib import Path
+
+from .errors import CurriculumError, UnknownExercise
+
+CURRICULUM_DIR = Path(__file__).parent / "curriculum"
+SUITES_DIR = Path(__file__).parent / "suites"
+FILE_PATTERN = re.compile(r"ex(\d\d)\.yaml$")
+
+
+@dataclass(frozen=True)
+class Exercise:
+    """One exercise: its number, module, functions and its texts in every language."""
+
+    number: int
+    module: str
+    functions: tuple[str, ...]
+    title: dict = field(hash=False)
+    statement: dict = field(hash=False)
+    hints: dict = field(hash=False)
+    depends: tuple[int, ...] = ()
+    optimizer: bool = False
+    source: str = ""
+
+    @property
+    def suite(self) -> Path:
+        return SUITES_DIR / f"test_ex{self.number:02d}.py"
+
+    def title_in(self, lang: str) -> str:
+        return self.title.get(lang) or self.title.get("en", self.module)
+
+
+def _load_yaml(path: Path) -> dict:
+    import yaml
+
+    loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+    with path.open(encoding="utf-8") as stream:
+        data = yaml.load(stream, Loader=loader)  # noqa: S506 - a safe loader
+    if not isinstance(data, dict):
+        raise CurriculumError("curriculum.broken", path=str(path), reason="not a mapping")
+    return data
+
+
+def _exercise(path: Path) -> Exercise:
+    data = _load_yaml(path)
+    try:
+        return Exercise(
+            number=int(data["number"]),
+            module=str(data["module"]),
+            functions=tuple(f["name"] for f in data["functions"]),
+            title=dict(data["title"]),
+            statement=dict(data.get("statement", {})),
+            hints=dict(data.get("hints", {})),
+            depends=tuple(int(n) for n in data.get("depends", [])),
+            optimizer=bool(data.get("optimizer", False)),
+            source=str(data.get("source", "")),
+        )
+    except (KeyError, TypeError, ValueError) as err:
+        raise CurriculumError("curriculum.broken", path=str(path), reason=repr(err)) from err
+
+
+def _numbers() -> list[int]:
+    return sorted(int(m.group(1)) for p in CURRICULUM_DIR.glob("ex*.yaml") if (m := FILE_PATTERN.search(p.name)))
+
+
+@lru_cache(maxsize=None)
+def exercise(number: int) -> Exercise:
+    """One exercise by number; UnknownExercise when there is none."""
+    path = CURRICULUM_DIR / f"ex{number:02d}.yaml"
+    if not path.is_file():
+        raise UnknownExercise("error.unknown_exercise", number=number, available=f"1–{max(_numbers(), default=0)}")
+    return _exercise(path)
+
+
+def all_exercises() -> list[Exercise]:
+    """Every exercise, in order."""
+    return [exercise(n) for n in _numbers()]
+
+
+def select(spec: str) -> list[Exercise]:
+    """'3', 'all', '1-5' or '1,4,7' to exercises."""
+    spec = spec.strip().lower()
+    if spec == "all":
+        return all_exercises()
+    numbers: list[int] = []
+    for part in spec.split(","):
+        start, _, end = part.partition("-")
+        try:
+            low, high = int(start), int(end or start)
+        except ValueError:
+            raise UnknownExercise("error.bad_exercise_spec", spec=spec) from None
+        numbers.extend(range(low, high + 1))
+    return [exercise(n) for n in dict.fromkeys(numbers)]

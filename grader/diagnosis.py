@@ -1,0 +1,76 @@
+"""Naming the mistake: the student's answer against the answers of known wrong variants.
+
+`diagnose` replays the failing test's expression on every wrong variant of the exercise
+(grader/variants/exNN.py); the first whose answer matches the student's names the mistake.
+When none does, a few generic shapes of error are tried (a flipped sign, a constant factor,
+a divergence).
+"""
+
+from __future__ import annotations
+
+import importlib
+from dataclasses import dataclass, field
+from functools import lru_cache
+from typing import Any
+
+import numpy as np
+
+from .checks import Mismatch, canonical
+from .compare import Array, BadValue
+from .implementations import LocalModule
+
+
+@dataclass(frozen=True)
+class Diagnosis:
+    """A recognised mistake: its id (snake_case) and the numbers its message shows."""
+
+    id: str
+    params: dict = field(default_factory=dict)
+
+
+@lru_cache(maxsize=None)
+def wrong_variants(exercise: int, reference_module: str) -> dict[str, LocalModule]:
+    """The known wrong variants of an exercise, each as a full implementation."""
+    try:
+        variants = importlib.import_module(f"grader.variants.ex{exercise:02d}").VARIANTS
+    except ModuleNotFoundError:
+        return {}
+    reference = importlib.import_module(f"reference.{reference_module}")
+    return {
+        variant_id: LocalModule.from_module(reference, overrides, name=variant_id)
+        for variant_id, overrides in variants.items()
+    }
+
+
+def _matches(failure: Mismatch, implementation: LocalModule) -> bool:
+    try:
+        answer = failure.spec.normalize(canonical(failure.expression(implementation)), "variant")
+    except (BadValue, ArithmeticError, ValueError, TypeError, IndexError):
+        return False
+    return failure.spec.difference(failure.got, answer, failure.tolerance) is None
+
+
+def _generic(failure: Mismatch) -> Diagnosis | None:
+    if not isinstance(failure.spec, Array):
+        return None
+    got, expected = failure.got, failure.expected
+    if got.shape != expected.shape:
+        return None
+    if np.all(np.isfinite(expected)) and not np.all(np.isfinite(got)):
+        return Diagnosis("diverged")
+    if not np.all(np.isfinite(got)) or not np.any(expected):
+        return None
+    if failure.spec.difference(got, -expected, failure.tolerance) is None:
+        return Diagnosis("sign_flipped")
+    factor = float(np.dot(got.ravel(), expected.ravel()) / np.dot(expected.ravel(), expected.ravel()))
+    if got.size > 1 and abs(factor - 1) > 1e-6 and failure.spec.difference(got, factor * expected, failure.tolerance) is None:
+        return Diagnosis("constant_factor", {"factor": f"{factor:.6g}"})
+    return None
+
+
+def diagnose(failure: Mismatch, exercise: int, reference_module: str) -> Diagnosis | None:
+    """The first known wrong variant that gives the student's answer, else a generic shape."""
+    for variant_id, implementation in wrong_variants(exercise, reference_module).items():
+        if _matches(failure, implementation):
+            return Diagnosis(variant_id)
+    return _generic(failure)

@@ -1,0 +1,135 @@
+"""Grading one prepared submission: run the hidden suites in-process with pytest, every call
+into student code going to a worker, and collect one Report.
+
+pytest is given only the suites' own files, rootdir and ini file (never a path of the
+submission, whose conftest.py would be imported), with plugin autoloading off.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+import zlib
+from contextlib import contextmanager
+from pathlib import Path
+from typing import Iterator
+
+import numpy as np
+import pytest
+
+from .curriculum import SUITES_DIR, Exercise
+from .i18n import catalogue
+from .results import ExerciseResult, Report, TestResult
+from .sandbox.client import Limits, StudentSession
+from .verdict import suite_error, verdict
+
+DEFAULT_SEED = 2026
+PLUGIN_KEY = pytest.StashKey["GradingPlugin"]()
+SUITE_MODULE = re.compile(r"test_ex(\d\d)")
+
+
+class GradingPlugin:
+    """Holds the sessions and collects one TestResult per test; the suites' fixtures read it."""
+
+    def __init__(self, root: Path, exercises: list[Exercise], seed: int, lang: str, limits: Limits):
+        self.exercises = {ex.number: ex for ex in exercises}
+        self.order = [ex.number for ex in exercises]
+        self.seed, self.lang = seed, lang
+        self.sessions = {ex.number: StudentSession(root, ex.module, limits) for ex in exercises}
+        self.results: dict[int, list[TestResult]] = {n: [] for n in self.order}
+        self.collect_errors: dict[int, str] = {}
+
+    def pytest_configure(self, config: pytest.Config) -> None:
+        config.stash[PLUGIN_KEY] = self
+
+    def exercise_of(self, node_path: str) -> int:
+        return int(SUITE_MODULE.search(node_path).group(1))
+
+    def rng_for(self, item: pytest.Item) -> np.random.Generator:
+        """Hidden inputs: a stream per (seed, exercise, test name), stable across runs."""
+        number = self.exercise_of(str(item.path))
+        return np.random.default_rng([self.seed, number, zlib.crc32(item.name.encode())])
+
+    def pytest_collectreport(self, report: pytest.CollectReport) -> None:
+        if report.failed and SUITE_MODULE.search(report.nodeid):
+            self.collect_errors[self.exercise_of(report.nodeid)] = str(report.longrepr)[-2000:]
+
+    def pytest_runtest_setup(self, item: pytest.Item) -> None:
+        """Start the next exercise's worker while this one's tests run."""
+        number = self.exercise_of(str(item.path))
+        following = self.order[self.order.index(number) + 1 :]
+        if following:
+            self.sessions[following[0]].prestart()
+
+    @pytest.hookimpl(hookwrapper=True)
+    def pytest_runtest_makereport(self, item: pytest.Item, call: pytest.CallInfo) -> Iterator[None]:
+        yield
+        if call.when == "call" or (call.when == "setup" and call.excinfo is not None):
+            self.record(item, call.excinfo.value if call.excinfo else None)
+
+    def record(self, item: pytest.Item, error: BaseException | None) -> None:
+        number = self.exercise_of(str(item.path))
+        exercise = self.exercises[number]
+        points_mark = item.get_closest_marker("points")
+        points = float(points_mark.args[0]) if points_mark else 1.0
+        name = item.name.removeprefix("test_")
+        function = getattr(item, "originalname", item.name).removeprefix("test_")
+        title_id = f"test.ex{number:02d}.{function}"
+        title = catalogue(self.lang).get(title_id, function.replace("_", " "))
+        params = getattr(item, "callspec", None)
+        if params is not None:
+            title = f"{title} [{params.id}]"
+        list_input = item.get_closest_marker("list_input") is not None
+        self.results[number].append(verdict(name, title, points, error, exercise, self.lang, list_input))
+
+    def close(self) -> None:
+        for session in self.sessions.values():
+            session.close()
+
+    def report(self) -> Report:
+        exercises = []
+        for number in self.order:
+            exercise = self.exercises[number]
+            tests = self.results[number]
+            if number in self.collect_errors or not tests:
+                tests = [suite_error(exercise, self.lang, self.collect_errors.get(number, "no tests collected"))]
+            output = self.sessions[number].output()
+            exercises.append(ExerciseResult(number, exercise.title_in(self.lang), tuple(tests), output))
+        return Report(tuple(exercises))
+
+
+@contextmanager
+def _quiet_pytest_environment() -> Iterator[None]:
+    saved = os.environ.get("PYTEST_DISABLE_PLUGIN_AUTOLOAD")
+    os.environ["PYTEST_DISABLE_PLUGIN_AUTOLOAD"] = "1"
+    try:
+        yield
+    finally:
+        if saved is None:
+            del os.environ["PYTEST_DISABLE_PLUGIN_AUTOLOAD"]
+        else:
+            os.environ["PYTEST_DISABLE_PLUGIN_AUTOLOAD"] = saved
+
+
+def pytest_arguments(exercises: list[Exercise]) -> list[str]:
+    """Only the grader's own suites, ini file, rootdir and conftest; no submission path."""
+    return [
+        *(str(ex.suite) for ex in exercises),
+        "-c", str(SUITES_DIR / "pytest.ini"), "--rootdir", str(SUITES_DIR), "--confcutdir", str(SUITES_DIR),
+        "-p", "no:cacheprovider", "-p", "no:terminal", "-p", "no:doctest", "-p", "no:junitxml",
+        "-p", "no:pastebin", "-p", "no:legacypath", "-p", "no:stepwise", "-p", "no:warnings",
+        "--import-mode=importlib",
+    ]
+
+
+def grade_prepared(root: Path, exercises: list[Exercise], seed: int = DEFAULT_SEED, lang: str = "en",
+                   limits: Limits = Limits()) -> Report:
+    """Grade the prepared submission at `root` on `exercises`."""
+    plugin = GradingPlugin(root, exercises, seed, lang, limits)
+    try:
+        plugin.sessions[exercises[0].number].prestart()
+        with _quiet_pytest_environment():
+            pytest.main(pytest_arguments(exercises), plugins=[plugin])
+        return plugin.report()
+    finally:
+        plugin.close()

@@ -1,0 +1,36 @@
+"""The grader's typed errors: each says what went wrong, where, and what to do, in any language.
+
+The CLI maps them to exit code 2 (the user's input was wrong) and prints `message(lang)`.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from .i18n import translate
+
+
+class GraderError(Exception):
+    """Base of every error the grader reports to a person (message id + parameters)."""
+
+    def __init__(self, message_id: str, **params: Any):
+        super().__init__(message_id)
+        self.message_id, self.params = message_id, params
+
+    def message(self, lang: str = "en") -> str:
+        return translate(self.message_id, lang, **self.params)
+
+    def __str__(self) -> str:
+        return self.message("en")
+
+
+class SubmissionError(GraderError):
+    """The submission cannot be read: missing, not a folder or zip, unsafe, no exercise files."""
+
+
+class UnknownExercise(GraderError):
+    """An exercise number that the curriculum does not have."""
+
+
+class CurriculumError(GraderError):
+    """The curriculum data of the kit itself is broken (a developer's error)."""

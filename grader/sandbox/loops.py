@@ -1,0 +1,63 @@
+"""The grader's loop around an optimizer's update rule, run the same way on every side.
+
+The worker runs it around the student's rule, the grader around the reference and the
+known wrong variants, so a trajectory costs one message instead of one per step.
+Imported by the worker as a top-level module: no grader imports here.
+"""
+
+from __future__ import annotations
+
+from typing import Any, Callable
+
+import numpy as np
+
+
+class ReturnShapeError(TypeError):
+    """The update rule returned something that is not (w_new, state...) of plain numbers."""
+
+
+def plain_vector(value: Any, size: int) -> np.ndarray:
+    """A copy of `value` as a float vector of `size`, accepting only lists, tuples and exact ndarrays."""
+    if type(value) is np.ndarray:
+        array = value.astype(float)
+    elif type(value) in (list, tuple) and all(type(v) in (int, float) or type(v).__module__ == "numpy" for v in value):
+        array = np.array([float(v) for v in value])
+    else:
+        raise ReturnShapeError(f"w_new must be a list, tuple or numpy array, not {type(value).__name__}")
+    if array.shape != (size,):
+        raise ReturnShapeError(f"w_new has shape {array.shape}, expected ({size},)")
+    return array
+
+
+def iterate(
+    update: Callable,
+    grad_f: Callable,
+    w0: Any,
+    state: Any,
+    steps: int,
+    pass_callable: bool = False,
+    with_t: bool = False,
+    **hyperparameters: Any,
+) -> np.ndarray:
+    """Apply `w, *state = update(w, g, *state[, t], **hyperparameters)` for t = 1..steps.
+
+    g is grad_f(w), or grad_f itself when pass_callable (Nesterov). A dict state is passed as
+    one argument (ex15). Returns the iterates w_0..w_steps, shape (steps + 1, d); after a
+    non-finite iterate the remaining rows are NaN.
+    """
+    w = np.array(w0, dtype=float)
+    trajectory = np.full((steps + 1, w.size), np.nan)
+    trajectory[0] = w
+    dict_state = isinstance(state, dict)
+    for t in range(1, steps + 1):
+        gradient = grad_f if pass_callable else np.asarray(grad_f(w.copy()), dtype=float)
+        state_args = (state,) if dict_state else tuple(state)
+        result = update(w.copy(), gradient, *state_args, *((t,) if with_t else ()), **hyperparameters)
+        if type(result) not in (list, tuple) or len(result) != 1 + len(state_args):
+            raise ReturnShapeError(f"the update must return {1 + len(state_args)} values")
+        w = plain_vector(result[0], w.size)
+        state = result[1] if dict_state else tuple(result[1:])
+        trajectory[t] = w
+        if not np.all(np.isfinite(w)):
+            break
+    return trajectory

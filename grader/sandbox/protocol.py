@@ -1,0 +1,180 @@
+"""The wire format between the grader and a worker: length-prefixed JSON, never pickle.
+
+Values are plain JSON (null, bools, numbers with NaN/Infinity, strings, lists) plus a few
+tagged objects with a single "$" key:
+  {"$nd": [dtype, shape, base64]}  a numpy array of dtype <f8, <i8 or |b1 (exact bytes)
+  {"$dict": {...}}                 a mapping with string keys
+  {"$fn": [name, part, params]}    a test function the worker builds from testfuncs
+  {"$rng": seed}                   a fresh np.random.default_rng(seed)
+  {"$bad": description}            a value the worker refused to send (not plain data)
+This module is imported by the worker as a top-level script module: it must not import
+anything from the grader package.
+"""
+
+from __future__ import annotations
+
+import base64
+import json
+import socket
+import struct
+from dataclasses import dataclass
+from typing import Any
+
+import numpy as np
+
+MAX_MESSAGE_BYTES = 256 * 1024 * 1024
+MAX_DEPTH = 16
+HEADER = struct.Struct(">I")
+DTYPES = {"f": "<f8", "i": "<i8", "u": "<i8", "b": "|b1"}
+# Exact numpy scalar types accepted as numbers; subclasses are refused.
+NUMPY_FLOATS = (np.float16, np.float32, np.float64, np.longdouble)
+NUMPY_INTS = (np.int8, np.int16, np.int32, np.int64, np.uint8, np.uint16, np.uint32, np.uint64)
+
+
+class ProtocolError(Exception):
+    """A message that is not well-formed: too large, truncated, or not our JSON."""
+
+
+@dataclass(frozen=True)
+class Rejected:
+    """A value the worker would not send as data, with what it was (e.g. an ndarray subclass)."""
+
+    description: str
+
+
+@dataclass(frozen=True)
+class RngSpec:
+    """Stands for np.random.default_rng(seed), built fresh wherever it is used."""
+
+    seed: int
+
+    def build(self) -> np.random.Generator:
+        return np.random.default_rng(self.seed)
+
+
+def describe(value: Any) -> str:
+    """What a refused value is, without calling any of its methods."""
+    kind = type(value)
+    if isinstance(value, np.ndarray):
+        if kind is np.ndarray:
+            return f"a numpy array of dtype {value.dtype}"
+        return f"a {kind.__name__} (a subclass of numpy.ndarray)"
+    if kind.__module__ == "numpy":
+        return f"a numpy {kind.__name__}"
+    return f"an object of type {kind.__name__}"
+
+
+def encode(value: Any, allow_specs: bool = False, depth: int = 0) -> Any:
+    """Turn a value into plain JSON data; anything that is not plain data becomes $bad.
+
+    The grader's requests may hold test functions and RNG specs (allow_specs=True); a
+    worker's answer never does.
+    """
+    kind = type(value)
+    if value is None or kind in (bool, int, float, str):
+        return value
+    if depth > MAX_DEPTH:
+        return {"$bad": "a value nested too deeply"}
+    if kind in NUMPY_FLOATS:
+        return float(value)
+    if kind in NUMPY_INTS:
+        return int(value)
+    if kind is np.bool_:
+        return bool(value)
+    if kind in (list, tuple):
+        return [encode(item, allow_specs, depth + 1) for item in value]
+    if kind is dict and all(type(key) is str for key in value):
+        return {"$dict": {key: encode(item, allow_specs, depth + 1) for key, item in value.items()}}
+    if kind is np.ndarray and value.dtype.kind in DTYPES:
+        array = np.ascontiguousarray(value, dtype=DTYPES[value.dtype.kind])
+        payload = base64.b64encode(array.tobytes()).decode("ascii")
+        return {"$nd": [array.dtype.str, list(array.shape), payload]}
+    if allow_specs and kind is RngSpec:
+        return {"$rng": value.seed}
+    if allow_specs and hasattr(kind, "wire_spec"):
+        return {"$fn": value.wire_spec()}
+    return {"$bad": describe(value)}
+
+
+def encode_request(message: dict) -> dict:
+    """A request with its args and kwargs encoded (test functions and RNG specs allowed)."""
+    return dict(
+        message,
+        args=encode(list(message.get("args", ())), allow_specs=True),
+        kwargs=encode(dict(message.get("kwargs", {})), allow_specs=True),
+    )
+
+
+def decode(data: Any, build_function: Any = None, depth: int = 0) -> Any:
+    """The inverse of encode. `build_function(name, part, params)` makes $fn callables.
+
+    Without build_function (the grader reading a worker's answer) $fn and $rng are refused.
+    """
+    if data is None or type(data) in (bool, int, float, str):
+        return data
+    if depth > MAX_DEPTH:
+        raise ProtocolError("value nested too deeply")
+    if type(data) is list:
+        return [decode(item, build_function, depth + 1) for item in data]
+    if type(data) is not dict or len(data) != 1:
+        raise ProtocolError("unexpected JSON object")
+    (tag, body), = data.items()
+    if tag == "$nd":
+        return _decode_array(body)
+    if tag == "$dict" and type(body) is dict:
+        return {str(k): decode(v, build_function, depth + 1) for k, v in body.items()}
+    if tag == "$bad":
+        return Rejected(str(body)[:200])
+    if tag == "$rng" and build_function is not None and type(body) is int:
+        return np.random.default_rng(body)
+    if tag == "$fn" and build_function is not None and type(body) is list and len(body) == 3:
+        return build_function(*body)
+    raise ProtocolError(f"unexpected tag {tag!r}")
+
+
+def _decode_array(body: Any) -> np.ndarray:
+    if type(body) is not list or len(body) != 3:
+        raise ProtocolError("malformed array")
+    dtype, shape, payload = body
+    if dtype not in DTYPES.values() or type(shape) is not list:
+        raise ProtocolError("array of an unexpected dtype")
+    if not all(type(n) is int and n >= 0 for n in shape):
+        raise ProtocolError("array of an impossible shape")
+    raw = base64.b64decode(payload, validate=True)
+    array = np.frombuffer(raw, dtype=dtype)
+    if array.size != int(np.prod(shape)):
+        raise ProtocolError("array size does not match its shape")
+    return array.reshape(shape).copy()
+
+
+def send(sock: socket.socket, message: dict) -> None:
+    """Write one message: a 4-byte big-endian length, then UTF-8 JSON."""
+    body = json.dumps(message, separators=(",", ":")).encode("utf-8")
+    if len(body) > MAX_MESSAGE_BYTES:
+        raise ProtocolError("message too large")
+    sock.sendall(HEADER.pack(len(body)) + body)
+
+
+def receive(sock: socket.socket) -> dict:
+    """Read one message (blocking; the grader sets a socket timeout first)."""
+    (length,) = HEADER.unpack(_read_exactly(sock, HEADER.size))
+    if length > MAX_MESSAGE_BYTES:
+        raise ProtocolError("message too large")
+    try:
+        message = json.loads(_read_exactly(sock, length).decode("utf-8"))
+    except (UnicodeDecodeError, json.JSONDecodeError) as err:
+        raise ProtocolError("message is not JSON") from err
+    if type(message) is not dict:
+        raise ProtocolError("message is not a JSON object")
+    return message
+
+
+def _read_exactly(sock: socket.socket, size: int) -> bytes:
+    chunks, remaining = [], size
+    while remaining:
+        chunk = sock.recv(min(remaining, 1 << 20))
+        if not chunk:
+            raise EOFError("the worker closed the channel")
+        chunks.append(chunk)
+        remaining -= len(chunk)
+    return b"".join(chunks)

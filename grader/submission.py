@@ -1,0 +1,122 @@
+"""Intake: a submission (folder or zip) becomes a private copy holding the package `exercises`.
+
+Accepted shapes: the `exercises/` folder itself, a folder holding the `exNN_*.py` files, a
+folder that has such an `exercises/` folder inside (a clone of the kit), or a zip of any of
+these. Only the `.py` files of that one folder are copied (never `.pyc`, `conftest.py`
+effects or other folders); the package gets an empty `__init__.py` of our own, so one
+broken module cannot break the others.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+import shutil
+import stat
+import tempfile
+import zipfile
+from contextlib import contextmanager
+from pathlib import Path, PurePosixPath
+from typing import Iterator
+
+from .errors import SubmissionError
+
+EXERCISE_FILE = re.compile(r"^ex\d\d_\w+\.py$")
+MODULE_FILE = re.compile(r"^[A-Za-z_]\w*\.py$")
+MAX_FILE_BYTES = 1024 * 1024
+MAX_ZIP_ENTRIES = 5000
+MAX_ZIP_TOTAL_BYTES = 64 * 1024 * 1024
+MAX_ZIP_RATIO = 200
+
+
+def _is_exercise_folder(folder: Path) -> bool:
+    return any(EXERCISE_FILE.match(p.name) for p in folder.iterdir() if p.is_file())
+
+
+def _source_folder(path: Path) -> Path:
+    if _is_exercise_folder(path):
+        return path
+    nested = path / "exercises"
+    if nested.is_dir() and _is_exercise_folder(nested):
+        return nested
+    raise SubmissionError("error.no_exercise_files", path=str(path))
+
+
+def _copy_folder(source: Path, package: Path) -> None:
+    for path in sorted(source.iterdir()):
+        if not MODULE_FILE.match(path.name) or path.name == "__init__.py":
+            continue
+        info = path.lstat()
+        if not stat.S_ISREG(info.st_mode):
+            continue  # symlinks and special files are never followed
+        if info.st_size > MAX_FILE_BYTES:
+            raise SubmissionError("error.file_too_large", path=str(path), limit=MAX_FILE_BYTES)
+        shutil.copyfile(path, package / path.name)
+
+
+def _zip_members(archive: zipfile.ZipFile, zip_path: Path) -> dict[str, zipfile.ZipInfo]:
+    """The .py members of the shallowest folder of the zip that holds exercise files."""
+    entries = archive.infolist()
+    if len(entries) > MAX_ZIP_ENTRIES:
+        raise SubmissionError("error.zip_unsafe", path=str(zip_path), reason=f"more than {MAX_ZIP_ENTRIES} entries")
+    folders: dict[str, dict[str, zipfile.ZipInfo]] = {}
+    for entry in entries:
+        name = PurePosixPath(entry.filename)
+        is_link = stat.S_ISLNK(entry.external_attr >> 16)
+        if entry.is_dir() or is_link or name.is_absolute() or ".." in name.parts:
+            continue
+        if MODULE_FILE.match(name.name) and "__MACOSX" not in name.parts:
+            folders.setdefault(str(name.parent), {})[name.name] = entry
+    candidates = [f for f, members in folders.items() if any(EXERCISE_FILE.match(n) for n in members)]
+    if not candidates:
+        raise SubmissionError("error.no_exercise_files", path=str(zip_path))
+    return folders[min(candidates, key=lambda f: (len(PurePosixPath(f).parts), f))]
+
+
+def _extract_zip(zip_path: Path, package: Path) -> None:
+    try:
+        with zipfile.ZipFile(zip_path) as archive:
+            total = 0
+            for name, entry in _zip_members(archive, zip_path).items():
+                if name == "__init__.py":
+                    continue
+                if entry.file_size > MAX_FILE_BYTES or entry.file_size > MAX_ZIP_RATIO * max(entry.compress_size, 1):
+                    raise SubmissionError("error.zip_unsafe", path=str(zip_path), reason=f"{entry.filename} is too large")
+                total += entry.file_size
+                if total > MAX_ZIP_TOTAL_BYTES:
+                    raise SubmissionError("error.zip_unsafe", path=str(zip_path), reason="too much data")
+                with archive.open(entry) as source:
+                    data = source.read(MAX_FILE_BYTES + 1)
+                if len(data) > MAX_FILE_BYTES:
+                    raise SubmissionError("error.zip_unsafe", path=str(zip_path), reason=f"{entry.filename} is too large")
+                (package / name).write_bytes(data)
+    except (zipfile.BadZipFile, OSError, EOFError) as err:
+        raise SubmissionError("error.bad_zip", path=str(zip_path), reason=str(err)) from err
+
+
+@contextmanager
+def prepared(path: Path) -> Iterator[Path]:
+    """A private temporary root holding `exercises/` copied from the submission; removed after."""
+    path = Path(path)
+    if not path.exists():
+        raise SubmissionError("error.submission_missing", path=str(path))
+    with tempfile.TemporaryDirectory(prefix="gdkit-") as tmp:
+        root = Path(tmp)
+        package = root / "exercises"
+        package.mkdir()
+        if path.is_dir():
+            _copy_folder(_source_folder(path), package)
+        elif zipfile.is_zipfile(path):
+            _extract_zip(path, package)
+        else:
+            raise SubmissionError("error.not_folder_or_zip", path=str(path))
+        (package / "__init__.py").write_text("")
+        yield root
+
+
+def content_hash(root: Path) -> str:
+    """SHA-256 over the names and bytes of the prepared package (what was graded)."""
+    digest = hashlib.sha256()
+    for path in sorted((root / "exercises").glob("*.py")):
+        digest.update(path.name.encode() + b"\0" + path.read_bytes() + b"\0")
+    return digest.hexdigest()

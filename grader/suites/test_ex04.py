@@ -1,0 +1,75 @@
+"""Hidden suite of exercise 4: gradient descent, every iterate, three stopping rules."""
+
+import numpy as np
+import pytest
+
+from grader.checks import describe_call
+from grader.compare import Array, Tolerance
+from grader.sandbox.testfuncs import Objective
+
+TRAJECTORY = Tolerance(rtol=1e-7, atol=1e-9)
+BOWL = Objective("diag_quadratic", {"scales": [1.0, 1.0], "center": [3.0, -2.0]})  # slides: minimum (3, −2)
+PARABOLA = Objective("polynomial_sum", {"coefficients": [5.0, 4.0, 1.0]})  # slides: x² + 4x + 5
+
+
+def run(q, x0, **options):
+    return lambda m: m.gradient_descent(q.grad, x0, **options)
+
+
+@pytest.mark.points(2)
+def test_bowl_trajectory(check, rng):
+    x0 = rng.uniform(-5, 5, size=2)
+    check(run(BOWL, x0, learning_rate=0.1), Array((None, 2)), describe_call("gradient_descent", BOWL.grad, x0, learning_rate=0.1), TRAJECTORY)
+
+
+@pytest.mark.points(2)
+def test_bowl_converges(check, rng):
+    x0 = rng.uniform(-5, 5, size=2)
+    call = describe_call("gradient_descent", BOWL.grad, x0, learning_rate=0.2)
+    check.converges(run(BOWL, x0, learning_rate=0.2), Array((None, 2)), call, [3.0, -2.0], atol=1e-6, margin=2)
+
+
+@pytest.mark.list_input
+def test_parabola_default_arguments(check, rng):
+    x0 = [float(rng.uniform(-4, 4))]
+    check(run(PARABOLA, x0), Array((None, 1)), describe_call("gradient_descent", PARABOLA.grad, x0), TRAJECTORY)
+
+
+@pytest.mark.points(2)
+def test_ill_conditioned(check, rng):
+    q = Objective("diag_quadratic", {"scales": [1.0, 25.0], "center": rng.normal(size=2).tolist()})
+    x0 = rng.uniform(-3, 3, size=2)
+    check(run(q, x0, learning_rate=0.035, max_steps=300), Array((None, 2)),
+          describe_call("gradient_descent", q.grad, x0, learning_rate=0.035, max_steps=300), TRAJECTORY)
+
+
+def test_rosenbrock(check, rng):
+    q = Objective("rosenbrock", {})
+    x0 = np.array([-1.2, 1.0]) + rng.uniform(-0.1, 0.1, size=2)
+    check(run(q, x0, learning_rate=1e-3, max_steps=400), Array((None, 2)),
+          describe_call("gradient_descent", q.grad, x0, learning_rate=1e-3, max_steps=400), TRAJECTORY)
+
+
+@pytest.mark.parametrize("dim", [5, 50], ids=["dim5", "dim50"])
+def test_many_dimensions(check, rng, dim):
+    q = Objective("diag_quadratic", {"scales": rng.uniform(0.5, 2.0, size=dim).tolist(), "center": rng.normal(size=dim).tolist()})
+    x0 = rng.normal(size=dim)
+    check(run(q, x0, learning_rate=0.1, max_steps=200), Array((None, dim)),
+          describe_call("gradient_descent", q.grad, x0, learning_rate=0.1, max_steps=200), TRAJECTORY)
+
+
+def test_stops_at_max_steps(check):
+    check(run(BOWL, [0.0, 0.0], learning_rate=0.01, max_steps=5), Array((6, 2)),
+          describe_call("gradient_descent", BOWL.grad, [0.0, 0.0], learning_rate=0.01, max_steps=5))
+
+
+def test_stops_at_tolerance(check):
+    check(run(BOWL, [0.0, 0.0], learning_rate=0.3, tol=1e-3), Array((None, 2)),
+          describe_call("gradient_descent", BOWL.grad, [0.0, 0.0], learning_rate=0.3, tol=1e-3))
+
+
+def test_stops_when_diverging(check, rng):
+    """lr too large: |x| grows ×19 per step until it overflows; the non-finite iterate is kept."""
+    q = Objective("polynomial_sum", {"coefficients": [0.0, 0.0, 1.0]})
+    x0 = [float(rng.uniform(1, 2))]
+    check(run(q, x0, learning_rate=10.0), Array((None, 1)), describe_call("gradient_descent", q.grad, x0, learning_rate=10.0))

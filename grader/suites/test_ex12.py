@@ -1,0 +1,48 @@
+"""Hidden suite of exercise 12: AdaGrad, G_new = G + g², w_new = w − η g / √(G_new + ε)."""
+
+import numpy as np
+import pytest
+
+from grader.checks import describe_call
+from grader.compare import Tuple, Vector
+from grader.suites.optim import BOWL, ILL_CONDITIONED, START, TRAJECTORY, path
+
+DIMS = [1, 3, 50]
+
+
+def pair(dim):
+    return Tuple((Vector(dim), Vector(dim)), ("w_new", "G_new"))
+
+
+@pytest.mark.parametrize("dim", DIMS, ids=[f"dim{d}" for d in DIMS])
+def test_single_step(check, rng, dim):
+    w, g = rng.normal(size=(2, dim))
+    G = rng.uniform(0, 3, size=dim)
+    lr = float(rng.uniform(0.01, 0.5))
+    check(lambda m: m.adagrad_update(w, g, G, learning_rate=lr), pair(dim), describe_call("adagrad_update", w, g, G, learning_rate=lr))
+
+
+def test_first_step_from_zero(check, rng):
+    w, g = rng.normal(size=(2, 3))
+    G = np.zeros(3)
+    check(lambda m: m.adagrad_update(w, g, G), pair(3), describe_call("adagrad_update", w, g, G))
+
+
+@pytest.mark.list_input
+def test_list_input(check, rng):
+    w, g, G = rng.uniform(0.1, 1, size=(3, 2)).tolist()
+    check(lambda m: m.adagrad_update(w, g, G, 0.1, 1e-6), pair(2), describe_call("adagrad_update", w, g, G, 0.1, 1e-6))
+
+
+@pytest.mark.points(2)
+@pytest.mark.parametrize("problem", ["bowl", "ill_conditioned"])
+def test_trajectory(check, problem):
+    q = {"bowl": BOWL, "ill_conditioned": ILL_CONDITIONED}[problem]
+    expression, spec = path("adagrad_update", q, START, (np.zeros(2),), 150, learning_rate=0.5)
+    check(expression, spec, f"adagrad_update looped 150 times on {problem}", TRAJECTORY)
+
+
+@pytest.mark.points(2)
+def test_converges(check):
+    expression, spec = path("adagrad_update", BOWL, START, (np.zeros(2),), 600, learning_rate=1.0)
+    check.converges(expression, spec, "adagrad_update looped on the bowl with minimum (3, −2)", [3.0, -2.0], atol=1e-4, margin=10)

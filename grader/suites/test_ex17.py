@@ -1,0 +1,58 @@
+"""Hidden suite of exercise 17: random starts in (−ε, ε) and multistart gradient descent."""
+
+import numpy as np
+import pytest
+
+from grader.checks import describe_call
+from grader.compare import Array, Scalar, Tuple, Vector
+from grader.sandbox.protocol import RngSpec
+from grader.sandbox.testfuncs import Objective
+
+DOUBLE_WELL = Objective("polynomial_sum", {"coefficients": [0.0, 1.0, -3.0, 0.0, 1.0]})  # x⁴ − 3x² + x
+
+
+def best(dim):
+    return Tuple((Vector(dim), Scalar()), ("best_x", "best_f"))
+
+
+@pytest.mark.parametrize(("n", "dim"), [(1, 1), (5, 2), (10, 50)], ids=["n1_d1", "n5_d2", "n10_d50"])
+def test_random_starts(check, rng, n, dim):
+    generator, eps = RngSpec(int(rng.integers(10_000))), float(rng.uniform(0.01, 2))
+    check(lambda m: m.random_starts(n, dim, eps, generator), Array((n, dim)),
+          describe_call("random_starts", n, dim, eps, f"default_rng({generator.seed})"))
+
+
+@pytest.mark.points(2)
+def test_global_minimum_found(check, rng):
+    """x⁴ − 3x² + x has a local minimum near 1.13 and the global one near −1.30."""
+    starts = [[2.0], [float(rng.uniform(0.3, 1.5))], [-2.0]]
+    check(lambda m: m.multistart(DOUBLE_WELL.f, DOUBLE_WELL.grad, starts), best(1),
+          describe_call("multistart", DOUBLE_WELL.f, DOUBLE_WELL.grad, starts))
+
+
+@pytest.mark.points(2)
+def test_local_minima_only_right(check):
+    starts = [[0.5], [1.5], [1.0]]
+    check(lambda m: m.multistart(DOUBLE_WELL.f, DOUBLE_WELL.grad, starts, learning_rate=0.02, max_steps=500), best(1),
+          describe_call("multistart", DOUBLE_WELL.f, DOUBLE_WELL.grad, starts, learning_rate=0.02, max_steps=500))
+
+
+def test_two_dimensions(check, rng):
+    q = Objective("diag_quadratic", {"scales": [1.0, 2.0], "center": rng.normal(size=2).tolist()})
+    starts = rng.uniform(-3, 3, size=(4, 2))
+    check(lambda m: m.multistart(q.f, q.grad, starts, learning_rate=0.1), best(2),
+          describe_call("multistart", q.f, q.grad, starts, learning_rate=0.1))
+
+
+def test_diverging_run_skipped(check):
+    """From 40 with lr 0.1 the quartic's steps overflow; that run must be skipped."""
+    starts = [[40.0], [1.0], [-1.0]]
+    check(lambda m: m.multistart(DOUBLE_WELL.f, DOUBLE_WELL.grad, starts, learning_rate=0.1, max_steps=300), best(1),
+          describe_call("multistart", DOUBLE_WELL.f, DOUBLE_WELL.grad, starts, learning_rate=0.1, max_steps=300))
+
+
+def test_ties_keep_the_first(check):
+    bowl = Objective("polynomial_sum", {"coefficients": [0.0, 0.0, 1.0]})
+    starts = [[1.0], [-1.0]]
+    check(lambda m: m.multistart(bowl.f, bowl.grad, starts, learning_rate=0.1, max_steps=3), best(1),
+          describe_call("multistart", bowl.f, bowl.grad, starts, learning_rate=0.1, max_steps=3))

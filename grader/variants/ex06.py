@@ -1,0 +1,15 @@
+"""Exercise 6's known mistakes."""
+
+from reference.ex05_linear_regression import mse_gradient, mse_loss
+
+
+def fit_sequential(x, y, learning_rate=0.01, epochs=1000, w0=0.0, b0=0.0):
+    w, b, losses = float(w0), float(b0), []
+    for _ in range(epochs):
+        w = w - learning_rate * mse_gradient(w, b, x, y)[0]
+        b = b - learning_rate * mse_gradient(w, b, x, y)[1]
+        losses.append(mse_loss(w, b, x, y))
+    return w, b, losses
+
+
+VARIANTS = {"sequential_update": {"fit_linear_batch": fit_sequential}}

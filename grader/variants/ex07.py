@@ -1,0 +1,19 @@
+"""Exercise 7's known mistakes."""
+
+import numpy as np
+
+from reference.ex05_linear_regression import mse_loss
+
+
+def fit_in_order(x, y, learning_rate=0.01, epochs=100, seed=0, w0=0.0, b0=0.0):
+    x, y = np.asarray(x, dtype=float), np.asarray(y, dtype=float)
+    w, b, losses = float(w0), float(b0), []
+    for _ in range(epochs):
+        for i in range(len(x)):
+            r = y[i] - (w * x[i] + b)
+            w, b = w + learning_rate * 2 * x[i] * r, b + learning_rate * 2 * r
+        losses.append(mse_loss(w, b, x, y))
+    return w, b, losses
+
+
+VARIANTS = {"no_shuffling": {"fit_linear_sgd": fit_in_order}}

@@ -1,0 +1,41 @@
+"""Exercise 8's known mistakes."""
+
+import numpy as np
+
+from reference.ex05_linear_regression import mse_gradient, mse_loss
+from reference.ex08_minibatch import minibatches
+
+
+def _fit(x, y, learning_rate, epochs, batch_size, seed, w0, b0, batches, gradient):
+    x, y = np.asarray(x, dtype=float), np.asarray(y, dtype=float)
+    rng = np.random.default_rng(seed)
+    w, b, losses = float(w0), float(b0), []
+    for _ in range(epochs):
+        for batch in batches(len(x), batch_size, rng):
+            grad_w, grad_b = gradient(w, b, x[batch], y[batch])
+            w, b = w - learning_rate * grad_w, b - learning_rate * grad_b
+        losses.append(mse_loss(w, b, x, y))
+    return w, b, losses
+
+
+def summed_gradient(w, b, x, y):
+    grad_w, grad_b = mse_gradient(w, b, x, y)
+    return grad_w * len(x), grad_b * len(x)
+
+
+def full_batches_only(n, batch_size, rng):
+    return [batch for batch in minibatches(n, batch_size, rng) if len(batch) == batch_size]
+
+
+def fit_summed(x, y, learning_rate=0.01, epochs=100, batch_size=32, seed=0, w0=0.0, b0=0.0):
+    return _fit(x, y, learning_rate, epochs, batch_size, seed, w0, b0, minibatches, summed_gradient)
+
+
+def fit_dropping_last(x, y, learning_rate=0.01, epochs=100, batch_size=32, seed=0, w0=0.0, b0=0.0):
+    return _fit(x, y, learning_rate, epochs, batch_size, seed, w0, b0, full_batches_only, mse_gradient)
+
+
+VARIANTS = {
+    "sum_instead_of_mean": {"fit_linear_minibatch": fit_summed},
+    "last_batch_dropped": {"minibatches": full_batches_only, "fit_linear_minibatch": fit_dropping_last},
+}

@@ -1,0 +1,12 @@
+"""Exercise 12's known mistakes."""
+
+import numpy as np
+
+
+def not_accumulated(w, grad, G, learning_rate=0.01, eps=1e-8):
+    grad = np.asarray(grad, dtype=float)
+    G_new = grad**2
+    return np.asarray(w, dtype=float) - learning_rate * grad / np.sqrt(G_new + eps), G_new
+
+
+VARIANTS = {"no_accumulation": {"adagrad_update": not_accumulated}}

@@ -1,0 +1,31 @@
+"""Exercise 14's known mistakes."""
+
+import numpy as np
+
+
+def _adam(w, grad, m, v, t, learning_rate, beta1, beta2, eps, correct_m, correct_v, eps_inside):
+    grad = np.asarray(grad, dtype=float)
+    m_new = beta1 * np.asarray(m, dtype=float) + (1 - beta1) * grad
+    v_new = beta2 * np.asarray(v, dtype=float) + (1 - beta2) * grad**2
+    m_hat, v_hat = m_new / correct_m, v_new / correct_v
+    denominator = np.sqrt(v_hat + eps) if eps_inside else np.sqrt(v_hat) + eps
+    return np.asarray(w, dtype=float) - learning_rate * m_hat / denominator, m_new, v_new
+
+
+def uncorrected(w, grad, m, v, t, learning_rate=1e-3, beta1=0.9, beta2=0.999, eps=1e-8):
+    return _adam(w, grad, m, v, t, learning_rate, beta1, beta2, eps, 1.0, 1.0, False)
+
+
+def corrected_one_step_late(w, grad, m, v, t, learning_rate=1e-3, beta1=0.9, beta2=0.999, eps=1e-8):
+    return _adam(w, grad, m, v, t, learning_rate, beta1, beta2, eps, 1 - beta1 ** (t + 1), 1 - beta2 ** (t + 1), False)
+
+
+def eps_under_root(w, grad, m, v, t, learning_rate=1e-3, beta1=0.9, beta2=0.999, eps=1e-8):
+    return _adam(w, grad, m, v, t, learning_rate, beta1, beta2, eps, 1 - beta1**t, 1 - beta2**t, True)
+
+
+VARIANTS = {
+    "no_bias_correction": {"adam_update": uncorrected},
+    "bias_correction_off_by_one": {"adam_update": corrected_one_step_late},
+    "eps_inside_root": {"adam_update": eps_under_root},
+}

@@ -1,0 +1,31 @@
+"""Exercise 15's known mistakes."""
+
+import numpy as np
+
+
+def decoupled(w, grad, state, t, learning_rate=1e-3, beta1=0.9, beta2=0.999, eps=1e-8, weight_decay=0.0, amsgrad=False):
+    from reference.ex15_adam_options import adam_update_full
+
+    w = np.asarray(w, dtype=float)
+    w_new, new_state = adam_update_full(w, grad, state, t, learning_rate, beta1, beta2, eps, 0.0, amsgrad)
+    return w_new - learning_rate * weight_decay * w, new_state
+
+
+def max_after_correction(w, grad, state, t, learning_rate=1e-3, beta1=0.9, beta2=0.999, eps=1e-8, weight_decay=0.0, amsgrad=False):
+    w = np.asarray(w, dtype=float)
+    g = np.asarray(grad, dtype=float) + weight_decay * w
+    m_new = beta1 * np.asarray(state["m"], dtype=float) + (1 - beta1) * g
+    v_new = beta2 * np.asarray(state["v"], dtype=float) + (1 - beta2) * g**2
+    v_hat = v_new / (1 - beta2**t)
+    v_max = np.asarray(state["v_max"], dtype=float)
+    if amsgrad:
+        v_max = np.maximum(v_max, v_hat)
+        v_hat = v_max
+    w_new = w - learning_rate * (m_new / (1 - beta1**t)) / (np.sqrt(v_hat) + eps)
+    return w_new, {"m": m_new, "v": v_new, "v_max": v_max}
+
+
+VARIANTS = {
+    "decoupled_weight_decay": {"adam_update_full": decoupled},
+    "amsgrad_max_after_correction": {"adam_update_full": max_after_correction},
+}

@@ -1,0 +1,17 @@
+"""Exercise 17's known mistakes."""
+
+import numpy as np
+
+from reference.ex04_gradient_descent import gradient_descent
+
+
+def largest(f, grad_f, starts, learning_rate=0.01, max_steps=1000):
+    best_x, best_f = None, -np.inf
+    for start in starts:
+        final = gradient_descent(grad_f, start, learning_rate, max_steps)[-1]
+        if np.all(np.isfinite(final)) and (best_x is None or f(final) > best_f):
+            best_x, best_f = final, float(f(final))
+    return best_x, best_f
+
+
+VARIANTS = {"largest_loss_picked": {"multistart": largest}}

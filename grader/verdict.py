@@ -1,0 +1,83 @@
+"""From what happened in a test to a TestResult: outcome, points, message and diagnosis.
+
+Decided here, in the grader's process, from the exception the test ended with; nothing the
+worker says about itself is taken as a verdict.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from .checks import Mismatch
+from .compare import BadValue, show
+from .curriculum import Exercise
+from .diagnosis import Diagnosis, diagnose
+from .i18n import catalogue, translate
+from .results import Outcome, TestResult
+from .sandbox.client import StudentProtocolError, StudentRaised, StudentTimeout, WorkerCrashed
+
+
+def diagnosis_text(diagnosis: Diagnosis, exercise: int, lang: str) -> str:
+    """The exercise's own message for this id if it has one, else the generic one."""
+    specific = f"diagnosis.ex{exercise:02d}.{diagnosis.id}"
+    message_id = specific if specific in catalogue("en") else f"diagnosis.{diagnosis.id}"
+    return translate(message_id, lang, **diagnosis.params)
+
+
+def _student_raised(error: StudentRaised, list_input: bool) -> tuple[Outcome, str, dict, Diagnosis]:
+    where = ""
+    if error.frames:
+        file, line, function, code = error.frames[-1]
+        where = f"{file}:{line} ({function}): {code}"
+    params = {"type": error.type, "text": error.text, "where": where}
+    if error.not_implemented:
+        return Outcome.ERROR, "result.not_implemented", params, Diagnosis("not_implemented")
+    if error.syntax:
+        return Outcome.ERROR, "result.syntax_error", params, Diagnosis("syntax_error")
+    if error.type == "ReturnShapeError":
+        return Outcome.FAILED, "result.bad_update_return", params, Diagnosis("wrong_shape")
+    if error.type == "AttributeError" and "has no attribute" in error.text and not error.frames:
+        return Outcome.ERROR, "result.missing_function", params, Diagnosis("missing_function")
+    if error.type == "TypeError" and list_input:
+        return Outcome.ERROR, "result.raised", params, Diagnosis("list_input_unsupported")
+    return Outcome.ERROR, "result.raised", params, Diagnosis("raised_exception")
+
+
+def _classify(error: BaseException, exercise: Exercise, list_input: bool) -> tuple[Outcome, str, dict, Diagnosis | None]:
+    if isinstance(error, Mismatch):
+        params = {"call": error.call, "expected": show(error.difference.expected), "got": show(error.difference.got),
+                  "where": error.difference.where, **error.params}
+        return Outcome.FAILED, error.message_id, params, diagnose(error, exercise.number, exercise.module)
+    if isinstance(error, BadValue):
+        return Outcome.FAILED, error.message_id, error.params, Diagnosis(error.diagnosis)
+    if isinstance(error, StudentRaised):
+        return _student_raised(error, list_input)
+    if isinstance(error, StudentTimeout):
+        return Outcome.TIMEOUT, "result.timeout", {"text": str(error)}, Diagnosis("timeout")
+    if isinstance(error, WorkerCrashed):
+        return Outcome.ERROR, "result.crashed", {"text": str(error)}, Diagnosis("worker_crashed")
+    if isinstance(error, StudentProtocolError):
+        return Outcome.ERROR, "result.protocol", {"text": str(error)}, Diagnosis("not_plain_data")
+    raise TypeError("not a student failure")
+
+
+def verdict(name: str, title: str, points: float, error: BaseException | None, exercise: Exercise,
+            lang: str, list_input: bool = False) -> TestResult:
+    """The result of one test that ended with `error` (None: it passed)."""
+    if error is None:
+        return TestResult(name, title, Outcome.PASSED, points, points)
+    try:
+        outcome, message_id, params, diagnosis = _classify(error, exercise, list_input)
+    except TypeError:
+        text = translate("result.internal_error", lang, text=f"{type(error).__name__}: {error}")
+        return TestResult(name, title, Outcome.ERROR, 0.0, points, text, "grader_error", internal_error=True)
+    message = translate(message_id, lang, **params)
+    if diagnosis is not None:
+        message = f"{message} {diagnosis_text(diagnosis, exercise.number, lang)}"
+    return TestResult(name, title, outcome, 0.0, points, message, diagnosis.id if diagnosis else None)
+
+
+def suite_error(exercise: Exercise, lang: str, detail: Any) -> TestResult:
+    """A suite that could not be collected, or collected no test, is an error, never a pass."""
+    text = translate("result.suite_error", lang, text=str(detail))
+    return TestResult("suite", "suite", Outcome.ERROR, 0.0, 1.0, text, "grader_error", internal_error=True)

@@ -1,0 +1,32 @@
+"""Exercise 6 (reference): batch gradient descent for linear regression (lecture6_kk)."""
+
+from __future__ import annotations
+
+from typing import Sequence
+
+import numpy as np
+
+from .ex05_linear_regression import mse_gradient, mse_loss
+
+Vector = Sequence[float] | np.ndarray
+
+
+def fit_linear_batch(
+    x: Vector,
+    y: Vector,
+    learning_rate: float = 0.01,
+    epochs: int = 1000,
+    w0: float = 0.0,
+    b0: float = 0.0,
+) -> tuple[float, float, list[float]]:
+    """One simultaneous update per epoch on all data: (w, b) ← (w, b) − η ∇L(w, b).
+
+    losses[e] is the MSE after epoch e's update; len(losses) == epochs.
+    """
+    w, b = float(w0), float(b0)
+    losses = []
+    for _ in range(epochs):
+        grad_w, grad_b = mse_gradient(w, b, x, y)
+        w, b = w - learning_rate * grad_w, b - learning_rate * grad_b
+        losses.append(mse_loss(w, b, x, y))
+    return w, b, losses

@@ -1,0 +1,36 @@
+"""Exercise 17 (reference): random initialisation and multistart (slides, Q16, Q20)."""
+
+from __future__ import annotations
+
+from typing import Callable, Sequence
+
+import numpy as np
+
+from .ex04_gradient_descent import gradient_descent
+
+
+def random_starts(n_starts: int, dim: int, eps: float, rng: np.random.Generator) -> np.ndarray:
+    """Starts drawn uniformly from (−ε, ε): rng.uniform(-eps, eps, size=(n_starts, dim))."""
+    return rng.uniform(-eps, eps, size=(n_starts, dim))
+
+
+def multistart(
+    f: Callable[[np.ndarray], float],
+    grad_f: Callable[[np.ndarray], np.ndarray],
+    starts: Sequence[Sequence[float]] | np.ndarray,
+    learning_rate: float = 0.01,
+    max_steps: int = 1000,
+) -> tuple[np.ndarray, float]:
+    """Gradient descent from each start; the final iterate with the lowest f (first on ties).
+
+    Runs that end non-finite are skipped. Returns (best_x, best_f).
+    """
+    best_x, best_f = None, np.inf
+    for start in starts:
+        final = gradient_descent(grad_f, start, learning_rate, max_steps)[-1]
+        if not np.all(np.isfinite(final)):
+            continue
+        value = float(f(final))
+        if best_x is None or value < best_f:
+            best_x, best_f = final, value
+    return best_x, best_f
