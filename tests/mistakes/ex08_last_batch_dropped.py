@@ -1,0 +1,26 @@
+# MISTAKE (ex08_last_batch_dropped): minibatches drops the last partial batch (only full batches are kept).
+"""Exercise 8 with one deliberate mistake: the last, smaller batch is thrown away."""
+import numpy as np
+
+from .ex05_linear_regression import mse_gradient, mse_loss
+
+
+def minibatches(n, batch_size, rng):
+    perm = rng.permutation(n)
+    n_full = n // batch_size  # should be ceil(n / batch_size)
+    return [perm[j * batch_size:(j + 1) * batch_size] for j in range(n_full)]
+
+
+def fit_linear_minibatch(x, y, learning_rate=0.01, epochs=100, batch_size=32, seed=0,
+                         w0=0.0, b0=0.0):
+    x = np.asarray(x, dtype=float)
+    y = np.asarray(y, dtype=float)
+    rng = np.random.default_rng(seed)
+    w, b = float(w0), float(b0)
+    losses = []
+    for _ in range(epochs):
+        for idx in minibatches(len(x), batch_size, rng):
+            gw, gb = mse_gradient(w, b, x[idx], y[idx])
+            w, b = w - learning_rate * gw, b - learning_rate * gb
+        losses.append(float(mse_loss(w, b, x, y)))
+    return w, b, losses
