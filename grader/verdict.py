@@ -45,8 +45,9 @@ def _student_raised(error: StudentRaised, list_input: bool) -> tuple[Outcome, st
 
 def _classify(error: BaseException, exercise: Exercise, list_input: bool) -> tuple[Outcome, str, dict, Diagnosis | None]:
     if isinstance(error, Mismatch):
+        where = error.difference.where
         params = {"call": error.call, "expected": show(error.difference.expected), "got": show(error.difference.got),
-                  "where": error.difference.where, **error.params}
+                  "where": f"result{where}" if not where or where.startswith("[") else where, **error.params}
         return Outcome.FAILED, error.message_id, params, diagnose(error, exercise.number, exercise.module)
     if isinstance(error, BadValue):
         return Outcome.FAILED, error.message_id, error.params, Diagnosis(error.diagnosis)

@@ -20,7 +20,7 @@ def curves(rng):
         "stalled_plateau": (3 + 2 * 0.5**k).tolist(),
         "stalled_zero": [4.0, 2.0, 1.0, 0.0, 0.0, 0.0],
         "relative_small_scale": (1e-3 * 0.7**k).tolist(),
-        "relative_large_scale": (1e4 - 2 * k).tolist(),
+        "relative_large_scale": (1e4 - 0.1 * k).tolist(),
         "short_curve": [3.0, 2.0, 1.5],
         "flat_then_drop": [2.0, 2.0, 2.0, 2.0, 1.0],
     }

@@ -1,0 +1,49 @@
+"""The reference and an independently written correct solution get full marks; stubs get zero."""
+
+from __future__ import annotations
+
+import pytest
+
+from grader import curriculum
+from grader.grading import grade_submission
+from grader.results import Outcome
+
+from ..conftest import ALTERNATIVE, MISTAKES, REFERENCE, STUBS, submission_with
+
+
+def assert_full_marks(report) -> None:
+    failures = [(ex.exercise, t.name, t.message) for ex in report.exercises for t in ex.tests if t.outcome is not Outcome.PASSED]
+    assert failures == []
+    assert report.score == report.max_score > 0
+
+
+@pytest.mark.parametrize("seed", [2026, 7])
+def test_reference_gets_full_marks(seed):
+    report = grade_submission(REFERENCE, curriculum.all_exercises(), seed=seed)
+    assert len(report.exercises) == 17
+    assert_full_marks(report)
+
+
+@pytest.mark.parametrize("seed", [2026, 99])
+def test_alternative_solution_gets_full_marks(seed):
+    assert_full_marks(grade_submission(ALTERNATIVE, curriculum.all_exercises(), seed=seed))
+
+
+def test_seed_changes_the_hidden_inputs(tmp_path):
+    """The same mistake fails on other inputs under another seed (the messages quote them)."""
+    wrong = submission_with(tmp_path / "sub", {3: MISTAKES / "ex03_step_sign_flipped.py"})
+    exercise = curriculum.select("3")
+    first = [t.message for t in grade_submission(wrong, exercise, seed=1).exercises[0].tests]
+    again = [t.message for t in grade_submission(wrong, exercise, seed=1).exercises[0].tests]
+    other = [t.message for t in grade_submission(wrong, exercise, seed=2).exercises[0].tests]
+    assert first == again
+    assert first != other
+
+
+def test_untouched_stubs_score_zero_with_not_implemented():
+    report = grade_submission(STUBS, curriculum.all_exercises())
+    assert report.score == 0
+    for exercise in report.exercises:
+        for test in exercise.tests:
+            assert test.outcome is Outcome.ERROR
+            assert test.diagnosis == "not_implemented", (exercise.exercise, test.name, test.message)

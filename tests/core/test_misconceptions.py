@@ -1,0 +1,55 @@
+"""Every known mistake of CURRICULUM.md loses points on its own exercise only and is named."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from grader import curriculum
+from grader.grading import grade_submission
+from grader.results import Outcome
+
+from ..conftest import MISTAKES, importers_of, submission_with
+
+MISTAKE_FILES = sorted(MISTAKES.glob("ex*.py"))
+
+
+def test_every_curriculum_misconception_has_a_wrong_variant_file():
+    named = {path.stem for path in MISTAKE_FILES}
+    assert len(named) >= 22
+    for number in range(1, 18):
+        if number != 16:
+            assert any(name.startswith(f"ex{number:02d}_") for name in named), number
+
+
+@pytest.mark.parametrize("path", MISTAKE_FILES, ids=[p.stem for p in MISTAKE_FILES])
+def test_mistake_loses_points_and_is_named(tmp_path: Path, path: Path):
+    number, diagnosis = int(path.stem[2:4]), path.stem[5:]
+    submission = submission_with(tmp_path / "sub", {number: path})
+    report = grade_submission(submission, curriculum.all_exercises())
+    for exercise in report.exercises:
+        if exercise.exercise in importers_of(number):
+            continue  # ex17 calls ex04: it may fail through ex04, and only through it
+        if exercise.exercise != number:
+            assert exercise.score == exercise.max_score, (exercise.exercise, [t.message for t in exercise.tests if t.score == 0])
+            continue
+        assert exercise.score < exercise.max_score
+        failed = [t for t in exercise.tests if t.outcome is not Outcome.PASSED]
+        named = {t.diagnosis for t in failed}
+        assert diagnosis in named, [t.message for t in failed]
+        assert named <= {diagnosis, None} | GENERIC_SHAPES, named
+
+
+# A failing test whose inputs cannot tell the mistake apart from a generic shape of error may
+# carry that generic name instead (e.g. a constant factor); never another misconception's id.
+GENERIC_SHAPES = {"constant_factor", "sign_flipped", "diverged"}
+
+
+def test_diagnosis_ids_are_distinct_within_each_exercise():
+    from grader.diagnosis import wrong_variants
+
+    for exercise in curriculum.all_exercises():
+        ids = list(wrong_variants(exercise.number, exercise.module))
+        assert len(ids) == len(set(ids))
+        assert all(i.replace("_", "").isalnum() and i == i.lower() for i in ids)

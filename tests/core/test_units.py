@@ -1,0 +1,197 @@
+"""Unit tests of the pieces: wire format, answer specs, intake, language choice, exit codes."""
+
+from __future__ import annotations
+
+import json
+import os
+import zipfile
+from pathlib import Path
+
+import numpy as np
+import pytest
+from click.testing import CliRunner
+
+from grader import curriculum
+from grader.cli import cli
+from grader.compare import Array, BadValue, Dict, IndexGroups, Scalar, Text, Tolerance, Tuple, Vector
+from grader.errors import SubmissionError, UnknownExercise
+from grader.i18n import UnknownLanguage, resolve_language
+from grader.sandbox import protocol
+from grader.submission import prepared
+
+from ..conftest import REFERENCE
+
+
+class Sub(np.ndarray):
+    pass
+
+
+@pytest.mark.parametrize("value", [1.5, [1, 2.5], np.arange(6.0).reshape(2, 3), {"m": np.ones(2)}, "text", None, [float("nan"), float("inf")]])
+def test_plain_values_round_trip(value):
+    back = protocol.decode(json.loads(json.dumps(protocol.encode(value))))
+    if isinstance(value, np.ndarray):
+        assert type(back) is np.ndarray and np.array_equal(back, value)
+    elif isinstance(value, dict):
+        assert np.array_equal(back["m"], value["m"])
+    else:
+        assert back == value or (isinstance(value, list) and np.array_equal(back, value, equal_nan=True))
+
+
+@pytest.mark.parametrize("value", [np.ones(3).view(Sub), object(), {1: 2}, np.array(["a"])])
+def test_objects_that_are_not_plain_data_are_refused(value):
+    decoded = protocol.decode(protocol.encode(value))
+    assert isinstance(decoded, protocol.Rejected)
+    with pytest.raises(BadValue) as info:
+        Vector(3).normalize(decoded)
+    assert info.value.diagnosis == "not_plain_data"
+
+
+def test_worker_answers_cannot_smuggle_functions_or_generators():
+    for smuggled in ({"$fn": ["quadratic", "f", {}]}, {"$rng": 1}, {"$nd": ["<O", [1], ""]}, {"a": 1, "b": 2}):
+        with pytest.raises(protocol.ProtocolError):
+            protocol.decode(smuggled)
+
+
+def test_specs_compare_values_not_types():
+    assert Vector(2).difference(Vector(2).normalize([1, 2.0]), np.array([1.0, 2.0]), Tolerance()) is None
+    assert Scalar().difference(Scalar().normalize(3), np.asarray(3.0), Tolerance()) is None
+    pair = Tuple((Scalar(), Vector(1)))
+    assert pair.difference(pair.normalize([1.0, [2.0]]), (np.asarray(1.0), np.array([2.0])), Tolerance()) is None
+    found = Vector(2).difference(np.array([1.0, 2.1]), np.array([1.0, 2.0]), Tolerance())
+    assert found is not None and found.where == "[1]"
+
+
+@pytest.mark.parametrize(("spec", "value", "diagnosis"), [
+    (Vector(3), None, "returned_none"),
+    (Vector(3), [1.0, 2.0], "wrong_shape"),
+    (Vector(3), [[1.0], [2.0], [3.0]], "wrong_shape"),
+    (Scalar(), [1.0], "wrong_shape"),
+    (Vector(2), [True, False], "not_plain_data"),
+    (Tuple((Scalar(), Scalar())), [1.0], "wrong_shape"),
+    (Dict({"m": Vector(1)}), {"v": [1.0]}, "wrong_shape"),
+    (Text(), 3.0, "not_plain_data"),
+    (IndexGroups(), [[0.5, 1.0]], "wrong_shape"),
+])
+def test_bad_answers_are_named(spec, value, diagnosis):
+    with pytest.raises(BadValue) as info:
+        spec.normalize(value)
+    assert info.value.diagnosis == diagnosis
+
+
+def test_nan_agrees_only_with_nan():
+    spec = Array((None, 1))
+    assert spec.difference(np.array([[np.nan]]), np.array([[np.nan]]), Tolerance()) is None
+    assert spec.difference(np.array([[np.nan]]), np.array([[1.0]]), Tolerance()) is not None
+    assert spec.difference(np.array([[np.inf]]), np.array([[-np.inf]]), Tolerance()) is not None
+
+
+def test_intake_accepts_nested_exercises_folder_and_zips(tmp_path: Path):
+    kit = tmp_path / "kit" / "exercises"
+    kit.mkdir(parents=True)
+    (kit / "ex03_gradient_step.py").write_text("X = 1\n")
+    (kit / "conftest.py").write_text("raise SystemExit\n")
+    (kit / "ex03_gradient_step.pyc").write_bytes(b"stale")
+    with prepared(tmp_path / "kit") as root:
+        assert sorted(p.name for p in (root / "exercises").iterdir()) == ["__init__.py", "conftest.py", "ex03_gradient_step.py"]
+    archive = tmp_path / "sub.zip"
+    with zipfile.ZipFile(archive, "w") as zf:
+        zf.writestr("student/exercises/ex03_gradient_step.py", "X = 2\n")
+        zf.writestr("../evil.py", "X = 3\n")
+        zf.writestr("/abs/ex01_sum_of_squares.py", "X = 4\n")
+    with prepared(archive) as root:
+        assert (root / "exercises" / "ex03_gradient_step.py").read_text() == "X = 2\n"
+        assert not (root / "exercises" / "ex01_sum_of_squares.py").exists()
+        assert not (root.parent / "evil.py").exists()
+
+
+def test_intake_never_follows_symlinks(tmp_path: Path):
+    folder = tmp_path / "sub"
+    folder.mkdir()
+    (folder / "ex01_sum_of_squares.py").write_text("X = 1\n")
+    secret = tmp_path / "secret.py"
+    secret.write_text("SECRET = 1\n")
+    os.symlink(secret, folder / "ex02_numerical_gradient.py")
+    with prepared(folder) as root:
+        assert not (root / "exercises" / "ex02_numerical_gradient.py").exists()
+
+
+@pytest.mark.parametrize("make", ["missing", "empty", "not_zip", "bad_zip"])
+def test_intake_errors_say_what_to_do(tmp_path: Path, make: str):
+    path = tmp_path / "thing"
+    if make == "empty":
+        path.mkdir()
+    elif make == "not_zip":
+        path.write_text("hello")
+    elif make == "bad_zip":
+        path = tmp_path / "x.zip"
+        path.write_bytes(b"PK\x03\x04broken")
+    with pytest.raises(SubmissionError) as info:
+        with prepared(path):
+            pass
+    assert str(path) in info.value.message("en")
+
+
+def test_exercise_selection():
+    assert [e.number for e in curriculum.select("1-3,5")] == [1, 2, 3, 5]
+    assert len(curriculum.select("all")) == 17
+    with pytest.raises(UnknownExercise):
+        curriculum.select("18")
+    with pytest.raises(UnknownExercise):
+        curriculum.select("three")
+
+
+@pytest.mark.parametrize(("option", "env", "expected"), [
+    ("ru", {"GRADE_LANG": "kk"}, "ru"),
+    (None, {"GRADE_LANG": "kk", "LANG": "ru_RU.UTF-8"}, "kk"),
+    (None, {"LANGUAGE": "fr:kk", "LANG": "ru_RU.UTF-8"}, "kk"),
+    (None, {"LC_ALL": "ru_KZ.UTF-8", "LANG": "kk_KZ"}, "ru"),
+    (None, {"LANG": "de_DE.UTF-8"}, "en"),
+    (None, {}, "en"),
+])
+def test_language_resolution(option, env, expected):
+    assert resolve_language(option, env) == expected
+
+
+def test_unknown_language_is_refused():
+    with pytest.raises(UnknownLanguage):
+        resolve_language("fr", {})
+
+
+def test_cli_usage_errors_exit_2_without_traceback(tmp_path: Path):
+    runner = CliRunner()
+    unknown = runner.invoke(cli, ["exercise", "42", "--submission", str(REFERENCE)])
+    assert unknown.exit_code == 2 and "there is no exercise 42" in unknown.output and "Traceback" not in unknown.output
+    missing = runner.invoke(cli, ["exercise", "3", "--submission", str(tmp_path / "nowhere")])
+    assert missing.exit_code == 2 and "does not exist" in missing.output
+    bad_lang = runner.invoke(cli, ["exercise", "3", "--lang", "fr"])
+    assert bad_lang.exit_code == 2
+
+
+def test_cli_json_is_one_object_and_exit_0_when_all_pass():
+    result = CliRunner().invoke(cli, ["exercise", "3", "--submission", str(REFERENCE), "--json"])
+    assert result.exit_code == 0
+    data = json.loads(result.stdout)
+    assert set(data) == {"score", "max_score", "exercises"}
+    (exercise,) = data["exercises"]
+    assert {"exercise", "title", "score", "max_score", "tests"} <= set(exercise)
+    for test in exercise["tests"]:
+        assert {"name", "status", "score", "max_score", "message", "diagnosis"} <= set(test)
+        assert test["status"] == "passed" and test["diagnosis"] is None
+
+
+def test_list_shows_last_known_status():
+    runner = CliRunner()
+    runner.invoke(cli, ["exercise", "3", "--submission", str(REFERENCE)])
+    lines = runner.invoke(cli, ["list"]).output.splitlines()
+    assert len(lines) == 17
+    assert "passing" in lines[2] and "not started" in lines[0]
+
+
+def test_a_suite_without_tests_is_an_error_not_a_pass(tmp_path: Path):
+    from grader.engine import GradingPlugin
+    from grader.sandbox.client import Limits
+
+    plugin = GradingPlugin(tmp_path, curriculum.select("3"), 1, "en", Limits())
+    report = plugin.report()
+    (test,) = report.exercises[0].tests
+    assert test.outcome.value == "error" and report.internal_error and not report.passed
