@@ -15,6 +15,8 @@ import click
 SUBCOMMANDS: dict[str, str] = {
     "list": "grader.commands.student:list_exercises",
     "exercise": "grader.commands.student:exercise",
+    "show": "grader.commands.learning:show",
+    "hint": "grader.commands.learning:hint",
     "quiz": "grader.quiz.cli:quiz",
 }
 

@@ -28,7 +28,7 @@ def state_path() -> Path:
 
 
 def load() -> dict[str, dict]:
-    """{"3": {"score", "max_score", "passed", "best"}}; empty when nothing was saved or it is unreadable."""
+    """{"3": {"score", "max_score", "passed", "best", "hints"}}; empty when nothing was saved or it is unreadable."""
     try:
         data = json.loads(state_path().read_text(encoding="utf-8"))
     except (OSError, ValueError):
@@ -50,18 +50,35 @@ def atomic_write_json(path: Path, data: object) -> None:
         raise
 
 
+def hints_shown(number: int) -> int:
+    """How many hints of exercise `number` the student has seen."""
+    entry = load().get(str(number), {})
+    return int(entry.get("hints", 0)) if isinstance(entry, dict) else 0
+
+
+def set_hints_shown(number: int, count: int) -> None:
+    state = load()
+    state.setdefault(str(number), {})["hints"] = count
+    _save(state)
+
+
+def _save(state: dict) -> None:
+    try:
+        atomic_write_json(state_path(), state)
+    except OSError:
+        pass
+
+
 def record(report: Report) -> None:
     """Merge a report into the saved state (best score kept); never fails grading."""
     state = load()
     for exercise in report.exercises:
         previous = state.get(str(exercise.exercise), {})
         state[str(exercise.exercise)] = {
+            **previous,
             "score": exercise.score,
             "max_score": exercise.max_score,
             "passed": exercise.passed,
             "best": max(exercise.score, float(previous.get("best", 0.0))),
         }
-    try:
-        atomic_write_json(state_path(), state)
-    except OSError:
-        pass
+    _save(state)

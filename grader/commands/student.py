@@ -38,7 +38,7 @@ def list_exercises(lang: str | None) -> None:
     state = progress.load()
     for exercise in curriculum.all_exercises():
         saved = state.get(str(exercise.number))
-        if saved is None:
+        if saved is None or "score" not in saved:
             status = translate("status.not_started", lang)
         else:
             key = "status.passing" if saved.get("passed") else "status.failing"

@@ -63,10 +63,11 @@ def catalogue(lang: str) -> dict[str, str]:
 
     if lang not in LANGUAGES:
         raise UnknownLanguage(f"unknown language {lang!r}")
+    loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)  # libyaml when present: 10× faster
     merged: dict[str, str] = {}
     for path in sorted((CATALOGUE_DIR / lang).glob("*.yaml")):
         with path.open(encoding="utf-8") as stream:
-            data = yaml.safe_load(stream) or {}
+            data = yaml.load(stream, Loader=loader) or {}  # noqa: S506 - a safe loader
         for key, text in data.items():
             if key in merged:
                 raise ValueError(f"{path}: message id {key!r} is defined twice")

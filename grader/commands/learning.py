@@ -1,0 +1,51 @@
+"""The student's reading commands: `grade show N` (the statement) and `grade hint N`."""
+
+from __future__ import annotations
+
+import click
+
+from .. import curriculum, progress
+from ..errors import GraderError
+from ..i18n import translate
+from .student import fail, lang_option, language
+
+
+def _exercise(number: int, lang: str) -> curriculum.Exercise:
+    try:
+        return curriculum.exercise(number)
+    except GraderError as error:
+        fail(error, lang)
+        raise
+
+
+@click.command("show")
+@click.argument("number", type=int)
+@lang_option
+def show(number: int, lang: str | None) -> None:
+    """Print the statement of exercise NUMBER: signature, formula, conventions."""
+    lang = language(lang)
+    exercise = _exercise(number, lang)
+    click.echo(translate("show.header", lang, number=exercise.number, title=exercise.title_in(lang)))
+    click.echo(translate("show.file", lang, module=exercise.module))
+    click.echo()
+    click.echo(exercise.statement.get(lang) or exercise.statement.get("en", ""))
+    click.echo(translate("show.source", lang, source=exercise.source))
+
+
+@click.command("hint")
+@click.argument("number", type=int)
+@click.option("--again", is_flag=True, help="Show the last hint again instead of the next one.")
+@click.option("--reset", is_flag=True, help="Start the hints of this exercise from the first one.")
+@lang_option
+def hint(number: int, again: bool, reset: bool, lang: str | None) -> None:
+    """Show the next hint of exercise NUMBER: a nudge, then the formula, then a worked step."""
+    lang = language(lang)
+    exercise = _exercise(number, lang)
+    hints = exercise.hints.get(lang) or exercise.hints.get("en", [])
+    shown = 0 if reset else progress.hints_shown(number)
+    level = max(shown, 1) if again else min(shown + 1, len(hints))
+    progress.set_hints_shown(number, level)
+    click.echo(translate("hint.header", lang, number=number, level=level, total=len(hints)))
+    click.echo(hints[level - 1])
+    if level == len(hints):
+        click.echo(translate("hint.last", lang))
