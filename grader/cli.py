@@ -7,6 +7,7 @@ Exit codes: 0 everything graded passed, 1 something failed, 2 usage or input err
 
 from __future__ import annotations
 
+import gc
 import importlib
 
 import click
@@ -17,6 +18,11 @@ SUBCOMMANDS: dict[str, str] = {
     "exercise": "grader.commands.student:exercise",
     "show": "grader.commands.learning:show",
     "hint": "grader.commands.learning:hint",
+    "progress": "grader.commands.progress_view:progress_command",
+    "watch": "grader.commands.watch:watch",
+    "plot": "grader.commands.plot:plot",
+    "batch": "grader.batch.cli:batch",
+    "release": "grader.batch.release:release",
     "quiz": "grader.quiz.cli:quiz",
 }
 
@@ -42,4 +48,7 @@ def cli() -> None:
 
 def main() -> None:
     """Console entry point of `grade`."""
+    # A short-lived command: the cyclic garbage collector only slows the imports of numpy and
+    # pytest down (measured by benchmarks/bench_grade.py); long-running commands re-enable it.
+    gc.disable()
     cli(prog_name="grade")

@@ -57,8 +57,7 @@ def list_exercises(lang: str | None) -> None:
 @lang_option
 def exercise(which: str, submission: Path, seed: int | None, timeout: float, as_json: bool, lang: str | None) -> None:
     """Grade exercise N (or all) of your submission with the hidden tests."""
-    from ..engine import DEFAULT_SEED
-    from ..grading import grade_submission
+    from ..grading import DEFAULT_SEED, grade_submission
     from ..reports import json_view, terminal
     from ..sandbox.client import Limits
 

@@ -18,8 +18,6 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from . import protocol
-
 WORKER_SCRIPT = Path(__file__).with_name("worker.py")
 PASSED_ENVIRONMENT = ("PATH", "OPENBLAS_CORETYPE", "OPENBLAS_L2_SIZE", "SYSTEMROOT")
 
@@ -107,6 +105,10 @@ class Worker:
 
     def request(self, message: dict) -> Any:
         """Send one request and return the decoded answer, or raise a StudentError."""
+        # Imported here, not at the top: workers are spawned before the grader imports numpy,
+        # so that their start-up overlaps with the grader's.
+        from . import protocol
+
         self._next_id += 1
         message = dict(message, id=self._next_id)
         self._channel.settimeout(self.limits.call_timeout)
@@ -122,6 +124,8 @@ class Worker:
         return self._unpack(reply)
 
     def _unpack(self, reply: dict) -> Any:
+        from . import protocol
+
         if reply.get("id") != self._next_id:
             raise StudentProtocolError("a reply to another request")
         if "error" in reply and isinstance(reply["error"], dict):

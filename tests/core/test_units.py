@@ -189,9 +189,10 @@ def test_list_shows_last_known_status():
 
 def test_a_suite_without_tests_is_an_error_not_a_pass(tmp_path: Path):
     from grader.engine import GradingPlugin
-    from grader.sandbox.client import Limits
+    from grader.sandbox.client import StudentSession
 
-    plugin = GradingPlugin(tmp_path, curriculum.select("3"), 1, "en", Limits())
+    exercises = curriculum.select("3")
+    plugin = GradingPlugin({3: StudentSession(tmp_path, exercises[0].module)}, exercises, 1, "en")
     report = plugin.report()
     (test,) = report.exercises[0].tests
     assert test.outcome.value == "error" and report.internal_error and not report.passed
