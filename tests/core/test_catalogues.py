@@ -1,0 +1,73 @@
+"""Every text a student reads exists in kk, ru and en, with the same placeholders; Kazakh
+uses its own letters; the curriculum data has every language too."""
+
+from __future__ import annotations
+
+import string
+
+import pytest
+import yaml
+
+from grader import curriculum
+from grader.i18n import CATALOGUE_DIR, LANGUAGES
+
+KAZAKH_LETTERS = set("әғқңөұүһіӘҒҚҢӨҰҮҺІ")
+CATALOGUE_FILES = sorted({p.name for lang in LANGUAGES for p in (CATALOGUE_DIR / lang).glob("*.yaml")})
+
+
+def load(lang: str, name: str) -> dict:
+    path = CATALOGUE_DIR / lang / name
+    assert path.is_file(), f"{lang}/{name} is missing"
+    return yaml.safe_load(path.read_text(encoding="utf-8")) or {}
+
+
+def words(text: str) -> str:
+    """The text without its {placeholders}: what a translator translates."""
+    return "".join(literal for literal, _, _, _ in string.Formatter().parse(text))
+
+
+def placeholders(text: str) -> set[str]:
+    return {field for _, field, _, _ in string.Formatter().parse(text) if field is not None}
+
+
+@pytest.mark.parametrize("name", CATALOGUE_FILES)
+def test_same_ids_and_placeholders_in_every_language(name: str):
+    english = load("en", name)
+    assert english, f"en/{name} is empty"
+    for lang in ("kk", "ru"):
+        other = load(lang, name)
+        assert set(other) == set(english), f"{lang}/{name}: ids differ: {set(other) ^ set(english)}"
+        for key, text in english.items():
+            assert placeholders(str(other[key])) == placeholders(str(text)), f"{lang}/{name}: {key}"
+
+
+@pytest.mark.parametrize("name", CATALOGUE_FILES)
+def test_kazakh_uses_kazakh_letters_and_is_translated(name: str):
+    english, kazakh = load("en", name), load("kk", name)
+    untranslated = [key for key, text in kazakh.items() if text == english[key] and any(c.isalpha() for c in words(str(text)))]
+    assert not untranslated, untranslated
+    without_letters = [key for key, text in kazakh.items() if len(str(text)) > 25 and not KAZAKH_LETTERS & set(str(text))]
+    assert not without_letters, without_letters
+
+
+def test_russian_is_not_english():
+    for name in CATALOGUE_FILES:
+        english, russian = load("en", name), load("ru", name)
+        assert not [k for k, t in russian.items() if t == english[k] and len(str(t)) > 25], name
+
+
+def test_every_diagnosis_id_has_a_message():
+    from grader.diagnosis import wrong_variants
+
+    english = load("en", "core.yaml")
+    for exercise in curriculum.all_exercises():
+        for variant_id in wrong_variants(exercise.number, exercise.module):
+            assert f"diagnosis.ex{exercise.number:02d}.{variant_id}" in english
+
+
+def test_curriculum_texts_exist_in_every_language():
+    for exercise in curriculum.all_exercises():
+        for lang in LANGUAGES:
+            assert exercise.title.get(lang) and exercise.statement.get(lang), (exercise.number, lang)
+            assert len(exercise.hints.get(lang, [])) == 3, (exercise.number, lang)
+        assert KAZAKH_LETTERS & set(exercise.statement["kk"])
