@@ -53,11 +53,12 @@ class GradingPlugin:
             self.collect_errors[self.exercise_of(report.nodeid)] = str(report.longrepr)[-2000:]
 
     def pytest_runtest_setup(self, item: pytest.Item) -> None:
-        """Start the next exercise's worker while this one's tests run."""
+        """Exercises are independent: when the next one starts, stop every process of the
+        previous one (and whatever it left running in the sandbox)."""
         number = self.exercise_of(str(item.path))
-        following = self.order[self.order.index(number) + 1 :]
-        if following:
-            self.sessions[following[0]].prestart()
+        earlier = self.order[: self.order.index(number)]
+        if earlier:
+            self.sessions[earlier[-1]].close()
 
     @pytest.hookimpl(hookwrapper=True)
     def pytest_runtest_makereport(self, item: pytest.Item, call: pytest.CallInfo) -> Iterator[None]:

@@ -6,7 +6,7 @@ from pathlib import Path
 
 from .curriculum import Exercise
 from .results import Report
-from .sandbox.client import Limits, StudentSession
+from .sandbox.client import Limits, Sandbox, StudentSession
 from .submission import prepared
 
 DEFAULT_SEED = 2026
@@ -16,13 +16,14 @@ def grade_submission(path: Path, exercises: list[Exercise], seed: int = DEFAULT_
                      limits: Limits = Limits()) -> Report:
     """Copy the submission privately, grade it on `exercises`, return the record."""
     with prepared(path) as root:
-        sessions = {ex.number: StudentSession(root, ex.module, limits) for ex in exercises}
+        sandbox = Sandbox(root, limits)
+        sessions = {ex.number: StudentSession(sandbox, ex.module) for ex in exercises}
         try:
-            # The first worker boots while this process imports numpy and pytest.
-            sessions[exercises[0].number].prestart()
+            sandbox.start()  # the zygote imports numpy while this process imports numpy and pytest
             from .engine import grade_prepared
 
             return grade_prepared(sessions, exercises, seed, lang)
         finally:
             for session in sessions.values():
                 session.close()
+            sandbox.close()

@@ -1,37 +1,22 @@
-"""The grader's side of a worker: start it, send requests, enforce limits, kill it.
+"""The grader's side of the workers: send requests, enforce time limits, read the output.
 
 The whole interface the rest of the grader sees is `StudentSession` (one exercise of one
-submission): `call`, `iterate`, `close` and the captured `output`. A worker is a fresh
-`python -I worker.py` process in its own session (process group), with resource limits,
-its stdout and stderr going to a capped file, and a socket pair as its only channel.
+submission): `call`, `iterate`, `close` and the captured `output`. Its process comes from the
+submission's `Sandbox` (isolation.py): a fresh fork of a warm zygote per exercise, its output
+going to a capped file, a socket as its only channel.
 """
 
 from __future__ import annotations
 
-import os
-import signal
 import socket
-import subprocess
-import sys
 import tempfile
-from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-WORKER_SCRIPT = Path(__file__).with_name("worker.py")
-PASSED_ENVIRONMENT = ("PATH", "OPENBLAS_CORETYPE", "OPENBLAS_L2_SIZE", "SYSTEMROOT")
+from .isolation import Limits, Sandbox, SandboxUnavailable
 
-
-@dataclass(frozen=True)
-class Limits:
-    """Per-worker limits: wall clock per call (s), memory (bytes), CPU (s), files, output."""
-
-    call_timeout: float = 10.0
-    memory_bytes: int = 2 * 1024**3
-    cpu_seconds: int = 300
-    file_bytes: int = 16 * 1024**2
-    open_files: int = 256
-    output_bytes: int = 64 * 1024
+__all__ = ["Limits", "Sandbox", "StudentSession", "StudentError", "StudentRaised", "StudentTimeout",
+           "WorkerCrashed", "StudentProtocolError"]
 
 
 class StudentError(Exception):
@@ -63,50 +48,23 @@ class StudentProtocolError(StudentError):
     """The worker answered with something that is not a well-formed reply."""
 
 
-def _worker_environment(root: Path) -> dict[str, str]:
-    env = {name: os.environ[name] for name in PASSED_ENVIRONMENT if name in os.environ}
-    env.update(
-        HOME=str(root), LANG="C.UTF-8", PYTHONIOENCODING="utf-8", PYTHONHASHSEED="0",
-        OPENBLAS_NUM_THREADS="1", OMP_NUM_THREADS="1", MKL_NUM_THREADS="1",
-    )
-    return env
-
-
-def _apply_limits(limits: Limits) -> None:
-    """Runs in the child between fork and exec."""
-    import resource
-
-    for name, value in (
-        ("RLIMIT_AS", limits.memory_bytes),
-        ("RLIMIT_CPU", limits.cpu_seconds),
-        ("RLIMIT_FSIZE", limits.file_bytes),
-        ("RLIMIT_NOFILE", limits.open_files),
-        ("RLIMIT_CORE", 0),
-    ):
-        if hasattr(resource, name):
-            resource.setrlimit(getattr(resource, name), (value, value))
-
-
 class Worker:
-    """One worker process serving one submission root."""
+    """The process serving one exercise: a fork of the sandbox's zygote."""
 
-    def __init__(self, root: Path, limits: Limits):
-        self.limits = limits
-        self._channel, child_end = socket.socketpair()
+    def __init__(self, sandbox: Sandbox, limits: Limits):
+        self.sandbox, self.limits = sandbox, limits
         self._output = tempfile.TemporaryFile()
-        self._process = subprocess.Popen(
-            [sys.executable, "-I", str(WORKER_SCRIPT), str(child_end.fileno()), str(root)],
-            pass_fds=(child_end.fileno(),), stdin=subprocess.DEVNULL, stdout=self._output,
-            stderr=subprocess.STDOUT, cwd=root, env=_worker_environment(root),
-            start_new_session=True, preexec_fn=lambda: _apply_limits(limits),
-        )
-        child_end.close()
+        try:
+            self._channel = sandbox.spawn(self._output)
+        except SandboxUnavailable as err:
+            self._output.close()
+            raise WorkerCrashed(f"the sandbox could not start a worker ({err})") from err
         self._next_id = 0
 
     def request(self, message: dict) -> Any:
         """Send one request and return the decoded answer, or raise a StudentError."""
-        # Imported here, not at the top: workers are spawned before the grader imports numpy,
-        # so that their start-up overlaps with the grader's.
+        # Imported here, not at the top: sandboxes are started before the grader imports
+        # numpy, so that their start-up overlaps with the grader's.
         from . import protocol
 
         self._next_id += 1
@@ -118,7 +76,7 @@ class Worker:
         except socket.timeout as err:
             raise StudentTimeout(f"no answer within {self.limits.call_timeout:g} s") from err
         except (EOFError, BrokenPipeError, ConnectionResetError) as err:
-            raise WorkerCrashed(self._exit_description()) from err
+            raise WorkerCrashed("the worker process ended (an exit, a signal or a resource limit)") from err
         except protocol.ProtocolError as err:
             raise StudentProtocolError(str(err)) from err
         return self._unpack(reply)
@@ -137,15 +95,6 @@ class Worker:
         except (protocol.ProtocolError, ValueError, TypeError) as err:
             raise StudentProtocolError(str(err)) from err
 
-    def _exit_description(self) -> str:
-        try:
-            code = self._process.wait(timeout=2)
-        except subprocess.TimeoutExpired:
-            return "the worker stopped answering"
-        if code < 0:
-            return f"the worker was killed by signal {signal.Signals(-code).name}"
-        return f"the worker exited with code {code}"
-
     def output(self) -> str:
         """What the student's code printed (stdout and stderr), capped."""
         self._output.seek(0)
@@ -154,13 +103,9 @@ class Worker:
         return text + ("\n[… output cut]" if len(data) > self.limits.output_bytes else "")
 
     def close(self) -> str:
-        """Kill the worker and everything in its process group; return its output."""
-        try:
-            os.killpg(self._process.pid, signal.SIGKILL)
-        except (ProcessLookupError, PermissionError):
-            pass
-        self._process.wait()
+        """Stop the worker and everything it started; return its output."""
         self._channel.close()
+        self.sandbox.reset()
         text = self.output()
         self._output.close()
         return text
@@ -174,16 +119,20 @@ class StudentSession:
     timeout, not one per test.
     """
 
-    def __init__(self, root: Path, module: str, limits: Limits = Limits()):
-        self.root, self.module, self.limits = root, module, limits
+    def __init__(self, sandbox: Sandbox | Path, module: str, limits: Limits | None = None):
+        self._owns_sandbox = not isinstance(sandbox, Sandbox)
+        if self._owns_sandbox:
+            sandbox = Sandbox(Path(sandbox), limits or Limits())
+        self.sandbox, self.module = sandbox, module
+        self.limits = limits or sandbox.limits
         self._worker: Worker | None = None
         self._imported = False
         self._failed: dict[str, StudentError] = {}
         self._output: list[str] = []
 
     def prestart(self) -> None:
-        if self._worker is None:
-            self._worker = Worker(self.root, self.limits)
+        """Start the sandbox's zygote now, so that it warms up while other work goes on."""
+        self.sandbox.start()
 
     def call(self, function: str, *args: Any, **kwargs: Any) -> Any:
         return self._request(function, {"op": "call", "function": function, "args": args, "kwargs": kwargs})
@@ -201,8 +150,9 @@ class StudentSession:
         return self._send(function, message)
 
     def _send(self, key: str, message: dict) -> Any:
-        self.prestart()
         try:
+            if self._worker is None:
+                self._worker = Worker(self.sandbox, self.limits)
             return self._worker.request(dict(message, module=self.module))
         except (StudentTimeout, WorkerCrashed, StudentProtocolError) as err:
             self._failed[key] = err
@@ -225,3 +175,5 @@ class StudentSession:
 
     def close(self) -> None:
         self._stop_worker()
+        if self._owns_sandbox:
+            self.sandbox.close()

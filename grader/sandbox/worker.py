@@ -1,18 +1,26 @@
-"""The worker: the only process that runs student code.
+"""The worker side: the only processes that run student code.
 
-Started by grader.sandbox.client as `python -I worker.py FD ROOT`, where ROOT holds a private
-copy of one submission as the package `exercises`, and FD is its end of a socket pair.
-It answers requests (import a module, call a function, loop an update rule) with plain data
-(see protocol.py). It holds no reference solution and no expected value; everything it says
-is checked by the grader, which never trusts it. Run as a script, so it imports only its
-sibling modules, never the grader package.
+`python -I worker.py CONTROL_FD ROOT MODE` starts a *zygote* for one submission, normally inside
+a bubblewrap sandbox (isolation.py) where it sees only the Python runtime, this folder and
+ROOT, a private copy of the submission holding the package `exercises`. The zygote imports
+numpy once, then waits on its control socket; for every exercise the grader sends a `spawn`
+request carrying two file descriptors (a fresh socket for requests, a file for the student's
+output) and the zygote forks a child that serves that exercise: import a module, call a
+function, loop an update rule, answering with plain data (protocol.py). `reset` kills every
+process of the sandbox but the zygote, so nothing one exercise started outlives it.
+
+The zygote never runs student code; nothing here holds a reference solution or an expected
+value; everything a child says is checked by the grader, which never trusts it. Run as a
+script, so it imports only its sibling modules, never the grader package.
 """
 
 from __future__ import annotations
 
 import importlib
 import importlib.abc
+import json
 import os
+import signal
 import socket
 import sys
 import traceback
@@ -27,10 +35,12 @@ sys.path.remove(HERE)
 
 BLOCKED_PACKAGES = ("reference", "grader")
 MAX_TEXT = 2000
+NAMESPACE_MODE = "namespace"  # alone in a PID namespace: every other process may be killed
 
 
 class BlockGraderPackages(importlib.abc.MetaPathFinder):
-    """Submissions may not import the reference or the grader."""
+    """Submissions may not import the reference or the grader (outside the sandbox, where the
+    files may be on disk, this is the only guard; inside, they are not there at all)."""
 
     def find_spec(self, fullname, path=None, target=None):
         if fullname.split(".")[0] in BLOCKED_PACKAGES:
@@ -82,6 +92,7 @@ def handle(message: dict) -> dict:
 
 
 def serve(channel: socket.socket, root: str) -> None:
+    """Answer requests until the grader closes the channel."""
     while True:
         try:
             message = protocol.receive(channel)
@@ -95,14 +106,75 @@ def serve(channel: socket.socket, root: str) -> None:
         protocol.send(channel, reply)
 
 
+def run_child(channel_fd: int, output_fd: int, root: str) -> None:
+    """In a forked child: student output to the given file, then serve one exercise."""
+    signal.signal(signal.SIGCHLD, signal.SIG_DFL)
+    os.setsid()
+    os.dup2(output_fd, 1)
+    os.dup2(output_fd, 2)
+    os.close(output_fd)
+    try:
+        serve(socket.socket(fileno=channel_fd), root)
+    finally:
+        os._exit(0)
+
+
+def kill_others(children: set[int], mode: str) -> None:
+    """Kill what the exercises started: in a PID namespace every process but the zygote and
+    the namespace's init; elsewhere the process groups of the children it forked."""
+    if mode == NAMESPACE_MODE:
+        keep = {os.getpid(), 1}
+        for entry in os.listdir("/proc"):
+            if entry.isdigit() and int(entry) not in keep:
+                try:
+                    os.kill(int(entry), signal.SIGKILL)
+                except (ProcessLookupError, PermissionError):
+                    pass
+    for pid in children:
+        try:
+            os.killpg(pid, signal.SIGKILL)
+        except (ProcessLookupError, PermissionError):
+            pass
+    children.clear()
+
+
+def zygote(control: socket.socket, root: str, mode: str) -> None:
+    """Fork a child per `spawn` request; kill them all on `reset`; stop when the grader leaves."""
+    signal.signal(signal.SIGCHLD, signal.SIG_IGN)  # children are reaped by the kernel
+    children: set[int] = set()
+    while True:
+        try:
+            data, fds, _, _ = socket.recv_fds(control, 4096, 2)
+        except OSError:
+            return
+        if not data:
+            return
+        op = json.loads(data).get("op")
+        if op == "spawn" and len(fds) == 2:
+            pid = os.fork()
+            if pid == 0:
+                control.close()
+                run_child(fds[0], fds[1], root)
+            children.add(pid)
+            reply = {"ok": pid}
+        elif op == "reset":
+            kill_others(children, mode)
+            reply = {"ok": None}
+        else:
+            reply = {"error": f"bad request {op!r}"}
+        for fd in fds:
+            os.close(fd)
+        control.send(json.dumps(reply).encode())
+
+
 def main() -> None:
-    channel_fd, root = int(sys.argv[1]), os.path.realpath(sys.argv[2])
-    channel = socket.socket(fileno=channel_fd)
+    control_fd, root, mode = int(sys.argv[1]), os.path.realpath(sys.argv[2]), sys.argv[3]
+    control = socket.socket(fileno=control_fd)
     sys.dont_write_bytecode = True
     sys.meta_path.insert(0, BlockGraderPackages())
     sys.path.insert(0, root)
     os.chdir(root)
-    serve(channel, root)
+    zygote(control, root, mode)
 
 
 if __name__ == "__main__":

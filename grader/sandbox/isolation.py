@@ -1,0 +1,189 @@
+"""One sandbox per submission: a zygote process (worker.py) that forks a child per exercise.
+
+On Linux with bubblewrap (`bwrap`, Debian's `bubblewrap`) the zygote runs in fresh
+namespaces: no network, its own PID namespace (everything dies with it), the system and the
+Python runtime read-only, only this folder and the submission's private copy (read-only)
+visible, a private /tmp, uid `nobody`, no capabilities, no_new_privs (bwrap's default).
+Elsewhere (no bwrap, or namespaces refused) it falls back to resource limits and process
+groups, says so once, and the verdict guarantees still hold: the grader still decides
+everything from plain data, with its own timeouts. Resource limits apply in both cases.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import shutil
+import signal
+import socket
+import subprocess
+import sys
+import warnings
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+from typing import IO
+
+SANDBOX_DIR = Path(__file__).resolve().parent
+INSIDE_CODE = "/gdkit-sandbox"
+INSIDE_ROOT = "/submission"
+PASSED_ENVIRONMENT = ("OPENBLAS_CORETYPE", "OPENBLAS_L2_SIZE", "SYSTEMROOT")
+
+
+@dataclass(frozen=True)
+class Limits:
+    """Per-process limits: wall clock per call (s), memory (bytes), CPU (s), files, processes,
+    and how much of the student's output is kept (bytes)."""
+
+    call_timeout: float = 10.0
+    memory_bytes: int = 2 * 1024**3
+    cpu_seconds: int = 300
+    file_bytes: int = 16 * 1024**2
+    open_files: int = 256
+    processes: int = 256
+    output_bytes: int = 64 * 1024
+    start_timeout: float = 30.0
+
+
+class SandboxUnavailable(Exception):
+    """The zygote could not be started or stopped answering."""
+
+
+def _environment(home: str) -> dict[str, str]:
+    env = {name: os.environ[name] for name in PASSED_ENVIRONMENT if name in os.environ}
+    env.update(HOME=home, LANG="C.UTF-8", PYTHONIOENCODING="utf-8", PYTHONHASHSEED="0", PATH="/usr/bin:/bin",
+               OPENBLAS_NUM_THREADS="1", OMP_NUM_THREADS="1", MKL_NUM_THREADS="1")
+    return env
+
+
+def _apply_limits(limits: Limits) -> None:
+    """Runs in the child between fork and exec; inherited by the zygote and its children."""
+    import resource
+
+    for name, value in (("RLIMIT_AS", limits.memory_bytes), ("RLIMIT_CPU", limits.cpu_seconds),
+                        ("RLIMIT_FSIZE", limits.file_bytes), ("RLIMIT_NOFILE", limits.open_files),
+                        ("RLIMIT_NPROC", limits.processes), ("RLIMIT_CORE", 0)):
+        if hasattr(resource, name):
+            resource.setrlimit(getattr(resource, name), (value, value))
+
+
+def _runtime_paths() -> list[str]:
+    """What the Python runtime needs to be visible: its prefixes and numpy's folder."""
+    import numpy  # noqa: F401 - only its location
+
+    paths = {sys.prefix, sys.base_prefix, str(Path(sys.modules["numpy"].__file__).resolve().parent.parent)}
+    return sorted(p for p in paths if p and Path(p).exists())
+
+
+def _system_binds() -> list[str]:
+    args = ["--ro-bind", "/usr", "/usr"]
+    for name in ("/bin", "/sbin", "/lib", "/lib32", "/lib64", "/libx32"):
+        path = Path(name)
+        if path.is_symlink():
+            args += ["--symlink", os.readlink(name), name]
+        elif path.is_dir():
+            args += ["--ro-bind", name, name]
+    return args
+
+
+def bwrap_command(root: Path, control_fd: int) -> list[str]:
+    """The bubblewrap command line that starts the zygote for the submission at `root`."""
+    args = ["bwrap", *_system_binds()]
+    for path in _runtime_paths():
+        args += ["--ro-bind", path, path]
+    uid = ["--uid", "65534", "--gid", "65534"]
+    args += ["--ro-bind", str(SANDBOX_DIR), INSIDE_CODE, "--ro-bind", str(root), INSIDE_ROOT,
+             "--proc", "/proc", "--dev", "/dev", "--tmpfs", "/tmp", "--chdir", INSIDE_ROOT,
+             "--unshare-all", *uid, "--cap-drop", "ALL", "--die-with-parent", "--new-session",
+             "--clearenv"]
+    for key, value in _environment("/tmp").items():
+        args += ["--setenv", key, value]
+    return [*args, sys.executable, "-I", f"{INSIDE_CODE}/worker.py", str(control_fd), INSIDE_ROOT, "namespace"]
+
+
+@lru_cache(maxsize=None)
+def namespaces_available() -> bool:
+    """Whether bwrap runs here (found on PATH and allowed to create namespaces); said once if not."""
+    if os.environ.get("GDKIT_SANDBOX") == "off" or shutil.which("bwrap") is None or not sys.platform.startswith("linux"):
+        available = False
+    else:
+        probe = subprocess.run(["bwrap", *_system_binds(), "--unshare-all", "--uid", "65534", "--die-with-parent", "/bin/true"],
+                               capture_output=True)
+        available = probe.returncode == 0
+    if not available:
+        warnings.warn("bubblewrap namespaces are not available here: student code runs with resource limits and "
+                      "process groups only (install Debian's `bubblewrap` for full isolation).", RuntimeWarning, stacklevel=2)
+    return available
+
+
+class Sandbox:
+    """The zygote of one submission; `spawn` gives a fresh process per exercise."""
+
+    def __init__(self, root: Path, limits: Limits = Limits()):
+        self.root, self.limits = Path(root), limits
+        self.isolated = namespaces_available()
+        self._process: subprocess.Popen | None = None
+        self._control: socket.socket | None = None
+
+    def start(self) -> None:
+        """Start the zygote (it imports numpy meanwhile); does not wait for it."""
+        if self._process is not None:
+            return
+        self._control, child_end = socket.socketpair(socket.AF_UNIX, socket.SOCK_SEQPACKET)
+        fd = child_end.fileno()
+        if self.isolated:
+            command = bwrap_command(self.root, fd)
+            env = None
+        else:
+            command = [sys.executable, "-I", str(SANDBOX_DIR / "worker.py"), str(fd), str(self.root), "plain"]
+            env = _environment(str(self.root))
+        self._process = subprocess.Popen(
+            command, pass_fds=(fd,), stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL,
+            stderr=subprocess.DEVNULL, cwd=self.root, env=env, start_new_session=True,
+            preexec_fn=lambda: _apply_limits(self.limits),
+        )
+        child_end.close()
+
+    def _ask(self, message: dict, fds: list[int], timeout: float) -> object:
+        self.start()
+        self._control.settimeout(timeout)
+        try:
+            socket.send_fds(self._control, [json.dumps(message).encode()], fds)
+            reply = self._control.recv(4096)
+        except OSError as err:
+            self.close()
+            raise SandboxUnavailable(str(err)) from err
+        if not reply:
+            self.close()
+            raise SandboxUnavailable("the sandbox stopped")
+        return json.loads(reply).get("ok")
+
+    def spawn(self, output: IO[bytes]) -> socket.socket:
+        """A new process for one exercise: its request socket (its output goes to `output`)."""
+        ours, theirs = socket.socketpair()
+        try:
+            self._ask({"op": "spawn"}, [theirs.fileno(), output.fileno()], self.limits.start_timeout)
+        finally:
+            theirs.close()
+        return ours
+
+    def reset(self) -> None:
+        """Kill every process the exercises started (the zygote stays, warm)."""
+        if self._process is None:
+            return
+        try:
+            self._ask({"op": "reset"}, [], 5.0)
+        except SandboxUnavailable:
+            pass  # close() already took everything down
+
+    def close(self) -> None:
+        """Kill the zygote and, with it, everything in the sandbox."""
+        if self._process is None:
+            return
+        try:
+            os.killpg(self._process.pid, signal.SIGKILL)
+        except (ProcessLookupError, PermissionError):
+            pass
+        self._process.wait()
+        self._control.close()
+        self._process, self._control = None, None
