@@ -69,9 +69,10 @@ def _apply_limits(limits: Limits) -> None:
 
 def _runtime_paths() -> list[str]:
     """What the Python runtime needs to be visible: its prefixes and numpy's folder."""
-    import numpy  # noqa: F401 - only its location
+    import importlib.util
 
-    paths = {sys.prefix, sys.base_prefix, str(Path(sys.modules["numpy"].__file__).resolve().parent.parent)}
+    numpy_spec = importlib.util.find_spec("numpy")  # its location, without importing it (slow)
+    paths = {sys.prefix, sys.base_prefix, str(Path(numpy_spec.origin).resolve().parent.parent)}
     return sorted(p for p in paths if p and Path(p).exists())
 
 
