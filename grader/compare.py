@@ -113,8 +113,19 @@ class Array(Spec):
         )
         if not fits:
             wanted = "(" + ", ".join("k" if n is None else str(n) for n in self.shape) + ("," if len(self.shape) == 1 else "") + ")"
-            raise BadValue("value.wrong_shape", "wrong_shape", where=where, got=array.shape, expected=wanted)
+            raise BadValue("value.wrong_shape", self._shape_mistake(array), where=where, got=array.shape, expected=wanted)
         return array
+
+    def _fits(self, shape: tuple[int, ...]) -> bool:
+        return len(shape) == len(self.shape) and all(w is None or w == h for w, h in zip(self.shape, shape))
+
+    def _shape_mistake(self, array: np.ndarray) -> str:
+        """Which shape mistake: the transpose, an extra axis of length 1, or another."""
+        if array.ndim == 2 and self._fits(array.T.shape) and not self._fits(array.shape):
+            return "transposed"
+        if array.squeeze().shape != array.shape and self._fits(array.squeeze().shape):
+            return "extra_dimension"
+        return "wrong_shape"
 
     def difference(self, got: np.ndarray, expected: np.ndarray, tol: Tolerance) -> Difference | None:
         return _array_difference(got, expected, tol)

@@ -1,0 +1,49 @@
+"""Mistakes beyond the curriculum's list are named too: a wrong sign, a constant factor, a
+transposed or extra axis, a loop that never updates, divergence, an exception in the student's
+own code (with its file and line) — and never on a correct solution."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from grader import curriculum
+from grader.grading import grade_submission
+from grader.results import Outcome
+
+from ..conftest import ALTERNATIVE, REFERENCE, submission_with
+
+GENERIC = Path(__file__).resolve().parent.parent / "generic"
+CASES = {
+    "ex01_column_gradient": "extra_dimension",
+    "ex01_quadruple_gradient": "constant_factor",
+    "ex03_negated": "sign_flipped",
+    "ex04_transposed": "transposed",
+    "ex10_never_updates": "no_update",
+    "ex10_plus_sign": "diverged",
+    "ex03_raises_in_helper": "raised_exception",
+}
+
+
+@pytest.mark.parametrize("name", sorted(CASES))
+def test_generic_mistake_is_named(tmp_path: Path, name: str):
+    number = int(name[2:4])
+    submission = submission_with(tmp_path / "sub", {number: GENERIC / f"{name}.py"})
+    (exercise,) = grade_submission(submission, curriculum.select(str(number))).exercises
+    diagnoses = {t.diagnosis for t in exercise.tests if t.outcome is not Outcome.PASSED}
+    assert CASES[name] in diagnoses, [t.message for t in exercise.tests][:3]
+
+
+def test_exception_message_shows_the_students_file_and_line(tmp_path: Path):
+    submission = submission_with(tmp_path / "sub", {3: GENERIC / "ex03_raises_in_helper.py"})
+    (exercise,) = grade_submission(submission, curriculum.select("3"), lang="ru").exercises
+    message = exercise.tests[0].message
+    assert "exercises/ex03_gradient_step.py:7" in message and "NameError" in message
+    assert "grader" not in message.split("NameError")[1]
+
+
+@pytest.mark.parametrize("folder", [REFERENCE, ALTERNATIVE], ids=["reference", "alternative"])
+def test_no_diagnosis_on_correct_solutions(folder: Path):
+    report = grade_submission(folder, curriculum.all_exercises())
+    assert {t.diagnosis for e in report.exercises for t in e.tests} == {None}

@@ -1,0 +1,7 @@
+# GENERIC MISTAKE (no_update): returns w unchanged.
+import numpy as np
+
+
+def momentum_update(w, grad, h, learning_rate=0.01, alpha=0.9):
+    h_new = alpha * np.asarray(h, dtype=float) + learning_rate * np.asarray(grad, dtype=float)
+    return np.asarray(w, dtype=float), h_new
