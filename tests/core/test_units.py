@@ -64,8 +64,9 @@ def test_specs_compare_values_not_types():
 @pytest.mark.parametrize(("spec", "value", "diagnosis"), [
     (Vector(3), None, "returned_none"),
     (Vector(3), [1.0, 2.0], "wrong_shape"),
-    (Vector(3), [[1.0], [2.0], [3.0]], "wrong_shape"),
-    (Scalar(), [1.0], "wrong_shape"),
+    (Vector(3), [[1.0], [2.0], [3.0]], "extra_dimension"),
+    (Scalar(), [1.0], "extra_dimension"),
+    (Array((None, 2)), [[1.0, 2.0, 3.0], [4.0, 5.0, 6.0]], "transposed"),
     (Vector(2), [True, False], "not_plain_data"),
     (Tuple((Scalar(), Scalar())), [1.0], "wrong_shape"),
     (Dict({"m": Vector(1)}), {"v": [1.0]}, "wrong_shape"),
