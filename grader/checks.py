@@ -1,10 +1,10 @@
 """The assertions the hidden suites make: the student's answer against the reference's.
 
 A suite hands over an expression of an implementation (`lambda m: m.gradient_step(v, g, s)`),
-the spec of its answer and a description of the call. The expression is evaluated on the
-reference (trusted, in-process) and on the student's module (through the worker); when they
-disagree, the raised `Mismatch` keeps the expression, so the diagnosis can replay it on each
-known wrong variant.
+the spec of its answer and a description of the call. The expected answer comes from the
+oracle (oracle.py: the live reference, or answers recorded at release), the student's from
+their module (through the worker); when they disagree, the raised `Mismatch` can fetch the
+answers of the known wrong variants for the same check, so the diagnosis can name the mistake.
 """
 
 from __future__ import annotations
@@ -15,21 +15,15 @@ from typing import Any, Callable
 import numpy as np
 
 from .compare import Difference, Spec, Tolerance, show
-from .sandbox import protocol
 
 Expression = Callable[[Any], Any]
-
-
-def canonical(value: Any) -> Any:
-    """A trusted in-process value in the form a worker's answer arrives in."""
-    return protocol.decode(protocol.encode(value))
 
 
 @dataclass
 class Mismatch(Exception):
     """The student's answer differs from the reference's (or does not converge)."""
 
-    expression: Expression
+    variant_answers: Callable[[], dict[str, Any]]
     spec: Spec
     tolerance: Tolerance
     got: Any
@@ -58,27 +52,34 @@ def describe_call(function: str, *args: Any, **kwargs: Any) -> str:
 
 
 class Checker:
-    """`check(expr, spec, call)` for one test: the student against the reference."""
+    """`check(expr, spec, call)` for one test: the student against the oracle's answer.
 
-    def __init__(self, student: Any, reference: Any, tolerance: Tolerance = Tolerance()):
-        self.student, self.reference, self.tolerance = student, reference, tolerance
+    Checks are keyed "<test node id>#<index>" in the order the test makes them."""
 
-    def expected(self, expression: Expression, spec: Spec) -> Any:
-        return spec.normalize(canonical(expression(self.reference)), "reference")
+    def __init__(self, student: Any, oracle: Any, test_id: str, tolerance: Tolerance = Tolerance()):
+        self.student, self.oracle, self.test_id, self.tolerance = student, oracle, test_id, tolerance
+        self._count = 0
+
+    def expected(self, expression: Expression, spec: Spec) -> tuple[Any, Callable[[], dict[str, Any]]]:
+        """The normalized expected answer, and a function giving the variants' raw answers."""
+        key = f"{self.test_id}#{self._count}"
+        self._count += 1
+        answer = spec.normalize(self.oracle.expected(key, expression), "reference")
+        return answer, lambda: self.oracle.variants(key, expression)
 
     def __call__(self, expression: Expression, spec: Spec, call: str, tolerance: Tolerance | None = None) -> Any:
         tolerance = tolerance or self.tolerance
-        expected = self.expected(expression, spec)
+        expected, variants = self.expected(expression, spec)
         got = spec.normalize(expression(self.student))
         difference = spec.difference(got, expected, tolerance)
         if difference is not None:
-            raise Mismatch(expression, spec, tolerance, got, expected, difference, call)
+            raise Mismatch(variants, spec, tolerance, got, expected, difference, call)
         return got
 
     def converges(self, expression: Expression, spec: Spec, call: str, target: Any, atol: float, margin: int) -> Any:
         """The trajectory comes within atol of target (max norm) no later than the reference's
         first step that does, plus `margin` steps."""
-        expected = self.expected(expression, spec)
+        expected, variants = self.expected(expression, spec)
         reference_steps = first_within(expected, target, atol)
         if reference_steps is None:
             raise AssertionError(f"suite error: the reference does not reach {target} in {call}")
@@ -87,7 +88,7 @@ class Checker:
         allowed = reference_steps + margin
         if steps is None or steps > allowed:
             raise Mismatch(
-                expression, spec, self.tolerance, got, expected, Difference("[-1]", got[-1], np.asarray(target, dtype=float)), call,
+                variants, spec, self.tolerance, got, expected, Difference("[-1]", got[-1], np.asarray(target, dtype=float)), call,
                 message_id="check.not_converged",
                 params={"steps": "—" if steps is None else steps, "allowed": allowed, "atol": f"{atol:g}"},
             )

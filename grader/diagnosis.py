@@ -1,9 +1,9 @@
 """Naming the mistake: the student's answer against the answers of known wrong variants.
 
-`diagnose` replays the failing test's expression on every wrong variant of the exercise
-(grader/variants/exNN.py); the first whose answer matches the student's names the mistake.
-When none does, a few generic shapes of error are tried (a flipped sign, a constant factor,
-a divergence).
+The failing check's answers of every wrong variant of the exercise (grader/variants/exNN.py,
+evaluated live or recorded at release, see oracle.py) are compared with the student's; the
+first that matches names the mistake. When none does, generic shapes of error are tried (a
+flipped sign, a constant factor, a divergence, a loop that never updates).
 """
 
 from __future__ import annotations
@@ -15,9 +15,10 @@ from typing import Any
 
 import numpy as np
 
-from .checks import Mismatch, canonical
+from .checks import Mismatch
 from .compare import Array, BadValue
 from .implementations import LocalModule
+from .oracle import RAISED
 
 
 @dataclass(frozen=True)
@@ -42,10 +43,12 @@ def wrong_variants(exercise: int, reference_module: str) -> dict[str, LocalModul
     }
 
 
-def _matches(failure: Mismatch, implementation: LocalModule) -> bool:
+def _matches(failure: Mismatch, answer: Any) -> bool:
+    if answer is RAISED:
+        return False
     try:
-        answer = failure.spec.normalize(canonical(failure.expression(implementation)), "variant")
-    except (BadValue, ArithmeticError, ValueError, TypeError, IndexError):
+        answer = failure.spec.normalize(answer, "variant")
+    except BadValue:
         return False
     return failure.spec.difference(failure.got, answer, failure.tolerance) is None
 
@@ -70,9 +73,9 @@ def _generic(failure: Mismatch) -> Diagnosis | None:
     return None
 
 
-def diagnose(failure: Mismatch, exercise: int, reference_module: str) -> Diagnosis | None:
+def diagnose(failure: Mismatch) -> Diagnosis | None:
     """The first known wrong variant that gives the student's answer, else a generic shape."""
-    for variant_id, implementation in wrong_variants(exercise, reference_module).items():
-        if _matches(failure, implementation):
+    for variant_id, answer in failure.variant_answers().items():
+        if _matches(failure, answer):
             return Diagnosis(variant_id)
     return _generic(failure)

@@ -11,13 +11,14 @@ import os
 import re
 import zlib
 from contextlib import contextmanager
-from typing import Iterator
+from typing import Any, Iterator
 
 import numpy as np
 import pytest
 
 from .curriculum import SUITES_DIR, Exercise
 from .i18n import catalogue
+from .oracle import oracles_for
 from .results import ExerciseResult, Report, TestResult
 from .sandbox.client import StudentSession
 from .verdict import suite_error, verdict
@@ -29,7 +30,9 @@ SUITE_MODULE = re.compile(r"test_ex(\d\d)")
 class GradingPlugin:
     """Holds the sessions and collects one TestResult per test; the suites' fixtures read it."""
 
-    def __init__(self, sessions: dict[int, StudentSession], exercises: list[Exercise], seed: int, lang: str):
+    def __init__(self, sessions: dict[int, StudentSession], exercises: list[Exercise], seed: int, lang: str,
+                 oracles: dict[int, Any] | None = None):
+        self.oracles = oracles if oracles is not None else oracles_for(exercises, seed)
         self.exercises = {ex.number: ex for ex in exercises}
         self.order = [ex.number for ex in exercises]
         self.seed, self.lang = seed, lang
@@ -121,11 +124,13 @@ def pytest_arguments(exercises: list[Exercise]) -> list[str]:
     ]
 
 
-def grade_prepared(sessions: dict[int, StudentSession], exercises: list[Exercise], seed: int, lang: str) -> Report:
+def grade_prepared(sessions: dict[int, StudentSession], exercises: list[Exercise], seed: int, lang: str,
+                   record_into: dict[str, Any] | None = None) -> Report:
     """Run the suites of `exercises`, calling the student's code through `sessions`.
 
-    The caller owns the sessions (and closes them)."""
-    plugin = GradingPlugin(sessions, exercises, seed, lang)
+    The caller owns the sessions (and closes them). With `record_into`, every expected answer
+    (and every wrong variant's) is recorded there, keyed by check (see oracle.py)."""
+    plugin = GradingPlugin(sessions, exercises, seed, lang, oracles_for(exercises, seed, record_into))
     with _quiet_pytest_environment():
         pytest.main(pytest_arguments(exercises), plugins=[plugin])
     return plugin.report()

@@ -48,7 +48,7 @@ def _classify(error: BaseException, exercise: Exercise, list_input: bool) -> tup
         where = error.difference.where
         params = {"call": error.call, "expected": show(error.difference.expected), "got": show(error.difference.got),
                   "where": f"result{where}" if not where or where.startswith("[") else where, **error.params}
-        return Outcome.FAILED, error.message_id, params, diagnose(error, exercise.number, exercise.module)
+        return Outcome.FAILED, error.message_id, params, diagnose(error)
     if isinstance(error, BadValue):
         return Outcome.FAILED, error.message_id, error.params, Diagnosis(error.diagnosis)
     if isinstance(error, StudentRaised):

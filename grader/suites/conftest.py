@@ -1,15 +1,13 @@
-"""Fixtures of the hidden suites: the student's module, the reference, `check`, seeded inputs."""
+"""Fixtures of the hidden suites: the student's module, `check`, seeded inputs."""
 
 from __future__ import annotations
-
-import importlib
 
 import numpy as np
 import pytest
 
 from grader.checks import Checker
 from grader.engine import PLUGIN_KEY, GradingPlugin
-from grader.implementations import LocalModule, StudentModule
+from grader.implementations import StudentModule
 
 
 @pytest.fixture
@@ -28,14 +26,9 @@ def student(grading: GradingPlugin, exercise_number: int) -> StudentModule:
 
 
 @pytest.fixture
-def reference(grading: GradingPlugin, exercise_number: int) -> LocalModule:
-    module = importlib.import_module(f"reference.{grading.exercises[exercise_number].module}")
-    return LocalModule.from_module(module)
-
-
-@pytest.fixture
-def check(student: StudentModule, reference: LocalModule) -> Checker:
-    return Checker(student, reference)
+def check(grading: GradingPlugin, exercise_number: int, student: StudentModule, request: pytest.FixtureRequest) -> Checker:
+    """The student against the expected answers (live reference or recorded at release)."""
+    return Checker(student, grading.oracles[exercise_number], request.node.nodeid)
 
 
 @pytest.fixture

@@ -1,0 +1,127 @@
+"""Where expected answers come from: the live reference, or answers recorded at release time.
+
+Every `check` in a suite has a key (the test's node id and the check's index in it). For a
+key, an oracle gives the reference's answer and the answers of the known wrong variants (for
+the diagnosis), all in canonical form (what a worker's answer looks like once decoded):
+- `LiveOracle` evaluates the reference and the variants in-process (the instructor's kit);
+- `RecordingOracle` does the same and keeps every answer (`grade release`);
+- `ReplayOracle` reads them back (the student edition, which ships no reference source).
+Recorded answers are JSON in protocol.py's encoding (gzip), never pickle.
+"""
+
+from __future__ import annotations
+
+import gzip
+import importlib
+import importlib.util
+import json
+from pathlib import Path
+from typing import Any, Callable
+
+from .curriculum import Exercise
+from .errors import GraderError
+from .implementations import LocalModule
+from .sandbox import protocol
+
+RECORDED_DIR = Path(__file__).parent / "recorded"
+RAISED = {"$raised": True}  # a variant that raised on this input (it matches no answer)
+
+
+def canonical(value: Any) -> Any:
+    """A trusted in-process value in the form a worker's answer arrives in."""
+    return protocol.decode(protocol.encode(value))
+
+
+def recorded_path(seed: int) -> Path:
+    return RECORDED_DIR / f"answers-seed{seed}.json.gz"
+
+
+class LiveOracle:
+    """The reference and the wrong variants of one exercise, evaluated on demand."""
+
+    def __init__(self, exercise: Exercise):
+        self.exercise = exercise
+        self._reference = LocalModule.from_module(importlib.import_module(f"reference.{exercise.module}"))
+
+    def expected(self, key: str, expression: Callable[[Any], Any]) -> Any:
+        return canonical(expression(self._reference))
+
+    def variants(self, key: str, expression: Callable[[Any], Any]) -> dict[str, Any]:
+        from .diagnosis import wrong_variants
+
+        answers = {}
+        for variant_id, implementation in wrong_variants(self.exercise.number, self.exercise.module).items():
+            try:
+                answers[variant_id] = canonical(expression(implementation))
+            except (ArithmeticError, ValueError, TypeError, IndexError, KeyError):
+                answers[variant_id] = RAISED
+        return answers
+
+
+class RecordingOracle(LiveOracle):
+    """A live oracle that keeps every answer it gives, variants included, in `store`."""
+
+    def __init__(self, exercise: Exercise, store: dict[str, Any]):
+        super().__init__(exercise)
+        self.store = store
+
+    def expected(self, key: str, expression: Callable[[Any], Any]) -> Any:
+        answer = super().expected(key, expression)
+        self.store[key] = {"expected": protocol.encode(answer), "variants": {
+            variant_id: protocol.encode(value) if value is not RAISED else RAISED
+            for variant_id, value in super().variants(key, expression).items()}}
+        return answer
+
+
+class ReplayOracle:
+    """Answers recorded by `grade release` for one seed."""
+
+    def __init__(self, store: dict[str, Any]):
+        self.store = store
+
+    def _entry(self, key: str) -> dict:
+        if key not in self.store:
+            raise GraderError("error.recording_incomplete", key=key)
+        return self.store[key]
+
+    def expected(self, key: str, expression: Callable[[Any], Any]) -> Any:
+        return protocol.decode(self._entry(key)["expected"])
+
+    def variants(self, key: str, expression: Callable[[Any], Any]) -> dict[str, Any]:
+        return {variant_id: RAISED if value == RAISED else protocol.decode(value)  # noqa: E721
+                for variant_id, value in self._entry(key)["variants"].items()}
+
+
+def reference_available() -> bool:
+    return importlib.util.find_spec("reference") is not None
+
+
+def load_recorded(seed: int) -> dict[str, Any]:
+    """The answers recorded for `seed`; a clear error when this edition has none for it."""
+    path = recorded_path(seed)
+    if not path.is_file():
+        seeds = sorted(p.name[len("answers-seed"):-len(".json.gz")] for p in RECORDED_DIR.glob("answers-seed*.json.gz"))
+        raise GraderError("error.no_recorded_seed", seed=seed, seeds=", ".join(seeds) or "—")
+    with gzip.open(path, "rt", encoding="utf-8") as stream:
+        return json.load(stream)
+
+
+def save_recorded(store: dict[str, Any], seed: int, folder: Path = RECORDED_DIR) -> Path:
+    """Write recorded answers (sorted keys: the same answers give the same bytes)."""
+    folder.mkdir(parents=True, exist_ok=True)
+    path = folder / recorded_path(seed).name
+    data = json.dumps(store, sort_keys=True, separators=(",", ":")).encode("utf-8")
+    with gzip.GzipFile(path, "wb", mtime=0) as stream:
+        stream.write(data)
+    return path
+
+
+def oracles_for(exercises: list[Exercise], seed: int, record_into: dict[str, Any] | None = None) -> dict[int, Any]:
+    """One oracle per exercise: recording when asked, live when the reference is installed,
+    else replaying the answers recorded for `seed` (the student edition)."""
+    if record_into is not None:
+        return {ex.number: RecordingOracle(ex, record_into) for ex in exercises}
+    if reference_available():
+        return {ex.number: LiveOracle(ex) for ex in exercises}
+    replay = ReplayOracle(load_recorded(seed))
+    return {ex.number: replay for ex in exercises}
