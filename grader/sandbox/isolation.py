@@ -49,6 +49,10 @@ class SandboxUnavailable(Exception):
     """The zygote could not be started or stopped answering."""
 
 
+class SandboxBroken(RuntimeError):
+    """The sandbox never worked on this machine: the grader's failure, not the student's."""
+
+
 def _environment(home: str) -> dict[str, str]:
     env = {name: os.environ[name] for name in PASSED_ENVIRONMENT if name in os.environ}
     env.update(HOME=home, LANG="C.UTF-8", PYTHONIOENCODING="utf-8", PYTHONHASHSEED="0", PATH="/usr/bin:/bin",
@@ -89,14 +93,13 @@ def _system_binds() -> list[str]:
 
 def bwrap_command(root: Path, control_fd: int) -> list[str]:
     """The bubblewrap command line that starts the zygote for the submission at `root`."""
-    args = ["bwrap", *_system_binds()]
+    # The private /tmp comes first: a runtime under /tmp (a venv there) is bound over it.
+    args = ["bwrap", *_system_binds(), "--tmpfs", "/tmp", "--proc", "/proc", "--dev", "/dev"]
     for path in _runtime_paths():
         args += ["--ro-bind", path, path]
     uid = ["--uid", "65534", "--gid", "65534"]
-    args += ["--ro-bind", str(SANDBOX_DIR), INSIDE_CODE, "--ro-bind", str(root), INSIDE_ROOT,
-             "--proc", "/proc", "--dev", "/dev", "--tmpfs", "/tmp", "--chdir", INSIDE_ROOT,
-             "--unshare-all", *uid, "--cap-drop", "ALL", "--die-with-parent", "--new-session",
-             "--clearenv"]
+    args += ["--ro-bind", str(SANDBOX_DIR), INSIDE_CODE, "--ro-bind", str(root), INSIDE_ROOT, "--chdir", INSIDE_ROOT,
+             "--unshare-all", *uid, "--cap-drop", "ALL", "--die-with-parent", "--new-session", "--clearenv"]
     for key, value in _environment("/tmp").items():
         args += ["--setenv", key, value]
     return [*args, sys.executable, "-I", f"{INSIDE_CODE}/worker.py", str(control_fd), INSIDE_ROOT, "namespace"]
@@ -125,6 +128,7 @@ class Sandbox:
         self.isolated = namespaces_available()
         self._process: subprocess.Popen | None = None
         self._control: socket.socket | None = None
+        self.healthy = False  # a worker was spawned once: later failures are the student's doing
 
     def start(self) -> None:
         """Start the zygote (it imports numpy meanwhile); does not wait for it."""
@@ -164,8 +168,13 @@ class Sandbox:
         ours, theirs = socket.socketpair()
         try:
             self._ask({"op": "spawn"}, [theirs.fileno(), output.fileno()], self.limits.start_timeout)
+        except SandboxUnavailable as err:
+            if not self.healthy:
+                raise SandboxBroken(f"the sandbox does not start here ({err}); try GDKIT_SANDBOX=off") from err
+            raise
         finally:
             theirs.close()
+        self.healthy = True
         return ours
 
     def reset(self) -> None:
