@@ -82,3 +82,19 @@ def record(report: Report) -> None:
             "best": max(exercise.score, float(previous.get("best", 0.0))),
         }
     _save(state)
+
+
+def exercise_status(state: dict, number: int) -> dict | None:
+    """{"score", "max_score", "passed", "best"} of a graded exercise, None when never graded."""
+    entry = state.get(str(number))
+    if not isinstance(entry, dict) or "score" not in entry:
+        return None
+    try:
+        return {
+            "score": float(entry["score"]),
+            "max_score": float(entry.get("max_score", 0.0)),
+            "passed": bool(entry.get("passed", False)),
+            "best": float(entry.get("best", entry["score"])),
+        }
+    except (TypeError, ValueError):
+        return None

@@ -1,0 +1,51 @@
+"""`grade plot N`: a PNG of your optimizer's trajectory next to the reference's.
+
+matplotlib is imported only here (grader/plots.py, Agg backend), never by `grade exercise`.
+"""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+import click
+
+from .. import curriculum
+from ..errors import GraderError, UnknownExercise
+from ..i18n import translate
+from .student import EXIT_INPUT, fail, lang_option, language
+
+
+@click.command("plot")
+@click.argument("number", type=int)
+@click.option("--out", type=click.Path(dir_okay=False, path_type=Path), default=None,
+              help="The PNG file to write (default: exNN_trajectory.png in the current folder).")
+@click.option("--submission", type=click.Path(path_type=Path), default=Path("exercises"), show_default=True,
+              help="Your exercises folder, a folder with the exNN_*.py files, or a zip of either.")
+@lang_option
+def plot(number: int, out: Path | None, submission: Path, lang: str | None) -> None:
+    """Plot the trajectory of your optimizer of exercise NUMBER next to the reference's."""
+    lang = language(lang)
+    try:
+        exercise = curriculum.exercise(number)
+    except GraderError as error:
+        fail(error, lang)
+    from .. import plots
+
+    if number not in plots.PLOTTABLE:
+        fail(UnknownExercise("plot.not_plottable", number=number,
+                             available=", ".join(str(n) for n in plots.PLOTTABLE)), lang)
+    try:
+        import matplotlib  # noqa: F401
+    except ImportError:
+        click.echo(translate("error.prefix", lang) + " " + translate("plot.no_matplotlib", lang), err=True)
+        sys.exit(EXIT_INPUT)
+    out = out or Path(f"ex{number:02d}_trajectory.png")
+    try:
+        data = plots.compute(exercise, submission, lang)
+    except GraderError as error:
+        fail(error, lang)
+    if data.failure:
+        click.echo(translate("plot.reference_only", lang, reason=data.failure), err=True)
+    path = plots.render(data, exercise, lang, out)
+    click.echo(translate("plot.written", lang, path=str(path)))

@@ -1,0 +1,67 @@
+"""`grade progress`: every exercise with its status and best score, and the next one to do."""
+
+from __future__ import annotations
+
+import sys
+
+import click
+
+from .. import curriculum, progress
+from ..i18n import translate
+from .student import lang_option, language
+
+TITLE_WIDTH = 42  # the widest row then fits 80 columns in every language
+
+
+def _cut(text: str, width: int) -> str:
+    return text if len(text) <= width else text[: width - 1] + "…"
+
+
+def _points(value: float) -> str:
+    return f"{float(value):g}"
+
+
+@click.command("progress")
+@lang_option
+def progress_command(lang: str | None) -> None:
+    """Show every exercise with its status and best score, and which one to do next."""
+    lang = language(lang)
+    state = progress.load()
+    exercises = curriculum.all_exercises()
+    rows: list[tuple[curriculum.Exercise, str, str, str]] = []
+    next_exercise, passing = None, 0
+    for exercise in exercises:
+        entry = progress.exercise_status(state, exercise.number)
+        if entry is None:
+            rows.append((exercise, translate("progress.not_started", lang), "—", "—"))
+        else:
+            key = "progress.passing" if entry["passed"] else "progress.failing"
+            total = _points(entry["max_score"])
+            rows.append((exercise, translate(key, lang), f"{_points(entry['score'])}/{total}", f"{_points(entry['best'])}/{total}"))
+        if entry is not None and entry["passed"]:
+            passing += 1
+        elif next_exercise is None:
+            next_exercise = exercise
+    labels = [translate(f"progress.col_{name}", lang) for name in ("number", "title", "status", "last", "best")]
+    status_width = max(len(labels[2]), *(len(row[1]) for row in rows))
+    last_width = max(len(labels[3]), *(len(row[2]) for row in rows))
+    best_width = max(len(labels[4]), *(len(row[3]) for row in rows))
+    header = (f"{labels[0]:>3}  {labels[1]:<{TITLE_WIDTH}}  {labels[2]:<{status_width}}  "
+              f"{labels[3]:>{last_width}}  {labels[4]:>{best_width}}")
+    click.echo(header)
+    click.echo("─" * len(header))
+    color = sys.stdout.isatty()
+    colours = {translate("progress.passing", lang): "green", translate("progress.failing", lang): "red"}
+    for exercise, status, last, best in rows:
+        cell = f"{status:<{status_width}}"
+        if color and status in colours:
+            cell = click.style(cell, fg=colours[status])
+        click.echo(f"{exercise.number:>3}  {_cut(exercise.title_in(lang), TITLE_WIDTH):<{TITLE_WIDTH}}  "
+                   f"{cell}  {last:>{last_width}}  {best:>{best_width}}")
+    click.echo()
+    click.echo(translate("progress.summary", lang, passing=passing, total=len(exercises)))
+    if next_exercise is None:
+        click.echo(translate("progress.all_done", lang))
+    else:
+        click.echo(translate("progress.next", lang, number=next_exercise.number, title=next_exercise.title_in(lang)))
+        click.echo(translate("progress.next_how", lang, number=next_exercise.number))
