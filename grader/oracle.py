@@ -36,17 +36,38 @@ def recorded_path(seed: int) -> Path:
     return RECORDED_DIR / f"answers-seed{seed}.json.gz"
 
 
-class LiveOracle:
-    """The reference and the wrong variants of one exercise, evaluated on demand."""
+# Answers depend only on the seed and the check (its inputs come from a generator seeded by
+# the seed and the test's name), so a process grading many submissions computes each once.
+_LIVE_ANSWERS: dict[tuple[int, str, str], Any] = {}
+_LIVE_CACHE_LIMIT = 200_000
 
-    def __init__(self, exercise: Exercise):
-        self.exercise = exercise
+
+def _remembered(seed: int | None, kind: str, key: str, compute: Callable[[], Any]) -> Any:
+    if seed is None:
+        return compute()
+    slot = (seed, kind, key)
+    if slot not in _LIVE_ANSWERS:
+        if len(_LIVE_ANSWERS) > _LIVE_CACHE_LIMIT:
+            _LIVE_ANSWERS.clear()
+        _LIVE_ANSWERS[slot] = compute()
+    return _LIVE_ANSWERS[slot]
+
+
+class LiveOracle:
+    """The reference and the wrong variants of one exercise, evaluated on demand (and
+    remembered per seed when `seed` is given)."""
+
+    def __init__(self, exercise: Exercise, seed: int | None = None):
+        self.exercise, self.seed = exercise, seed
         self._reference = LocalModule.from_module(importlib.import_module(f"reference.{exercise.module}"))
 
     def expected(self, key: str, expression: Callable[[Any], Any]) -> Any:
-        return canonical(expression(self._reference))
+        return _remembered(self.seed, "expected", key, lambda: canonical(expression(self._reference)))
 
     def variants(self, key: str, expression: Callable[[Any], Any]) -> dict[str, Any]:
+        return _remembered(self.seed, "variants", key, lambda: self._evaluate_variants(expression))
+
+    def _evaluate_variants(self, expression: Callable[[Any], Any]) -> dict[str, Any]:
         from .diagnosis import wrong_variants
 
         answers = {}
@@ -66,10 +87,10 @@ class RecordingOracle(LiveOracle):
         self.store = store
 
     def expected(self, key: str, expression: Callable[[Any], Any]) -> Any:
-        answer = super().expected(key, expression)
+        answer = canonical(expression(self._reference))
         self.store[key] = {"expected": protocol.encode(answer), "variants": {
             variant_id: protocol.encode(value) if value is not RAISED else RAISED
-            for variant_id, value in super().variants(key, expression).items()}}
+            for variant_id, value in self._evaluate_variants(expression).items()}}
         return answer
 
 
@@ -122,6 +143,6 @@ def oracles_for(exercises: list[Exercise], seed: int, record_into: dict[str, Any
     if record_into is not None:
         return {ex.number: RecordingOracle(ex, record_into) for ex in exercises}
     if reference_available():
-        return {ex.number: LiveOracle(ex) for ex in exercises}
+        return {ex.number: LiveOracle(ex, seed) for ex in exercises}
     replay = ReplayOracle(load_recorded(seed))
     return {ex.number: replay for ex in exercises}
