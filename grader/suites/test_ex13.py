@@ -44,10 +44,10 @@ def test_list_input(check, rng):
 def test_trajectory(check, problem):
     q = {"bowl": BOWL, "ill_conditioned": ILL_CONDITIONED}[problem]
     expression, spec = path("rmsprop_update", q, START, (np.zeros(2),), 100, learning_rate=0.01, alpha=0.9)
-    check(expression, spec, f"rmsprop_update looped 100 times on {problem}", RMS_TRAJECTORY)
+    check(expression, spec, f"loop(rmsprop_update, {problem}, steps=100)", RMS_TRAJECTORY)
 
 
 @pytest.mark.points(2)
 def test_converges(check):
     expression, spec = path("rmsprop_update", BOWL, START, (np.zeros(2),), 800, learning_rate=0.01, alpha=0.9)
-    check.converges(expression, spec, "rmsprop_update looped on the bowl with minimum (3, −2)", [3.0, -2.0], atol=2e-2, margin=10)
+    check.converges(expression, spec, "loop(rmsprop_update, bowl, minimum=(3, −2))", [3.0, -2.0], atol=2e-2, margin=10)

@@ -40,4 +40,4 @@ def test_random_walks(check, rng):
     """Noisy curves around the thresholds, all five shapes mixed."""
     walks = [np.cumsum(rng.normal(-0.05, s, size=n)).tolist() for s, n in ((0.01, 20), (0.2, 40), (0.5, 12))]
     walks = [(np.asarray(w) + 10).tolist() for w in walks]
-    check(lambda m: "|".join(m.diagnose_training(w) for w in walks), Text(), "diagnose_training on three noisy curves")
+    check(lambda m: "|".join(m.diagnose_training(w) for w in walks), Text(), "[diagnose_training(walk) for walk in walks]")
