@@ -7,20 +7,10 @@ GRADE_DATA_DIR overrides the folder (tests, shared machines).
 from __future__ import annotations
 
 import json
-import os
-import tempfile
 from pathlib import Path
 
 from .results import Report
-
-
-def data_dir() -> Path:
-    override = os.environ.get("GRADE_DATA_DIR")
-    if override:
-        return Path(override)
-    import platformdirs
-
-    return Path(platformdirs.user_data_dir("gdkit", appauthor=False))
+from .storage import atomic_write_json, data_dir
 
 
 def state_path() -> Path:
@@ -34,20 +24,6 @@ def load() -> dict[str, dict]:
     except (OSError, ValueError):
         return {}
     return data if isinstance(data, dict) else {}
-
-
-def atomic_write_json(path: Path, data: object) -> None:
-    path.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=path.name, suffix=".tmp")
-    try:
-        with os.fdopen(fd, "w", encoding="utf-8") as stream:
-            json.dump(data, stream, ensure_ascii=False, indent=1)
-            stream.flush()
-            os.fsync(stream.fileno())
-        os.replace(tmp, path)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise
 
 
 def hints_shown(number: int) -> int:

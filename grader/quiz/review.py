@@ -9,18 +9,14 @@ in the middle of a write leaves the previous state intact.
 from __future__ import annotations
 
 import json
-import os
-import tempfile
 from dataclasses import dataclass, replace
 from datetime import date, timedelta
 from pathlib import Path
 from typing import Iterable, Mapping
 
-import platformdirs
-
 from grader.quiz.errors import QuizError
+from grader.storage import atomic_write_json, data_dir
 
-DATA_DIR_VARIABLE = "GRADE_DATA_DIR"
 STATE_FILE = "quiz-review.json"
 STATE_VERSION = 1
 # Days until a card in box b (1-based) is due again after a right answer that put it there.
@@ -76,9 +72,7 @@ class Deck:
 
 def state_path(environ: Mapping[str, str] | None = None) -> Path:
     """GRADE_DATA_DIR/quiz-review.json, else in the platform's user data folder."""
-    env = os.environ if environ is None else environ
-    folder = env.get(DATA_DIR_VARIABLE) or platformdirs.user_data_dir("gdkit", appauthor=False)
-    return Path(folder) / STATE_FILE
+    return data_dir(environ) / STATE_FILE
 
 
 def load_deck(path: Path) -> Deck:
@@ -96,18 +90,8 @@ def load_deck(path: Path) -> Deck:
 
 def save_deck(deck: Deck, path: Path) -> None:
     """Write the deck atomically: a temporary file in the same folder, fsync, os.replace."""
-    path.parent.mkdir(parents=True, exist_ok=True)
     data = {"version": STATE_VERSION, "cards": [
         {"id": c.question_id, "box": c.box, "due": c.due.isoformat()}
         for c in sorted(deck.cards.values(), key=lambda c: c.question_id)
     ]}
-    handle, temporary = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
-    try:
-        with os.fdopen(handle, "w", encoding="utf-8") as stream:
-            json.dump(data, stream, ensure_ascii=False, indent=1)
-            stream.flush()
-            os.fsync(stream.fileno())
-        os.replace(temporary, path)
-    except BaseException:
-        Path(temporary).unlink(missing_ok=True)
-        raise
+    atomic_write_json(path, data)
