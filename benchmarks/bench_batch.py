@@ -1,0 +1,115 @@
+"""Throughput of `grade batch`: wall time per submission, as a ratio to `python -c "import numpy"`.
+
+Generates N submissions (copies of the reference, and copies with one file of tests/mistakes/
+each, in turn; one zip in ten), grades them with `grade batch --workers 2` (all exercises
+unless --exercises), and prints:
+  - the floor: median wall time of `python -c "import numpy"` (measured in the same run);
+  - the batch's wall time, the time per submission and its ratio to the floor;
+  - peak memory: the largest reaped child (getrusage; pool workers under forkserver are not
+    reaped by this script, so this is the batch process itself) and, with psutil, the
+    peak of the whole process tree summed (the batch, its pool workers and their sandboxes).
+
+    python benchmarks/bench_batch.py [-n 200] [--workers 2] [--exercises all]
+"""
+
+from __future__ import annotations
+
+import argparse
+import resource
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+REFERENCE = ROOT / "reference"
+MISTAKES = ROOT / "tests" / "mistakes"
+FLOOR = [sys.executable, "-c", "import numpy"]
+
+
+def generate(folder: Path, count: int) -> None:
+    mistakes = sorted(MISTAKES.glob("ex*.py"))
+    for i in range(count):
+        student = folder / f"student{i:04d}"
+        student.mkdir(parents=True)
+        for path in REFERENCE.glob("ex*.py"):
+            shutil.copyfile(path, student / path.name)
+        if i % 2:  # every other student has one known mistake
+            mistake = mistakes[(i // 2) % len(mistakes)]
+            (target,) = student.glob(mistake.name[:4] + "_*.py")
+            shutil.copyfile(mistake, target)
+        if i % 10 == 9:
+            shutil.make_archive(str(student), "zip", student)
+            shutil.rmtree(student)
+
+
+def floor_time(runs: int = 7) -> float:
+    times = []
+    for _ in range(runs):
+        start = time.perf_counter()
+        subprocess.run(FLOOR, check=True)
+        times.append(time.perf_counter() - start)
+    return statistics.median(times)
+
+
+def tree_rss(pid: int) -> int:
+    import psutil
+
+    try:
+        parent = psutil.Process(pid)
+        processes = [parent, *parent.children(recursive=True)]
+    except psutil.NoSuchProcess:
+        return 0
+    total = 0
+    for process in processes:
+        try:
+            total += process.memory_info().rss
+        except psutil.Error:
+            pass
+    return total
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("-n", type=int, default=200, help="number of submissions")
+    parser.add_argument("--workers", type=int, default=2)
+    parser.add_argument("--exercises", default="all")
+    args = parser.parse_args()
+    try:
+        import psutil  # noqa: F401
+        have_psutil = True
+    except ImportError:
+        have_psutil = False
+    with tempfile.TemporaryDirectory(prefix="bench-batch-") as tmp:
+        submissions, out = Path(tmp) / "submissions", Path(tmp) / "out"
+        generate(submissions, args.n)
+        floor_before = floor_time()
+        command = [sys.executable, "-m", "grader", "batch", str(submissions), "--out", str(out),
+                   "--workers", str(args.workers), "--exercises", args.exercises]
+        start = time.perf_counter()
+        process = subprocess.Popen(command, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
+        peak_tree = 0
+        while process.poll() is None:
+            if have_psutil:
+                peak_tree = max(peak_tree, tree_rss(process.pid))
+            time.sleep(0.05)
+        elapsed = time.perf_counter() - start
+        output = process.stdout.read()
+        if process.returncode != 0:
+            raise SystemExit(f"grade batch exited with {process.returncode}:\n{output}")
+        floor = statistics.median([floor_before, floor_time()])
+    largest = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024  # KiB -> MiB on Linux
+    per_submission = elapsed / args.n
+    print(output.strip())
+    print(f"floor  python -c 'import numpy': median {floor:.3f} s")
+    print(f"grade batch: {args.n} submissions, {args.workers} workers, exercises {args.exercises}: {elapsed:.1f} s wall")
+    print(f"per submission: {per_submission:.3f} s = {per_submission / floor:.2f}x the floor")
+    print(f"peak memory: largest reaped process (the batch itself) {largest:.0f} MiB", end="")
+    print(f"; whole process tree {peak_tree / 2**20:.0f} MiB" if have_psutil else " (install psutil for the tree)")
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,97 @@
+"""`grade batch SUBMISSIONS --out DIR`: grade a whole class; every output a view of the records."""
+
+from __future__ import annotations
+
+import os
+import sys
+from pathlib import Path
+
+import click
+
+from ..commands.student import lang_option, language
+from ..errors import GraderError
+from ..i18n import translate
+
+EXIT_DONE, EXIT_INPUT, EXIT_INTERNAL = 0, 2, 3
+
+
+def default_workers() -> int:
+    try:
+        return max(1, len(os.sched_getaffinity(0)))
+    except AttributeError:
+        return max(1, os.cpu_count() or 1)
+
+
+def progress_bar(lang: str):
+    """A tqdm bar on a terminal (with ETA); nothing when stdout is not a terminal or tqdm is missing."""
+    if not sys.stdout.isatty():
+        return None
+    try:
+        from tqdm import tqdm
+    except ImportError:
+        return None
+    return lambda total: tqdm(total=total, desc=translate("batch.progress", lang), unit="",
+                              file=sys.stdout, dynamic_ncols=True, leave=False)
+
+
+@click.command("batch")
+@click.argument("submissions", type=click.Path(path_type=Path))
+@click.option("--out", "out", type=click.Path(path_type=Path), required=True,
+              help="Output folder: grades.csv, results/, gradescope/, gradebook.sqlite, report.html.")
+@click.option("--workers", type=click.IntRange(min=1), default=None,
+              help="Grading processes on this machine (default: the number of CPUs).")
+@click.option("--seed", type=int, default=None, help="Seed of the hidden inputs (default: the course's).")
+@click.option("--timeout", type=click.FloatRange(min=0.1), default=10.0, show_default=True,
+              help="Seconds allowed for one call into a student's code.")
+@click.option("--scheduler", default=None, metavar="ADDRESS",
+              help="Grade on an existing Dask cluster, e.g. tcp://host:8786 (see docs/cluster.md).")
+@click.option("--exercises", "which", default="all", show_default=True, metavar="SPEC",
+              help="Exercises to grade: all, 3, 1-5 or 1,4,7.")
+@lang_option
+def batch(submissions: Path, out: Path, workers: int | None, seed: int | None, timeout: float,
+          scheduler: str | None, which: str, lang: str | None) -> None:
+    """Grade every submission in SUBMISSIONS (one folder or .zip per student) into --out DIR.
+
+    Re-running the same command grades only the students whose submission changed."""
+    from .. import curriculum
+    from ..grading import DEFAULT_SEED
+    from .intake import IntakeError
+    from .pipeline import Settings, run, summary_line
+    from .runner import SchedulerUnreachable
+
+    lang = language(lang)
+    try:
+        numbers = tuple(ex.number for ex in curriculum.select(which))
+    except GraderError as error:
+        raise click.UsageError(error.message(lang)) from None
+    if scheduler is not None:
+        try:
+            import distributed  # noqa: F401
+        except ImportError:
+            raise click.UsageError(translate("batch.error.no_dask", lang)) from None
+    if out.exists() and not out.is_dir():
+        raise click.UsageError(translate("batch.error.out_not_folder", lang, path=str(out)))
+    if submissions.resolve() == out.resolve() or submissions.resolve() in out.resolve().parents:
+        raise click.UsageError(translate("batch.error.out_inside_submissions", lang, out=str(out),
+                                         submissions=str(submissions)))
+    settings = Settings(submissions=submissions, out=out, numbers=numbers,
+                        seed=DEFAULT_SEED if seed is None else seed, lang=lang, timeout=timeout,
+                        workers=workers or default_workers(), scheduler=scheduler)
+    try:
+        summary = run(settings, progress_bar(lang))
+    except SchedulerUnreachable as error:
+        raise click.ClickException(translate("batch.error.scheduler_unreachable", lang, address=error.address,
+                                             reason=error.reason)) from None
+    except IntakeError as error:
+        raise click.UsageError(translate(error.message_id, lang, **error.params)) from None
+    except OSError as error:
+        raise click.ClickException(translate("batch.error.os", lang, path=str(error.filename or out),
+                                             reason=error.strerror or str(error))) from None
+    if summary.ignored:
+        click.echo(translate("batch.ignored", lang, count=len(summary.ignored), names=", ".join(summary.ignored[:5])),
+                   err=True)
+    if summary.stale:
+        click.echo(translate("batch.stale", lang, count=len(summary.stale), names=", ".join(summary.stale[:5])),
+                   err=True)
+    click.echo(summary_line(summary, out, lang))
+    sys.exit(EXIT_INTERNAL if summary.internal else EXIT_DONE)

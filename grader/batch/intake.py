@@ -1,0 +1,120 @@
+"""Finding the students of a SUBMISSIONS folder and packing each submission for a worker.
+
+One folder or one `.zip` per student; the name (without `.zip`) is the student id. A
+submission is packed as the zip of exactly what `grader.submission.prepared` would grade
+(the `exercises/*.py` files), with fixed timestamps, so that its bytes and its hash depend on
+the student's files only, and a Dask worker needs no shared file system.
+"""
+
+from __future__ import annotations
+
+import io
+import zipfile
+from dataclasses import dataclass
+from pathlib import Path
+
+from ..errors import SubmissionError
+from ..submission import content_hash, prepared
+
+FIXED_TIME = (1980, 1, 1, 0, 0, 0)
+IGNORED_NAMES = {"__MACOSX", "Thumbs.db"}
+
+
+@dataclass(frozen=True)
+class Student:
+    """One student of the class: the id and where the submission is."""
+
+    id: str
+    path: Path
+
+
+@dataclass(frozen=True)
+class Packed:
+    """A submission ready to grade: the zip bytes and their content hash, or why it is broken."""
+
+    student: str
+    source: str
+    data: bytes | None
+    hash: str
+    error_id: str | None = None
+    error_params: tuple[tuple[str, str], ...] = ()
+
+
+class IntakeError(Exception):
+    """The SUBMISSIONS folder cannot be used (message id + parameters for the CLI)."""
+
+    def __init__(self, message_id: str, **params: object):
+        super().__init__(message_id)
+        self.message_id, self.params = message_id, params
+
+
+def find_students(folder: Path) -> tuple[list[Student], list[str]]:
+    """The students in `folder`, sorted by id, and the names that were ignored (not a folder or zip)."""
+    folder = Path(folder)
+    if not folder.exists():
+        raise IntakeError("batch.error.submissions_missing", path=str(folder))
+    if not folder.is_dir():
+        raise IntakeError("batch.error.submissions_not_folder", path=str(folder))
+    students: dict[str, Student] = {}
+    ignored: list[str] = []
+    for path in sorted(folder.iterdir()):
+        if path.name.startswith(".") or path.name in IGNORED_NAMES:
+            continue
+        if path.is_dir():
+            student_id = path.name
+        elif path.is_file() and path.suffix.lower() == ".zip":
+            student_id = path.name[: -len(".zip")]
+        else:
+            ignored.append(path.name)
+            continue
+        if student_id in students:
+            raise IntakeError("batch.error.duplicate_student", student=student_id,
+                              first=students[student_id].path.name, second=path.name)
+        students[student_id] = Student(student_id, path)
+    if not students:
+        raise IntakeError("batch.error.no_students", path=str(folder))
+    return sorted(students.values(), key=lambda s: s.id), ignored
+
+
+def _zip_of(root: Path) -> bytes:
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as archive:
+        for path in sorted((root / "exercises").glob("*.py")):
+            if path.name == "__init__.py":
+                continue
+            info = zipfile.ZipInfo(f"exercises/{path.name}", date_time=FIXED_TIME)
+            info.compress_type = zipfile.ZIP_DEFLATED
+            info.external_attr = 0o644 << 16
+            archive.writestr(info, path.read_bytes())
+    return buffer.getvalue()
+
+
+def pack(student: Student) -> Packed:
+    """Read one submission (no student code runs): its zip and hash, or the SubmissionError's id."""
+    try:
+        with prepared(student.path) as root:
+            return Packed(student.id, student.path.name, _zip_of(root), "sha256:" + content_hash(root))
+    except SubmissionError as error:
+        # Name the submission as it is in SUBMISSIONS, not by the path the command was given.
+        prefix = str(student.path)
+        params = tuple(sorted((k, student.path.name + str(v)[len(prefix):] if str(v).startswith(prefix) else str(v))
+                              for k, v in error.params.items()))
+        return Packed(student.id, student.path.name, None, _raw_hash(student.path), error.message_id, params)
+
+
+def _raw_hash(path: Path) -> str:
+    """A hash of whatever is there (for a broken submission), so a fixed one is seen as changed."""
+    import hashlib
+
+    digest = hashlib.sha256()
+    try:
+        if path.is_file():
+            digest.update(path.read_bytes())
+        elif path.is_dir():
+            for item in sorted(path.rglob("*")):
+                if item.is_file() and not item.is_symlink():
+                    digest.update(str(item.relative_to(path)).encode() + b"\0")
+                    digest.update(item.stat().st_size.to_bytes(8, "little"))
+    except OSError:
+        pass
+    return "raw:" + digest.hexdigest()

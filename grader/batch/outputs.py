@@ -1,0 +1,128 @@
+"""The file views of the records: results/<student>.json, grades.csv, gradescope/<student>/results.json.
+
+Every function here takes a record (the dict of `Report.to_dict()`, or the error record of a
+broken submission) and returns bytes; nothing is graded here. No timestamps: the same
+records give the same bytes.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+import os
+import tempfile
+from pathlib import Path
+from typing import Iterable
+
+from ..i18n import translate
+
+TEMP_PREFIX = ".gdkit-"
+# Spreadsheet programs run a cell that starts with one of these as a formula.
+FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+
+
+def error_record(message_id: str, message: str) -> dict:
+    """The record of a submission that could not be graded: zero points and why."""
+    return {"score": 0.0, "max_score": None, "exercises": [], "error": {"id": message_id, "message": message}}
+
+
+def record_json(record: dict) -> bytes:
+    """results/<student>.json: the `grade exercise --json` object, in a fixed format."""
+    return (json.dumps(record, ensure_ascii=False, sort_keys=True, indent=2, allow_nan=False) + "\n").encode("utf-8")
+
+
+def number(value: float | None) -> str:
+    """12.0 -> '12', 2.5 -> '2.5': points as a spreadsheet reads them."""
+    if value is None:
+        return ""
+    value = round(float(value), 6)
+    return str(int(value)) if value.is_integer() else repr(value)
+
+
+def safe_cell(text: str) -> str:
+    return "'" + text if text.startswith(FORMULA_START) else text
+
+
+def grades_csv(rows: Iterable[tuple[str, dict]], numbers: tuple[int, ...]) -> bytes:
+    """grades.csv: student, exNN (the selected exercises), total; one row per student, sorted."""
+    buffer = io.StringIO()
+    writer = csv.writer(buffer, lineterminator="\n")
+    writer.writerow(["student", *(f"ex{n:02d}" for n in numbers), "total"])
+    for student, record in sorted(rows, key=lambda row: row[0]):
+        scores = {ex["exercise"]: ex["score"] for ex in record.get("exercises", [])}
+        writer.writerow([safe_cell(student), *(number(scores.get(n, 0.0)) for n in numbers),
+                         number(record.get("score", 0.0))])
+    return buffer.getvalue().encode("utf-8")
+
+
+def diagnosis_text(exercise: int, diagnosis: str | None, lang: str) -> str:
+    """The lecture's explanation of a named mistake, or the id itself when there is none."""
+    if not diagnosis:
+        return ""
+    for key in (f"diagnosis.ex{exercise:02d}.{diagnosis}", f"diagnosis.{diagnosis}"):
+        text = translate(key, lang)
+        if text != key:
+            return text.replace("{factor}", "k")
+    return diagnosis
+
+
+def gradescope(record: dict, lang: str) -> dict:
+    """The Gradescope autograder results.json of one record (one entry per hidden test)."""
+    tests = []
+    for ex in record.get("exercises", []):
+        for index, test in enumerate(ex["tests"], 1):
+            output = test.get("message", "")
+            if test.get("diagnosis"):
+                output = (output + "\n\n" if output else "") + translate("batch.gradescope.diagnosis", lang,
+                                                                         id=test["diagnosis"])
+            tests.append({
+                "name": f"ex{ex['exercise']:02d} · {test.get('title', test['name'])}",
+                "number": f"{ex['exercise']}.{index}",
+                "score": test["score"],
+                "max_score": test["max_score"],
+                "status": "passed" if test["status"] == "passed" else "failed",
+                "output": output,
+                "visibility": "visible",
+                "tags": [f"ex{ex['exercise']:02d}"] + ([test["diagnosis"]] if test.get("diagnosis") else []),
+            })
+    result: dict = {"score": record.get("score", 0.0), "visibility": "visible", "stdout_visibility": "hidden",
+                    "tests": tests}
+    if record.get("error"):
+        result["output"] = record["error"]["message"]
+    else:
+        result["output"] = translate("batch.gradescope.summary", lang, score=number(record.get("score")),
+                                     max_score=number(record.get("max_score")))
+    return result
+
+
+def gradescope_json(record: dict, lang: str) -> bytes:
+    return (json.dumps(gradescope(record, lang), ensure_ascii=False, sort_keys=True, indent=2) + "\n").encode("utf-8")
+
+
+def atomic_write(path: Path, data: bytes) -> bool:
+    """Write `data` to `path` through a temporary file and os.replace; skip when already identical."""
+    try:
+        if path.read_bytes() == data:
+            return False
+    except OSError:
+        pass
+    path.parent.mkdir(parents=True, exist_ok=True)
+    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=TEMP_PREFIX + path.name + ".", suffix=".tmp")
+    try:
+        with os.fdopen(fd, "wb") as stream:
+            stream.write(data)
+            stream.flush()
+            os.fsync(stream.fileno())
+        os.replace(tmp, path)
+    except BaseException:
+        Path(tmp).unlink(missing_ok=True)
+        raise
+    return True
+
+
+def remove_leftovers(out: Path) -> None:
+    """Temporary files of a run that was killed in the middle of a write."""
+    for pattern in (f"{TEMP_PREFIX}*.tmp", f"*/{TEMP_PREFIX}*.tmp", f"gradescope/*/{TEMP_PREFIX}*.tmp"):
+        for path in out.glob(pattern):
+            path.unlink(missing_ok=True)

@@ -1,0 +1,156 @@
+"""One batch run: find the students, skip the unchanged ones, grade the rest (pool or Dask),
+commit each result as it arrives, then rebuild every view from the gradebook."""
+
+from __future__ import annotations
+
+import json
+import sys
+import time
+from dataclasses import dataclass, field
+from importlib import metadata
+from pathlib import Path
+from typing import Callable
+
+from ..i18n import translate
+from . import outputs
+from .intake import Packed, find_students, pack
+from .store import Gradebook, Stored
+
+GRADEBOOK = "gradebook.sqlite"
+
+
+@dataclass(frozen=True)
+class Settings:
+    submissions: Path
+    out: Path
+    numbers: tuple[int, ...]
+    seed: int
+    lang: str
+    timeout: float = 10.0
+    workers: int = 1
+    scheduler: str | None = None
+
+    @property
+    def options(self) -> str:
+        """What, besides the submission, decides a result: a change means grading again."""
+        try:
+            version = metadata.version("gdkit")
+        except metadata.PackageNotFoundError:
+            version = "unknown"
+        return json.dumps({"exercises": list(self.numbers), "lang": self.lang, "seed": self.seed,
+                           "timeout": self.timeout, "version": version}, sort_keys=True)
+
+
+@dataclass
+class Summary:
+    students: int = 0
+    graded: int = 0
+    skipped: int = 0
+    broken: int = 0
+    internal: int = 0
+    ignored: list[str] = field(default_factory=list)
+    stale: list[str] = field(default_factory=list)
+    seconds: float = 0.0
+    average: float = 0.0
+    max_score: float | None = None
+
+
+def record_of(result: dict, lang: str) -> tuple[dict, str | None, str | None]:
+    """(record, error id, error message) of one worker result."""
+    if result["report"] is not None:
+        return result["report"], None, None
+    message = translate(result["error_id"], lang, **result["error_params"])
+    return outputs.error_record(result["error_id"], message), result["error_id"], message
+
+
+def write_student_files(out: Path, student: str, record: dict, lang: str) -> None:
+    outputs.atomic_write(out / "results" / f"{student}.json", outputs.record_json(record))
+    outputs.atomic_write(out / "gradescope" / student / "results.json", outputs.gradescope_json(record, lang))
+
+
+def run(settings: Settings, progress: Callable[[int], object] | None = None) -> Summary:
+    """The whole batch; `progress(total)` returns an object with update(n) and close(), or None."""
+    from .runner import jobs_of, run_dask, run_local
+
+    start = time.perf_counter()
+    students, ignored = find_students(settings.submissions)
+    summary = Summary(students=len(students), ignored=ignored)
+    out = settings.out
+    out.mkdir(parents=True, exist_ok=True)
+    outputs.remove_leftovers(out)
+    options = settings.options
+    exercises_text = ",".join(str(n) for n in settings.numbers)
+    with Gradebook(out / GRADEBOOK) as book:
+        packed: dict[str, Packed] = {}
+        to_grade: list[Packed] = []
+        for student in students:
+            item = pack(student)
+            packed[item.student] = item
+            if book.is_current(item.student, item.hash, options):
+                summary.skipped += 1
+            else:
+                to_grade.append(item)
+
+        def commit(result: dict) -> None:
+            item = packed[result["student"]]
+            record, error_id, message = record_of(result, settings.lang)
+            if result.get("internal_error") and error_id is None:
+                error_id, message = "batch.error.internal", translate("batch.error.internal", settings.lang)
+            write_student_files(out, item.student, record, settings.lang)
+            book.save(item.student, item.source, item.hash, options, settings.seed, exercises_text, settings.lang,
+                      record, error_id, message, bool(result.get("internal_error")),
+                      outputs.record_json(record).decode("utf-8"))
+            summary.graded += 1
+            summary.internal += bool(result.get("internal_error"))
+            summary.broken += error_id is not None and not result.get("internal_error")
+            if bar is not None:
+                bar.update(1)
+
+        bar = progress(len(to_grade)) if progress is not None and to_grade else None
+        try:
+            # Broken submissions are recorded at once: nothing of theirs needs a worker.
+            for item in to_grade:
+                if item.data is None:
+                    commit({"student": item.student, "report": None, "error_id": item.error_id,
+                            "error_params": dict(item.error_params), "internal_error": False})
+            jobs = jobs_of(to_grade, settings.numbers, settings.seed, settings.lang, settings.timeout)
+            if jobs and settings.scheduler:
+                run_dask(jobs, settings.scheduler, commit)
+            elif jobs:
+                run_local(jobs, settings.workers, commit)
+        finally:
+            if bar is not None:
+                bar.close()
+        records = book.records([s.id for s in students])
+        summary.stale = sorted(set(book.students()) - {s.id for s in students})
+    rebuild_views(out, records, settings)
+    summary.seconds = time.perf_counter() - start
+    scores = [r.score for r in records]
+    summary.average = sum(scores) / len(scores) if scores else 0.0
+    maxima = [r.record.get("max_score") for r in records if r.record.get("max_score") is not None]
+    summary.max_score = max(maxima) if maxima else None
+    return summary
+
+
+def rebuild_views(out: Path, records: list[Stored], settings: Settings) -> None:
+    """Every file view, from the gradebook's records (the per-student files are rewritten only if changed)."""
+    from . import html
+
+    for stored in records:
+        write_student_files(out, stored.student, stored.record, settings.lang)
+    outputs.atomic_write(out / "grades.csv",
+                         outputs.grades_csv(((r.student, r.record) for r in records), settings.numbers))
+    html.write_site(out, records, settings.numbers, settings.lang, seed=settings.seed)
+
+
+def summary_line(summary: Summary, out: Path, lang: str) -> str:
+    line = translate("batch.summary", lang, students=summary.students, graded=summary.graded,
+                     skipped=summary.skipped, broken=summary.broken, internal=summary.internal,
+                     average=outputs.number(round(summary.average, 2)),
+                     max_score=outputs.number(summary.max_score) if summary.max_score is not None else "?",
+                     seconds=f"{summary.seconds:.1f}", out=str(out))
+    return line
+
+
+def is_terminal() -> bool:
+    return sys.stdout.isatty()

@@ -1,0 +1,161 @@
+"""The gradebook: one sqlite file in the output folder, the source of every aggregate view.
+
+Each student's result is committed in one transaction as soon as it is graded; a re-run
+skips the students whose submission hash and grading options (seed, exercises, language,
+timeout, kit version) are unchanged and whose grading did not fail inside the grader.
+
+Tables (see docs/cluster.md for example queries):
+  students(student, source)
+  submissions(student, content_hash, options, seed, exercises, lang, graded_at, score,
+              max_score, error_id, error, internal_error, record)
+  exercise_results(student, exercise, title, score, max_score, output)
+  tests(student, exercise, name, title, status, score, max_score, message, diagnosis)
+"""
+
+from __future__ import annotations
+
+import datetime as _dt
+import json
+import sqlite3
+from dataclasses import dataclass
+from pathlib import Path
+
+SCHEMA_VERSION = "1"
+
+SCHEMA = """
+CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
+CREATE TABLE IF NOT EXISTS students (
+    student TEXT PRIMARY KEY,
+    source TEXT NOT NULL
+);
+CREATE TABLE IF NOT EXISTS submissions (
+    student TEXT PRIMARY KEY REFERENCES students(student) ON DELETE CASCADE,
+    content_hash TEXT NOT NULL,
+    options TEXT NOT NULL,
+    seed INTEGER NOT NULL,
+    exercises TEXT NOT NULL,
+    lang TEXT NOT NULL,
+    graded_at TEXT NOT NULL,
+    score REAL NOT NULL,
+    max_score REAL,
+    error_id TEXT,
+    error TEXT,
+    internal_error INTEGER NOT NULL DEFAULT 0,
+    record TEXT NOT NULL
+);
+CREATE TABLE IF NOT EXISTS exercise_results (
+    student TEXT NOT NULL REFERENCES submissions(student) ON DELETE CASCADE,
+    exercise INTEGER NOT NULL,
+    title TEXT NOT NULL,
+    score REAL NOT NULL,
+    max_score REAL NOT NULL,
+    output TEXT NOT NULL,
+    PRIMARY KEY (student, exercise)
+);
+CREATE TABLE IF NOT EXISTS tests (
+    student TEXT NOT NULL REFERENCES submissions(student) ON DELETE CASCADE,
+    exercise INTEGER NOT NULL,
+    position INTEGER NOT NULL,
+    name TEXT NOT NULL,
+    title TEXT NOT NULL,
+    status TEXT NOT NULL CHECK (status IN ('passed', 'failed', 'error', 'timeout')),
+    score REAL NOT NULL,
+    max_score REAL NOT NULL,
+    message TEXT NOT NULL,
+    diagnosis TEXT,
+    PRIMARY KEY (student, exercise, position)
+);
+CREATE INDEX IF NOT EXISTS tests_by_exercise ON tests (exercise, status, diagnosis);
+"""
+
+
+@dataclass(frozen=True)
+class Stored:
+    """One student's current record, as read back from the gradebook."""
+
+    student: str
+    source: str
+    content_hash: str
+    options: str
+    seed: int
+    graded_at: str
+    error_id: str | None
+    error: str | None
+    internal_error: bool
+    record: dict
+
+    @property
+    def score(self) -> float:
+        return float(self.record.get("score", 0.0))
+
+
+class Gradebook:
+    """The sqlite gradebook of one output folder."""
+
+    def __init__(self, path: Path):
+        self.path = Path(path)
+        self.path.parent.mkdir(parents=True, exist_ok=True)
+        self.db = sqlite3.connect(self.path, isolation_level=None)  # explicit transactions only
+        self.db.execute("PRAGMA foreign_keys = ON")
+        self.db.execute("PRAGMA synchronous = FULL")
+        self.db.executescript(SCHEMA)
+        found = self.db.execute("SELECT value FROM meta WHERE key = 'schema_version'").fetchone()
+        if found is None:
+            self.db.execute("INSERT INTO meta VALUES ('schema_version', ?)", (SCHEMA_VERSION,))
+        elif found[0] != SCHEMA_VERSION:
+            raise sqlite3.DatabaseError(f"{self.path}: schema version {found[0]}, this grader writes {SCHEMA_VERSION}")
+
+    def close(self) -> None:
+        self.db.close()
+
+    def __enter__(self) -> "Gradebook":
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    def is_current(self, student: str, content_hash: str, options: str) -> bool:
+        """Graded already with this very submission and these options, without a grader failure."""
+        row = self.db.execute(
+            "SELECT 1 FROM submissions WHERE student = ? AND content_hash = ? AND options = ? AND internal_error = 0",
+            (student, content_hash, options)).fetchone()
+        return row is not None
+
+    def save(self, student: str, source: str, content_hash: str, options: str, seed: int, exercises: str,
+             lang: str, record: dict, error_id: str | None, error: str | None, internal_error: bool,
+             record_json: str) -> None:
+        """Replace the student's record in one transaction."""
+        now = _dt.datetime.now(_dt.timezone.utc).isoformat(timespec="seconds")
+        db = self.db
+        db.execute("BEGIN IMMEDIATE")
+        try:
+            db.execute("INSERT INTO students VALUES (?, ?) ON CONFLICT(student) DO UPDATE SET source = excluded.source",
+                       (student, source))
+            db.execute("DELETE FROM submissions WHERE student = ?", (student,))
+            db.execute("INSERT INTO submissions VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                       (student, content_hash, options, seed, exercises, lang, now, float(record.get("score", 0.0)),
+                        record.get("max_score"), error_id, error, int(internal_error), record_json))
+            for ex in record.get("exercises", []):
+                db.execute("INSERT INTO exercise_results VALUES (?, ?, ?, ?, ?, ?)",
+                           (student, ex["exercise"], ex["title"], ex["score"], ex["max_score"], ex.get("output", "")))
+                db.executemany("INSERT INTO tests VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", [
+                    (student, ex["exercise"], position, t["name"], t.get("title", t["name"]), t["status"], t["score"],
+                     t["max_score"], t.get("message", ""), t.get("diagnosis"))
+                    for position, t in enumerate(ex["tests"])])
+            db.execute("COMMIT")
+        except BaseException:
+            db.execute("ROLLBACK")
+            raise
+
+    def records(self, students: list[str] | None = None) -> list[Stored]:
+        """The current records (of `students` only, when given), sorted by student."""
+        rows = self.db.execute(
+            "SELECT s.student, st.source, s.content_hash, s.options, s.seed, s.graded_at, s.error_id, s.error,"
+            " s.internal_error, s.record FROM submissions s JOIN students st USING (student) ORDER BY s.student"
+        ).fetchall()
+        wanted = None if students is None else set(students)
+        return [Stored(r[0], r[1], r[2], r[3], r[4], r[5], r[6], r[7], bool(r[8]), json.loads(r[9]))
+                for r in rows if wanted is None or r[0] in wanted]
+
+    def students(self) -> list[str]:
+        return [r[0] for r in self.db.execute("SELECT student FROM submissions ORDER BY student")]

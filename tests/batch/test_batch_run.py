@@ -1,0 +1,135 @@
+"""grade batch on a small class: outputs, determinism, broken submissions, resuming, errors."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+import os
+import re
+import shutil
+import signal
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+from .conftest import BROKEN, EXERCISES, GRADABLE, STUDENTS, make_class, outputs_of, run_batch
+
+
+def read_csv(path: Path) -> list[dict]:
+    return list(csv.DictReader(io.StringIO(path.read_text(encoding="utf-8"))))
+
+
+def test_grades_csv_has_one_row_per_student_sorted_with_numbers(baseline: Path):
+    rows = read_csv(baseline / "grades.csv")
+    assert list(rows[0]) == ["student", "ex01", "ex02", "ex03", "ex04", "ex05", "total"]
+    assert [row["student"] for row in rows] == STUDENTS
+    by_student = {row["student"]: row for row in rows}
+    full = by_student["alice"]
+    for row in rows:
+        points = [float(row[f"ex0{n}"]) for n in range(1, 6)]
+        assert abs(sum(points) - float(row["total"])) < 1e-6
+        assert float(row["total"]) <= float(full["total"])
+    assert float(by_student["bob"]["ex01"]) < float(full["ex01"]) and float(by_student["bob"]["ex03"]) < float(full["ex03"])
+    assert by_student["bob"]["ex02"] == full["ex02"]
+    assert float(by_student["carol"]["ex04"]) < float(full["ex04"])
+
+
+def test_results_json_is_the_grade_exercise_json_record(baseline: Path, classroom: Path):
+    done = subprocess.run([sys.executable, "-m", "grader", "exercise", EXERCISES, "--json", "--lang", "en",
+                           "--submission", str(classroom / "bob")], capture_output=True, text=True, timeout=120)
+    assert done.returncode == 1, done.stderr  # bob fails some tests
+    assert json.loads((baseline / "results" / "bob.json").read_text(encoding="utf-8")) == json.loads(done.stdout)
+    diagnoses = {t["diagnosis"] for ex in json.loads(done.stdout)["exercises"] for t in ex["tests"]}
+    assert {"gradient_missing_factor_2", "step_sign_flipped"} <= diagnoses
+
+
+def test_zip_submissions_are_graded_like_folders(baseline: Path):
+    dave = json.loads((baseline / "results" / "dave.json").read_text())
+    gina = json.loads((baseline / "results" / "gina.json").read_text())
+    assert [ex["exercise"] for ex in dave["exercises"]] == [1, 2, 3, 4, 5]
+    assert 0 < dave["score"] < dave["max_score"] and 0 < gina["score"] < gina["max_score"]
+
+
+def test_broken_submissions_get_zero_points_and_a_message_and_never_stop_the_batch(baseline: Path):
+    rows = {row["student"]: row for row in read_csv(baseline / "grades.csv")}
+    for student in BROKEN:
+        record = json.loads((baseline / "results" / f"{student}.json").read_text())
+        assert record["score"] == 0 and record["exercises"] == []
+        assert record["error"]["message"] and student in record["error"]["message"]
+        assert all(float(v) == 0 for k, v in rows[student].items() if k != "student")
+    eve = json.loads((baseline / "results" / "eve.json").read_text())["error"]
+    frank = json.loads((baseline / "results" / "frank.json").read_text())["error"]
+    assert eve["id"] in {"error.bad_zip", "error.not_folder_or_zip"}
+    assert frank["id"] == "error.no_exercise_files"
+    for student in GRADABLE:  # everyone else was graded
+        assert json.loads((baseline / "results" / f"{student}.json").read_text())["score"] > 0
+
+
+def test_same_grades_whatever_the_number_of_workers(baseline: Path, classroom: Path, tmp_path: Path):
+    run_batch(classroom, tmp_path / "one", "--workers", "1")
+    assert outputs_of(tmp_path / "one") == outputs_of(baseline)
+
+
+def test_killed_batch_resumes_to_the_same_bytes(baseline: Path, classroom: Path, tmp_path: Path):
+    out = tmp_path / "out"
+    command = [sys.executable, "-m", "grader", "batch", str(classroom), "--out", str(out), "--exercises", EXERCISES,
+               "--lang", "en", "--workers", "1"]
+    process = subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, start_new_session=True)
+    results = out / "results"
+    deadline = time.monotonic() + 120
+    try:
+        # The two broken submissions are recorded first; wait for at least one graded one.
+        while len(list(results.glob("*.json"))) < len(BROKEN) + 1:
+            assert process.poll() is None, "the batch ended before it could be killed"
+            assert time.monotonic() < deadline
+            time.sleep(0.01)
+    finally:
+        os.killpg(process.pid, signal.SIGKILL)  # the batch and every process it started
+        process.wait()
+    done_before = len(list(results.glob("*.json")))
+    assert done_before < len(STUDENTS), "killed too late to test anything"
+    assert not (out / "grades.csv").exists()
+
+    second = run_batch(classroom, out, "--workers", "2")
+    skipped = int(re.search(r"(\d+) unchanged", second.stdout).group(1))
+    assert len(BROKEN) <= skipped <= done_before  # what was committed before the kill is not graded again
+    assert outputs_of(out) == outputs_of(baseline)
+    assert not list(out.rglob("*.tmp"))
+
+
+def test_rerun_skips_unchanged_students_and_regrades_changed_ones(tmp_path: Path):
+    submissions = make_class(tmp_path / "class" / "submissions")
+    out = tmp_path / "out"
+    first = run_batch(submissions, out, "--workers", "2", "--exercises", "1-2")
+    assert "8 graded" in first.stdout
+    again = run_batch(submissions, out, "--workers", "2", "--exercises", "1-2")
+    assert "0 graded, 8 unchanged" in again.stdout
+    # alice's re-zipped copy is the same content: still skipped; bob fixes his ex01: regraded.
+    shutil.copyfile(tmp_path / "class" / "submissions" / "alice" / "ex01_sum_of_squares.py",
+                    submissions / "bob" / "ex01_sum_of_squares.py")
+    third = run_batch(submissions, out, "--workers", "2", "--exercises", "1-2")
+    assert "1 graded, 7 unchanged" in third.stdout
+    rows = {row["student"]: row for row in read_csv(out / "grades.csv")}
+    assert rows["bob"]["ex01"] == rows["alice"]["ex01"]
+    # Another seed changes the hidden inputs: everyone is graded again.
+    fourth = run_batch(submissions, out, "--workers", "2", "--exercises", "1-2", "--seed", "7")
+    assert "8 graded" in fourth.stdout
+
+
+def test_missing_or_empty_submissions_folder_is_a_clear_usage_error(tmp_path: Path):
+    missing = run_batch(tmp_path / "nowhere", tmp_path / "out", check=False)
+    assert missing.returncode == 2 and "does not exist" in missing.stderr and "Traceback" not in missing.stderr
+    (tmp_path / "empty").mkdir()
+    empty = run_batch(tmp_path / "empty", tmp_path / "out", check=False)
+    assert empty.returncode == 2 and "no student submission" in empty.stderr and "Traceback" not in empty.stderr
+    russian = subprocess.run([sys.executable, "-m", "grader", "batch", str(tmp_path / "empty"), "--out",
+                              str(tmp_path / "out"), "--lang", "ru"], capture_output=True, text=True)
+    assert russian.returncode == 2 and "нет ни одной работы" in russian.stderr
+
+
+def test_no_progress_bar_when_stdout_is_not_a_terminal(baseline: Path, classroom: Path):
+    again = run_batch(classroom, baseline, "--workers", "2")
+    assert again.stdout.count("\n") == 1 and "\r" not in again.stdout + again.stderr
+    assert "0 graded, 8 unchanged" in again.stdout

@@ -1,0 +1,109 @@
+"""grade release: the student edition holds stubs, statements, grader and recorded answers, no reference."""
+
+from __future__ import annotations
+
+import gzip
+import json
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import numpy as np
+import pytest
+
+from grader.sandbox import protocol
+from tests.conftest import MISTAKES, REFERENCE, STUBS, submission_with
+
+
+@pytest.fixture(scope="module")
+def edition(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    out = tmp_path_factory.mktemp("release") / "student-kit"
+    done = subprocess.run([sys.executable, "-m", "grader", "release", str(out), "--lang", "en"],
+                          capture_output=True, text=True, timeout=300)
+    assert done.returncode == 0, done.stderr
+    assert "no reference source" in done.stdout
+    return out
+
+
+# Runs `grade` from the edition as a student's machine would: no `reference` package, the
+# edition's own `grader` (the instructor's editable install maps both to the kit: undone here).
+IN_EDITION = """
+import sys
+edition, kit = sys.argv[1], sys.argv[2]
+sys.meta_path[:] = [f for f in sys.meta_path if "__editable__" not in getattr(f, "__module__", "")]
+sys.path[:] = [edition] + [p for p in sys.path if p not in ("", ".", kit)]
+import importlib.util
+assert importlib.util.find_spec("reference") is None
+import grader
+assert grader.__file__.startswith(edition), grader.__file__
+from grader.cli import main
+sys.argv = ["grade", *sys.argv[3:]]
+main()
+"""
+
+
+def test_students_get_the_same_tests_diagnoses_and_points_from_the_edition(edition: Path, tmp_path: Path):
+    submission = submission_with(tmp_path / "sub", {3: MISTAKES / "ex03_step_sign_flipped.py",
+                                                    14: MISTAKES / "ex14_eps_inside_root.py",
+                                                    8: MISTAKES / "ex08_last_batch_dropped.py"})
+    script = tmp_path / "in_edition.py"
+    script.write_text(IN_EDITION)
+    kit = str(REFERENCE.parent)
+    student = subprocess.run([sys.executable, str(script), str(edition), kit, "exercise", "all", "--json",
+                              "--submission", str(submission)], capture_output=True, text=True, timeout=300,
+                             cwd=tmp_path)
+    instructor = subprocess.run([sys.executable, "-m", "grader", "exercise", "all", "--json", "--submission",
+                                 str(submission)], capture_output=True, text=True, timeout=300)
+    assert student.returncode == instructor.returncode == 1, student.stderr
+    record = json.loads(student.stdout)
+    assert record == json.loads(instructor.stdout)
+    diagnoses = {t["diagnosis"] for ex in record["exercises"] for t in ex["tests"]}
+    assert {"step_sign_flipped", "eps_inside_root"} <= diagnoses
+    other_seed = subprocess.run([sys.executable, str(script), str(edition), kit, "exercise", "3", "--seed", "7",
+                                 "--submission", str(submission)], capture_output=True, text=True, timeout=300,
+                                cwd=tmp_path)
+    assert other_seed.returncode == 2 and "2026" in other_seed.stderr
+
+
+def test_edition_has_stubs_statements_and_grader_but_no_reference(edition: Path):
+    from grader.batch.release import leaks
+
+    assert not (edition / "reference").exists() and not (edition / "grader" / "variants").exists()
+    for stub in STUBS.glob("ex*.py"):
+        assert (edition / "exercises" / stub.name).read_bytes() == stub.read_bytes()
+    for lang in ("kk", "ru", "en"):
+        assert "gradient_step" in (edition / "statements" / f"{lang}.md").read_text(encoding="utf-8")
+    assert (edition / "grader" / "engine.py").is_file() and (edition / "grader" / "suites" / "test_ex03.py").is_file()
+    assert not list(edition.rglob("*.pyc"))
+    pyproject = (edition / "pyproject.toml").read_text(encoding="utf-8")
+    assert 'include = ["grader*"]' in pyproject and "reference" not in pyproject
+    assert leaks(edition) == []
+    manifest = json.loads((edition / "RELEASE.json").read_text(encoding="utf-8"))
+    assert manifest["seed"] == 2026 and "reference/ex03_gradient_step.py" not in manifest["files"]
+
+
+def test_answers_of_the_reference_and_the_variants_are_recorded(edition: Path):
+    answers = json.loads(gzip.decompress((edition / "grader" / "recorded" / "answers-seed2026.json.gz").read_bytes()))
+    (key,) = [k for k in answers if "test_ex03" in k and "test_lecture_example" in k]
+    lecture = answers[key]
+    # gradient_step([1, 2], [0.5, -1], -0.1) = v + step · g, and the flipped-sign mistake.
+    np.testing.assert_allclose(protocol.decode(lecture["expected"]), [0.95, 2.1])
+    np.testing.assert_allclose(protocol.decode(lecture["variants"]["step_sign_flipped"]), [1.05, 1.9])
+    assert any("test_ex17" in k for k in answers)
+
+
+def test_leak_check_finds_reference_source(tmp_path: Path):
+    from grader.batch.release import leaks
+
+    (tmp_path / "exercises").mkdir()
+    shutil.copyfile(REFERENCE / "ex14_adam.py", tmp_path / "exercises" / "ex14_adam.py")
+    assert any("ex14_adam.py" in leak for leak in leaks(tmp_path))
+
+
+def test_release_refuses_a_non_empty_folder(tmp_path: Path):
+    (tmp_path / "full").mkdir()
+    (tmp_path / "full" / "x").write_text("x")
+    done = subprocess.run([sys.executable, "-m", "grader", "release", str(tmp_path / "full")],
+                          capture_output=True, text=True, timeout=120)
+    assert done.returncode == 2 and "not an empty folder" in done.stderr
