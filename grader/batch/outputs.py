@@ -10,12 +10,11 @@ from __future__ import annotations
 import csv
 import io
 import json
-import os
-import tempfile
 from pathlib import Path
 from typing import Iterable
 
 from ..i18n import translate
+from ..storage import atomic_write_bytes
 
 TEMP_PREFIX = ".gdkit-"
 # Spreadsheet programs run a cell that starts with one of these as a formula.
@@ -107,17 +106,7 @@ def atomic_write(path: Path, data: bytes) -> bool:
             return False
     except OSError:
         pass
-    path.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=TEMP_PREFIX + path.name + ".", suffix=".tmp")
-    try:
-        with os.fdopen(fd, "wb") as stream:
-            stream.write(data)
-            stream.flush()
-            os.fsync(stream.fileno())
-        os.replace(tmp, path)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise
+    atomic_write_bytes(path, data, prefix=TEMP_PREFIX)
     return True
 
 
