@@ -5,6 +5,8 @@ Input and output go through a `Console`, so that the same loop serves `take`, `r
 
 from __future__ import annotations
 
+import sys
+
 from dataclasses import dataclass
 from typing import Callable, Protocol, Sequence
 
@@ -30,8 +32,8 @@ class TerminalConsole:
     """The Console of a terminal: click.echo out, a line of stdin in."""
 
     def __init__(self) -> None:
-        # One wrapper for the whole session: a new one per line would lose what the last buffered.
-        self.stdin = click.get_text_stream("stdin")
+        # sys.stdin as it is when the session starts (click's test runner swaps it in).
+        self.stdin = sys.stdin
 
     def say(self, text: str = "") -> None:
         """Print a line."""
