@@ -119,8 +119,10 @@ def pytest_arguments(exercises: list[Exercise]) -> list[str]:
         # These two call gc.collect() repeatedly at session end: 40 ms for nothing here.
         "-p", "no:unraisableexception", "-p", "no:threadexception",
         "-p", "no:logging", "-p", "no:faulthandler", "-p", "no:unittest", "-p", "no:debugging",
-        "-p", "no:setuponly", "-p", "no:setupplan", "-p", "no:python_path",
-        "--capture=sys", "--import-mode=importlib",
+        "-p", "no:setuponly", "-p", "no:setupplan", "-p", "no:python_path", "-p", "no:tmpdir",
+        "-p", "no:monkeypatch", "-p", "no:recwarn", "-p", "no:freeze_support",
+        # The suites assert through grader.checks, never with a bare assert: no rewriting.
+        "--assert=plain", "--capture=sys", "--import-mode=importlib",
     ]
 
 

@@ -71,12 +71,17 @@ def _apply_limits(limits: Limits) -> None:
             resource.setrlimit(getattr(resource, name), (value, value))
 
 
-def _runtime_paths() -> list[str]:
-    """What the Python runtime needs to be visible: its prefixes and numpy's folder."""
+@lru_cache(maxsize=None)
+def packages_folder() -> str:
+    """The folder that holds numpy (found without importing it, which is slow)."""
     import importlib.util
 
-    numpy_spec = importlib.util.find_spec("numpy")  # its location, without importing it (slow)
-    paths = {sys.prefix, sys.base_prefix, str(Path(numpy_spec.origin).resolve().parent.parent)}
+    return str(Path(importlib.util.find_spec("numpy").origin).resolve().parent.parent)
+
+
+def _runtime_paths() -> list[str]:
+    """What the Python runtime needs to be visible: its prefixes and numpy's folder."""
+    paths = {sys.prefix, sys.base_prefix, packages_folder()}
     return sorted(p for p in paths if p and Path(p).exists())
 
 
@@ -102,30 +107,54 @@ def bwrap_command(root: Path, control_fd: int) -> list[str]:
              "--unshare-all", *uid, "--cap-drop", "ALL", "--die-with-parent", "--new-session", "--clearenv"]
     for key, value in _environment("/tmp").items():
         args += ["--setenv", key, value]
-    return [*args, sys.executable, "-I", f"{INSIDE_CODE}/worker.py", str(control_fd), INSIDE_ROOT, "namespace"]
+    return [*args, sys.executable, "-I", "-S", f"{INSIDE_CODE}/worker.py", str(control_fd), INSIDE_ROOT, "namespace",
+            packages_folder()]
+
+
+def bwrap_wanted() -> bool:
+    """Whether to try bubblewrap: on Linux, found on PATH, not turned off (GDKIT_SANDBOX=off),
+    and not already seen failing in this process."""
+    return (os.environ.get("GDKIT_SANDBOX") != "off" and sys.platform.startswith("linux")
+            and shutil.which("bwrap") is not None and not _BWRAP_FAILED)
+
+
+_BWRAP_FAILED = False
+
+
+def _fall_back() -> None:
+    """Remember that bwrap does not work here, and say so once."""
+    global _BWRAP_FAILED
+    if not _BWRAP_FAILED:
+        _BWRAP_FAILED = True
+        warnings.warn("bubblewrap namespaces are not available here: student code runs with resource limits and "
+                      "process groups only (install Debian's `bubblewrap` for full isolation).", RuntimeWarning, stacklevel=3)
 
 
 @lru_cache(maxsize=None)
 def namespaces_available() -> bool:
-    """Whether bwrap runs here (found on PATH and allowed to create namespaces); said once if not."""
-    if os.environ.get("GDKIT_SANDBOX") == "off" or shutil.which("bwrap") is None or not sys.platform.startswith("linux"):
-        available = False
-    else:
-        probe = subprocess.run(["bwrap", *_system_binds(), "--unshare-all", "--uid", "65534", "--die-with-parent", "/bin/true"],
-                               capture_output=True)
-        available = probe.returncode == 0
-    if not available:
-        warnings.warn("bubblewrap namespaces are not available here: student code runs with resource limits and "
-                      "process groups only (install Debian's `bubblewrap` for full isolation).", RuntimeWarning, stacklevel=2)
-    return available
+    """Whether a bwrap sandbox really starts here (a probe run; used by the tests and docs)."""
+    if not bwrap_wanted():
+        return False
+    probe = subprocess.run(["bwrap", *_system_binds(), "--unshare-all", "--uid", "65534", "--die-with-parent", "/bin/true"],
+                           capture_output=True)
+    return probe.returncode == 0
+
+
+def zygote_command(isolated: bool, root: Path, control_fd: int) -> list[str]:
+    """How to start the zygote: inside bwrap, or (the fallback) as a plain process."""
+    if isolated:
+        return bwrap_command(root, control_fd)
+    return [sys.executable, "-I", "-S", str(SANDBOX_DIR / "worker.py"), str(control_fd), str(root), "plain", packages_folder()]
 
 
 class Sandbox:
     """The zygote of one submission; `spawn` gives a fresh process per exercise."""
 
     def __init__(self, root: Path, limits: Limits = Limits()):
-        self.root, self.limits = Path(root), limits
-        self.isolated = namespaces_available()
+        self.root, self.limits = Path(root).resolve(), limits
+        self.isolated = bwrap_wanted()  # no probe: a failing first start falls back (see spawn)
+        if not self.isolated and os.environ.get("GDKIT_SANDBOX") != "off":
+            _fall_back()
         self._process: subprocess.Popen | None = None
         self._control: socket.socket | None = None
         self.healthy = False  # a worker was spawned once: later failures are the student's doing
@@ -136,14 +165,9 @@ class Sandbox:
             return
         self._control, child_end = socket.socketpair(socket.AF_UNIX, socket.SOCK_SEQPACKET)
         fd = child_end.fileno()
-        if self.isolated:
-            command = bwrap_command(self.root, fd)
-            env = None
-        else:
-            command = [sys.executable, "-I", str(SANDBOX_DIR / "worker.py"), str(fd), str(self.root), "plain"]
-            env = _environment(str(self.root))
+        env = None if self.isolated else _environment(str(self.root))
         self._process = subprocess.Popen(
-            command, pass_fds=(fd,), stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL,
+            zygote_command(self.isolated, self.root, fd), pass_fds=(fd,), stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL,
             stderr=subprocess.DEVNULL, cwd=self.root, env=env, start_new_session=True,
             preexec_fn=lambda: _apply_limits(self.limits),
         )
@@ -169,9 +193,14 @@ class Sandbox:
         try:
             self._ask({"op": "spawn"}, [theirs.fileno(), output.fileno()], self.limits.start_timeout)
         except SandboxUnavailable as err:
-            if not self.healthy:
-                raise SandboxBroken(f"the sandbox does not start here ({err}); try GDKIT_SANDBOX=off") from err
-            raise
+            ours.close()
+            if self.healthy:
+                raise
+            if self.isolated:  # bwrap does not work here: the fallback, said once
+                _fall_back()
+                self.isolated = False
+                return self.spawn(output)
+            raise SandboxBroken(f"the sandbox does not start here ({err})") from err
         finally:
             theirs.close()
         self.healthy = True

@@ -1,6 +1,6 @@
 """The worker side: the only processes that run student code.
 
-`python -I worker.py CONTROL_FD ROOT MODE` starts a *zygote* for one submission, normally inside
+`python -I -S worker.py CONTROL_FD ROOT MODE PACKAGES` starts a *zygote* for one submission, normally inside
 a bubblewrap sandbox (isolation.py) where it sees only the Python runtime, this folder and
 ROOT, a private copy of the submission holding the package `exercises`. The zygote imports
 numpy once, then waits on its control socket; for every exercise the grader sends a `spawn`
@@ -26,6 +26,10 @@ import sys
 import traceback
 
 HERE = os.path.dirname(os.path.abspath(__file__))
+# Started with -S (no site: .pth files of the grader's environment are not run here), so the
+# folder that holds numpy comes as the last argument.
+if len(sys.argv) > 4:
+    sys.path.append(sys.argv[4])
 sys.path.insert(0, HERE)
 import loops  # noqa: E402
 import protocol  # noqa: E402

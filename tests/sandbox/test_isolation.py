@@ -13,8 +13,7 @@ from ..conftest import REFERENCE
 
 
 def test_a_sandbox_that_never_starts_is_an_internal_error(monkeypatch: pytest.MonkeyPatch):
-    monkeypatch.setattr(isolation, "namespaces_available", lambda: True)
-    monkeypatch.setattr(isolation, "bwrap_command", lambda root, fd: ["false"])
+    monkeypatch.setattr(isolation, "zygote_command", lambda isolated, root, fd: ["false"])
     report = grade_submission(REFERENCE, curriculum.select("3"))
     assert report.internal_error
     assert all(t.diagnosis == "grader_error" for t in report.exercises[0].tests)
@@ -22,8 +21,17 @@ def test_a_sandbox_that_never_starts_is_an_internal_error(monkeypatch: pytest.Mo
 
 
 def test_fallback_without_namespaces_keeps_full_marks(monkeypatch: pytest.MonkeyPatch):
-    monkeypatch.setattr(isolation, "namespaces_available", lambda: False)
+    monkeypatch.setenv("GDKIT_SANDBOX", "off")
     report = grade_submission(REFERENCE, curriculum.select("1-4"))
+    assert report.score == report.max_score and not report.internal_error
+
+
+def test_a_failing_bwrap_falls_back_once_with_a_warning(monkeypatch: pytest.MonkeyPatch):
+    monkeypatch.setattr(isolation, "bwrap_wanted", lambda: True)
+    monkeypatch.setattr(isolation, "_BWRAP_FAILED", False)
+    monkeypatch.setattr(isolation, "bwrap_command", lambda root, fd: ["false"])
+    with pytest.warns(RuntimeWarning, match="bubblewrap"):
+        report = grade_submission(REFERENCE, curriculum.select("3"))
     assert report.score == report.max_score and not report.internal_error
 
 
