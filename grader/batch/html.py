@@ -74,59 +74,80 @@ def percent(score: float, max_score: float | None) -> float:
     return 100.0 * score / max_score if max_score else 0.0
 
 
-def class_view(records: list[Stored], numbers: tuple[int, ...], lang: str) -> dict:
-    """Everything report.html shows, computed from the records."""
-    maxima: dict[int, float] = {}
-    titles: dict[int, str] = {}
-    for stored in records:
+class ClassTally:
+    """What report.html and grades.csv need, gathered one record at a time, so that a class
+    of thousands never has to be held in memory (only a few numbers per student are kept)."""
+
+    def __init__(self, numbers: tuple[int, ...]):
+        self.numbers = numbers
+        self.maxima: dict[int, float] = {}
+        self.titles: dict[int, str] = {}
+        self.students: list[dict] = []
+        self.full: Counter = Counter()
+        self.score_sums: Counter = Counter()
+        self.diagnoses: dict[int, Counter] = {n: Counter() for n in numbers}
+        self.failing: dict[int, Counter] = {n: Counter() for n in numbers}
+
+    def add(self, stored: Stored) -> None:
+        scores = {}
         for ex in stored.record.get("exercises", []):
-            maxima[ex["exercise"]] = max(maxima.get(ex["exercise"], 0.0), ex["max_score"])
-            titles.setdefault(ex["exercise"], ex["title"])
-    class_max = sum(maxima.values())
-    students = []
-    for stored in records:
-        scores = {ex["exercise"]: ex["score"] for ex in stored.record.get("exercises", [])}
-        students.append({
-            "id": stored.student,
-            "score": stored.score,
-            "percent": round(percent(stored.score, class_max), 1),
-            "scores": [scores.get(n) for n in numbers],
-            "error": (stored.record.get("error") or {}).get("message"),
-            "internal": stored.internal_error,
+            n = ex["exercise"]
+            scores[n] = ex["score"]
+            self.maxima[n] = max(self.maxima.get(n, 0.0), ex["max_score"])
+            self.titles.setdefault(n, ex["title"])
+            if n not in self.diagnoses:
+                continue
+            self.score_sums[n] += ex["score"]
+            self.full[n] += all(t["status"] == "passed" for t in ex["tests"])
+            # Counted in students (each student once per mistake), not in tests.
+            self.diagnoses[n].update({t["diagnosis"] for t in ex["tests"] if t.get("diagnosis")})
+            self.failing[n].update({t.get("title", t["name"]) for t in ex["tests"] if t["status"] != "passed"})
+        self.students.append({
+            "id": stored.student, "score": stored.score, "scores": [scores.get(n) for n in self.numbers],
+            "error": (stored.record.get("error") or {}).get("message"), "internal": stored.internal_error,
+            "max_score": stored.record.get("max_score"),
         })
-    exercises = []
-    for n in numbers:
-        graded = [ex for r in records for ex in r.record.get("exercises", []) if ex["exercise"] == n]
-        full = sum(1 for ex in graded if all(t["status"] == "passed" for t in ex["tests"]))
-        # Counted in students (each student once per mistake), not in tests.
-        diagnoses = Counter(d for ex in graded for d in {t["diagnosis"] for t in ex["tests"] if t.get("diagnosis")})
-        failing = Counter(name for ex in graded
-                          for name in {t.get("title", t["name"]) for t in ex["tests"] if t["status"] != "passed"})
-        mean = sum(ex["score"] for ex in graded) / len(records) if records else 0.0
-        exercises.append({
+
+    def csv_rows(self) -> list[tuple[str, dict]]:
+        """(student, the part of the record grades.csv reads)."""
+        return [(s["id"], {"score": s["score"], "exercises": [
+            {"exercise": n, "score": score} for n, score in zip(self.numbers, s["scores"]) if score is not None]})
+            for s in self.students]
+
+    @property
+    def mean_score(self) -> float:
+        return sum(s["score"] for s in self.students) / len(self.students) if self.students else 0.0
+
+    @property
+    def max_score(self) -> float | None:
+        maxima = [s["max_score"] for s in self.students if s["max_score"] is not None]
+        return max(maxima) if maxima else None
+
+    def view(self, lang: str) -> dict:
+        """Everything report.html shows."""
+        count = len(self.students)
+        class_max = sum(self.maxima.values())
+        students = [{**s, "percent": round(percent(s["score"], class_max), 1)} for s in self.students]
+        exercises = [{
             "number": n,
-            "title": titles.get(n, f"ex{n:02d}"),
-            "max": maxima.get(n),
-            "mean": round(mean, 2),
-            "passed": full,
-            "pass_rate": round(100.0 * full / len(records), 1) if records else 0.0,
+            "title": self.titles.get(n, f"ex{n:02d}"),
+            "max": self.maxima.get(n),
+            "mean": round(self.score_sums[n] / count, 2) if count else 0.0,
+            "passed": self.full[n],
+            "pass_rate": round(100.0 * self.full[n] / count, 1) if count else 0.0,
             "diagnoses": [{"id": d, "count": c, "text": outputs.diagnosis_text(n, d, lang)}
-                          for d, c in sorted(diagnoses.items(), key=lambda kv: (-kv[1], kv[0]))[:TOP_DIAGNOSES]],
+                          for d, c in sorted(self.diagnoses[n].items(), key=lambda kv: (-kv[1], kv[0]))[:TOP_DIAGNOSES]],
             "failing_tests": [{"title": t, "count": c}
-                              for t, c in sorted(failing.items(), key=lambda kv: (-kv[1], kv[0]))[:TOP_DIAGNOSES]],
-        })
-    scores = sorted(s["score"] for s in students)
-    median = (scores[(len(scores) - 1) // 2] + scores[len(scores) // 2]) / 2 if scores else 0.0
-    return {
-        "students": students,
-        "exercises": exercises,
-        "class_max": class_max,
-        "count": len(students),
-        "broken": sum(1 for s in students if s["error"]),
-        "mean": round(sum(scores) / len(scores), 2) if scores else 0.0,
-        "median": round(median, 2),
-        "histogram": histogram([s["percent"] for s in students]),
-    }
+                              for t, c in sorted(self.failing[n].items(), key=lambda kv: (-kv[1], kv[0]))[:TOP_DIAGNOSES]],
+        } for n in self.numbers]
+        scores = sorted(s["score"] for s in students)
+        median = (scores[(count - 1) // 2] + scores[count // 2]) / 2 if scores else 0.0
+        return {
+            "students": students, "exercises": exercises, "class_max": class_max, "count": count,
+            "broken": sum(1 for s in students if s["error"]),
+            "mean": round(sum(scores) / count, 2) if scores else 0.0, "median": round(median, 2),
+            "histogram": histogram([s["percent"] for s in students]),
+        }
 
 
 def student_view(stored: Stored, lang: str) -> dict:
@@ -143,12 +164,12 @@ def student_view(stored: Stored, lang: str) -> dict:
             "exercises": exercises, "content_hash": stored.content_hash, "graded_at": stored.graded_at}
 
 
-def render_class(records: list[Stored], numbers: tuple[int, ...], lang: str, seed: int) -> str:
+def render_class(tally: ClassTally, lang: str, seed: int) -> str:
     def t(message_id: str, **params: object) -> str:
         return translate(message_id, lang, **params)
 
     return environment().get_template("report.html").render(
-        view=class_view(records, numbers, lang), numbers=numbers, lang=lang, seed=seed, t=t)
+        view=tally.view(lang), numbers=tally.numbers, lang=lang, seed=seed, t=t)
 
 
 def render_student(stored: Stored, lang: str) -> str:
@@ -158,7 +179,9 @@ def render_student(stored: Stored, lang: str) -> str:
     return environment().get_template("student.html").render(s=student_view(stored, lang), lang=lang, t=t)
 
 
-def write_site(out: Path, records: list[Stored], numbers: tuple[int, ...], lang: str, seed: int) -> None:
-    for stored in records:
-        outputs.atomic_write(out / "students" / f"{stored.student}.html", render_student(stored, lang).encode("utf-8"))
-    outputs.atomic_write(out / "report.html", render_class(records, numbers, lang, seed).encode("utf-8"))
+def write_student_page(out: Path, stored: Stored, lang: str) -> None:
+    outputs.atomic_write(out / "students" / f"{stored.student}.html", render_student(stored, lang).encode("utf-8"))
+
+
+def write_report(out: Path, tally: ClassTally, lang: str, seed: int) -> None:
+    outputs.atomic_write(out / "report.html", render_class(tally, lang, seed).encode("utf-8"))

@@ -9,12 +9,15 @@ import time
 from dataclasses import dataclass, field
 from importlib import metadata
 from pathlib import Path
-from typing import Callable
+from typing import TYPE_CHECKING, Callable, Iterable
 
 from ..i18n import translate
 from . import outputs
 from .intake import Packed, find_students, pack
 from .store import Gradebook, Stored
+
+if TYPE_CHECKING:
+    from .html import ClassTally
 
 GRADEBOOK = "gradebook.sqlite"
 
@@ -121,26 +124,26 @@ def run(settings: Settings, progress: Callable[[int], object] | None = None) -> 
         finally:
             if bar is not None:
                 bar.close()
-        records = book.records([s.id for s in students])
         summary.stale = sorted(set(book.students()) - {s.id for s in students})
-    rebuild_views(out, records, settings)
+        tally = rebuild_views(out, book.records([s.id for s in students]), settings)
     summary.seconds = time.perf_counter() - start
-    scores = [r.score for r in records]
-    summary.average = sum(scores) / len(scores) if scores else 0.0
-    maxima = [r.record.get("max_score") for r in records if r.record.get("max_score") is not None]
-    summary.max_score = max(maxima) if maxima else None
+    summary.average, summary.max_score = tally.mean_score, tally.max_score
     return summary
 
 
-def rebuild_views(out: Path, records: list[Stored], settings: Settings) -> None:
-    """Every file view, from the gradebook's records (the per-student files are rewritten only if changed)."""
+def rebuild_views(out: Path, records: Iterable[Stored], settings: Settings) -> "ClassTally":
+    """Every file view, from the gradebook's records, one record at a time (memory stays flat;
+    the per-student files are rewritten only if changed)."""
     from . import html
 
+    tally = html.ClassTally(settings.numbers)
     for stored in records:
         write_student_files(out, stored.student, stored.record, settings.lang)
-    outputs.atomic_write(out / "grades.csv",
-                         outputs.grades_csv(((r.student, r.record) for r in records), settings.numbers))
-    html.write_site(out, records, settings.numbers, settings.lang, seed=settings.seed)
+        html.write_student_page(out, stored, settings.lang)
+        tally.add(stored)
+    outputs.atomic_write(out / "grades.csv", outputs.grades_csv(tally.csv_rows(), settings.numbers))
+    html.write_report(out, tally, settings.lang, settings.seed)
+    return tally
 
 
 def summary_line(summary: Summary, out: Path, lang: str) -> str:

@@ -17,6 +17,7 @@ from __future__ import annotations
 import datetime as _dt
 import json
 import sqlite3
+from typing import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -147,15 +148,15 @@ class Gradebook:
             db.execute("ROLLBACK")
             raise
 
-    def records(self, students: list[str] | None = None) -> list[Stored]:
-        """The current records (of `students` only, when given), sorted by student."""
+    def records(self, students: list[str] | None = None) -> Iterator[Stored]:
+        """The current records (of `students` only, when given), sorted by student, one at a time."""
         rows = self.db.execute(
             "SELECT s.student, st.source, s.content_hash, s.options, s.seed, s.graded_at, s.error_id, s.error,"
-            " s.internal_error, s.record FROM submissions s JOIN students st USING (student) ORDER BY s.student"
-        ).fetchall()
+            " s.internal_error, s.record FROM submissions s JOIN students st USING (student) ORDER BY s.student")
         wanted = None if students is None else set(students)
-        return [Stored(r[0], r[1], r[2], r[3], r[4], r[5], r[6], r[7], bool(r[8]), json.loads(r[9]))
-                for r in rows if wanted is None or r[0] in wanted]
+        for r in rows:
+            if wanted is None or r[0] in wanted:
+                yield Stored(r[0], r[1], r[2], r[3], r[4], r[5], r[6], r[7], bool(r[8]), json.loads(r[9]))
 
     def students(self) -> list[str]:
         return [r[0] for r in self.db.execute("SELECT student FROM submissions ORDER BY student")]

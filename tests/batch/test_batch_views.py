@@ -95,7 +95,9 @@ def test_student_text_is_escaped(tmp_path: Path):
     stored = Stored("<b>mallory</b>", "m", "sha256:" + "0" * 64, "{}", 1, "now", None, None, False, record)
     page = html.render_student(stored, "en")
     assert "<script>alert" not in page and "<img src=x" not in page and "<b>mallory" not in page
-    report = html.render_class([stored], (1,), "en", 1)
+    tally = html.ClassTally((1,))
+    tally.add(stored)
+    report = html.render_class(tally, "en", 1)
     assert "<b>mallory" not in report and "%3Cb%3Emallory" in report
 
 
