@@ -6,7 +6,7 @@ from __future__ import annotations
 import json
 import sys
 import time
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from importlib import metadata
 from pathlib import Path
 from typing import TYPE_CHECKING, Callable, Iterable
@@ -117,6 +117,9 @@ def run(settings: Settings, progress: Callable[[int], object] | None = None) -> 
                     commit({"student": item.student, "report": None, "error_id": item.error_id,
                             "error_params": dict(item.error_params), "internal_error": False})
             jobs = jobs_of(to_grade, settings.numbers, settings.seed, settings.lang, settings.timeout)
+            # From here on a submission's bytes live only in its job, freed once it is graded.
+            packed = {name: replace(item, data=None) for name, item in packed.items()}
+            to_grade.clear()
             if jobs and settings.scheduler:
                 run_dask(jobs, settings.scheduler, commit)
             elif jobs:

@@ -87,27 +87,44 @@ def _context() -> multiprocessing.context.BaseContext:
 
 
 def run_local(jobs: list[Job], workers: int, on_result: Callable[[dict], None], max_restarts: int = 3) -> None:
-    """Grade `jobs` in `workers` processes, calling `on_result` in this process as each ends.
+    """Grade `jobs` (the list is emptied) in `workers` processes, calling `on_result` in this
+    process as each ends.
 
     If a worker process dies (the pool breaks), the jobs not yet done go to a new pool, at
     most `max_restarts` times; after that the rest is reported as internal errors."""
     pending = {job.student: job for job in jobs}
+    jobs.clear()  # the jobs (and their submissions' bytes) now live only in `pending`
     restarts = 0
     while pending:
         try:
             with cf.ProcessPoolExecutor(max_workers=max(1, min(workers, len(pending))), mp_context=_context(),
                                         initializer=_worker_init) as pool:
-                futures = {pool.submit(grade_packed, job): student for student, job in pending.items()}
-                for future in cf.as_completed(futures):
-                    result = future.result()
-                    on_result(result)
-                    pending.pop(futures[future], None)
+                _run_window(pool, pending, 2 * workers, on_result)
         except cf.process.BrokenProcessPool as error:
             restarts += 1
             if restarts > max_restarts:
                 for student in sorted(pending):
                     on_result(failed(student, f"the worker process died: {error}"))
                 return
+
+
+def _run_window(pool: cf.Executor, pending: dict[str, Job], window: int, on_result: Callable[[dict], None]) -> None:
+    """Keep at most `window` jobs in flight and let go of each result once handed over, so the
+    batch process's memory does not grow with the class (as_completed would keep them all)."""
+    queue = iter(list(pending.items()))
+    in_flight: dict[cf.Future, str] = {}
+    while True:
+        for student, job in queue:
+            in_flight[pool.submit(grade_packed, job)] = student
+            if len(in_flight) >= window:
+                break
+        if not in_flight:
+            return
+        done, _ = cf.wait(in_flight, return_when=cf.FIRST_COMPLETED)
+        for future in done:
+            student = in_flight.pop(future)
+            on_result(future.result())
+            pending.pop(student, None)
 
 
 def failed(student: str, reason: str) -> dict:
