@@ -13,6 +13,7 @@ from ..conftest import REFERENCE
 
 
 def test_a_sandbox_that_never_starts_is_an_internal_error(monkeypatch: pytest.MonkeyPatch):
+    monkeypatch.setattr(isolation, "_BWRAP_FAILED", isolation._BWRAP_FAILED)  # restored after the test
     monkeypatch.setattr(isolation, "zygote_command", lambda isolated, root, fd: ["false"])
     report = grade_submission(REFERENCE, curriculum.select("3"))
     assert report.internal_error
