@@ -91,6 +91,7 @@ class GradingPlugin:
             tests = self.results[number]
             if number in self.collect_errors or not tests:
                 tests = [suite_error(exercise, self.lang, self.collect_errors.get(number, "no tests collected"))]
+            self.sessions[number].close()  # its output is complete once its processes are stopped
             output = self.sessions[number].output()
             exercises.append(ExerciseResult(number, exercise.title_in(self.lang), tuple(tests), output))
         return Report(tuple(exercises))

@@ -107,6 +107,11 @@ def serve(channel: socket.socket, root: str) -> None:
         except BaseException as error:  # the student's code may raise anything, SystemExit too
             reply = error_reply(error, root)
         reply["id"] = message.get("id")
+        for stream in (sys.stdout, sys.stderr):
+            try:
+                stream.flush()
+            except Exception:  # the student may have replaced or closed it
+                pass
         protocol.send(channel, reply)
 
 
@@ -117,6 +122,10 @@ def run_child(channel_fd: int, output_fd: int, root: str) -> None:
     os.dup2(output_fd, 1)
     os.dup2(output_fd, 2)
     os.close(output_fd)
+    # Line-buffered text streams on the new descriptors: the child is killed, never exits
+    # normally, so nothing may wait in a buffer.
+    sys.stdout = open(1, "w", encoding="utf-8", errors="replace", buffering=1, closefd=False)
+    sys.stderr = open(2, "w", encoding="utf-8", errors="replace", buffering=1, closefd=False)
     try:
         serve(socket.socket(fileno=channel_fd), root)
     finally:
