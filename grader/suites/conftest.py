@@ -10,17 +10,18 @@ from grader.engine import PLUGIN_KEY, GradingPlugin
 from grader.implementations import StudentModule
 
 
-@pytest.fixture
+# Broad scopes where nothing changes between tests: fewer fixture calls per test (batch speed).
+@pytest.fixture(scope="session")
 def grading(request: pytest.FixtureRequest) -> GradingPlugin:
     return request.config.stash[PLUGIN_KEY]
 
 
-@pytest.fixture
+@pytest.fixture(scope="module")
 def exercise_number(grading: GradingPlugin, request: pytest.FixtureRequest) -> int:
     return grading.exercise_of(str(request.node.path))
 
 
-@pytest.fixture
+@pytest.fixture(scope="module")
 def student(grading: GradingPlugin, exercise_number: int) -> StudentModule:
     return StudentModule(grading.sessions[exercise_number])
 
