@@ -39,6 +39,25 @@ class Exercise:
     def title_in(self, lang: str) -> str:
         return self.title.get(lang) or self.title.get("en", self.module)
 
+    @property
+    def citation(self) -> str:
+        """The language-neutral part of `source`: each seed file with its «sections» and
+        question numbers, e.g. 'slides_gradient_descent_ru.txt: «RMSprop»; qa_gd_variants_ru.txt: Q28'."""
+        segments, depth, current = [], 0, ""
+        for char in self.source:  # split at the semicolons that are outside parentheses
+            depth += {"(": 1, ")": -1}.get(char, 0)
+            if char == ";" and depth == 0:
+                segments.append(current)
+                current = ""
+            else:
+                current += char
+        parts = []
+        for segment in [*segments, current]:
+            seed = segment.split(":")[0].strip()
+            places = re.findall(r"«[^»]+»|\bQ\d+(?:[–-]\d+)?", segment)
+            parts.append(f"{seed}: {', '.join(places)}" if places else seed)
+        return "; ".join(parts)
+
 
 def _load_yaml(path: Path) -> dict:
     import yaml

@@ -17,11 +17,14 @@ from .results import Outcome, TestResult
 from .sandbox.client import StudentProtocolError, StudentRaised, StudentTimeout, WorkerCrashed
 
 
-def diagnosis_text(diagnosis: Diagnosis, exercise: int, lang: str) -> str:
-    """The exercise's own message for this id if it has one, else the generic one."""
-    specific = f"diagnosis.ex{exercise:02d}.{diagnosis.id}"
-    message_id = specific if specific in catalogue("en") else f"diagnosis.{diagnosis.id}"
-    return translate(message_id, lang, **diagnosis.params)
+def diagnosis_text(diagnosis: Diagnosis, exercise: Exercise, lang: str) -> str:
+    """The exercise's own message for this id (with where the lecture says it) if it has one,
+    else the generic one."""
+    specific = f"diagnosis.ex{exercise.number:02d}.{diagnosis.id}"
+    if specific not in catalogue("en"):
+        return translate(f"diagnosis.{diagnosis.id}", lang, **diagnosis.params)
+    text = translate(specific, lang, **diagnosis.params)
+    return f"{text} {translate('diagnosis.see_source', lang, source=exercise.citation)}" if exercise.source else text
 
 
 def _student_raised(error: StudentRaised, list_input: bool) -> tuple[Outcome, str, dict, Diagnosis]:
@@ -74,7 +77,7 @@ def verdict(name: str, title: str, points: float, error: BaseException | None, e
         return TestResult(name, title, Outcome.ERROR, 0.0, points, text, "grader_error", internal_error=True)
     message = translate(message_id, lang, **params)
     if diagnosis is not None:
-        message = f"{message} {diagnosis_text(diagnosis, exercise.number, lang)}"
+        message = f"{message} {diagnosis_text(diagnosis, exercise, lang)}"
     return TestResult(name, title, outcome, 0.0, points, message, diagnosis.id if diagnosis else None)
 
 

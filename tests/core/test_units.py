@@ -197,3 +197,11 @@ def test_a_suite_without_tests_is_an_error_not_a_pass(tmp_path: Path):
     report = plugin.report()
     (test,) = report.exercises[0].tests
     assert test.outcome.value == "error" and report.internal_error and not report.passed
+
+
+def test_citations_name_seed_files_and_places_only():
+    assert curriculum.exercise(14).citation == "qa_gd_variants_ru.txt: Q29–30"
+    assert curriculum.exercise(13).citation.startswith("slides_gradient_descent_ru.txt: «RMSprop")
+    assert curriculum.exercise(13).citation.endswith("qa_gd_variants_ru.txt: Q28")
+    for exercise in curriculum.all_exercises():
+        assert ".txt" in exercise.citation and "(" not in exercise.citation.replace("«", "").split("»")[-1]
