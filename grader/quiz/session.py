@@ -5,7 +5,9 @@ Input and output go through a `Console`, so that the same loop serves `take`, `r
 
 from __future__ import annotations
 
+import shutil
 import sys
+import textwrap
 
 from dataclasses import dataclass
 from typing import Callable, Protocol, Sequence
@@ -36,7 +38,11 @@ class TerminalConsole:
         self.stdin = sys.stdin
 
     def say(self, text: str = "") -> None:
-        """Print a line."""
+        """Print a line; on a terminal, long lines wrap between words, not inside them."""
+        if sys.stdout.isatty():
+            width = max(40, shutil.get_terminal_size().columns - 1)
+            text = "\n".join(textwrap.fill(line, width, subsequent_indent=" " * (len(line) - len(line.lstrip())))
+                             if len(line) > width else line for line in text.split("\n"))
         click.echo(text)
 
     def ask(self, prompt: str) -> str | None:
