@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import shutil
 import sys
 from pathlib import Path
 
@@ -72,7 +73,9 @@ def exercise(which: str, submission: Path, seed: int | None, timeout: float, as_
     if as_json:
         click.echo(json_view.render(report))
     else:
-        click.echo(terminal.render(report, lang, color=sys.stdout.isatty()))
+        on_terminal = sys.stdout.isatty()
+        width = shutil.get_terminal_size().columns - 1 if on_terminal else None
+        click.echo(terminal.render(report, lang, color=on_terminal, width=width))
     if report.internal_error:
         sys.exit(EXIT_INTERNAL)
     sys.exit(EXIT_PASSED if report.passed else EXIT_FAILED)

@@ -8,6 +8,8 @@ events that change nothing (a file opened for reading) never trigger a grading.
 
 from __future__ import annotations
 
+import shutil
+
 import gc
 import signal
 import sys
@@ -208,7 +210,8 @@ def watch_loop(
             echo(translate("error.prefix", lang) + " " + result.message(lang))
         else:
             progress.record(result)
-            echo(terminal.render(result, lang, color=color))
+            width = shutil.get_terminal_size().columns - 1 if color else None
+            echo(terminal.render(result, lang, color=color, width=width))
         if on_result is not None:
             on_result(result)
         if max_rounds is not None and rounds >= max_rounds:

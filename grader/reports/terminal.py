@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import textwrap
+
 import click
 
 from ..i18n import translate
@@ -14,8 +16,14 @@ def _points(value: float) -> str:
     return f"{value:g}"
 
 
-def render(report: Report, lang: str, color: bool) -> str:
-    """The report as text; ANSI colours only when `color`."""
+def _wrapped(text: str, indent: str, width: int | None) -> list[str]:
+    if width is None:
+        return [indent + text]
+    return textwrap.wrap(text, width, initial_indent=indent, subsequent_indent=indent) or [indent]
+
+
+def render(report: Report, lang: str, color: bool, width: int | None = None) -> str:
+    """The report as text; ANSI colours only when `color`; messages wrapped to `width` if given."""
     lines: list[str] = []
     for exercise in report.exercises:
         header = translate("terminal.exercise_header", lang, number=exercise.exercise, title=exercise.title,
@@ -26,7 +34,7 @@ def render(report: Report, lang: str, color: bool) -> str:
             mark = click.style(mark, fg=colour) if color else mark
             lines.append(f"  {mark} {test.title}  ({_points(test.score)}/{_points(test.max_score)})")
             if test.message:
-                lines.append(f"      {test.message}")
+                lines.extend(_wrapped(test.message, "      ", width))
             if test.diagnosis and test.outcome is not Outcome.PASSED:
                 lines.append("      " + translate("terminal.diagnosis", lang, id=test.diagnosis))
         if exercise.output.strip():
