@@ -8,9 +8,8 @@ events that change nothing (a file opened for reading) never trigger a grading.
 
 from __future__ import annotations
 
-import shutil
-
 import gc
+import shutil
 import signal
 import sys
 import threading
