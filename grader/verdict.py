@@ -27,7 +27,7 @@ def diagnosis_text(diagnosis: Diagnosis, exercise: Exercise, lang: str) -> str:
     return f"{text} {translate('diagnosis.see_source', lang, source=exercise.citation)}" if exercise.source else text
 
 
-def _student_raised(error: StudentRaised, list_input: bool) -> tuple[Outcome, str, dict, Diagnosis]:
+def _student_raised(error: StudentRaised, list_input: bool, exercise: Exercise) -> tuple[Outcome, str, dict, Diagnosis]:
     where = ""
     if error.frames:
         file, line, function, code = error.frames[-1]
@@ -35,6 +35,8 @@ def _student_raised(error: StudentRaised, list_input: bool) -> tuple[Outcome, st
     params = {"type": error.type, "text": error.text, "where": where}
     if error.not_implemented:
         return Outcome.ERROR, "result.not_implemented", params, Diagnosis("not_implemented")
+    if error.type == "ModuleNotFoundError" and f"'exercises.{exercise.module}'" in error.text:
+        return Outcome.ERROR, "result.missing_file", {"file": f"{exercise.module}.py"}, Diagnosis("missing_file")
     if error.syntax:
         return Outcome.ERROR, "result.syntax_error", params, Diagnosis("syntax_error")
     if error.type == "ReturnShapeError":
@@ -55,7 +57,7 @@ def _classify(error: BaseException, exercise: Exercise, list_input: bool) -> tup
     if isinstance(error, BadValue):
         return Outcome.FAILED, error.message_id, error.params, Diagnosis(error.diagnosis)
     if isinstance(error, StudentRaised):
-        return _student_raised(error, list_input)
+        return _student_raised(error, list_input, exercise)
     if isinstance(error, StudentTimeout):
         return Outcome.TIMEOUT, "result.timeout", {"text": str(error)}, Diagnosis("timeout")
     if isinstance(error, WorkerCrashed):

@@ -47,3 +47,13 @@ def test_exception_message_shows_the_students_file_and_line(tmp_path: Path):
 def test_no_diagnosis_on_correct_solutions(folder: Path):
     report = grade_submission(folder, curriculum.all_exercises())
     assert {t.diagnosis for e in report.exercises for t in e.tests} == {None}
+
+
+def test_a_missing_file_is_named(tmp_path: Path):
+    submission = submission_with(tmp_path / "sub", {})
+    (submission / "ex05_linear_regression.py").unlink()
+    report = grade_submission(submission, curriculum.select("4-5"), lang="kk")
+    four, five = report.exercises
+    assert four.score == four.max_score
+    assert five.score == 0 and {t.diagnosis for t in five.tests} == {"missing_file"}
+    assert "ex05_linear_regression.py" in five.tests[0].message
