@@ -114,7 +114,7 @@ class Worker:
 class StudentSession:
     """Every call into one exercise module of one submission.
 
-    Starts a worker on demand (or early with `prestart`), restarts it after a crash or a
+    Starts a worker on demand (a fork of the sandbox's zygote), restarts it after a crash or a
     timeout, and then fails fast on the function that caused it: an infinite loop costs one
     timeout, not one per test.
     """
@@ -129,10 +129,6 @@ class StudentSession:
         self._imported = False
         self._failed: dict[str, StudentError] = {}
         self._output: list[str] = []
-
-    def prestart(self) -> None:
-        """Start the sandbox's zygote now, so that it warms up while other work goes on."""
-        self.sandbox.start()
 
     def call(self, function: str, *args: Any, **kwargs: Any) -> Any:
         return self._request(function, {"op": "call", "function": function, "args": args, "kwargs": kwargs})

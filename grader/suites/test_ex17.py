@@ -1,6 +1,5 @@
 """Hidden suite of exercise 17: random starts in (−ε, ε) and multistart gradient descent."""
 
-import numpy as np
 import pytest
 
 from grader.checks import describe_call
