@@ -46,8 +46,8 @@ def test_ill_conditioned(check, rng):
 def test_rosenbrock(check, rng):
     q = Objective("rosenbrock", {})
     x0 = np.array([-1.2, 1.0]) + rng.uniform(-0.1, 0.1, size=2)
-    check(run(q, x0, learning_rate=1e-3, max_steps=400), Array((None, 2)),
-          describe_call("gradient_descent", q.grad, x0, learning_rate=1e-3, max_steps=400), TRAJECTORY)
+    check(run(q, x0, learning_rate=1e-3, max_steps=200), Array((None, 2)),
+          describe_call("gradient_descent", q.grad, x0, learning_rate=1e-3, max_steps=200), TRAJECTORY)
 
 
 @pytest.mark.parametrize("dim", [5, 50], ids=["dim5", "dim50"])

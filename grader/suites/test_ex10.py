@@ -37,16 +37,16 @@ def test_list_input(check, rng):
 @pytest.mark.parametrize("problem", ["bowl", "ill_conditioned"])
 def test_trajectory(check, problem):
     q = {"bowl": BOWL, "ill_conditioned": ILL_CONDITIONED}[problem]
-    expression, spec = path("momentum_update", q, START, (np.zeros(2),), 150, learning_rate=0.01, alpha=0.9)
-    check(expression, spec, f"loop(momentum_update, {problem}, steps=150)", TRAJECTORY)
+    expression, spec = path("momentum_update", q, START, (np.zeros(2),), 80, learning_rate=0.01, alpha=0.9)
+    check(expression, spec, f"loop(momentum_update, {problem}, steps=80)", TRAJECTORY)
 
 
 def test_rosenbrock(check):
-    expression, spec = path("momentum_update", ROSENBROCK, [-1.2, 1.0], (np.zeros(2),), 300, learning_rate=2e-4, alpha=0.9)
-    check(expression, spec, "loop(momentum_update, rosenbrock, steps=300)", TRAJECTORY)
+    expression, spec = path("momentum_update", ROSENBROCK, [-1.2, 1.0], (np.zeros(2),), 150, learning_rate=2e-4, alpha=0.9)
+    check(expression, spec, "loop(momentum_update, rosenbrock, steps=150)", TRAJECTORY)
 
 
 @pytest.mark.points(2)
 def test_converges(check):
-    expression, spec = path("momentum_update", BOWL, START, (np.zeros(2),), 400, learning_rate=0.05, alpha=0.8)
+    expression, spec = path("momentum_update", BOWL, START, (np.zeros(2),), 160, learning_rate=0.05, alpha=0.8)
     check.converges(expression, spec, "loop(momentum_update, bowl, minimum=(3, −2))", [3.0, -2.0], atol=1e-6, margin=5)

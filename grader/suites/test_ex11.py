@@ -39,11 +39,11 @@ def test_list_input(check, rng):
 @pytest.mark.parametrize("problem", ["bowl", "ill_conditioned"])
 def test_trajectory(check, problem):
     q = {"bowl": BOWL, "ill_conditioned": ILL_CONDITIONED}[problem]
-    expression, spec = path("nesterov_update", q, START, (np.zeros(2),), 150, pass_callable=True, learning_rate=0.01, alpha=0.9)
-    check(expression, spec, f"loop(nesterov_update, {problem}, steps=150)", TRAJECTORY)
+    expression, spec = path("nesterov_update", q, START, (np.zeros(2),), 80, pass_callable=True, learning_rate=0.01, alpha=0.9)
+    check(expression, spec, f"loop(nesterov_update, {problem}, steps=80)", TRAJECTORY)
 
 
 @pytest.mark.points(2)
 def test_converges(check):
-    expression, spec = path("nesterov_update", BOWL, START, (np.zeros(2),), 400, pass_callable=True, learning_rate=0.05, alpha=0.8)
+    expression, spec = path("nesterov_update", BOWL, START, (np.zeros(2),), 120, pass_callable=True, learning_rate=0.05, alpha=0.8)
     check.converges(expression, spec, "loop(nesterov_update, bowl, minimum=(3, −2))", [3.0, -2.0], atol=1e-6, margin=5)

@@ -38,11 +38,11 @@ def test_list_input(check, rng):
 @pytest.mark.parametrize("problem", ["bowl", "ill_conditioned"])
 def test_trajectory(check, problem):
     q = {"bowl": BOWL, "ill_conditioned": ILL_CONDITIONED}[problem]
-    expression, spec = path("adagrad_update", q, START, (np.zeros(2),), 150, learning_rate=0.5)
-    check(expression, spec, f"loop(adagrad_update, {problem}, steps=150)", TRAJECTORY)
+    expression, spec = path("adagrad_update", q, START, (np.zeros(2),), 80, learning_rate=0.5)
+    check(expression, spec, f"loop(adagrad_update, {problem}, steps=80)", TRAJECTORY)
 
 
 @pytest.mark.points(2)
 def test_converges(check):
-    expression, spec = path("adagrad_update", BOWL, START, (np.zeros(2),), 600, learning_rate=1.0)
+    expression, spec = path("adagrad_update", BOWL, START, (np.zeros(2),), 100, learning_rate=1.0)
     check.converges(expression, spec, "loop(adagrad_update, bowl, minimum=(3, −2))", [3.0, -2.0], atol=1e-4, margin=10)

@@ -49,5 +49,5 @@ def test_trajectory(check, problem):
 
 @pytest.mark.points(2)
 def test_converges(check):
-    expression, spec = path("rmsprop_update", BOWL, START, (np.zeros(2),), 800, learning_rate=0.01, alpha=0.9)
+    expression, spec = path("rmsprop_update", BOWL, START, (np.zeros(2),), 480, learning_rate=0.01, alpha=0.9)
     check.converges(expression, spec, "loop(rmsprop_update, bowl, minimum=(3, −2))", [3.0, -2.0], atol=2e-2, margin=10)

@@ -49,11 +49,11 @@ def test_list_input(check, rng):
 @pytest.mark.parametrize("problem", ["bowl", "ill_conditioned"])
 def test_trajectory(check, problem):
     q = {"bowl": BOWL, "ill_conditioned": ILL_CONDITIONED}[problem]
-    expression, spec = path("adam_update", q, START, (np.zeros(2), np.zeros(2)), 150, with_t=True, learning_rate=0.05)
-    check(expression, spec, f"loop(adam_update, {problem}, steps=150)", TRAJECTORY)
+    expression, spec = path("adam_update", q, START, (np.zeros(2), np.zeros(2)), 80, with_t=True, learning_rate=0.05)
+    check(expression, spec, f"loop(adam_update, {problem}, steps=80)", TRAJECTORY)
 
 
 @pytest.mark.points(2)
 def test_converges(check):
-    expression, spec = path("adam_update", BOWL, START, (np.zeros(2), np.zeros(2)), 1000, with_t=True, learning_rate=0.05)
+    expression, spec = path("adam_update", BOWL, START, (np.zeros(2), np.zeros(2)), 260, with_t=True, learning_rate=0.05)
     check.converges(expression, spec, "loop(adam_update, bowl, minimum=(3, −2))", [3.0, -2.0], atol=1e-3, margin=10)

@@ -48,13 +48,13 @@ def test_list_input(check, rng):
 @pytest.mark.parametrize(("decay", "amsgrad"), OPTIONS[1:], ids=IDS[1:])
 def test_trajectory(check, decay, amsgrad):
     zeros = {"m": np.zeros(2), "v": np.zeros(2), "v_max": np.zeros(2)}
-    expression, spec = path("adam_update_full", ILL_CONDITIONED, START, zeros, 150, with_t=True,
+    expression, spec = path("adam_update_full", ILL_CONDITIONED, START, zeros, 80, with_t=True,
                             learning_rate=0.05, weight_decay=decay, amsgrad=amsgrad)
-    check(expression, spec, f"loop(adam_update_full, ill_conditioned, steps=150, weight_decay={decay}, amsgrad={amsgrad})", TRAJECTORY)
+    check(expression, spec, f"loop(adam_update_full, ill_conditioned, steps=80, weight_decay={decay}, amsgrad={amsgrad})", TRAJECTORY)
 
 
 @pytest.mark.points(2)
 def test_converges(check):
     zeros = {"m": np.zeros(2), "v": np.zeros(2), "v_max": np.zeros(2)}
-    expression, spec = path("adam_update_full", BOWL, START, zeros, 1000, with_t=True, learning_rate=0.05, amsgrad=True)
+    expression, spec = path("adam_update_full", BOWL, START, zeros, 260, with_t=True, learning_rate=0.05, amsgrad=True)
     check.converges(expression, spec, "loop(adam_update_full, bowl, amsgrad=True, minimum=(3, −2))", [3.0, -2.0], atol=1e-3, margin=10)
