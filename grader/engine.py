@@ -20,6 +20,8 @@ from .curriculum import SUITES_DIR, Exercise
 from .i18n import catalogue
 from .oracle import oracles_for
 from .results import ExerciseResult, Report, TestResult
+from .checks import Checker
+from .implementations import StudentModule
 from .sandbox.client import StudentSession
 from .verdict import suite_error, verdict
 
@@ -28,16 +30,20 @@ SUITE_MODULE = re.compile(r"test_ex(\d\d)")
 
 
 class GradingPlugin:
-    """Holds the sessions and collects one TestResult per test; the suites' fixtures read it."""
+    """Holds the submissions' sessions and collects one TestResult per test and submission.
 
-    def __init__(self, sessions: dict[int, StudentSession], exercises: list[Exercise], seed: int, lang: str,
+    One pytest session grades one or many submissions (a batch worker's chunk): pytest collects
+    and sets up each test once, and the plugin calls the test function once per submission,
+    with the fixtures that depend on the submission (PER_SUBMISSION) built for it."""
+
+    def __init__(self, submissions: list[dict[int, StudentSession]], exercises: list[Exercise], seed: int, lang: str,
                  oracles: dict[int, Any] | None = None):
         self.oracles = oracles if oracles is not None else oracles_for(exercises, seed)
         self.exercises = {ex.number: ex for ex in exercises}
         self.order = [ex.number for ex in exercises]
         self.seed, self.lang = seed, lang
-        self.sessions = sessions
-        self.results: dict[int, list[TestResult]] = {n: [] for n in self.order}
+        self.submissions = submissions
+        self.results: list[dict[int, list[TestResult]]] = [{n: [] for n in self.order} for _ in submissions]
         self.collect_errors: dict[int, str] = {}
 
     def pytest_configure(self, config: pytest.Config) -> None:
@@ -51,6 +57,17 @@ class GradingPlugin:
         number = self.exercise_of(str(item.path))
         return np.random.default_rng([self.seed, number, zlib.crc32(item.name.encode())])
 
+    def fixture_value(self, name: str, item: pytest.Item, submission: int = 0) -> Any:
+        """The value of a per-submission fixture (the suites' conftest asks for submission 0)."""
+        number = self.exercise_of(str(item.path))
+        if name == "student":
+            return StudentModule(self.submissions[submission][number])
+        if name == "check":
+            return Checker(self.fixture_value("student", item, submission), self.oracles[number], item.nodeid)
+        if name == "rng":
+            return self.rng_for(item)
+        raise KeyError(name)
+
     def pytest_collectreport(self, report: pytest.CollectReport) -> None:
         if report.failed and SUITE_MODULE.search(report.nodeid):
             self.collect_errors[self.exercise_of(report.nodeid)] = str(report.longrepr)[-2000:]
@@ -61,15 +78,34 @@ class GradingPlugin:
         number = self.exercise_of(str(item.path))
         earlier = self.order[: self.order.index(number)]
         if earlier:
-            self.sessions[earlier[-1]].close()
+            for sessions in self.submissions:
+                sessions[earlier[-1]].close()
+
+    @pytest.hookimpl(tryfirst=True)
+    def pytest_pyfunc_call(self, pyfuncitem: pytest.Function) -> bool:
+        """Call the test once per submission; its outcome is that submission's result."""
+        arguments = {name: pyfuncitem.funcargs[name] for name in pyfuncitem._fixtureinfo.argnames}
+        for index in range(len(self.submissions)):
+            for name in PER_SUBMISSION.intersection(arguments):
+                arguments[name] = self.fixture_value(name, pyfuncitem, index)
+            try:
+                pyfuncitem.obj(**arguments)
+                error = None
+            except (KeyboardInterrupt, SystemExit):
+                raise
+            except BaseException as failure:  # a failed check, or pytest.fail/skip in a suite
+                error = failure
+            self.record(index, pyfuncitem, error)
+        return True
 
     @pytest.hookimpl(hookwrapper=True)
     def pytest_runtest_makereport(self, item: pytest.Item, call: pytest.CallInfo) -> Iterator[None]:
         yield
-        if call.when == "call" or (call.when == "setup" and call.excinfo is not None):
-            self.record(item, call.excinfo.value if call.excinfo else None)
+        if call.when == "setup" and call.excinfo is not None:  # a suite's fixture failed: every submission
+            for index in range(len(self.submissions)):
+                self.record(index, item, call.excinfo.value)
 
-    def record(self, item: pytest.Item, error: BaseException | None) -> None:
+    def record(self, index: int, item: pytest.Item, error: BaseException | None) -> None:
         number = self.exercise_of(str(item.path))
         exercise = self.exercises[number]
         points_mark = item.get_closest_marker("points")
@@ -82,19 +118,25 @@ class GradingPlugin:
         if params is not None:
             title = f"{title} [{params.id}]"
         list_input = item.get_closest_marker("list_input") is not None
-        self.results[number].append(verdict(name, title, points, error, exercise, self.lang, list_input))
+        self.results[index][number].append(verdict(name, title, points, error, exercise, self.lang, list_input))
 
-    def report(self) -> Report:
+    def reports(self) -> list[Report]:
+        return [self._report(index) for index in range(len(self.submissions))]
+
+    def _report(self, index: int) -> Report:
         exercises = []
         for number in self.order:
             exercise = self.exercises[number]
-            tests = self.results[number]
+            tests = self.results[index][number]
             if number in self.collect_errors or not tests:
                 tests = [suite_error(exercise, self.lang, self.collect_errors.get(number, "no tests collected"))]
-            self.sessions[number].close()  # its output is complete once its processes are stopped
-            output = self.sessions[number].output()
-            exercises.append(ExerciseResult(number, exercise.title_in(self.lang), tuple(tests), output))
+            session = self.submissions[index][number]
+            session.close()  # its output is complete once its processes are stopped
+            exercises.append(ExerciseResult(number, exercise.title_in(self.lang), tuple(tests), session.output()))
         return Report(tuple(exercises))
+
+
+PER_SUBMISSION = frozenset({"student", "check", "rng"})
 
 
 @contextmanager
@@ -127,13 +169,14 @@ def pytest_arguments(exercises: list[Exercise]) -> list[str]:
     ]
 
 
-def grade_prepared(sessions: dict[int, StudentSession], exercises: list[Exercise], seed: int, lang: str,
-                   record_into: dict[str, Any] | None = None) -> Report:
-    """Run the suites of `exercises`, calling the student's code through `sessions`.
+def grade_prepared(submissions: list[dict[int, StudentSession]], exercises: list[Exercise], seed: int, lang: str,
+                   record_into: dict[str, Any] | None = None) -> list[Report]:
+    """Run the suites of `exercises` once, calling each submission's code through its
+    sessions; one Report per submission, in order.
 
     The caller owns the sessions (and closes them). With `record_into`, every expected answer
     (and every wrong variant's) is recorded there, keyed by check (see oracle.py)."""
-    plugin = GradingPlugin(sessions, exercises, seed, lang, oracles_for(exercises, seed, record_into))
+    plugin = GradingPlugin(submissions, exercises, seed, lang, oracles_for(exercises, seed, record_into))
     with _quiet_pytest_environment():
         pytest.main(pytest_arguments(exercises), plugins=[plugin])
-    return plugin.report()
+    return plugin.reports()

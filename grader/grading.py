@@ -1,4 +1,4 @@
-"""The one function behind `grade exercise`: submission path in, Report out."""
+"""The functions behind `grade exercise` (one submission) and `grade batch` (many)."""
 
 from __future__ import annotations
 
@@ -24,8 +24,34 @@ def grade_submission(path: Path, exercises: list[Exercise], seed: int = DEFAULT_
             sandbox.start()  # the zygote imports numpy while this process imports numpy and pytest
             from .engine import grade_prepared
 
-            return grade_prepared(sessions, exercises, seed, lang, record_into)
+            return grade_prepared([sessions], exercises, seed, lang, record_into)[0]
         finally:
             for session in sessions.values():
                 session.close()
             sandbox.close()
+
+
+def grade_prepared_many(roots: list[Path], exercises: list[Exercise], seed: int, lang: str,
+                        sandbox: Sandbox) -> list[Report]:
+    """Grade several prepared submissions (folders holding `exercises/`) in one pytest session,
+    their code running in `sandbox` one submission at a time.
+
+    With the reference installed, the calls the suites make are known in advance (plans.py):
+    each exercise of each submission gets them in one message, before the suites run."""
+    from .engine import grade_prepared
+    from .plans import plans_for
+
+    plans = plans_for(exercises, seed)
+    submissions = []
+    try:
+        for root in roots:
+            sessions = {ex.number: StudentSession(sandbox, ex.module, root=root) for ex in exercises}
+            submissions.append(sessions)
+            for number, session in sessions.items() if plans is not None else ():
+                session.prefetch(plans[number])
+                session.close()  # its processes stop; a call off the plan restarts one
+        return grade_prepared(submissions, exercises, seed, lang)
+    finally:
+        for sessions in submissions:
+            for session in sessions.values():
+                session.close()

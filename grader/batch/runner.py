@@ -1,9 +1,9 @@
 """Running the gradings: a local process pool or an existing Dask cluster.
 
-Both call `grade_packed` in a worker process: it writes the packed submission to a private
-temporary zip and calls `grader.grading.grade_submission` on it (which itself sends every
-call into student code to a sandboxed worker), and returns plain data. The batch process
-only packs submissions and writes the outputs.
+Both call `grade_chunk` in a worker process: it writes the packed submissions to private
+temporary zips and grades them in one pytest session (`grader.grading.grade_prepared_many`),
+every call into student code going to the process's warm sandbox, and returns plain data.
+The batch process only packs submissions and writes the outputs.
 """
 
 from __future__ import annotations
@@ -16,9 +16,12 @@ import traceback
 import uuid
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Callable, Iterable
+from typing import TYPE_CHECKING, Callable, Iterable
 
 from .intake import Packed
+
+if TYPE_CHECKING:
+    from ..sandbox.client import Sandbox
 
 
 class SchedulerUnreachable(Exception):
@@ -42,33 +45,68 @@ class Job:
 
 
 def grade_packed(job: Job) -> dict:
-    """Grade one packed submission; runs in a pool worker or a Dask worker.
+    """Grade one packed submission (see grade_chunk)."""
+    return grade_chunk([job])[0]
 
-    Returns {"student", "report": report.to_dict() | None, "error_id", "error_params",
-    "internal_error"}; never raises for a bad submission or a grader failure."""
+
+_SANDBOX: dict[float, object] = {}  # this process's warm sandbox, by call time limit
+
+
+def _sandbox(timeout: float) -> "Sandbox":
+    """The warm sandbox of this worker process: started once, it serves every submission the
+    process grades (staged one at a time, wiped in between)."""
+    from ..sandbox.client import Limits, Sandbox
+
+    if timeout not in _SANDBOX:
+        from multiprocessing.util import Finalize
+
+        sandbox = _SANDBOX[timeout] = Sandbox(None, Limits(call_timeout=timeout))
+        Finalize(sandbox, sandbox.close, exitpriority=10)  # run when a pool worker exits
+    return _SANDBOX[timeout]
+
+
+def grade_chunk(jobs: list[Job]) -> list[dict]:
+    """Grade packed submissions (same exercises, seed, language and time limit) in one pytest
+    session; runs in a pool worker or a Dask worker.
+
+    Returns, per job, {"student", "report": report.to_dict() | None, "error_id",
+    "error_params", "internal_error"}; never raises for a bad submission or a grader failure."""
+    from contextlib import ExitStack
+
     from ..curriculum import exercise
     from ..errors import GraderError
-    from ..grading import grade_submission
-    from ..sandbox.client import Limits
+    from ..grading import grade_prepared_many
+    from ..submission import prepared
 
-    result = {"student": job.student, "report": None, "error_id": None, "error_params": {}, "internal_error": False}
-    try:
-        with tempfile.TemporaryDirectory(prefix="gdkit-batch-") as tmp:
-            path = Path(tmp) / "submission.zip"
+    results = [{"student": job.student, "report": None, "error_id": None, "error_params": {}, "internal_error": False}
+               for job in jobs]
+    with tempfile.TemporaryDirectory(prefix="gdkit-batch-") as tmp, ExitStack() as stack:
+        roots, graded = [], []
+        for job, result in zip(jobs, results):
+            path = Path(tmp) / f"{len(roots)}-{uuid.uuid4().hex}.zip"
             path.write_bytes(job.data)
-            report = grade_submission(path, [exercise(n) for n in job.numbers], job.seed, job.lang,
-                                      Limits(call_timeout=job.timeout))
-        result["report"] = report.to_dict()
-        result["internal_error"] = report.internal_error
-    except GraderError as error:
-        result["error_id"] = error.message_id
-        result["error_params"] = {k: str(v) for k, v in error.params.items()}
-    except Exception as error:  # noqa: BLE001 - one submission must never stop the batch
-        result["error_id"] = "batch.error.grader_failed"
-        result["error_params"] = {"reason": f"{type(error).__name__}: {error}",
-                                  "details": traceback.format_exc(limit=-3)}
-        result["internal_error"] = True
-    return result
+            try:
+                roots.append(stack.enter_context(prepared(path)))
+                graded.append(result)
+            except GraderError as error:
+                result["error_id"] = error.message_id
+                result["error_params"] = {k: str(v) for k, v in error.params.items()}
+        try:
+            first = jobs[0]
+            reports = grade_prepared_many(roots, [exercise(n) for n in first.numbers], first.seed, first.lang,
+                                          _sandbox(first.timeout)) if roots else []
+            for result, report in zip(graded, reports):
+                result["report"] = report.to_dict()
+                result["internal_error"] = report.internal_error
+        except GraderError as error:  # e.g. no recorded answers for this seed
+            for result in graded:
+                result.update(error_id=error.message_id, error_params={k: str(v) for k, v in error.params.items()})
+        except Exception as error:  # noqa: BLE001 - a failure of the grader must never stop the batch
+            for result in graded:
+                result.update(failed(result["student"], f"{type(error).__name__}: {error}"),
+                              error_params={"reason": f"{type(error).__name__}: {error}",
+                                            "details": traceback.format_exc(limit=-3)})
+    return results
 
 
 def jobs_of(packed: Iterable[Packed], numbers: tuple[int, ...], seed: int, lang: str, timeout: float) -> list[Job]:
@@ -90,8 +128,10 @@ def run_local(jobs: list[Job], workers: int, on_result: Callable[[dict], None], 
     """Grade `jobs` (the list is emptied) in `workers` processes, calling `on_result` in this
     process as each ends.
 
-    If a worker process dies (the pool breaks), the jobs not yet done go to a new pool, at
-    most `max_restarts` times; after that the rest is reported as internal errors."""
+    A worker process grades a chunk of submissions at a time (one pytest session, one warm
+    sandbox); chunks are small enough to keep both workers busy to the end. If a worker
+    process dies (the pool breaks), the jobs not yet done go to a new pool, at most
+    `max_restarts` times; after that the rest is reported as internal errors."""
     pending = {job.student: job for job in jobs}
     jobs.clear()  # the jobs (and their submissions' bytes) now live only in `pending`
     restarts = 0
@@ -99,7 +139,7 @@ def run_local(jobs: list[Job], workers: int, on_result: Callable[[dict], None], 
         try:
             with cf.ProcessPoolExecutor(max_workers=max(1, min(workers, len(pending))), mp_context=_context(),
                                         initializer=_worker_init) as pool:
-                _run_window(pool, pending, 2 * workers, on_result)
+                _run_window(pool, pending, workers, on_result)
         except cf.process.BrokenProcessPool as error:
             restarts += 1
             if restarts > max_restarts:
@@ -108,23 +148,34 @@ def run_local(jobs: list[Job], workers: int, on_result: Callable[[dict], None], 
                 return
 
 
-def _run_window(pool: cf.Executor, pending: dict[str, Job], window: int, on_result: Callable[[dict], None]) -> None:
-    """Keep at most `window` jobs in flight and let go of each result once handed over, so the
-    batch process's memory does not grow with the class (as_completed would keep them all)."""
-    queue = iter(list(pending.items()))
-    in_flight: dict[cf.Future, str] = {}
+MAX_CHUNK = 8
+
+
+def chunk_size(jobs: int, workers: int) -> int:
+    """Submissions per pytest session: up to MAX_CHUNK, and at least four chunks per worker."""
+    return max(1, min(MAX_CHUNK, jobs // (4 * max(1, workers))))
+
+
+def _run_window(pool: cf.Executor, pending: dict[str, Job], workers: int, on_result: Callable[[dict], None]) -> None:
+    """Keep at most two chunks per worker in flight and let go of each result once handed
+    over, so the batch process's memory does not grow with the class."""
+    size = chunk_size(len(pending), workers)
+    students = list(pending)
+    chunks = iter([students[i:i + size] for i in range(0, len(students), size)])
+    in_flight: dict[cf.Future, list[str]] = {}
     while True:
-        for student, job in queue:
-            in_flight[pool.submit(grade_packed, job)] = student
-            if len(in_flight) >= window:
+        for chunk in chunks:
+            in_flight[pool.submit(grade_chunk, [pending[student] for student in chunk])] = chunk
+            if len(in_flight) >= 2 * workers:
                 break
         if not in_flight:
             return
         done, _ = cf.wait(in_flight, return_when=cf.FIRST_COMPLETED)
         for future in done:
-            student = in_flight.pop(future)
-            on_result(future.result())
-            pending.pop(student, None)
+            in_flight.pop(future)
+            for result in future.result():
+                on_result(result)
+                pending.pop(result["student"], None)
 
 
 def failed(student: str, reason: str) -> dict:

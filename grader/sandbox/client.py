@@ -8,10 +8,12 @@ going to a capped file, a socket as its only channel.
 
 from __future__ import annotations
 
+import json
 import socket
 import tempfile
+from collections import deque
 from pathlib import Path
-from typing import Any
+from typing import Any, Callable
 
 from .isolation import Limits, Sandbox, SandboxUnavailable
 
@@ -51,40 +53,61 @@ class StudentProtocolError(StudentError):
 class Worker:
     """The process serving one exercise: a fork of the sandbox's zygote."""
 
-    def __init__(self, sandbox: Sandbox, limits: Limits):
+    def __init__(self, sandbox: Sandbox, limits: Limits, root: Path | None = None):
         self.sandbox, self.limits = sandbox, limits
         self._output = tempfile.TemporaryFile()
         try:
-            self._channel = sandbox.spawn(self._output)
+            self._channel = sandbox.spawn(self._output, root)
+            self.generation = sandbox.generation
         except SandboxUnavailable as err:
             self._output.close()
             raise WorkerCrashed(f"the sandbox could not start a worker ({err})") from err
         self._next_id = 0
+        self._waiting: list[int] = []  # ids of requests sent and not yet answered, in order
 
     def request(self, message: dict) -> Any:
         """Send one request and return the decoded answer, or raise a StudentError."""
-        # Imported here, not at the top: sandboxes are started before the grader imports
-        # numpy, so that their start-up overlaps with the grader's.
+        self.send([message])
+        return self.next_answer()
+
+    def send(self, messages: list[dict]) -> None:
+        """Send encoded requests (several go as one `plan` message); answers come with next_answer."""
+        # protocol is imported in the methods, not at the top: sandboxes are started before
+        # the grader imports numpy, so that their start-up overlaps with the grader's.
         from . import protocol
 
-        self._next_id += 1
-        message = dict(message, id=self._next_id)
+        requests = []
+        for message in messages:
+            self._next_id += 1
+            self._waiting.append(self._next_id)
+            requests.append(dict(message, id=self._next_id))
+        body = requests[0] if len(requests) == 1 else {"op": "plan", "requests": requests}
+        self._exchange(lambda: protocol.send(self._channel, body))
+
+    def next_answer(self) -> Any:
+        """The answer to the oldest request not yet answered (each within the call time limit)."""
+        from . import protocol
+
+        reply = self._exchange(lambda: protocol.receive(self._channel))
+        return self._unpack(reply, self._waiting.pop(0))
+
+    def _exchange(self, action: Callable[[], Any]) -> Any:
+        from . import protocol
+
         self._channel.settimeout(self.limits.call_timeout)
         try:
-            protocol.send(self._channel, protocol.encode_request(message))
-            reply = protocol.receive(self._channel)
+            return action()
         except socket.timeout as err:
             raise StudentTimeout(f"no answer within {self.limits.call_timeout:g} s") from err
         except (EOFError, BrokenPipeError, ConnectionResetError) as err:
             raise WorkerCrashed("the worker process ended (an exit, a signal or a resource limit)") from err
         except protocol.ProtocolError as err:
             raise StudentProtocolError(str(err)) from err
-        return self._unpack(reply)
 
-    def _unpack(self, reply: dict) -> Any:
+    def _unpack(self, reply: dict, request_id: int) -> Any:
         from . import protocol
 
-        if reply.get("id") != self._next_id:
+        if reply.get("id") != request_id:
             raise StudentProtocolError("a reply to another request")
         if "error" in reply and isinstance(reply["error"], dict):
             raise StudentRaised(reply["error"])
@@ -116,40 +139,55 @@ class StudentSession:
 
     Starts a worker on demand (a fork of the sandbox's zygote), restarts it after a crash or a
     timeout, and then fails fast on the function that caused it: an infinite loop costs one
-    timeout, not one per test.
+    timeout, not one per test. `prefetch` runs, in one message, the calls the suites are known
+    to make (a batch knows them from a run on the reference); the suites' calls then take
+    their answers in order, and any call that differs from the plan goes to a worker live.
     """
 
-    def __init__(self, sandbox: Sandbox | Path, module: str, limits: Limits | None = None):
+    def __init__(self, sandbox: Sandbox | Path, module: str, limits: Limits | None = None, root: Path | None = None):
         self._owns_sandbox = not isinstance(sandbox, Sandbox)
         if self._owns_sandbox:
             sandbox = Sandbox(Path(sandbox), limits or Limits())
-        self.sandbox, self.module = sandbox, module
+        self.sandbox, self.module, self.root = sandbox, module, root
         self.limits = limits or sandbox.limits
         self._worker: Worker | None = None
         self._imported = False
         self._failed: dict[str, StudentError] = {}
         self._output: list[str] = []
+        self._answers: deque[tuple[dict, Any]] = deque()  # (planned request, answer or StudentError)
 
     def call(self, function: str, *args: Any, **kwargs: Any) -> Any:
-        return self._request(function, {"op": "call", "function": function, "args": args, "kwargs": kwargs})
+        return self._request(function, request_message("call", function, args, kwargs))
 
     def iterate(self, function: str, *args: Any, **kwargs: Any) -> Any:
-        return self._request(function, {"op": "iterate", "function": function, "args": args, "kwargs": kwargs})
+        return self._request(function, request_message("iterate", function, args, kwargs))
 
     def _request(self, function: str, message: dict) -> Any:
+        from . import protocol
+
+        encoded = protocol.encode_request(message)
+        if self._answers:
+            planned, answer = self._answers.popleft()
+            if planned == encoded or same_json(planned, encoded):  # (NaN ≠ NaN, but not in JSON)
+                if isinstance(answer, StudentError):
+                    raise answer
+                return answer
+            self._answers.clear()  # the suite went another way: live from here on
         for key in ("<import>", function):
             if key in self._failed:
                 raise self._failed[key]
         if not self._imported:
-            self._send("<import>", {"op": "import"})
+            self._send("<import>", IMPORT)
             self._imported = True
-        return self._send(function, message)
+        return self._send(function, encoded)
 
-    def _send(self, key: str, message: dict) -> Any:
+    def _send(self, key: str, encoded: dict) -> Any:
+        if self._worker is not None and self._worker.generation != self.sandbox.generation:
+            self._stop_worker()  # another submission was staged since: its processes are gone
         try:
             if self._worker is None:
-                self._worker = Worker(self.sandbox, self.limits)
-            return self._worker.request(dict(message, module=self.module))
+                self._worker = Worker(self.sandbox, self.limits, self.root)
+            return self._worker.request(dict(encoded, module=self.module))
         except (StudentTimeout, WorkerCrashed, StudentProtocolError) as err:
             self._failed[key] = err
             self._stop_worker()
@@ -158,6 +196,51 @@ class StudentSession:
             if key == "<import>":
                 self._failed[key] = err
             raise
+
+    def prefetch(self, plan: list[tuple[str, dict]]) -> None:
+        """Ask the planned calls ((function, encoded request), in the suites' order), as few
+        messages as possible, and keep their answers (or errors) for the suites' calls."""
+        pending = list(plan)
+        while pending:
+            failed = self._failed.get("<import>") or self._failed.get(pending[0][0])
+            if failed is not None:
+                self._answers.append((pending.pop(0)[1], failed))
+                continue
+            pending = self._ask_in_one(pending)
+
+    def _ask_in_one(self, pending: list[tuple[str, dict]]) -> list[tuple[str, dict]]:
+        """Send the requests at once and collect the answers, until one stops the worker (a
+        timeout, a crash) or the import fails; return what is left to ask."""
+        keyed = ([] if self._imported else [("<import>", IMPORT)]) + pending
+        if self._worker is not None and self._worker.generation != self.sandbox.generation:
+            self._stop_worker()
+            keyed = [("<import>", IMPORT)] + pending
+        try:
+            if self._worker is None:
+                self._worker = Worker(self.sandbox, self.limits, self.root)
+            self._worker.send([dict(encoded, module=self.module) for _, encoded in keyed])
+        except StudentError as err:  # no worker, or it died before reading
+            self._failed[keyed[0][0]] = err
+            self._stop_worker()
+            return pending
+        for index, (key, encoded) in enumerate(keyed):
+            try:
+                answer = self._worker.next_answer()
+            except StudentRaised as err:
+                answer = err
+                if key == "<import>":
+                    self._failed[key] = err
+            except StudentError as err:
+                self._failed[key] = answer = err
+                self._stop_worker()
+            if key == "<import>":
+                self._imported = True
+            else:
+                self._answers.append((encoded, answer))
+            if self._worker is None or "<import>" in self._failed:
+                self._stop_worker()  # its other answers are not wanted
+                return [item for item in keyed[index + 1:] if item[0] != "<import>"]
+        return []
 
     def _stop_worker(self) -> None:
         if self._worker is not None:
@@ -173,3 +256,15 @@ class StudentSession:
         self._stop_worker()
         if self._owns_sandbox:
             self.sandbox.close()
+
+
+IMPORT = {"op": "import"}
+
+
+def same_json(first: Any, second: Any) -> bool:
+    return json.dumps(first) == json.dumps(second)
+
+
+def request_message(op: str, function: str, args: tuple, kwargs: dict) -> dict:
+    """A call into student code as the suites make it (before encoding)."""
+    return {"op": op, "function": function, "args": args, "kwargs": kwargs}

@@ -1,4 +1,4 @@
-"""One sandbox per submission: a zygote process (worker.py) that forks a child per exercise.
+"""The sandbox: a zygote process (worker.py) that forks a child per exercise.
 
 On Linux with bubblewrap (`bwrap`, Debian's `bubblewrap`) the zygote runs in fresh
 namespaces: no network, its own PID namespace (everything dies with it), the system and the
@@ -18,6 +18,7 @@ import signal
 import socket
 import subprocess
 import sys
+import tempfile
 import warnings
 from dataclasses import dataclass
 from functools import lru_cache
@@ -148,16 +149,44 @@ def zygote_command(isolated: bool, root: Path, control_fd: int) -> list[str]:
 
 
 class Sandbox:
-    """The zygote of one submission; `spawn` gives a fresh process per exercise."""
+    """A zygote serving one submission at a time; `spawn` gives a fresh process per exercise.
 
-    def __init__(self, root: Path, limits: Limits = Limits()):
-        self.root, self.limits = Path(root).resolve(), limits
+    The sandbox sees one folder of its own (`inbox`, read-only inside) where `stage` copies the
+    submission being graded; a batch worker keeps one warm sandbox and stages submission after
+    submission, the zygote killing and wiping everything the previous one left (worker.py)."""
+
+    def __init__(self, root: Path | None = None, limits: Limits = Limits()):
+        self.limits = limits
+        self.inbox = Path(tempfile.mkdtemp(prefix="gdkit-inbox-")).resolve()
+        self.root = self.inbox  # the folder the zygote is given
         self.isolated = bwrap_wanted()  # no probe: a failing first start falls back (see spawn)
         if not self.isolated and os.environ.get("GDKIT_SANDBOX") != "off":
             _fall_back()
         self._process: subprocess.Popen | None = None
         self._control: socket.socket | None = None
+        self._staged: Path | None = None
+        self.generation = 0  # counts the submissions staged: a worker of an earlier one is dead
         self.healthy = False  # a worker was spawned once: later failures are the student's doing
+        if root is not None:
+            self.stage(root)
+
+    def stage(self, root: Path) -> None:
+        """Make the submission prepared at `root` (holding `exercises/`) the one the sandbox
+        sees; whatever the previous one started or wrote is killed and wiped first."""
+        root = Path(root).resolve()
+        if root == self._staged:
+            return
+        if self._staged is not None and self._process is not None:
+            try:
+                self._ask({"op": "wipe"}, [], self.limits.start_timeout)
+            except SandboxUnavailable:
+                pass  # the zygote is gone (it restarts on the next spawn), and its sandbox with it
+        for entry in list(self.inbox.iterdir()):  # without namespaces a child could write here
+            shutil.rmtree(entry, ignore_errors=True) if entry.is_dir() and not entry.is_symlink() else entry.unlink()
+        if (root / "exercises").is_dir():
+            shutil.copytree(root / "exercises", self.inbox / "exercises")
+        self._staged = root
+        self.generation += 1
 
     def start(self) -> None:
         """Start the zygote (it imports numpy meanwhile); does not wait for it."""
@@ -180,15 +209,18 @@ class Sandbox:
             socket.send_fds(self._control, [json.dumps(message).encode()], fds)
             reply = self._control.recv(4096)
         except OSError as err:
-            self.close()
+            self.stop()
             raise SandboxUnavailable(str(err)) from err
         if not reply:
-            self.close()
+            self.stop()
             raise SandboxUnavailable("the sandbox stopped")
         return json.loads(reply).get("ok")
 
-    def spawn(self, output: IO[bytes]) -> socket.socket:
-        """A new process for one exercise: its request socket (its output goes to `output`)."""
+    def spawn(self, output: IO[bytes], root: Path | None = None) -> socket.socket:
+        """A new process for one exercise (of the submission at `root`, staged if it is not
+        yet): its request socket (its output goes to `output`)."""
+        if root is not None:
+            self.stage(root)
         ours, theirs = socket.socketpair()
         try:
             self._ask({"op": "spawn"}, [theirs.fileno(), output.fileno()], self.limits.start_timeout)
@@ -213,10 +245,10 @@ class Sandbox:
         try:
             self._ask({"op": "reset"}, [], 5.0)
         except SandboxUnavailable:
-            pass  # close() already took everything down
+            pass  # stop() already took everything down
 
-    def close(self) -> None:
-        """Kill the zygote and, with it, everything in the sandbox."""
+    def stop(self) -> None:
+        """Kill the zygote and, with it, everything in the sandbox (the next spawn restarts it)."""
         if self._process is None:
             return
         try:
@@ -226,3 +258,9 @@ class Sandbox:
         self._process.wait()
         self._control.close()
         self._process, self._control = None, None
+
+    def close(self) -> None:
+        """Stop the zygote and remove the staged submission."""
+        self.stop()
+        shutil.rmtree(self.inbox, ignore_errors=True)
+        self._staged = None

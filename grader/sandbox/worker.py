@@ -1,13 +1,16 @@
 """The worker side: the only processes that run student code.
 
-`python -I -S worker.py CONTROL_FD ROOT MODE PACKAGES` starts a *zygote* for one submission, normally inside
-a bubblewrap sandbox (isolation.py) where it sees only the Python runtime, this folder and
-ROOT, a private copy of the submission holding the package `exercises`. The zygote imports
-numpy once, then waits on its control socket; for every exercise the grader sends a `spawn`
-request carrying two file descriptors (a fresh socket for requests, a file for the student's
-output) and the zygote forks a child that serves that exercise: import a module, call a
-function, loop an update rule, answering with plain data (protocol.py). `reset` kills every
-process of the sandbox but the zygote, so nothing one exercise started outlives it.
+`python -I -S worker.py CONTROL_FD ROOT MODE PACKAGES` starts a *zygote*, normally inside a
+bubblewrap sandbox (isolation.py) where it sees only the Python runtime, this folder and
+ROOT, read-only: the folder where the grader stages one submission at a time (the package
+`exercises`). The zygote imports numpy once, then waits on its control socket; for every
+exercise the grader sends a `spawn` request carrying two file descriptors (a fresh socket for
+requests, a file for the student's output) and the zygote forks a child that serves that
+exercise: import a module, call a function, loop an update rule, answering with plain data
+(protocol.py); a `plan` message asks many calls at once. `reset` kills every process of the
+sandbox but the zygote, so nothing one exercise started outlives it; `wipe` (before the
+grader stages the next submission) also empties the writable places, so nothing of one
+submission reaches the next.
 
 The zygote never runs student code; nothing here holds a reference solution or an expected
 value; everything a child says is checked by the grader, which never trusts it. Run as a
@@ -16,10 +19,12 @@ script, so it imports only its sibling modules, never the grader package.
 
 from __future__ import annotations
 
+import gc
 import importlib
 import importlib.abc
 import json
 import os
+import shutil
 import signal
 import socket
 import sys
@@ -43,6 +48,7 @@ sys.path.remove(HERE)
 BLOCKED_PACKAGES = ("reference", "grader")
 MAX_TEXT = 2000
 NAMESPACE_MODE = "namespace"  # alone in a PID namespace: every other process may be killed
+WRITABLE = ("/tmp", "/dev/shm")  # in the namespace, the only places a child can write
 
 
 class BlockGraderPackages(importlib.abc.MetaPathFinder):
@@ -98,24 +104,32 @@ def handle(message: dict) -> dict:
     raise ValueError(f"unknown operation {op!r}")
 
 
+def answer(message: dict, root: str) -> dict:
+    """The reply to one request (with its id), whatever the student's code does."""
+    try:
+        reply = handle(message)
+    except BaseException as error:  # the student's code may raise anything, SystemExit too
+        reply = error_reply(error, root)
+    reply["id"] = message.get("id")
+    for stream in (sys.stdout, sys.stderr):
+        try:
+            stream.flush()
+        except Exception:  # the student may have replaced or closed it
+            pass
+    return reply
+
+
 def serve(channel: socket.socket, root: str) -> None:
-    """Answer requests until the grader closes the channel."""
+    """Answer requests until the grader closes the channel. A `plan` message carries many
+    requests (what the suites will ask, known in advance): one reply each, in order."""
     while True:
         try:
             message = protocol.receive(channel)
         except EOFError:
             return
-        try:
-            reply = handle(message)
-        except BaseException as error:  # the student's code may raise anything, SystemExit too
-            reply = error_reply(error, root)
-        reply["id"] = message.get("id")
-        for stream in (sys.stdout, sys.stderr):
-            try:
-                stream.flush()
-            except Exception:  # the student may have replaced or closed it
-                pass
-        protocol.send(channel, reply)
+        requests = message.get("requests") if message.get("op") == "plan" else [message]
+        for request in requests if type(requests) is list else []:
+            protocol.send(channel, answer(request if type(request) is dict else {}, root))
 
 
 def run_child(channel_fd: int, output_fd: int, root: str) -> None:
@@ -154,10 +168,35 @@ def kill_others(children: set[int], mode: str) -> None:
     children.clear()
 
 
+def _remove(path: str) -> None:
+    """Remove a file or a whole tree, giving back the rights a student may have taken away."""
+    if os.path.isdir(path) and not os.path.islink(path):
+        os.chmod(path, 0o700)
+        for inner, folders, _ in os.walk(path):  # top-down: each folder is opened after this
+            for name in folders:
+                os.chmod(os.path.join(inner, name), 0o700)
+        shutil.rmtree(path)
+    else:
+        os.unlink(path)
+
+
+def wipe_writable() -> None:
+    """Empty the sandbox's writable places (its private /tmp and /dev/shm)."""
+    for folder in WRITABLE:
+        for name in os.listdir(folder) if os.path.isdir(folder) else []:
+            try:
+                _remove(os.path.join(folder, name))
+            except OSError:
+                pass
+
+
 def zygote(control: socket.socket, root: str, mode: str) -> None:
     """Fork a child per `spawn` request; kill them all on `reset`; stop when the grader leaves."""
     signal.signal(signal.SIGCHLD, signal.SIG_IGN)  # children are reaped by the kernel
     children: set[int] = set()
+    # What the zygote imported stays out of the children's garbage collections: they would
+    # otherwise touch (and so copy) every page of it, a few ms per child.
+    gc.freeze()
     while True:
         try:
             data, fds, _, _ = socket.recv_fds(control, 4096, 2)
@@ -176,11 +215,25 @@ def zygote(control: socket.socket, root: str, mode: str) -> None:
         elif op == "reset":
             kill_others(children, mode)
             reply = {"ok": None}
+        elif op == "wipe":  # before another submission: nothing of the last one may remain
+            kill_others(children, mode)
+            if mode == NAMESPACE_MODE:
+                wipe_writable()
+            reply = {"ok": None}
         else:
             reply = {"error": f"bad request {op!r}"}
         for fd in fds:
             os.close(fd)
         control.send(json.dumps(reply).encode())
+
+
+def not_dumpable() -> None:
+    """The zygote serves submission after submission: no child (same uid) may trace it or
+    read and write its memory through /proc (prctl PR_SET_DUMPABLE = 0)."""
+    import ctypes
+
+    PR_SET_DUMPABLE = 4
+    ctypes.CDLL(None, use_errno=True).prctl(PR_SET_DUMPABLE, 0, 0, 0, 0)
 
 
 def main() -> None:
@@ -190,6 +243,8 @@ def main() -> None:
     sys.meta_path.insert(0, BlockGraderPackages())
     sys.path.insert(0, root)
     os.chdir(root)
+    if mode == NAMESPACE_MODE:
+        not_dumpable()
     zygote(control, root, mode)
 
 

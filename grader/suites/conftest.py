@@ -1,4 +1,8 @@
-"""Fixtures of the hidden suites: the student's module, `check`, seeded inputs."""
+"""Fixtures of the hidden suites: the student's module, `check`, seeded inputs.
+
+`student`, `check` and `rng` differ per submission: the grading plugin builds them (for each
+submission of the session it calls the test with its own); here they are what a test of the
+first submission gets, so a suite reads like any pytest suite."""
 
 from __future__ import annotations
 
@@ -16,22 +20,17 @@ def grading(request: pytest.FixtureRequest) -> GradingPlugin:
     return request.config.stash[PLUGIN_KEY]
 
 
-@pytest.fixture(scope="module")
-def exercise_number(grading: GradingPlugin, request: pytest.FixtureRequest) -> int:
-    return grading.exercise_of(str(request.node.path))
-
-
-@pytest.fixture(scope="module")
-def student(grading: GradingPlugin, exercise_number: int) -> StudentModule:
-    return StudentModule(grading.sessions[exercise_number])
+@pytest.fixture
+def student(grading: GradingPlugin, request: pytest.FixtureRequest) -> StudentModule:
+    return grading.fixture_value("student", request.node)
 
 
 @pytest.fixture
-def check(grading: GradingPlugin, exercise_number: int, student: StudentModule, request: pytest.FixtureRequest) -> Checker:
+def check(grading: GradingPlugin, request: pytest.FixtureRequest) -> Checker:
     """The student against the expected answers (live reference or recorded at release)."""
-    return Checker(student, grading.oracles[exercise_number], request.node.nodeid)
+    return grading.fixture_value("check", request.node)
 
 
 @pytest.fixture
 def rng(grading: GradingPlugin, request: pytest.FixtureRequest) -> np.random.Generator:
-    return grading.rng_for(request.node)
+    return grading.fixture_value("rng", request.node)

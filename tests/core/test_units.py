@@ -193,8 +193,8 @@ def test_a_suite_without_tests_is_an_error_not_a_pass(tmp_path: Path):
     from grader.sandbox.client import StudentSession
 
     exercises = curriculum.select("3")
-    plugin = GradingPlugin({3: StudentSession(tmp_path, exercises[0].module)}, exercises, 1, "en", {})
-    report = plugin.report()
+    plugin = GradingPlugin([{3: StudentSession(tmp_path, exercises[0].module)}], exercises, 1, "en", {})
+    (report,) = plugin.reports()
     (test,) = report.exercises[0].tests
     assert test.outcome.value == "error" and report.internal_error and not report.passed
 

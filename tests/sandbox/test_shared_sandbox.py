@@ -1,0 +1,164 @@
+"""A batch worker grades many submissions in one pytest session and one warm sandbox, their
+calls known in advance (plans.py). Each must get exactly the result it gets alone, and
+nothing of one submission may reach the next."""
+
+from __future__ import annotations
+
+import math
+from contextlib import ExitStack
+from pathlib import Path
+
+import pytest
+
+from grader import curriculum
+from grader.grading import grade_prepared_many, grade_submission
+from grader.sandbox.client import Limits, Sandbox, StudentSession, request_message
+from grader.sandbox.isolation import namespaces_available
+from grader.sandbox.protocol import encode_request
+from grader.submission import prepared
+
+from ..conftest import ALTERNATIVE, HOSTILE, MISTAKES, REFERENCE, submission_with
+
+LIMITS = Limits(call_timeout=2)
+NEIGHBOURS = {  # one class, honest and hostile side by side
+    "reference": {},
+    "mistake_ex03": {3: MISTAKES / "ex03_step_sign_flipped.py"},
+    "mistake_ex05": {5: MISTAKES / "ex05_sum_instead_of_mean.py"},
+    "hangs": {3: HOSTILE / "ex03_ignores_sigterm.py"},
+    "daemon": {3: HOSTILE / "ex03_daemon.py"},
+    "raises": {3: HOSTILE / "ex03_raises.py"},
+    "patches": {5: HOSTILE / "ex05_monkeypatches.py"},
+    "exits": {5: HOSTILE / "ex05_exit_at_import.py"},
+    "lies": {1: HOSTILE / "ex01_lying_objects.py"},
+    "nan": {1: HOSTILE / "ex01_returns_nan.py"},
+}
+
+
+def _class(tmp_path: Path) -> list[Path]:
+    folders = [submission_with(tmp_path / name, files) for name, files in NEIGHBOURS.items()]
+    return [*folders, ALTERNATIVE]
+
+
+def test_a_chunk_grades_each_submission_as_it_is_graded_alone(tmp_path: Path):
+    exercises = curriculum.select("1-5")
+    folders = _class(tmp_path)
+    alone = [grade_submission(folder, exercises, 7, "en", LIMITS).to_dict() for folder in folders]
+    sandbox = Sandbox(None, LIMITS)
+    try:
+        with ExitStack() as stack:
+            roots = [stack.enter_context(prepared(folder)) for folder in folders]
+            together = [report.to_dict() for report in grade_prepared_many(roots, exercises, 7, "en", sandbox)]
+    finally:
+        sandbox.close()
+    for folder, one, other in zip(folders, alone, together):
+        assert one == other, folder.name
+    scores = {folder.name: report["score"] for folder, report in zip(folders, together)}
+    assert scores["reference"] == scores["alternative"] == together[0]["max_score"]
+    assert all(scores[name] < scores["reference"] for name in NEIGHBOURS if name not in ("reference", "daemon"))
+
+
+LEAVES_TRACES = '''
+import os, subprocess, sys
+
+def gradient_step(v, gradient, step_size):
+    for folder in ("/tmp", "/dev/shm"):
+        if os.path.isdir(folder):
+            with open(os.path.join(folder, "gdkit-left-behind"), "w") as stream:
+                stream.write("secret of the first student")
+    if not os.path.exists("/tmp/gdkit-locked"):  # a folder it takes its own rights away from
+        os.makedirs("/tmp/gdkit-locked/inner")
+        os.chmod("/tmp/gdkit-locked", 0)
+    subprocess.Popen([sys.executable, "-c", "import time; time.sleep(600)", "gdkit-left-behind-process"],
+                     start_new_session=True, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    return [a + step_size * b for a, b in zip(v, gradient)]
+'''
+
+LOOKS_AROUND = '''
+import os
+
+def _processes():
+    found = []
+    for entry in os.listdir("/proc"):
+        try:
+            with open(f"/proc/{entry}/cmdline", "rb") as stream:
+                found.append(stream.read().decode(errors="replace"))
+        except OSError:
+            pass
+    return found
+
+print("TMP", sorted(os.listdir("/tmp")), "SHM", sorted(os.listdir("/dev/shm")) if os.path.isdir("/dev/shm") else [])
+print("PROCESSES", [p for p in _processes() if "gdkit-left-behind" in p])
+
+def gradient_step(v, gradient, step_size):
+    return [a + step_size * b for a, b in zip(v, gradient)]
+'''
+
+
+@pytest.mark.skipif(not namespaces_available(), reason="the sandbox's private /tmp needs namespaces")
+def test_nothing_of_one_submission_reaches_the_next(tmp_path: Path):
+    exercises = curriculum.select("3")
+    (tmp_path / "first.py").write_text(LEAVES_TRACES)
+    (tmp_path / "second.py").write_text(LOOKS_AROUND)
+    first = submission_with(tmp_path / "first", {3: tmp_path / "first.py"})
+    second = submission_with(tmp_path / "second", {3: tmp_path / "second.py"})
+    sandbox = Sandbox(None, LIMITS)
+    try:
+        with prepared(first) as first_root, prepared(second) as second_root:
+            reports = grade_prepared_many([first_root, second_root], exercises, 7, "en", sandbox)
+    finally:
+        sandbox.close()
+    assert [r.score for r in reports] == [r.max_score for r in reports]
+    seen = reports[1].exercises[0].output
+    assert "TMP [] SHM []" in seen and "PROCESSES []" in seen, seen
+
+
+def test_calls_off_the_plan_and_nan_arguments_get_live_answers(tmp_path: Path):
+    submission = submission_with(tmp_path / "s", {})
+    with prepared(submission) as root:
+        session = StudentSession(Sandbox(None, LIMITS), "ex16_diagnostics", root=root)
+        try:
+            curves = [[5.0, 4.0, math.nan], [3.0, 2.0, 1.0], [1.0, 2.0, 4.0, 8.0]]
+            plan = [("diagnose_training", encode_request(request_message("call", "diagnose_training", (c,), {})))
+                    for c in curves]
+            session.prefetch(plan)
+            session.close()  # as a batch does: the answers wait, the processes stop
+            assert session.call("diagnose_training", curves[0]) == "diverging"  # NaN ≠ NaN, yet on the plan
+            assert session.call("diagnose_training", curves[2]) == "diverging"  # off the plan: live
+            assert session.call("diagnose_training", curves[1]) == "decreasing"
+        finally:
+            session.close()
+            session.sandbox.close()
+
+
+def test_a_timeout_in_a_plan_stops_only_that_function(tmp_path: Path):
+    source = tmp_path / "slow.py"
+    source.write_text("def gradient_step(v, g, s):\n    while True:\n        pass\n\n"
+                      "def other(x):\n    return x + 1\n")
+    submission = submission_with(tmp_path / "s", {3: source})
+    with prepared(submission) as root:
+        session = StudentSession(Sandbox(None, Limits(call_timeout=0.5)), "ex03_gradient_step", root=root)
+        try:
+            requests = [("gradient_step", request_message("call", "gradient_step", ([1.0], [1.0], 0.1), {})),
+                        ("other", request_message("call", "other", (1,), {})),
+                        ("gradient_step", request_message("call", "gradient_step", ([2.0], [1.0], 0.1), {})),
+                        ("other", request_message("call", "other", (2,), {}))]
+            session.prefetch([(key, encode_request(message)) for key, message in requests])
+            outcomes = []
+            for key, message in requests:
+                try:
+                    outcomes.append(session.call(key, *message["args"]))
+                except Exception as error:  # noqa: BLE001
+                    outcomes.append(type(error).__name__)
+            assert outcomes == ["StudentTimeout", 2, "StudentTimeout", 3]
+        finally:
+            session.close()
+            session.sandbox.close()
+
+
+def test_the_reference_is_what_plans_are_made_from():
+    from grader.plans import plans_for
+
+    plans = plans_for(curriculum.select("3,9"), 2026)
+    assert len(plans[9]) > 200 and {function for function, _ in plans[9]} >= {"constant", "cosine_annealing"}
+    assert all(request["op"] in ("call", "iterate") for plan in plans.values() for _, request in plan)
+    assert REFERENCE.is_dir()
