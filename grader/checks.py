@@ -29,7 +29,7 @@ class Mismatch(Exception):
     got: Any
     expected: Any
     difference: Difference
-    call: str
+    call: Any  # a str or a CallDescription
     message_id: str = "check.mismatch"
     params: dict = field(default_factory=dict)
 
@@ -37,18 +37,31 @@ class Mismatch(Exception):
         return f"{self.call}: expected {show(self.expected)}, got {show(self.got)}"
 
 
-def describe_call(function: str, *args: Any, **kwargs: Any) -> str:
-    """`gradient_step([1, 2], [0.5, -1], -0.1)`; long vectors shown by their shape."""
+class CallDescription:
+    """`gradient_step([1, 2], [0.5, -1], -0.1)`, formatted only when shown: most checks pass,
+    and a batch makes each check once per submission. Long vectors are shown by their shape."""
 
-    def short(value: Any) -> str:
+    __slots__ = ("function", "args", "kwargs")
+
+    def __init__(self, function: str, args: tuple, kwargs: dict):
+        self.function, self.args, self.kwargs = function, args, kwargs
+
+    @staticmethod
+    def _short(value: Any) -> str:
         if isinstance(value, (list, tuple, np.ndarray)) and np.size(value) > 6:
             return f"<{type(value).__name__} of shape {np.shape(value)}>"
         if hasattr(value, "wire_spec"):
             return f"{value.name}.{value.part}"
         return show(np.asarray(value)) if isinstance(value, (list, tuple)) else show(value)
 
-    parts = [short(a) for a in args] + [f"{k}={short(v)}" for k, v in kwargs.items()]
-    return f"{function}({', '.join(parts)})"
+    def __str__(self) -> str:
+        parts = [self._short(a) for a in self.args] + [f"{k}={self._short(v)}" for k, v in self.kwargs.items()]
+        return f"{self.function}({', '.join(parts)})"
+
+
+def describe_call(function: str, *args: Any, **kwargs: Any) -> CallDescription:
+    """How a check's call is shown to the student (see CallDescription)."""
+    return CallDescription(function, args, kwargs)
 
 
 class Checker:
@@ -67,7 +80,7 @@ class Checker:
         answer = spec.normalize(self.oracle.expected(key, expression), "reference")
         return answer, lambda: self.oracle.variants(key, expression)
 
-    def __call__(self, expression: Expression, spec: Spec, call: str, tolerance: Tolerance | None = None) -> Any:
+    def __call__(self, expression: Expression, spec: Spec, call: "str | CallDescription", tolerance: Tolerance | None = None) -> Any:
         tolerance = tolerance or self.tolerance
         expected, variants = self.expected(expression, spec)
         got = spec.normalize(expression(self.student))
@@ -76,7 +89,7 @@ class Checker:
             raise Mismatch(variants, spec, tolerance, got, expected, difference, call)
         return got
 
-    def converges(self, expression: Expression, spec: Spec, call: str, target: Any, atol: float, margin: int) -> Any:
+    def converges(self, expression: Expression, spec: Spec, call: "str | CallDescription", target: Any, atol: float, margin: int) -> Any:
         """The trajectory comes within atol of target (max norm) no later than the reference's
         first step that does, plus `margin` steps."""
         expected, variants = self.expected(expression, spec)

@@ -51,7 +51,7 @@ def _student_raised(error: StudentRaised, list_input: bool, exercise: Exercise) 
 def _classify(error: BaseException, exercise: Exercise, list_input: bool) -> tuple[Outcome, str, dict, Diagnosis | None]:
     if isinstance(error, Mismatch):
         where = error.difference.where
-        params = {"call": error.call, "expected": show(error.difference.expected), "got": show(error.difference.got),
+        params = {"call": str(error.call), "expected": show(error.difference.expected), "got": show(error.difference.got),
                   "where": f"result{where}" if not where or where.startswith("[") else where, **error.params}
         return Outcome.FAILED, error.message_id, params, diagnose(error)
     if isinstance(error, BadValue):

@@ -148,7 +148,7 @@ def run_local(jobs: list[Job], workers: int, on_result: Callable[[dict], None], 
                 return
 
 
-MAX_CHUNK = 8
+MAX_CHUNK = 16
 
 
 def chunk_size(jobs: int, workers: int) -> int:
