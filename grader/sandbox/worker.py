@@ -181,13 +181,36 @@ def _remove(path: str) -> None:
 
 
 def wipe_writable() -> None:
-    """Empty the sandbox's writable places (its private /tmp and /dev/shm)."""
+    """Empty the sandbox's writable places: its private /tmp and /dev/shm, and the System V
+    IPC objects of its IPC namespace."""
     for folder in WRITABLE:
         for name in os.listdir(folder) if os.path.isdir(folder) else []:
             try:
                 _remove(os.path.join(folder, name))
             except OSError:
                 pass
+    remove_ipc_objects()
+
+
+def remove_ipc_objects() -> None:
+    """IPC_RMID on every shared memory segment, message queue and semaphore set listed in
+    /proc/sysvipc (the second column is the object's id)."""
+    import ctypes
+
+    libc = ctypes.CDLL(None, use_errno=True)
+    IPC_RMID = 0
+    removers = {"shm": lambda i: libc.shmctl(i, IPC_RMID, None), "msg": lambda i: libc.msgctl(i, IPC_RMID, None),
+                "sem": lambda i: libc.semctl(i, 0, IPC_RMID)}
+    for kind, remove in removers.items():
+        try:
+            with open(f"/proc/sysvipc/{kind}") as table:
+                rows = table.read().splitlines()[1:]
+        except OSError:
+            continue
+        for row in rows:
+            fields = row.split()
+            if len(fields) > 1 and fields[1].isdigit():
+                remove(int(fields[1]))
 
 
 def zygote(control: socket.socket, root: str, mode: str) -> None:

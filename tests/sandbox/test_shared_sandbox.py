@@ -68,6 +68,8 @@ def gradient_step(v, gradient, step_size):
     if not os.path.exists("/tmp/gdkit-locked"):  # a folder it takes its own rights away from
         os.makedirs("/tmp/gdkit-locked/inner")
         os.chmod("/tmp/gdkit-locked", 0)
+    import ctypes
+    ctypes.CDLL(None).shmget(4242, 4096, 0o1000 | 0o600)  # IPC_CREAT: a System V segment
     subprocess.Popen([sys.executable, "-c", "import time; time.sleep(600)", "gdkit-left-behind-process"],
                      start_new_session=True, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
     return [a + step_size * b for a, b in zip(v, gradient)]
@@ -88,6 +90,8 @@ def _processes():
 
 print("TMP", sorted(os.listdir("/tmp")), "SHM", sorted(os.listdir("/dev/shm")) if os.path.isdir("/dev/shm") else [])
 print("PROCESSES", [p for p in _processes() if "gdkit-left-behind" in p])
+with open("/proc/sysvipc/shm") as table:
+    print("IPC", table.read().splitlines()[1:])
 
 def gradient_step(v, gradient, step_size):
     return [a + step_size * b for a, b in zip(v, gradient)]
@@ -109,7 +113,7 @@ def test_nothing_of_one_submission_reaches_the_next(tmp_path: Path):
         sandbox.close()
     assert [r.score for r in reports] == [r.max_score for r in reports]
     seen = reports[1].exercises[0].output
-    assert "TMP [] SHM []" in seen and "PROCESSES []" in seen, seen
+    assert "TMP [] SHM []" in seen and "PROCESSES []" in seen and "IPC []" in seen, seen
 
 
 def test_calls_off_the_plan_and_nan_arguments_get_live_answers(tmp_path: Path):
