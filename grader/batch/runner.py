@@ -12,6 +12,7 @@ import concurrent.futures as cf
 import multiprocessing
 import os
 import tempfile
+import threading
 import traceback
 import uuid
 from dataclasses import dataclass
@@ -49,7 +50,10 @@ def grade_packed(job: Job) -> dict:
     return grade_chunk([job])[0]
 
 
-_SANDBOX: dict[float, object] = {}  # this process's warm sandbox, by call time limit
+_SANDBOX: dict[float, "Sandbox"] = {}  # this process's warm sandbox, by call time limit
+# A Dask worker started with several threads would run chunks side by side: they take turns
+# (one sandbox stages one submission at a time, and pytest is not thread-safe).
+_ONE_AT_A_TIME = threading.Lock()
 
 
 def _sandbox(timeout: float) -> "Sandbox":
@@ -80,7 +84,7 @@ def grade_chunk(jobs: list[Job]) -> list[dict]:
 
     results = [{"student": job.student, "report": None, "error_id": None, "error_params": {}, "internal_error": False}
                for job in jobs]
-    with tempfile.TemporaryDirectory(prefix="gdkit-batch-") as tmp, ExitStack() as stack:
+    with _ONE_AT_A_TIME, tempfile.TemporaryDirectory(prefix="gdkit-batch-") as tmp, ExitStack() as stack:
         roots, graded = [], []
         for job, result in zip(jobs, results):
             path = Path(tmp) / f"{len(roots)}-{uuid.uuid4().hex}.zip"
