@@ -69,6 +69,8 @@ def _numeric_array(value: Any, where: str) -> np.ndarray:
     if _is_number(value):
         return np.asarray(float(value))
     if isinstance(value, list):
+        if all(type(item) in (int, float) for item in value):  # the common case, at once
+            return np.array(value, dtype=float)
         parts = [_numeric_array(item, where) for item in value]
         if len({part.shape for part in parts}) > 1:
             raise BadValue("value.ragged", "wrong_shape", where=where)
@@ -79,6 +81,8 @@ def _numeric_array(value: Any, where: str) -> np.ndarray:
 def _array_difference(got: np.ndarray, expected: np.ndarray, tol: Tolerance) -> Difference | None:
     if got.shape != expected.shape:
         return Difference("shape", got.shape, expected.shape)
+    if got.dtype == expected.dtype and got.tobytes() == expected.tobytes():
+        return None  # the same numbers, bit for bit (most answers of a right solution)
     same_nonfinite = (np.isnan(got) & np.isnan(expected)) | (np.isinf(got) & (got == expected))
     with np.errstate(all="ignore"):
         error = np.where(same_nonfinite, 0.0, np.abs(got - expected) - tol.rtol * np.abs(expected))

@@ -36,10 +36,11 @@ def grade_prepared_many(roots: list[Path], exercises: list[Exercise], seed: int,
     """Grade several prepared submissions (folders holding `exercises/`) in one pytest session,
     their code running in `sandbox` one submission at a time.
 
-    With the reference installed, the calls the suites make are known in advance (plans.py):
-    each exercise of each submission gets them in one message, before the suites run."""
+    With the reference installed, the calls the suites make are known in advance (plans.py)
+    and asked before the suites run, in as few processes and messages as is safe (prefetch.py)."""
     from .engine import grade_prepared
     from .plans import plans_for
+    from .prefetch import prefetch_submission
 
     plans = plans_for(exercises, seed)
     submissions = []
@@ -47,9 +48,8 @@ def grade_prepared_many(roots: list[Path], exercises: list[Exercise], seed: int,
         for root in roots:
             sessions = {ex.number: StudentSession(sandbox, ex.module, root=root) for ex in exercises}
             submissions.append(sessions)
-            for number, session in sessions.items() if plans is not None else ():
-                session.prefetch(plans[number])
-                session.close()  # its processes stop; a call off the plan restarts one
+            if plans is not None:
+                prefetch_submission(sessions, plans, sandbox)  # their processes stop; a call off the plan restarts one
         return grade_prepared(submissions, exercises, seed, lang)
     finally:
         for sessions in submissions:

@@ -10,36 +10,50 @@ something off the plan still gets a live answer.
 from __future__ import annotations
 
 import importlib
-from typing import Any
+from dataclasses import dataclass, field
+from typing import Any, Callable
 
 from .curriculum import Exercise
 from .implementations import LocalModule
-from .oracle import canonical, reference_available
+from .oracle import RAISED, canonical, reference_available
 from .sandbox import protocol
 from .sandbox.client import request_message
 
-Plan = list[tuple[str, dict]]  # (function, encoded request), in the order the suite asks
+@dataclass
+class PlannedCall:
+    """One call the suites will make: the function, the request as the worker receives it,
+    and the reference's answer (canonical; RAISED if the reference raised)."""
+
+    function: str
+    request: dict
+    expected: Any = field(default_factory=lambda: RAISED)
+
+
+Plan = list[PlannedCall]  # in the order the suite asks
 _PLANS: dict[tuple[int, int], Plan] = {}
 
 
 class PlanningSession:
     """Stands in for a StudentSession: answers with the reference, in-process, and writes
-    down every request (as the worker would receive it)."""
+    down every request (as the worker would receive it) with the answer."""
 
     def __init__(self, module: str):
         self._reference = LocalModule.from_module(importlib.import_module(f"reference.{module}"))
         self.plan: Plan = []
 
     def call(self, function: str, *args: Any, **kwargs: Any) -> Any:
-        self._note(function, request_message("call", function, args, kwargs))
-        return canonical(getattr(self._reference, function)(*args, **kwargs))
+        return self._answer(function, request_message("call", function, args, kwargs),
+                            lambda: getattr(self._reference, function)(*args, **kwargs))
 
     def iterate(self, function: str, *args: Any, **kwargs: Any) -> Any:
-        self._note(function, request_message("iterate", function, args, kwargs))
-        return canonical(self._reference.iterate(function, *args, **kwargs))
+        return self._answer(function, request_message("iterate", function, args, kwargs),
+                            lambda: self._reference.iterate(function, *args, **kwargs))
 
-    def _note(self, function: str, message: dict) -> None:
-        self.plan.append((function, protocol.encode_request(message)))
+    def _answer(self, function: str, message: dict, compute: Callable[[], Any]) -> Any:
+        planned = PlannedCall(function, protocol.encode_request(message))
+        self.plan.append(planned)
+        planned.expected = canonical(compute())
+        return planned.expected
 
     def output(self) -> str:
         return ""

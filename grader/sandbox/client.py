@@ -9,6 +9,7 @@ going to a capped file, a socket as its only channel.
 from __future__ import annotations
 
 import json
+import os
 import socket
 import tempfile
 from collections import deque
@@ -118,6 +119,10 @@ class Worker:
         except (protocol.ProtocolError, ValueError, TypeError) as err:
             raise StudentProtocolError(str(err)) from err
 
+    def output_size(self) -> int:
+        """How many bytes the student's code has printed so far."""
+        return os.fstat(self._output.fileno()).st_size
+
     def output(self) -> str:
         """What the student's code printed (stdout and stderr), capped."""
         self._output.seek(0)
@@ -207,6 +212,11 @@ class StudentSession:
                 self._answers.append((pending.pop(0)[1], failed))
                 continue
             pending = self._ask_in_one(pending)
+
+    def take_answers(self, answers: list[tuple[dict, Any]]) -> None:
+        """Answers asked elsewhere ((encoded request, answer or StudentError), in the suites'
+        order): the suites' calls take them as from prefetch."""
+        self._answers.extend(answers)
 
     def _ask_in_one(self, pending: list[tuple[str, dict]]) -> list[tuple[str, dict]]:
         """Send the requests at once and collect the answers, until one stops the worker (a

@@ -19,6 +19,7 @@ script, so it imports only its sibling modules, never the grader package.
 
 from __future__ import annotations
 
+import builtins
 import gc
 import importlib
 import importlib.abc
@@ -29,6 +30,7 @@ import signal
 import socket
 import sys
 import traceback
+import warnings
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 # Started with -S (no site: .pth files of the grader's environment are not run here), so the
@@ -87,9 +89,48 @@ def error_reply(error: BaseException, root: str) -> dict:
     }
 
 
+class Pristine:
+    """What a student's code may change that decides what gets printed, as it was when the
+    process began serving; put back before each exercise, so that an exercise served after
+    others in one process (a batch's shared process, see grader/prefetch.py) prints what it
+    would print in a fresh one: stdout and stderr (objects and descriptors), builtins, the
+    warning filters and "already shown" registries, numpy's floating-point error handling."""
+
+    def __init__(self) -> None:
+        self.output_fd = os.dup(1)
+        self.builtins = dict(vars(builtins))
+        self.filters = list(warnings.filters)
+        self.numpy_errors, self.numpy_call = numpy.geterr(), numpy.geterrcall()
+
+    def restore(self) -> None:
+        for fd in (1, 2):
+            os.dup2(self.output_fd, fd)
+        # Line-buffered text streams: the process is killed, never exits normally, so nothing
+        # may wait in a buffer.
+        sys.stdout = open(1, "w", encoding="utf-8", errors="replace", buffering=1, closefd=False)
+        sys.stderr = open(2, "w", encoding="utf-8", errors="replace", buffering=1, closefd=False)
+        names = vars(builtins)
+        for name in set(names) - set(self.builtins):
+            del names[name]
+        names.update(self.builtins)
+        warnings.filters[:] = self.filters
+        warnings._filters_mutated()
+        for module in list(sys.modules.values()):
+            registry = getattr(module, "__warningregistry__", None)
+            if type(registry) is dict:
+                registry.clear()
+        numpy.seterr(**self.numpy_errors)
+        numpy.seterrcall(self.numpy_call)
+
+
+PRISTINE: Pristine | None = None
+
+
 def handle(message: dict) -> dict:
     """Carry out one request and return the reply (without its id)."""
     op = message.get("op")
+    if op == "import":
+        PRISTINE.restore()  # a new exercise begins
     module = importlib.import_module(f"exercises.{message['module']}")
     if op == "import":
         return {"ok": None}
@@ -136,13 +177,11 @@ def run_child(channel_fd: int, output_fd: int, root: str) -> None:
     """In a forked child: student output to the given file, then serve one exercise."""
     signal.signal(signal.SIGCHLD, signal.SIG_DFL)
     os.setsid()
+    global PRISTINE
     os.dup2(output_fd, 1)
-    os.dup2(output_fd, 2)
     os.close(output_fd)
-    # Line-buffered text streams on the new descriptors: the child is killed, never exits
-    # normally, so nothing may wait in a buffer.
-    sys.stdout = open(1, "w", encoding="utf-8", errors="replace", buffering=1, closefd=False)
-    sys.stderr = open(2, "w", encoding="utf-8", errors="replace", buffering=1, closefd=False)
+    PRISTINE = Pristine()
+    PRISTINE.restore()
     try:
         serve(socket.socket(fileno=channel_fd), root)
     finally:
@@ -268,6 +307,10 @@ def main() -> None:
     os.chdir(root)
     if mode == NAMESPACE_MODE:
         not_dumpable()
+    # The suites make some loops diverge on purpose: numpy's overflow warnings would only be
+    # noise in the student's output (a divergence is diagnosed). Division by zero and invalid
+    # values (where a NaN comes from) still warn: those point at a bug.
+    numpy.seterr(over="ignore")
     zygote(control, root, mode)
 
 

@@ -34,13 +34,49 @@ NEIGHBOURS = {  # one class, honest and hostile side by side
 }
 
 
+SILENCES_THE_NEXT = """
+import builtins, os, sys, warnings
+import numpy as np
+
+sys.stdout = open(os.devnull, "w")
+os.dup2(os.open(os.devnull, os.O_WRONLY), 2)
+builtins.print = lambda *args, **kwargs: None
+warnings.simplefilter("ignore")
+np.seterr(all="warn")
+
+
+def gradient_step(v, gradient, step_size):
+    return [a + step_size * b for a, b in zip(v, gradient)]
+"""
+
+PRINTS_WHILE_RIGHT = """
+import numpy as np
+
+
+def gradient_descent(grad_f, x0, learning_rate=0.1, max_steps=1000, tol=1e-8):
+    print("descending from", x0)
+    x = np.asarray(x0, dtype=float)
+    iterates = [x]
+    for _ in range(max_steps):
+        x_next = x - learning_rate * np.asarray(grad_f(x), dtype=float)
+        iterates.append(x_next)
+        if not np.all(np.isfinite(x_next)) or np.linalg.norm(x_next - x) < tol:
+            break
+        x = x_next
+    return np.array(iterates)
+"""
+
+
 def _class(tmp_path: Path) -> list[Path]:
     folders = [submission_with(tmp_path / name, files) for name, files in NEIGHBOURS.items()]
+    (tmp_path / "silences.py").write_text(SILENCES_THE_NEXT)
+    (tmp_path / "prints.py").write_text(PRINTS_WHILE_RIGHT)
+    folders.append(submission_with(tmp_path / "silenced", {3: tmp_path / "silences.py", 4: tmp_path / "prints.py"}))
     return [*folders, ALTERNATIVE]
 
 
 def test_a_chunk_grades_each_submission_as_it_is_graded_alone(tmp_path: Path):
-    exercises = curriculum.select("1-5")
+    exercises = curriculum.select("1-7")
     folders = _class(tmp_path)
     alone = [grade_submission(folder, exercises, 7, "en", LIMITS).to_dict() for folder in folders]
     sandbox = Sandbox(None, LIMITS)
@@ -55,6 +91,8 @@ def test_a_chunk_grades_each_submission_as_it_is_graded_alone(tmp_path: Path):
     scores = {folder.name: report["score"] for folder, report in zip(folders, together)}
     assert scores["reference"] == scores["alternative"] == together[0]["max_score"]
     assert all(scores[name] < scores["reference"] for name in NEIGHBOURS if name not in ("reference", "daemon"))
+    silenced = together[folders.index(tmp_path / "silenced")]["exercises"][3]
+    assert "descending from" in silenced["output"]  # what ex03 did to the output does not reach ex04
 
 
 LEAVES_TRACES = '''
@@ -163,6 +201,6 @@ def test_the_reference_is_what_plans_are_made_from():
     from grader.plans import plans_for
 
     plans = plans_for(curriculum.select("3,9"), 2026)
-    assert len(plans[9]) > 200 and {function for function, _ in plans[9]} >= {"constant", "cosine_annealing"}
-    assert all(request["op"] in ("call", "iterate") for plan in plans.values() for _, request in plan)
+    assert len(plans[9]) > 200 and {planned.function for planned in plans[9]} >= {"constant", "cosine_annealing"}
+    assert all(planned.request["op"] in ("call", "iterate") for plan in plans.values() for planned in plan)
     assert REFERENCE.is_dir()
