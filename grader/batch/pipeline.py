@@ -66,8 +66,10 @@ def record_of(result: dict, lang: str) -> tuple[dict, str | None, str | None]:
     return outputs.error_record(result["error_id"], message), result["error_id"], message
 
 
-def write_student_files(out: Path, student: str, record: dict, lang: str) -> None:
-    outputs.atomic_write(out / "results" / f"{student}.json", outputs.record_json(record))
+def write_student_files(out: Path, student: str, record: dict, lang: str, record_json: bytes | None = None) -> None:
+    """results/<student>.json (`record_json`, when the caller has it already) and the
+    Gradescope file."""
+    outputs.atomic_write(out / "results" / f"{student}.json", record_json or outputs.record_json(record))
     outputs.atomic_write(out / "gradescope" / student / "results.json", outputs.gradescope_json(record, lang))
 
 
@@ -99,10 +101,10 @@ def run(settings: Settings, progress: Callable[[int], object] | None = None) -> 
             record, error_id, message = record_of(result, settings.lang)
             if result.get("internal_error") and error_id is None:
                 error_id, message = "batch.error.internal", translate("batch.error.internal", settings.lang)
-            write_student_files(out, item.student, record, settings.lang)
+            text = outputs.record_json(record)
+            write_student_files(out, item.student, record, settings.lang, text)
             book.save(item.student, item.source, item.hash, options, settings.seed, exercises_text, settings.lang,
-                      record, error_id, message, bool(result.get("internal_error")),
-                      outputs.record_json(record).decode("utf-8"))
+                      record, error_id, message, bool(result.get("internal_error")), text.decode("utf-8"))
             summary.graded += 1
             summary.internal += bool(result.get("internal_error"))
             summary.broken += error_id is not None and not result.get("internal_error")
@@ -141,7 +143,7 @@ def rebuild_views(out: Path, records: Iterable[Stored], settings: Settings) -> "
 
     tally = html.ClassTally(settings.numbers)
     for stored in records:
-        write_student_files(out, stored.student, stored.record, settings.lang)
+        write_student_files(out, stored.student, stored.record, settings.lang, stored.record_json.encode("utf-8"))
         html.write_student_page(out, stored, settings.lang)
         tally.add(stored)
     outputs.atomic_write(out / "grades.csv", outputs.grades_csv(tally.csv_rows(), settings.numbers))

@@ -84,6 +84,7 @@ class Stored:
     error: str | None
     internal_error: bool
     record: dict
+    record_json: str  # the record as written to results/<student>.json
 
     @property
     def score(self) -> float:
@@ -156,7 +157,7 @@ class Gradebook:
         wanted = None if students is None else set(students)
         for r in rows:
             if wanted is None or r[0] in wanted:
-                yield Stored(r[0], r[1], r[2], r[3], r[4], r[5], r[6], r[7], bool(r[8]), json.loads(r[9]))
+                yield Stored(r[0], r[1], r[2], r[3], r[4], r[5], r[6], r[7], bool(r[8]), json.loads(r[9]), r[9])
 
     def students(self) -> list[str]:
         return [r[0] for r in self.db.execute("SELECT student FROM submissions ORDER BY student")]

@@ -92,7 +92,7 @@ def test_student_text_is_escaped(tmp_path: Path):
               "max_score": 1.0, "output": "<script>alert(1)</script>", "tests": [
                   {"name": "x", "title": "x", "status": "failed", "score": 0.0, "max_score": 1.0,
                    "message": "<img src=x onerror=alert(1)>", "diagnosis": None}]}]}
-    stored = Stored("<b>mallory</b>", "m", "sha256:" + "0" * 64, "{}", 1, "now", None, None, False, record)
+    stored = Stored("<b>mallory</b>", "m", "sha256:" + "0" * 64, "{}", 1, "now", None, None, False, record, json.dumps(record))
     page = html.render_student(stored, "en")
     assert "<script>alert" not in page and "<img src=x" not in page and "<b>mallory" not in page
     tally = html.ClassTally((1,))
