@@ -17,7 +17,7 @@ import traceback
 import uuid
 from dataclasses import dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING, Callable, Iterable
+from typing import TYPE_CHECKING, Callable, Iterable, Iterator
 
 from .intake import Packed
 
@@ -155,20 +155,24 @@ def run_local(jobs: list[Job], workers: int, on_result: Callable[[dict], None], 
 MAX_CHUNK = 16
 
 
-def chunk_size(jobs: int, workers: int) -> int:
-    """Submissions per pytest session: up to MAX_CHUNK, and at least four chunks per worker."""
-    return max(1, min(MAX_CHUNK, jobs // (4 * max(1, workers))))
+def chunks(students: list[str], workers: int) -> Iterator[list[str]]:
+    """Submissions per pytest session: up to MAX_CHUNK, smaller towards the end (a chunk is
+    at most half of what is left per worker), so that no worker idles while another
+    finishes a long last chunk."""
+    start = 0
+    while start < len(students):
+        size = max(1, min(MAX_CHUNK, (len(students) - start) // (2 * max(1, workers))))
+        yield students[start:start + size]
+        start += size
 
 
 def _run_window(pool: cf.Executor, pending: dict[str, Job], workers: int, on_result: Callable[[dict], None]) -> None:
     """Keep at most two chunks per worker in flight and let go of each result once handed
     over, so the batch process's memory does not grow with the class."""
-    size = chunk_size(len(pending), workers)
-    students = list(pending)
-    chunks = iter([students[i:i + size] for i in range(0, len(students), size)])
+    waiting = chunks(list(pending), workers)
     in_flight: dict[cf.Future, list[str]] = {}
     while True:
-        for chunk in chunks:
+        for chunk in waiting:
             in_flight[pool.submit(grade_chunk, [pending[student] for student in chunk])] = chunk
             if len(in_flight) >= 2 * workers:
                 break
