@@ -16,7 +16,10 @@ cannot have made a difference:
 Every other exercise (a mistake, a stub, a print, a hostile neighbour's doing) asks again in a
 fresh process of its own, exactly as `grade exercise` does, and that answer is the one graded.
 The verdicts are always made by the suites afterwards; this only decides where answers come
-from.
+from. One difference from `grade exercise` remains possible, on purpose: an exercise whose
+answers are right only because another exercise's module changed the process (ex03's module
+replacing ex14's update rule with a right one) keeps them here. Its author wrote the right
+code, in another file.
 """
 
 from __future__ import annotations
