@@ -80,7 +80,7 @@ def packages_folder() -> str:
     return str(Path(importlib.util.find_spec("numpy").origin).resolve().parent.parent)
 
 
-def _runtime_paths() -> list[str]:
+def runtime_paths() -> list[str]:
     """What the Python runtime needs to be visible: its prefixes and numpy's folder."""
     paths = {sys.prefix, sys.base_prefix, packages_folder()}
     return sorted(p for p in paths if p and Path(p).exists())
@@ -101,7 +101,7 @@ def bwrap_command(root: Path, control_fd: int) -> list[str]:
     """The bubblewrap command line that starts the zygote for the submission at `root`."""
     # The private /tmp comes first: a runtime under /tmp (a venv there) is bound over it.
     args = ["bwrap", *_system_binds(), "--tmpfs", "/tmp", "--proc", "/proc", "--dev", "/dev"]
-    for path in _runtime_paths():
+    for path in runtime_paths():
         args += ["--ro-bind", path, path]
     uid = ["--uid", "65534", "--gid", "65534"]
     args += ["--ro-bind", str(SANDBOX_DIR), INSIDE_CODE, "--ro-bind", str(root), INSIDE_ROOT, "--chdir", INSIDE_ROOT,
