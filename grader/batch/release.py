@@ -104,10 +104,11 @@ def _statements(lang: str) -> str:
 
 def _pyproject() -> str:
     text = (KIT / "pyproject.toml").read_text(encoding="utf-8")
-    text, found = re.subn(r'include = \["grader\*", "reference\*"\]', 'include = ["grader*"]', text)
+    # The packages the edition installs: the kit's, without the reference.
+    text, found = re.subn(r'(include = \[[^\]]*?)"reference\*",\s*', r"\1", text)
     if not found:
         raise ReleaseError("batch.release.no_kit_source", path=str(KIT / "pyproject.toml"))
-    return text.replace('"*.yaml", ', '"*.yaml", "*.json.gz", ', 1)
+    return text
 
 
 def _ignore(directory: str, names: list[str]) -> set[str]:
@@ -132,9 +133,13 @@ def build(out: Path, seed: int) -> dict:
     out.mkdir(parents=True, exist_ok=True)
     shutil.copytree(KIT / "exercises", out / "exercises", ignore=_ignore)
     shutil.copytree(GRADER, out / "grader", ignore=_ignore)
+    shutil.copytree(KIT / "quizzes", out / "quizzes", ignore=_ignore)  # self-learners take them too
     from ..oracle import save_recorded
 
     answers_path = save_recorded(answers, seed, out / "grader" / "recorded")
+    from ..plots import save_reference_runs
+
+    save_reference_runs(out / "grader" / "recorded")  # `grade plot` draws the reference from these
     (out / "pyproject.toml").write_text(_pyproject(), encoding="utf-8")
     (out / "statements").mkdir()
     for lang in LANGUAGES:

@@ -35,9 +35,7 @@ def plot(number: int, out: Path | None, submission: Path, lang: str | None) -> N
     if number not in plots.PLOTTABLE:
         fail(UnknownExercise("plot.not_plottable", number=number,
                              available=", ".join(str(n) for n in plots.PLOTTABLE)), lang)
-    from ..oracle import reference_available
-
-    if not reference_available():
+    if not plots.reference_available():
         click.echo(translate("error.prefix", lang) + " " + translate("plot.no_reference", lang), err=True)
         sys.exit(EXIT_INPUT)
     try:

@@ -77,7 +77,8 @@ def test_edition_has_stubs_statements_and_grader_but_no_reference(edition: Path)
     assert (edition / "grader" / "engine.py").is_file() and (edition / "grader" / "suites" / "test_ex03.py").is_file()
     assert not list(edition.rglob("*.pyc"))
     pyproject = (edition / "pyproject.toml").read_text(encoding="utf-8")
-    assert 'include = ["grader*"]' in pyproject and "reference" not in pyproject
+    assert 'include = ["grader*", "quizzes"]' in pyproject and "reference" not in pyproject
+    assert (edition / "quizzes" / "07_momentum.yaml").read_bytes() == (REFERENCE.parent / "quizzes" / "07_momentum.yaml").read_bytes()
     assert leaks(edition) == []
     manifest = json.loads((edition / "RELEASE.json").read_text(encoding="utf-8"))
     assert manifest["seed"] == 2026 and "reference/ex03_gradient_step.py" not in manifest["files"]
@@ -107,3 +108,23 @@ def test_release_refuses_a_non_empty_folder(tmp_path: Path):
     done = subprocess.run([sys.executable, "-m", "grader", "release", str(tmp_path / "full")],
                           capture_output=True, text=True, timeout=120)
     assert done.returncode == 2 and "not an empty folder" in done.stderr
+
+
+def test_the_edition_plots_against_the_recorded_reference(edition: Path, tmp_path: Path):
+    from grader import plots
+
+    recorded = json.loads(gzip.decompress((edition / "grader" / "recorded" / "plots.json.gz").read_bytes()))
+    assert sorted(int(n) for n in recorded) == plots.PLOTTABLE
+    for number in (4, 10, 17):
+        run, live = protocol.decode(recorded[str(number)]), plots.reference_run(number)
+        for name, path in live.paths.items():
+            assert np.array_equal(run["paths"][name], path)
+        assert (run["picked"] is None) == (live.picked is None)
+    script = tmp_path / "in_edition.py"
+    script.write_text(IN_EDITION)
+    submission = submission_with(tmp_path / "sub", {10: MISTAKES / "ex10_damped_momentum.py"})
+    done = subprocess.run([sys.executable, str(script), str(edition), str(REFERENCE.parent), "plot", "10",
+                           "--out", str(tmp_path / "momentum.png"), "--submission", str(submission)],
+                          capture_output=True, text=True, timeout=300, cwd=tmp_path)
+    assert done.returncode == 0, done.stderr
+    assert (tmp_path / "momentum.png").read_bytes()[:8] == b"\x89PNG\r\n\x1a\n"
