@@ -14,6 +14,8 @@ import sys
 
 import click
 
+from .help_texts import language_of, localize, speak_click
+
 # name -> "module:attribute" of a click command, imported on first use.
 SUBCOMMANDS: dict[str, str] = {
     "list": "grader.commands.student:list_exercises",
@@ -38,12 +40,23 @@ class LazyGroup(click.Group):
     def get_command(self, ctx: click.Context, cmd_name: str) -> click.Command | None:
         if cmd_name in SUBCOMMANDS:
             module_name, attribute = SUBCOMMANDS[cmd_name].split(":")
-            return getattr(importlib.import_module(module_name), attribute)
+            command = getattr(importlib.import_module(module_name), attribute)
+            return localize(command, cmd_name, HELP_LANGUAGE) if HELP_LANGUAGE != "en" else command
         return super().get_command(ctx, cmd_name)
+
+
+HELP_LANGUAGE = "en"  # the language of --help and of click's messages (set by main)
+
+
+def _language_for_all(ctx: click.Context, param: click.Parameter, value: str | None) -> None:
+    if value:  # `grade --lang kk exercise 3`: as GRADE_LANG, a command's own --lang still wins
+        os.environ["GRADE_LANG"] = value
 
 
 @click.group(cls=LazyGroup)
 @click.version_option(package_name="gdkit")
+@click.option("--lang", type=click.Choice(["kk", "ru", "en"]), expose_value=False, is_eager=True,
+              callback=_language_for_all, help="Language of every command (default: GRADE_LANG, then the locale, then English).")
 def cli() -> None:
     """Gradient descent course kit: grade your exercises, take quizzes."""
 
@@ -59,6 +72,11 @@ def main() -> None:
     # A short-lived command: the cyclic garbage collector only slows the imports of numpy and
     # pytest down (measured by benchmarks/bench_grade.py).
     gc.disable()
+    global HELP_LANGUAGE
+    HELP_LANGUAGE = language_of(sys.argv[1:])
+    if HELP_LANGUAGE != "en":
+        localize(cli, "grade", HELP_LANGUAGE)
+        speak_click(HELP_LANGUAGE)
     try:
         cli(prog_name="grade")
         code = 0

@@ -66,6 +66,8 @@ def catalogue(lang: str) -> dict[str, str]:
     loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)  # libyaml when present: 10× faster
     merged: dict[str, str] = {}
     for path in sorted((CATALOGUE_DIR / lang).glob("*.yaml")):
+        if path.name == "help.yaml":  # the command line's own texts: grader/help_texts.py
+            continue
         with path.open(encoding="utf-8") as stream:
             data = yaml.load(stream, Loader=loader) or {}  # noqa: S506 - a safe loader
         for key, text in data.items():
