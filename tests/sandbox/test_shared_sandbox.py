@@ -32,6 +32,8 @@ NEIGHBOURS = {  # one class, honest and hostile side by side
     "exits": {5: HOSTILE / "ex05_exit_at_import.py"},
     "lies": {1: HOSTILE / "ex01_lying_objects.py"},
     "nan": {1: HOSTILE / "ex01_returns_nan.py"},
+    "kills": {12: HOSTILE / "ex12_kills_zygote.py"},  # the zygote too, then hangs
+    "floods": {3: HOSTILE / "ex03_floods_output.py"},
 }
 
 
@@ -77,7 +79,7 @@ def _class(tmp_path: Path) -> list[Path]:
 
 
 def test_a_chunk_grades_each_submission_as_it_is_graded_alone(tmp_path: Path):
-    exercises = curriculum.select("1-7")
+    exercises = curriculum.select("1-7,12")
     folders = _class(tmp_path)
     alone = [grade_submission(folder, exercises, 7, "en", LIMITS).to_dict() for folder in folders]
     sandbox = Sandbox(None, LIMITS)
