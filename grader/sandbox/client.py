@@ -186,13 +186,18 @@ class StudentSession:
             self._imported = True
         return self._send(function, encoded)
 
-    def _send(self, key: str, encoded: dict) -> Any:
+    def _current_worker(self) -> Worker:
+        """This session's worker, started if there is none (or a new one if another submission
+        was staged in the sandbox since: the old one's processes are gone)."""
         if self._worker is not None and self._worker.generation != self.sandbox.generation:
-            self._stop_worker()  # another submission was staged since: its processes are gone
+            self._stop_worker()
+        if self._worker is None:
+            self._worker = Worker(self.sandbox, self.limits, self.root)
+        return self._worker
+
+    def _send(self, key: str, encoded: dict) -> Any:
         try:
-            if self._worker is None:
-                self._worker = Worker(self.sandbox, self.limits, self.root)
-            return self._worker.request(dict(encoded, module=self.module))
+            return self._current_worker().request(dict(encoded, module=self.module))
         except (StudentTimeout, WorkerCrashed, StudentProtocolError) as err:
             self._failed[key] = err
             self._stop_worker()
@@ -221,16 +226,12 @@ class StudentSession:
     def _ask_in_one(self, pending: list[tuple[str, dict]]) -> list[tuple[str, dict]]:
         """Send the requests at once and collect the answers, until one stops the worker (a
         timeout, a crash) or the import fails; return what is left to ask."""
-        keyed = ([] if self._imported else [("<import>", IMPORT)]) + pending
-        if self._worker is not None and self._worker.generation != self.sandbox.generation:
-            self._stop_worker()
-            keyed = [("<import>", IMPORT)] + pending
         try:
-            if self._worker is None:
-                self._worker = Worker(self.sandbox, self.limits, self.root)
-            self._worker.send([dict(encoded, module=self.module) for _, encoded in keyed])
+            worker = self._current_worker()
+            keyed = ([] if self._imported else [("<import>", IMPORT)]) + pending
+            worker.send([dict(encoded, module=self.module) for _, encoded in keyed])
         except StudentError as err:  # no worker, or it died before reading
-            self._failed[keyed[0][0]] = err
+            self._failed["<import>" if not self._imported else pending[0][0]] = err
             self._stop_worker()
             return pending
         for index, (key, encoded) in enumerate(keyed):
