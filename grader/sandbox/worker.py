@@ -94,12 +94,14 @@ class Pristine:
     process began serving; put back before each exercise, so that an exercise served after
     others in one process (a batch's shared process, see grader/prefetch.py) prints what it
     would print in a fresh one: stdout and stderr (objects and descriptors), builtins, the
-    warning filters and "already shown" registries, numpy's floating-point error handling."""
+    warning filters, functions and "already shown" registries, logging's global switch,
+    numpy's floating-point error handling."""
 
     def __init__(self) -> None:
         self.output_fd = os.dup(1)
         self.builtins = dict(vars(builtins))
         self.filters = list(warnings.filters)
+        self.show_warning, self.format_warning = warnings.showwarning, warnings.formatwarning
         self.numpy_errors, self.numpy_call = numpy.geterr(), numpy.geterrcall()
 
     def restore(self) -> None:
@@ -115,6 +117,9 @@ class Pristine:
         names.update(self.builtins)
         warnings.filters[:] = self.filters
         warnings._filters_mutated()
+        warnings.showwarning, warnings.formatwarning = self.show_warning, self.format_warning
+        if "logging" in sys.modules:  # a student's module may have imported and silenced it
+            sys.modules["logging"].disable(0)
         for module in list(sys.modules.values()):
             registry = getattr(module, "__warningregistry__", None)
             if type(registry) is dict:

@@ -45,6 +45,7 @@ sys.stdout = open(os.devnull, "w")
 os.dup2(os.open(os.devnull, os.O_WRONLY), 2)
 builtins.print = lambda *args, **kwargs: None
 warnings.simplefilter("ignore")
+warnings.showwarning = lambda *args, **kwargs: None
 np.seterr(all="warn")
 
 
