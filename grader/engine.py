@@ -16,12 +16,12 @@ from typing import Any, Iterator
 import numpy as np
 import pytest
 
-from .curriculum import SUITES_DIR, Exercise
-from .i18n import catalogue
-from .oracle import oracles_for
-from .results import ExerciseResult, Report, TestResult
 from .checks import Checker
+from .curriculum import SUITES_DIR, Exercise
+from .i18n import catalogue, translate
 from .implementations import StudentModule
+from .oracle import oracles_for
+from .results import ExerciseResult, Outcome, Report, TestResult
 from .sandbox.client import StudentSession
 from .verdict import suite_error, verdict
 
@@ -118,7 +118,12 @@ class GradingPlugin:
         if params is not None:
             title = f"{title} [{params.id}]"
         list_input = item.get_closest_marker("list_input") is not None
-        self.results[index][number].append(verdict(name, title, points, error, exercise, self.lang, list_input))
+        try:
+            result = verdict(name, title, points, error, exercise, self.lang, list_input)
+        except Exception as failure:  # noqa: BLE001 - the grader's own fault, on this answer only
+            text = translate("result.internal_error", self.lang, text=f"{type(failure).__name__}: {failure}")
+            result = TestResult(name, title, Outcome.ERROR, 0.0, points, text, "grader_error", internal_error=True)
+        self.results[index][number].append(result)
 
     def reports(self) -> list[Report]:
         return [self._report(index) for index in range(len(self.submissions))]

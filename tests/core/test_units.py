@@ -205,3 +205,37 @@ def test_citations_name_seed_files_and_places_only():
     assert curriculum.exercise(13).citation.endswith("qa_gd_variants_ru.txt: Q28")
     for exercise in curriculum.all_exercises():
         assert ".txt" in exercise.citation and "(" not in exercise.citation.replace("«", "").split("»")[-1]
+
+
+def test_a_grader_fault_on_one_answer_is_that_test_s_internal_error(tmp_path: Path, monkeypatch: pytest.MonkeyPatch):
+    """In a session grading many submissions, a bug of the grader on one answer must not
+    lose that test for the others (or for this one: it becomes an internal error)."""
+    from grader import engine
+    from grader.sandbox.client import StudentSession
+
+    exercises = curriculum.select("3")
+    sessions = [{3: StudentSession(tmp_path, exercises[0].module)} for _ in range(2)]
+    plugin = engine.GradingPlugin(sessions, exercises, 1, "en", {})
+
+    class Item:
+        path, name, originalname, nodeid = "grader/suites/test_ex03.py", "test_x", "test_x", "test_ex03.py::test_x"
+
+        def get_closest_marker(self, name):
+            return None
+
+    original, calls = engine.verdict, []
+
+    def faulty(*args, **kwargs):
+        calls.append(args)
+        if len(calls) == 1:
+            raise ValueError("a bug")
+        return original(*args, **kwargs)
+
+    monkeypatch.setattr(engine, "verdict", faulty)
+    plugin.record(0, Item(), None)
+    plugin.record(1, Item(), None)
+    first, second = plugin.results[0][3][0], plugin.results[1][3][0]
+    assert first.outcome.value == "error" and first.internal_error and "a bug" in first.message
+    assert second.outcome.value == "passed"
+    for submission in sessions:
+        submission[3].close()
