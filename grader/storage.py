@@ -39,3 +39,41 @@ def atomic_write_bytes(path: Path, data: bytes, prefix: str = ".") -> None:
 
 def atomic_write_json(path: Path, data: object) -> None:
     atomic_write_bytes(path, json.dumps(data, ensure_ascii=False, indent=1).encode("utf-8"))
+
+
+TEMPORARY_PREFIX = "gdkit-"
+
+
+def private_temporary_folder() -> str:
+    """A new folder of ours in the system's temporary folder, named after this process
+    (gdkit-<pid>-…), so that one a killed process left behind can be told and removed."""
+    return tempfile.mkdtemp(prefix=f"{TEMPORARY_PREFIX}{os.getpid()}-")
+
+
+def remove_stale_temporary_folders(untouched_for: float = 600.0) -> int:
+    """Remove the gdkit-<pid>-… folders of processes that no longer run (a batch killed with
+    SIGKILL leaves copies of the submissions it was grading) and that nothing changed for
+    `untouched_for` seconds (a /tmp shared with another PID namespace, where the pid means
+    another process, is left alone while in use); return how many."""
+    import shutil
+    import time
+
+    removed, now = 0, time.time()
+    root = Path(tempfile.gettempdir())
+    for path in root.glob(f"{TEMPORARY_PREFIX}*-*"):
+        pid = path.name[len(TEMPORARY_PREFIX):].split("-", 1)[0]
+        if not pid.isdigit() or not path.is_dir() or path.is_symlink():
+            continue
+        info = path.stat()
+        if info.st_uid != os.getuid() or now - info.st_mtime < untouched_for:
+            continue
+        try:
+            os.kill(int(pid), 0)
+            continue  # still running (or the number was reused: left alone)
+        except ProcessLookupError:
+            pass
+        except PermissionError:
+            continue
+        shutil.rmtree(path, ignore_errors=True)
+        removed += 1
+    return removed

@@ -10,6 +10,7 @@ broken module cannot break the others.
 from __future__ import annotations
 
 import hashlib
+import os
 import re
 import shutil
 import stat
@@ -20,6 +21,7 @@ from pathlib import Path, PurePosixPath
 from typing import Iterator
 
 from .errors import SubmissionError
+from .storage import TEMPORARY_PREFIX
 
 EXERCISE_FILE = re.compile(r"^ex\d\d_\w+\.py$")
 MODULE_FILE = re.compile(r"^[A-Za-z_]\w*\.py$")
@@ -100,7 +102,7 @@ def prepared(path: Path) -> Iterator[Path]:
     path = Path(path)
     if not path.exists():
         raise SubmissionError("error.submission_missing", path=str(path))
-    with tempfile.TemporaryDirectory(prefix="gdkit-") as tmp:
+    with tempfile.TemporaryDirectory(prefix=f"{TEMPORARY_PREFIX}{os.getpid()}-") as tmp:  # see storage.py
         root = Path(tmp)
         package = root / "exercises"
         package.mkdir()

@@ -12,6 +12,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Callable, Iterable
 
 from ..i18n import translate
+from ..storage import remove_stale_temporary_folders
 from . import outputs
 from .intake import Packed, find_students, pack
 from .store import Gradebook, Stored
@@ -83,6 +84,7 @@ def run(settings: Settings, progress: Callable[[int], object] | None = None) -> 
     out = settings.out
     out.mkdir(parents=True, exist_ok=True)
     outputs.remove_leftovers(out)
+    remove_stale_temporary_folders()  # what a killed run left in the system's temporary folder
     options = settings.options
     exercises_text = ",".join(str(n) for n in settings.numbers)
     with Gradebook(out / GRADEBOOK) as book:

@@ -25,6 +25,8 @@ from functools import lru_cache
 from pathlib import Path
 from typing import IO
 
+from ..storage import private_temporary_folder
+
 SANDBOX_DIR = Path(__file__).resolve().parent
 INSIDE_CODE = "/gdkit-sandbox"
 INSIDE_ROOT = "/submission"
@@ -157,7 +159,7 @@ class Sandbox:
 
     def __init__(self, root: Path | None = None, limits: Limits = Limits()):
         self.limits = limits
-        self.inbox = Path(tempfile.mkdtemp(prefix="gdkit-inbox-")).resolve()
+        self.inbox = Path(private_temporary_folder()).resolve()
         self.root = self.inbox  # the folder the zygote is given
         self.isolated = bwrap_wanted()  # no probe: a failing first start falls back (see spawn)
         if not self.isolated and os.environ.get("GDKIT_SANDBOX") != "off":

@@ -133,3 +133,26 @@ def test_no_progress_bar_when_stdout_is_not_a_terminal(baseline: Path, classroom
     again = run_batch(classroom, baseline, "--workers", "2")
     assert again.stdout.count("\n") == 1 and "\r" not in again.stdout + again.stderr
     assert "0 graded, 8 unchanged" in again.stdout
+
+
+def test_folders_a_killed_run_left_in_tmp_are_removed(tmp_path, monkeypatch):
+    import os
+    import subprocess
+    import sys
+    import tempfile
+
+    from grader.storage import remove_stale_temporary_folders
+
+    monkeypatch.setattr(tempfile, "tempdir", str(tmp_path))
+    gone = subprocess.Popen([sys.executable, "-c", "pass"])
+    gone.wait()
+    stale, fresh, alive = (tmp_path / f"gdkit-{gone.pid}-batch-x", tmp_path / f"gdkit-{gone.pid}-y",
+                           tmp_path / f"gdkit-{os.getpid()}-z")
+    for folder in (stale, fresh, alive):
+        (folder / "exercises").mkdir(parents=True)
+        (folder / "exercises" / "ex03_gradient_step.py").write_text("secret = 1\n")
+    old = os.stat(stale).st_mtime - 3600
+    os.utime(stale, (old, old))
+    os.utime(alive, (old, old))
+    assert remove_stale_temporary_folders() == 1
+    assert not stale.exists() and fresh.exists() and alive.exists()
