@@ -123,18 +123,26 @@ def load_recorded(seed: int) -> dict[str, Any]:
     if not path.is_file():
         seeds = sorted(p.name[len("answers-seed"):-len(".json.gz")] for p in RECORDED_DIR.glob("answers-seed*.json.gz"))
         raise GraderError("error.no_recorded_seed", seed=seed, seeds=", ".join(seeds) or "—")
-    with gzip.open(path, "rt", encoding="utf-8") as stream:
-        return json.load(stream)
+    return read_recording(path)
 
 
 def save_recorded(store: dict[str, Any], seed: int, folder: Path = RECORDED_DIR) -> Path:
-    """Write recorded answers (sorted keys: the same answers give the same bytes)."""
-    folder.mkdir(parents=True, exist_ok=True)
-    path = folder / recorded_path(seed).name
-    data = json.dumps(store, sort_keys=True, separators=(",", ":")).encode("utf-8")
+    """Write recorded answers."""
+    return write_recording(folder / recorded_path(seed).name, store)
+
+
+def write_recording(path: Path, data: Any) -> Path:
+    """Recorded data as gzip'd JSON (sorted keys, no timestamp: the same data give the same
+    bytes), never pickle."""
+    path.parent.mkdir(parents=True, exist_ok=True)
     with gzip.GzipFile(path, "wb", mtime=0) as stream:
-        stream.write(data)
+        stream.write(json.dumps(data, sort_keys=True, separators=(",", ":")).encode("utf-8"))
     return path
+
+
+def read_recording(path: Path) -> Any:
+    with gzip.open(path, "rt", encoding="utf-8") as stream:
+        return json.load(stream)
 
 
 def oracles_for(exercises: list[Exercise], seed: int, record_into: dict[str, Any] | None = None) -> dict[int, Any]:

@@ -13,9 +13,7 @@ double well x⁴ − 3x² + x for exercise 17.
 
 from __future__ import annotations
 
-import gzip
 import importlib
-import json
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Callable
@@ -178,15 +176,12 @@ def _live_reference_run(number: int) -> Run:
 def save_reference_runs(folder: Path) -> Path:
     """Record the reference's runs of every plottable exercise (for the student edition, which
     has no reference source): JSON in protocol.py's encoding, gzip, never pickle."""
+    from .oracle import write_recording
     from .sandbox import protocol
 
     runs = {str(number): protocol.encode({"losses": run.losses, "paths": run.paths, "picked": run.picked})
             for number, run in ((n, _live_reference_run(n)) for n in PLOTTABLE)}
-    folder.mkdir(parents=True, exist_ok=True)
-    path = folder / RECORDED_RUNS.name
-    with gzip.GzipFile(path, "wb", mtime=0) as stream:
-        stream.write(json.dumps(runs, sort_keys=True).encode("utf-8"))
-    return path
+    return write_recording(folder / RECORDED_RUNS.name, runs)
 
 
 def reference_available() -> bool:
@@ -199,13 +194,13 @@ def reference_available() -> bool:
 def reference_run(number: int) -> Run:
     """The reference's run of exercise `number`: live when the reference is installed, else
     as recorded by `grade release`."""
+    from .oracle import read_recording
     from .oracle import reference_available as live
     from .sandbox import protocol
 
     if live():
         return _live_reference_run(number)
-    with gzip.open(RECORDED_RUNS, "rt", encoding="utf-8") as stream:
-        recorded = protocol.decode(json.load(stream)[str(number)])
+    recorded = protocol.decode(read_recording(RECORDED_RUNS)[str(number)])
     return Run(recorded["losses"], recorded["paths"], recorded["picked"])
 
 

@@ -44,10 +44,10 @@ def atomic_write_json(path: Path, data: object) -> None:
 TEMPORARY_PREFIX = "gdkit-"
 
 
-def private_temporary_folder() -> str:
-    """A new folder of ours in the system's temporary folder, named after this process
-    (gdkit-<pid>-…), so that one a killed process left behind can be told and removed."""
-    return tempfile.mkdtemp(prefix=f"{TEMPORARY_PREFIX}{os.getpid()}-")
+def temporary_prefix(kind: str = "") -> str:
+    """The name our temporary folders start with: gdkit-<pid>-<kind>, after this process, so
+    that one a killed process left behind can be told and removed."""
+    return f"{TEMPORARY_PREFIX}{os.getpid()}-{kind}"
 
 
 def remove_stale_temporary_folders(untouched_for: float = 600.0) -> int:

@@ -10,7 +10,6 @@ broken module cannot break the others.
 from __future__ import annotations
 
 import hashlib
-import os
 import re
 import shutil
 import stat
@@ -21,7 +20,7 @@ from pathlib import Path, PurePosixPath
 from typing import Iterator
 
 from .errors import SubmissionError
-from .storage import TEMPORARY_PREFIX
+from .storage import temporary_prefix
 
 EXERCISE_FILE = re.compile(r"^ex\d\d_\w+\.py$")
 MODULE_FILE = re.compile(r"^[A-Za-z_]\w*\.py$")
@@ -102,7 +101,7 @@ def prepared(path: Path) -> Iterator[Path]:
     path = Path(path)
     if not path.exists():
         raise SubmissionError("error.submission_missing", path=str(path))
-    with tempfile.TemporaryDirectory(prefix=f"{TEMPORARY_PREFIX}{os.getpid()}-") as tmp:  # see storage.py
+    with tempfile.TemporaryDirectory(prefix=temporary_prefix()) as tmp:
         root = Path(tmp)
         package = root / "exercises"
         package.mkdir()

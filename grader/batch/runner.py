@@ -80,11 +80,12 @@ def grade_chunk(jobs: list[Job]) -> list[dict]:
     from ..curriculum import exercise
     from ..errors import GraderError
     from ..grading import grade_prepared_many
+    from ..storage import temporary_prefix
     from ..submission import prepared
 
     results = [{"student": job.student, "report": None, "error_id": None, "error_params": {}, "internal_error": False}
                for job in jobs]
-    with _ONE_AT_A_TIME, tempfile.TemporaryDirectory(prefix=f"gdkit-{os.getpid()}-batch-") as tmp, ExitStack() as stack:
+    with _ONE_AT_A_TIME, tempfile.TemporaryDirectory(prefix=temporary_prefix("batch-")) as tmp, ExitStack() as stack:
         roots, graded = [], []
         for job, result in zip(jobs, results):
             path = Path(tmp) / f"{len(roots)}-{uuid.uuid4().hex}.zip"
