@@ -87,7 +87,8 @@ def _kept(worker: Worker, sessions: dict[int, StudentSession], plans: dict[int, 
                 answer, raised = worker.next_answer(), False
             except StudentRaised:
                 answer, raised = None, True
-            grown, printed = worker.output_size() > printed, worker.output_size()
+            size = worker.output_size()
+            grown, printed = size > printed, size
             if grown and planned is None:
                 return {}  # printed on import: in a process of its own, an importer would print it too
             if raised or grown or (planned is not None and not looks_like(answer, planned.expected)):

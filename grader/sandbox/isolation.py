@@ -25,7 +25,7 @@ from functools import lru_cache
 from pathlib import Path
 from typing import IO
 
-from ..storage import private_temporary_folder
+from ..storage import temporary_prefix
 
 SANDBOX_DIR = Path(__file__).resolve().parent
 INSIDE_CODE = "/gdkit-sandbox"
@@ -159,8 +159,7 @@ class Sandbox:
 
     def __init__(self, root: Path | None = None, limits: Limits = Limits()):
         self.limits = limits
-        self.inbox = Path(private_temporary_folder()).resolve()
-        self.root = self.inbox  # the folder the zygote is given
+        self.inbox = Path(tempfile.mkdtemp(prefix=temporary_prefix("inbox-"))).resolve()  # the zygote's ROOT
         self.isolated = bwrap_wanted()  # no probe: a failing first start falls back (see spawn)
         if not self.isolated and os.environ.get("GDKIT_SANDBOX") != "off":
             _fall_back()
@@ -184,7 +183,10 @@ class Sandbox:
             except SandboxUnavailable:
                 pass  # the zygote is gone (it restarts on the next spawn), and its sandbox with it
         for entry in list(self.inbox.iterdir()):  # without namespaces a child could write here
-            shutil.rmtree(entry, ignore_errors=True) if entry.is_dir() and not entry.is_symlink() else entry.unlink()
+            if entry.is_dir() and not entry.is_symlink():
+                shutil.rmtree(entry, ignore_errors=True)
+            else:
+                entry.unlink()
         if (root / "exercises").is_dir():
             shutil.copytree(root / "exercises", self.inbox / "exercises")
         self._staged = root
@@ -196,10 +198,10 @@ class Sandbox:
             return
         self._control, child_end = socket.socketpair(socket.AF_UNIX, socket.SOCK_SEQPACKET)
         fd = child_end.fileno()
-        env = None if self.isolated else _environment(str(self.root))
+        env = None if self.isolated else _environment(str(self.inbox))
         self._process = subprocess.Popen(
-            zygote_command(self.isolated, self.root, fd), pass_fds=(fd,), stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL,
-            stderr=subprocess.DEVNULL, cwd=self.root, env=env, start_new_session=True,
+            zygote_command(self.isolated, self.inbox, fd), pass_fds=(fd,), stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL,
+            stderr=subprocess.DEVNULL, cwd=self.inbox, env=env, start_new_session=True,
             preexec_fn=lambda: _apply_limits(self.limits),
         )
         child_end.close()
