@@ -22,6 +22,7 @@ from typing import TYPE_CHECKING, Callable, Iterable, Iterator
 from .intake import Packed
 
 if TYPE_CHECKING:
+    from ..errors import GraderError
     from ..sandbox.client import Sandbox
 
 
@@ -94,8 +95,7 @@ def grade_chunk(jobs: list[Job]) -> list[dict]:
                 roots.append(stack.enter_context(prepared(path)))
                 graded.append(result)
             except GraderError as error:
-                result["error_id"] = error.message_id
-                result["error_params"] = {k: str(v) for k, v in error.params.items()}
+                result.update(_refused(error))
         try:
             first = jobs[0]
             reports = grade_prepared_many(roots, [exercise(n) for n in first.numbers], first.seed, first.lang,
@@ -105,13 +105,16 @@ def grade_chunk(jobs: list[Job]) -> list[dict]:
                 result["internal_error"] = report.internal_error
         except GraderError as error:  # e.g. no recorded answers for this seed
             for result in graded:
-                result.update(error_id=error.message_id, error_params={k: str(v) for k, v in error.params.items()})
+                result.update(_refused(error))
         except Exception as error:  # noqa: BLE001 - a failure of the grader must never stop the batch
             for result in graded:
-                result.update(failed(result["student"], f"{type(error).__name__}: {error}"),
-                              error_params={"reason": f"{type(error).__name__}: {error}",
-                                            "details": traceback.format_exc(limit=-3)})
+                result.update(failed(result["student"], f"{type(error).__name__}: {error}", traceback.format_exc(limit=-3)))
     return results
+
+
+def _refused(error: GraderError) -> dict:
+    """The fields of a result that a GraderError (a broken submission, a missing recording) decided."""
+    return {"error_id": error.message_id, "error_params": {k: str(v) for k, v in error.params.items()}}
 
 
 def jobs_of(packed: Iterable[Packed], numbers: tuple[int, ...], seed: int, lang: str, timeout: float) -> list[Job]:
@@ -187,9 +190,9 @@ def _run_window(pool: cf.Executor, pending: dict[str, Job], workers: int, on_res
                 pending.pop(result["student"], None)
 
 
-def failed(student: str, reason: str) -> dict:
+def failed(student: str, reason: str, details: str = "") -> dict:
     return {"student": student, "report": None, "error_id": "batch.error.grader_failed",
-            "error_params": {"reason": reason, "details": ""}, "internal_error": True}
+            "error_params": {"reason": reason, "details": details}, "internal_error": True}
 
 
 def run_dask(jobs: list[Job], address: str, on_result: Callable[[dict], None], connect_timeout: float = 20.0) -> None:
