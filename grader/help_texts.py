@@ -16,9 +16,8 @@ from typing import Mapping, Sequence
 
 import click
 
-from .i18n import CATALOGUE_DIR, DEFAULT_LANGUAGE, UnknownLanguage, resolve_language
+from .i18n import CATALOGUE_DIR, DEFAULT_LANGUAGE, HELP_FILE, UnknownLanguage, load_texts, resolve_language
 
-HELP_FILE = "help.yaml"
 # click's modules take gettext's functions at import; these are the ones that use them.
 CLICK_MODULES = ("core", "decorators", "exceptions", "formatting", "parser", "shell_completion", "termui", "types",
                  "utils")
@@ -42,16 +41,10 @@ def language_of(argv: Sequence[str], environ: Mapping[str, str] | None = None) -
 @lru_cache(maxsize=None)
 def help_catalogue(lang: str) -> dict[str, str]:
     """The texts of `help.yaml` in `lang` (empty for English, the source)."""
-    if lang == DEFAULT_LANGUAGE:
-        return {}
-    import yaml
-
-    loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
     path = CATALOGUE_DIR / lang / HELP_FILE
-    if not path.is_file():  # an edition without it still works, in English
+    if lang == DEFAULT_LANGUAGE or not path.is_file():  # an edition without it still works, in English
         return {}
-    with path.open(encoding="utf-8") as stream:
-        return {str(key): str(text) for key, text in (yaml.load(stream, Loader=loader) or {}).items()}  # noqa: S506
+    return load_texts(path)
 
 
 def localize(command: click.Command, path: str, lang: str) -> click.Command:

@@ -67,10 +67,10 @@ def record_of(result: dict, lang: str) -> tuple[dict, str | None, str | None]:
     return outputs.error_record(result["error_id"], message), result["error_id"], message
 
 
-def write_student_files(out: Path, student: str, record: dict, lang: str, record_json: bytes | None = None) -> None:
-    """results/<student>.json (`record_json`, when the caller has it already) and the
-    Gradescope file."""
-    outputs.atomic_write(out / "results" / f"{student}.json", record_json or outputs.record_json(record))
+def write_student_files(out: Path, student: str, record: dict, lang: str, record_json: bytes) -> None:
+    """results/<student>.json (`record_json`: the record as outputs.record_json encodes it,
+    done once by the caller) and the Gradescope file."""
+    outputs.atomic_write(out / "results" / f"{student}.json", record_json)
     outputs.atomic_write(out / "gradescope" / student / "results.json", outputs.gradescope_json(record, lang))
 
 

@@ -16,6 +16,7 @@ from typing import Mapping
 LANGUAGES: tuple[str, ...] = ("kk", "ru", "en")
 DEFAULT_LANGUAGE = "en"
 CATALOGUE_DIR = Path(__file__).parent
+HELP_FILE = "help.yaml"  # not in `catalogue`: loaded by grader/help_texts.py for the command line only
 # The order in which GNU gettext reads the locale from the environment.
 LOCALE_VARIABLES = ("LANGUAGE", "LC_ALL", "LC_MESSAGES", "LANG")
 
@@ -56,24 +57,29 @@ def resolve_language(option: str | None = None, environ: Mapping[str, str] | Non
     return DEFAULT_LANGUAGE
 
 
+def load_texts(path: Path) -> dict[str, str]:
+    """One catalogue file: message id -> text."""
+    import yaml
+
+    loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)  # libyaml when present: 10× faster
+    with path.open(encoding="utf-8") as stream:
+        data = yaml.load(stream, Loader=loader) or {}  # noqa: S506 - a safe loader
+    return {str(key): str(text) for key, text in data.items()}
+
+
 @lru_cache(maxsize=None)
 def catalogue(lang: str) -> dict[str, str]:
     """All message ids of one language, merged from every `<lang>/*.yaml` file."""
-    import yaml
-
     if lang not in LANGUAGES:
         raise UnknownLanguage(f"unknown language {lang!r}")
-    loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)  # libyaml when present: 10× faster
     merged: dict[str, str] = {}
     for path in sorted((CATALOGUE_DIR / lang).glob("*.yaml")):
-        if path.name == "help.yaml":  # the command line's own texts: grader/help_texts.py
+        if path.name == HELP_FILE:  # the command line's own texts: grader/help_texts.py
             continue
-        with path.open(encoding="utf-8") as stream:
-            data = yaml.load(stream, Loader=loader) or {}  # noqa: S506 - a safe loader
-        for key, text in data.items():
+        for key, text in load_texts(path).items():
             if key in merged:
                 raise ValueError(f"{path}: message id {key!r} is defined twice")
-            merged[str(key)] = str(text)
+            merged[key] = text
     return merged
 
 
