@@ -180,9 +180,9 @@ def serve(channel: socket.socket, root: str) -> None:
 
 def run_child(channel_fd: int, output_fd: int, root: str) -> None:
     """In a forked child: student output to the given file, then serve one exercise."""
+    global PRISTINE
     signal.signal(signal.SIGCHLD, signal.SIG_DFL)
     os.setsid()
-    global PRISTINE
     os.dup2(output_fd, 1)
     os.close(output_fd)
     PRISTINE = Pristine()
