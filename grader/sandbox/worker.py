@@ -30,6 +30,7 @@ import signal
 import socket
 import sys
 import traceback
+import types
 import warnings
 
 HERE = os.path.dirname(os.path.abspath(__file__))
@@ -121,11 +122,20 @@ class Pristine:
         if "logging" in sys.modules:  # a student's module may have imported and silenced it
             sys.modules["logging"].disable(0)
         for module in list(sys.modules.values()):
-            registry = getattr(module, "__warningregistry__", None)
+            registry = warning_registry(module)
             if type(registry) is dict:
                 registry.clear()
         numpy.seterr(**self.numpy_errors)
         numpy.seterrcall(self.numpy_call)
+
+
+def warning_registry(module: object) -> object:
+    """A module's record of the warnings it has shown. A plain module's namespace is read
+    directly: getattr would call the module's own __getattr__ for a name it lacks, and numpy's
+    submodules have a slow one (this ran for ~250 modules before each exercise)."""
+    if type(module) is types.ModuleType:
+        return module.__dict__.get("__warningregistry__")
+    return getattr(module, "__warningregistry__", None)
 
 
 PRISTINE: Pristine | None = None
