@@ -105,15 +105,11 @@ def _kept(worker: Worker, sessions: dict[int, StudentSession], plans: dict[int, 
 
 def looks_like(answer: Any, expected: Any) -> bool:
     """Whether a decoded answer is the reference's: same structure, numbers within CLOSE
-    (NaN where NaN), strings, booleans and None equal."""
-    if type(expected) is np.ndarray:
-        if type(answer) is not np.ndarray or answer.shape != expected.shape or answer.dtype != expected.dtype:
-            return False
-        if answer.tobytes() == expected.tobytes():
-            return True
-        if expected.dtype.kind == "b":
-            return bool(np.array_equal(answer, expected))
-        return bool(np.allclose(answer, expected, equal_nan=True, **CLOSE))
+    (NaN where NaN), strings, booleans and None equal. Numbers may come as an array or as
+    (nested) lists where the reference gives the other: the suites accept both, and a
+    correct solution written another way returns either."""
+    if type(expected) is np.ndarray or type(answer) is np.ndarray:
+        return _same_numbers(answer, expected)
     if type(expected) in (list, tuple):
         if type(answer) is type(expected) and _plain_numbers(expected) and answer == expected:
             return True  # the same numbers, at once
@@ -126,6 +122,32 @@ def looks_like(answer: Any, expected: Any) -> bool:
         both_nan = math.isnan(expected) and math.isnan(answer)
         return both_nan or math.isclose(answer, expected, rel_tol=CLOSE["rtol"], abs_tol=CLOSE["atol"])
     return type(answer) is type(expected) and answer == expected
+
+
+def _same_numbers(answer: Any, expected: Any) -> bool:
+    """An array and an array, or an array and nested lists of numbers: same shape, numbers
+    within CLOSE. Boolean arrays must be equal arrays."""
+    if type(answer) is np.ndarray and type(expected) is np.ndarray:
+        if answer.shape == expected.shape and answer.dtype == expected.dtype and answer.tobytes() == expected.tobytes():
+            return True
+        if expected.dtype.kind == "b" or answer.dtype.kind == "b":
+            return answer.shape == expected.shape and answer.dtype == expected.dtype and bool(np.array_equal(answer, expected))
+    if not (_numeric(answer) and _numeric(expected)):
+        return False
+    try:
+        answer, expected = np.asarray(answer, dtype=float), np.asarray(expected, dtype=float)
+    except ValueError:  # ragged lists
+        return False
+    return answer.shape == expected.shape and bool(np.allclose(answer, expected, equal_nan=True, **CLOSE))
+
+
+def _numeric(value: Any) -> bool:
+    """An int or float array, or nested lists of ints and floats (no booleans, no None)."""
+    if type(value) is np.ndarray:
+        return value.dtype.kind in "iuf"
+    if type(value) in (list, tuple):
+        return all(_numeric(item) if type(item) in (list, tuple) else type(item) in (int, float) for item in value)
+    return False
 
 
 def _plain_numbers(values: list | tuple) -> bool:

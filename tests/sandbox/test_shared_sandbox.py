@@ -9,6 +9,7 @@ import math
 from contextlib import ExitStack
 from pathlib import Path
 
+import numpy as np
 import pytest
 
 from grader import curriculum
@@ -212,3 +213,37 @@ def test_the_reference_is_what_plans_are_made_from():
     assert len(plans[9]) > 200 and {planned.function for planned in plans[9]} >= {"constant", "cosine_annealing"}
     assert all(planned.request["op"] in ("call", "iterate") for plan in plans.values() for planned in plan)
     assert plans_for(curriculum.select("3"), 2026)[3] is plans[3]  # made once per process, then kept
+
+
+def test_answers_as_lists_or_arrays_look_like_the_reference():
+    from grader.prefetch import looks_like
+
+    expected = np.array([[1.0, 2.0], [3.0, np.nan]])
+    assert looks_like([[1.0, 2.0], [3.0, math.nan]], expected)
+    assert looks_like(np.array([[1, 2], [3, 4]]), np.array([[1.0, 2.0], [3.0, 4.0]]))
+    assert looks_like([np.array([0.5]), np.array([1.5])], [[0.5], [1.5]])  # a state as arrays or lists
+    assert looks_like(np.array([0.1, 0.2]), [0.1, 0.2 + 1e-13])
+    assert not looks_like([[1.0, 2.0], [3.0, 4.0]], expected)  # a number where NaN is
+    assert not looks_like([1.0, 2.0, 3.0], np.array([1.0, 2.0]))  # another shape
+    assert not looks_like([[1.0], [2.0, 3.0]], np.array([[1.0, 2.0], [3.0, 4.0]]))  # ragged
+    assert not looks_like([None], np.array([math.nan]))  # None is not NaN
+    assert not looks_like([True, False], np.array([1.0, 0.0]))  # booleans are not numbers
+    assert not looks_like(np.array([1.0, 0.0]), np.array([True, False]))
+    assert not looks_like([0.1, 0.2 + 1e-6], np.array([0.1, 0.2]))
+
+
+def test_a_correct_solution_written_another_way_keeps_its_shared_answers(tmp_path: Path):
+    """The independent solution returns lists where the reference returns arrays: its answers
+    are the reference's, so no exercise asks again in a process of its own."""
+    from grader.plans import plans_for
+    from grader.prefetch import shared_answers
+
+    exercises = curriculum.all_exercises()
+    sandbox = Sandbox(None, LIMITS)
+    try:
+        with prepared(ALTERNATIVE) as root:
+            sessions = {ex.number: StudentSession(sandbox, ex.module, root=root) for ex in exercises}
+            kept = shared_answers(sessions, plans_for(exercises, 2026), sandbox)
+    finally:
+        sandbox.close()
+    assert sorted(kept) == [ex.number for ex in exercises]
