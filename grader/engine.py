@@ -83,9 +83,19 @@ class GradingPlugin:
 
     @pytest.hookimpl(tryfirst=True)
     def pytest_pyfunc_call(self, pyfuncitem: pytest.Function) -> bool:
-        """Call the test once per submission; its outcome is that submission's result."""
+        """Call the test once per submission; its outcome is that submission's result.
+
+        A test's outcome depends only on the answers it gets (its inputs come from the seed):
+        submissions whose answers to this exercise are all bit for bit the reference's get
+        the same outcome, so the test runs for the first of them and the rest take its result."""
+        number = self.exercise_of(str(pyfuncitem.path))
         arguments = {name: pyfuncitem.funcargs[name] for name in pyfuncitem._fixtureinfo.argnames}
-        for index in range(len(self.submissions)):
+        as_reference: TestResult | None = None
+        for index, sessions in enumerate(self.submissions):
+            same_answers = sessions[number].answers_are_the_reference
+            if same_answers and as_reference is not None:
+                self.results[index][number].append(as_reference)
+                continue
             for name in PER_SUBMISSION.intersection(arguments):
                 arguments[name] = self.fixture_value(name, pyfuncitem, index)
             try:
@@ -96,6 +106,8 @@ class GradingPlugin:
             except BaseException as failure:  # a failed check, or pytest.fail/skip in a suite
                 error = failure
             self.record(index, pyfuncitem, error)
+            if sessions[number].answers_are_the_reference:  # (still: every answer came from the plan)
+                as_reference = self.results[index][number][-1]
         return True
 
     @pytest.hookimpl(hookwrapper=True)

@@ -160,6 +160,9 @@ class StudentSession:
         self._failed: dict[str, StudentError] = {}
         self._output: list[str] = []
         self._answers: deque[tuple[dict, Any]] = deque()  # (planned request, answer or StudentError)
+        # Every planned answer is bit for bit the reference's (prefetch.py): the suites' verdicts
+        # are then those of any other such session of the exercise (engine.py reuses them).
+        self.answers_are_the_reference = False
 
     def call(self, function: str, *args: Any, **kwargs: Any) -> Any:
         return self._request(function, request_message("call", function, args, kwargs))
@@ -178,6 +181,7 @@ class StudentSession:
                     raise answer
                 return answer
             self._answers.clear()  # the suite went another way: live from here on
+        self.answers_are_the_reference = False  # a live answer: no longer known to be the reference's
         for key in ("<import>", function):
             if key in self._failed:
                 raise self._failed[key]
@@ -218,10 +222,12 @@ class StudentSession:
                 continue
             pending = self._ask_in_one(pending)
 
-    def take_answers(self, answers: list[tuple[dict, Any]]) -> None:
+    def take_answers(self, answers: list[tuple[dict, Any]], are_the_reference: bool = False) -> None:
         """Answers asked elsewhere ((encoded request, answer or StudentError), in the suites'
-        order): the suites' calls take them as from prefetch."""
+        order): the suites' calls take them as from prefetch. `are_the_reference`: every
+        planned call is answered, bit for bit as the reference answers it."""
         self._answers.extend(answers)
+        self.answers_are_the_reference = are_the_reference
 
     def _ask_in_one(self, pending: list[tuple[str, dict]]) -> list[tuple[str, dict]]:
         """Send the requests at once and collect the answers, until one stops the worker (a

@@ -247,3 +247,41 @@ def test_a_correct_solution_written_another_way_keeps_its_shared_answers(tmp_pat
     finally:
         sandbox.close()
     assert sorted(kept) == [ex.number for ex in exercises]
+
+
+def test_submissions_answering_as_the_reference_share_its_verdicts(tmp_path: Path, monkeypatch):
+    """A test runs once for all the submissions of a chunk whose answers to its exercise are
+    bit for bit the reference's; every report is still the one it gets alone, and the
+    reference's plans are complete (no call goes live)."""
+    from grader.engine import GradingPlugin
+
+    exercises = curriculum.select("1-5,9")
+    folders = [submission_with(tmp_path / "first", {}), submission_with(tmp_path / "ex03", {3: MISTAKES / "ex03_step_sign_flipped.py"}),
+               submission_with(tmp_path / "second", {}), ALTERNATIVE]
+    alone = [grade_submission(folder, exercises, 7, "en", LIMITS).to_dict() for folder in folders]
+    runs: dict[tuple[int, int], int] = {}
+    fixture_value = GradingPlugin.fixture_value
+
+    def counted(self, name, item, submission=0):
+        if name == "check":
+            key = (submission, self.exercise_of(str(item.path)))
+            runs[key] = runs.get(key, 0) + 1
+        return fixture_value(self, name, item, submission)
+
+    live = []
+    send = StudentSession._send
+    monkeypatch.setattr(GradingPlugin, "fixture_value", counted)
+    monkeypatch.setattr(StudentSession, "_send", lambda self, key, encoded: live.append(key) or send(self, key, encoded))
+    sandbox = Sandbox(None, LIMITS)
+    try:
+        with ExitStack() as stack:
+            roots = [stack.enter_context(prepared(folder)) for folder in folders]
+            together = [report.to_dict() for report in grade_prepared_many(roots, exercises, 7, "en", sandbox)]
+    finally:
+        sandbox.close()
+    assert together == alone
+    assert live == []
+    assert {number for (index, number) in runs if index == 0} == {1, 2, 3, 4, 5, 9}
+    assert {number for (index, number) in runs if index == 1} == {3}  # its mistake; the rest as the first
+    assert not any(index == 2 for index, _ in runs)  # a copy of the reference: nothing runs again
+    assert {number for (index, number) in runs if index == 3} < {1, 2, 3, 4, 5, 9}  # other roundings run
