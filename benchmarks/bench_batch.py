@@ -1,7 +1,9 @@
 """Throughput of `grade batch`: wall time per submission, as a ratio to `python -c "import numpy"`.
 
-Generates N submissions (copies of the reference, and copies with one file of tests/mistakes/
-each, in turn; one zip in ten), grades them with `grade batch --workers 2` (all exercises
+Generates N submissions (a class: one in four a copy of the reference, one in four the
+independent solution of tests/solutions/alternative, which returns lists where the reference
+returns arrays and rounds differently, and every other one the reference with one file of
+tests/mistakes/, in turn; one zip in ten), grades them with `grade batch --workers 2` (all exercises
 unless --exercises), and prints:
   - the floor: median wall time of `python -c "import numpy"` (measured in the same run);
   - the batch's wall time, the time per submission and its ratio to the floor;
@@ -27,6 +29,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 REFERENCE = ROOT / "reference"
 MISTAKES = ROOT / "tests" / "mistakes"
+ALTERNATIVE = ROOT / "tests" / "solutions" / "alternative"
 FLOOR = [sys.executable, "-c", "import numpy"]
 
 
@@ -35,7 +38,8 @@ def generate(folder: Path, count: int) -> None:
     for i in range(count):
         student = folder / f"student{i:04d}"
         student.mkdir(parents=True)
-        for path in REFERENCE.glob("ex*.py"):
+        correct = ALTERNATIVE if i % 4 == 2 else REFERENCE
+        for path in correct.glob("ex*.py"):
             shutil.copyfile(path, student / path.name)
         if i % 2:  # every other student has one known mistake
             mistake = mistakes[(i // 2) % len(mistakes)]
