@@ -6,14 +6,15 @@ from __future__ import annotations
 import json
 import sys
 import time
+from contextlib import ExitStack
 from dataclasses import dataclass, field, replace
 from importlib import metadata
 from pathlib import Path
-from typing import TYPE_CHECKING, Callable, Iterable
+from typing import TYPE_CHECKING, Callable, Collection, Iterable
 
 from ..i18n import translate
 from ..storage import remove_stale_temporary_folders
-from . import outputs
+from . import html, outputs
 from .intake import Packed, find_students, pack
 from .store import Gradebook, Stored
 
@@ -76,7 +77,7 @@ def write_student_files(out: Path, student: str, record: dict, lang: str, record
 
 def run(settings: Settings, progress: Callable[[int], object] | None = None) -> Summary:
     """The whole batch; `progress(total)` returns an object with update(n) and close(), or None."""
-    from .runner import jobs_of, run_dask, run_local
+    from .runner import WarmUp, jobs_of, run_dask, run_local, start_pool
 
     start = time.perf_counter()
     students, ignored = find_students(settings.submissions)
@@ -87,7 +88,8 @@ def run(settings: Settings, progress: Callable[[int], object] | None = None) -> 
     remove_stale_temporary_folders()  # what a killed run left in the system's temporary folder
     options = settings.options
     exercises_text = ",".join(str(n) for n in settings.numbers)
-    with Gradebook(out / GRADEBOOK) as book:
+    pool = None  # local worker processes, started at the first submission to grade: they warm up while we pack the rest
+    with Gradebook(out / GRADEBOOK) as book, ExitStack() as stack:
         packed: dict[str, Packed] = {}
         to_grade: list[Packed] = []
         for student in students:
@@ -95,8 +97,10 @@ def run(settings: Settings, progress: Callable[[int], object] | None = None) -> 
             packed[item.student] = item
             if book.is_current(item.student, item.hash, options):
                 summary.skipped += 1
-            else:
-                to_grade.append(item)
+                continue
+            to_grade.append(item)
+            if pool is None and item.data is not None and not settings.scheduler:
+                pool = stack.enter_context(start_pool(settings.workers, WarmUp(settings.numbers, settings.seed, settings.timeout)))
 
         def commit(result: dict) -> None:
             item = packed[result["student"]]
@@ -105,14 +109,18 @@ def run(settings: Settings, progress: Callable[[int], object] | None = None) -> 
                 error_id, message = "batch.error.internal", translate("batch.error.internal", settings.lang)
             text = outputs.record_json(record)
             write_student_files(out, item.student, record, settings.lang, text)
-            book.save(item.student, item.source, item.hash, options, settings.seed, exercises_text, settings.lang,
-                      record, error_id, message, bool(result.get("internal_error")), text.decode("utf-8"))
+            stored = book.save(item.student, item.source, item.hash, options, settings.seed, exercises_text,
+                               settings.lang, record, error_id, message, bool(result.get("internal_error")),
+                               text.decode("utf-8"))
+            html.write_student_page(out, stored, settings.lang)  # now, not in the views' rebuild at the end
+            fresh.add(item.student)
             summary.graded += 1
             summary.internal += bool(result.get("internal_error"))
             summary.broken += error_id is not None and not result.get("internal_error")
             if bar is not None:
                 bar.update(1)
 
+        fresh: set[str] = set()  # students whose files and page this run wrote
         bar = progress(len(to_grade)) if progress is not None and to_grade else None
         try:
             # Broken submissions are recorded at once: nothing of theirs needs a worker.
@@ -127,26 +135,26 @@ def run(settings: Settings, progress: Callable[[int], object] | None = None) -> 
             if jobs and settings.scheduler:
                 run_dask(jobs, settings.scheduler, commit)
             elif jobs:
-                run_local(jobs, settings.workers, commit)
+                run_local(jobs, settings.workers, commit, pool=pool)
         finally:
             if bar is not None:
                 bar.close()
         summary.stale = sorted(set(book.students()) - {s.id for s in students})
-        tally = rebuild_views(out, book.records([s.id for s in students]), settings)
+        tally = rebuild_views(out, book.records([s.id for s in students]), settings, fresh)
     summary.seconds = time.perf_counter() - start
     summary.average, summary.max_score = tally.mean_score, tally.max_score
     return summary
 
 
-def rebuild_views(out: Path, records: Iterable[Stored], settings: Settings) -> "ClassTally":
+def rebuild_views(out: Path, records: Iterable[Stored], settings: Settings, fresh: Collection[str] = ()) -> "ClassTally":
     """Every file view, from the gradebook's records, one record at a time (memory stays flat;
-    the per-student files are rewritten only if changed)."""
-    from . import html
-
+    the per-student files are rewritten only if changed, and not at all for the `fresh`
+    students, whose files this run wrote from these very records)."""
     tally = html.ClassTally(settings.numbers)
     for stored in records:
-        write_student_files(out, stored.student, stored.record, settings.lang, stored.record_json.encode("utf-8"))
-        html.write_student_page(out, stored, settings.lang)
+        if stored.student not in fresh:
+            write_student_files(out, stored.student, stored.record, settings.lang, stored.record_json.encode("utf-8"))
+            html.write_student_page(out, stored, settings.lang)
         tally.add(stored)
     outputs.atomic_write(out / "grades.csv", outputs.grades_csv(tally.csv_rows(), settings.numbers))
     html.write_report(out, tally, settings.lang, settings.seed)

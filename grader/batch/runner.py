@@ -121,10 +121,40 @@ def jobs_of(packed: Iterable[Packed], numbers: tuple[int, ...], seed: int, lang:
     return [Job(p.student, p.data, numbers, seed, lang, timeout) for p in packed if p.data is not None]
 
 
-def _worker_init() -> None:
+@dataclass(frozen=True)
+class WarmUp:
+    """What a worker process prepares before its first chunk: the exercises' plans for the
+    seed and its warm sandbox; started with the pool, this overlaps with the batch process
+    packing the submissions."""
+
+    numbers: tuple[int, ...]
+    seed: int
+    timeout: float
+
+
+def _worker_init(warm_up: WarmUp | None = None) -> None:
     # Pool workers keep numpy single-threaded: the parallelism is across submissions.
     for name in ("OPENBLAS_NUM_THREADS", "OMP_NUM_THREADS", "MKL_NUM_THREADS"):
         os.environ.setdefault(name, "1")
+    if warm_up is None:
+        return
+    try:
+        from ..curriculum import exercise
+        from ..plans import plans_for
+
+        _sandbox(warm_up.timeout).start()
+        plans_for([exercise(n) for n in warm_up.numbers], warm_up.seed)
+    except Exception:  # noqa: BLE001 - only a head start: the first chunk meets (and reports) the same failure
+        pass
+
+
+def start_pool(workers: int, warm_up: WarmUp | None = None) -> cf.ProcessPoolExecutor:
+    """A pool of `workers` processes, all started now (each warming up) rather than on demand."""
+    pool = cf.ProcessPoolExecutor(max_workers=max(1, workers), mp_context=_context(), initializer=_worker_init,
+                                  initargs=(warm_up,))
+    for _ in range(max(1, workers)):
+        pool.submit(int)  # a process is started per task submitted while none is idle
+    return pool
 
 
 def _context() -> multiprocessing.context.BaseContext:
@@ -132,9 +162,10 @@ def _context() -> multiprocessing.context.BaseContext:
     return multiprocessing.get_context("forkserver" if "forkserver" in methods else "spawn")
 
 
-def run_local(jobs: list[Job], workers: int, on_result: Callable[[dict], None], max_restarts: int = 3) -> None:
-    """Grade `jobs` (the list is emptied) in `workers` processes, calling `on_result` in this
-    process as each ends.
+def run_local(jobs: list[Job], workers: int, on_result: Callable[[dict], None], max_restarts: int = 3,
+              pool: cf.ProcessPoolExecutor | None = None) -> None:
+    """Grade `jobs` (the list is emptied) in `workers` processes (`pool`, if one was started
+    already), calling `on_result` in this process as each ends.
 
     A worker process grades a chunk of submissions at a time (one pytest session, one warm
     sandbox); chunks are small enough to keep both workers busy to the end. If a worker
@@ -144,10 +175,10 @@ def run_local(jobs: list[Job], workers: int, on_result: Callable[[dict], None], 
     jobs.clear()  # the jobs (and their submissions' bytes) now live only in `pending`
     restarts = 0
     while pending:
+        running, pool = pool or start_pool(min(workers, len(pending))), None
         try:
-            with cf.ProcessPoolExecutor(max_workers=max(1, min(workers, len(pending))), mp_context=_context(),
-                                        initializer=_worker_init) as pool:
-                _run_window(pool, pending, workers, on_result)
+            with running:
+                _run_window(running, pending, workers, on_result)
         except cf.process.BrokenProcessPool as error:
             restarts += 1
             if restarts > max_restarts:

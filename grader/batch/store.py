@@ -125,8 +125,8 @@ class Gradebook:
 
     def save(self, student: str, source: str, content_hash: str, options: str, seed: int, exercises: str,
              lang: str, record: dict, error_id: str | None, error: str | None, internal_error: bool,
-             record_json: str) -> None:
-        """Replace the student's record in one transaction."""
+             record_json: str) -> Stored:
+        """Replace the student's record in one transaction; return it as `records` reads it back."""
         now = _dt.datetime.now(_dt.timezone.utc).isoformat(timespec="seconds")
         db = self.db
         db.execute("BEGIN IMMEDIATE")
@@ -148,6 +148,8 @@ class Gradebook:
         except BaseException:
             db.execute("ROLLBACK")
             raise
+        return Stored(student, source, content_hash, options, seed, now, error_id, error, internal_error,
+                      json.loads(record_json), record_json)
 
     def records(self, students: list[str] | None = None) -> Iterator[Stored]:
         """The current records (of `students` only, when given), sorted by student, one at a time."""
