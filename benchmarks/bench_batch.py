@@ -7,6 +7,9 @@ tests/mistakes/, in turn; one zip in ten), grades them with `grade batch --worke
 unless --exercises), and prints:
   - the floor: median wall time of `python -c "import numpy"` (measured in the same run);
   - the batch's wall time, the time per submission and its ratio to the floor;
+  - the suites' own work: the CPU time the reference takes to answer, in this process, every
+    call the hidden suites make of one submission (no sandbox, no pytest, no comparison), as a
+    ratio to the floor when shared by the workers: what no grader of these suites goes below;
   - peak memory: the largest reaped child (getrusage; pool workers under forkserver are not
     reaped by this script, so this is the batch process itself) and, with psutil, the
     peak of the whole process tree summed (the batch, its pool workers and their sandboxes).
@@ -56,6 +59,39 @@ def floor_time(runs: int = 7) -> float:
         start = time.perf_counter()
         subprocess.run(FLOOR, check=True)
         times.append(time.perf_counter() - start)
+    return statistics.median(times)
+
+
+def suites_own_work(spec: str, runs: int = 5) -> float:
+    """CPU seconds for the reference to answer every planned call of one submission, in-process
+    (decoding the arguments included, as a worker must), median of `runs`."""
+    import importlib
+    import warnings
+
+    import numpy as np
+
+    sys.path.insert(0, str(ROOT))
+    from grader import curriculum, plans
+    from grader.grading import DEFAULT_SEED
+    from grader.sandbox import loops, protocol, testfuncs
+
+    calls = []
+    for number, plan in plans.plans_for(curriculum.select(spec), DEFAULT_SEED).items():
+        module = importlib.import_module(f"reference.{curriculum.exercise(number).module}")
+        calls += [(p.request["op"], getattr(module, p.request["function"]), p.request["args"], p.request["kwargs"])
+                  for p in plan]
+    times = []
+    with np.errstate(all="ignore"), warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        for _ in range(runs):
+            start = time.process_time()
+            for op, function, args, kwargs in calls:
+                args, kwargs = protocol.decode(args, testfuncs.build), protocol.decode(kwargs, testfuncs.build)
+                try:
+                    function(*args, **kwargs) if op == "call" else loops.iterate(function, *args, **kwargs)
+                except Exception:  # noqa: BLE001 - some calls are meant to raise
+                    pass
+            times.append(time.process_time() - start)
     return statistics.median(times)
 
 
@@ -111,6 +147,9 @@ def main() -> None:
     print(f"floor  python -c 'import numpy': median {floor:.3f} s")
     print(f"grade batch: {args.n} submissions, {args.workers} workers, exercises {args.exercises}: {elapsed:.1f} s wall")
     print(f"per submission: {per_submission:.3f} s = {per_submission / floor:.2f}x the floor")
+    work = suites_own_work(args.exercises)
+    print(f"the suites' own work: {1000 * work:.0f} ms CPU per submission (the reference answering every call, "
+          f"in-process); shared by {args.workers} workers = {work / args.workers / floor:.2f}x the floor")
     print(f"peak memory: largest reaped process (the batch itself) {largest:.0f} MiB", end="")
     print(f"; whole process tree {peak_tree / 2**20:.0f} MiB" if have_psutil else " (install psutil for the tree)")
 
