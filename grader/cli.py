@@ -14,7 +14,7 @@ import sys
 
 import click
 
-from .help_texts import language_of, localize, speak_click
+from .help_texts import help_catalogue, language_of, localize, speak_click
 
 # name -> "module:attribute" of a click command, imported on first use.
 SUBCOMMANDS: dict[str, str] = {
@@ -53,8 +53,23 @@ def _language_for_all(ctx: click.Context, param: click.Parameter, value: str | N
         os.environ["GRADE_LANG"] = value
 
 
+def _show_version(ctx: click.Context, param: click.Parameter, value: bool) -> None:
+    """click's version_option fixes its message at import, before the language is known."""
+    if not value or ctx.resilient_parsing:
+        return
+    from importlib.metadata import version
+
+    message = help_catalogue(HELP_LANGUAGE).get(f"click:{VERSION_MESSAGE}", VERSION_MESSAGE)
+    click.echo(message % {"prog": ctx.find_root().info_name, "version": version("gdkit")})
+    ctx.exit()
+
+
+VERSION_MESSAGE = "%(prog)s, version %(version)s"  # help.yaml's key: click:<this>
+
+
 @click.group(cls=LazyGroup)
-@click.version_option(package_name="gdkit")
+@click.option("--version", is_flag=True, expose_value=False, is_eager=True, callback=_show_version,
+              help="Show the version and exit.")
 @click.option("--lang", type=click.Choice(["kk", "ru", "en"]), expose_value=False, is_eager=True,
               callback=_language_for_all, help="Language of every command (default: GRADE_LANG, then the locale, then English).")
 def cli() -> None:

@@ -70,3 +70,11 @@ def test_the_language_comes_from_the_command_line_first():
     assert language_of(["--lang=ru", "list"], {}) == "ru"
     assert language_of(["list"], {"GRADE_LANG": "kk"}) == "kk"
     assert language_of(["list", "--lang", "xx"], {}) == "en"  # the command itself then says what is wrong
+
+
+def test_the_version_line_in_each_language():
+    from importlib.metadata import version
+
+    for lang, words in (("kk", "нұсқасы"), ("ru", "версия"), ("en", "version")):
+        shown = grade("--lang", lang, "--version")
+        assert shown.returncode == 0 and shown.stdout.strip() == f"grade, {words} {version('gdkit')}", (lang, shown)
