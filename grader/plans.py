@@ -19,6 +19,7 @@ from .oracle import RAISED, canonical, reference_available
 from .sandbox import protocol
 from .sandbox.client import request_message
 
+
 @dataclass
 class PlannedCall:
     """One call the suites will make: the function, the request as the worker receives it,
@@ -27,6 +28,11 @@ class PlannedCall:
     function: str
     request: dict
     expected: Any = field(default_factory=lambda: RAISED)
+    expected_text: bytes | None = None  # protocol.encoded_text(expected), None if the reference raised
+
+    def reply_text(self, request_id: int) -> bytes | None:
+        """The text of a worker's reply answering as the reference (None if the reference raised)."""
+        return None if self.expected_text is None else protocol.reply_text(self.expected_text, request_id)
 
 
 Plan = list[PlannedCall]  # in the order the suite asks
@@ -54,6 +60,8 @@ class PlanningSession:
         planned = PlannedCall(function, protocol.encode_request(message))
         self.plan.append(planned)
         planned.expected = canonical(compute())
+        if planned.expected is not RAISED:
+            planned.expected_text = protocol.encoded_text(planned.expected)
         return planned.expected
 
     def output(self) -> str:

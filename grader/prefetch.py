@@ -25,14 +25,13 @@ code, in another file.
 from __future__ import annotations
 
 import math
-import struct
-from dataclasses import replace
+from dataclasses import dataclass, field, replace
 from typing import Any
 
 import numpy as np
 
-from .plans import Plan
-from .sandbox.client import IMPORT, Sandbox, StudentError, StudentRaised, StudentSession, Worker
+from .plans import Plan, PlannedCall
+from .sandbox.client import IMPORT, Sandbox, StudentError, StudentRaised, StudentSession, Undecoded, Worker
 
 CLOSE = {"rtol": 1e-9, "atol": 1e-12}
 SHARED_CALL_TIMEOUT = 2.0  # seconds
@@ -44,15 +43,23 @@ def prefetch_submission(sessions: dict[int, StudentSession], plans: dict[int, Pl
     kept = shared_answers(sessions, plans, sandbox)
     for number, session in sessions.items():
         if number in kept:
-            exact = all(identical(answer, planned.expected) for (_, answer), planned in zip(kept[number], plans[number]))
-            session.take_answers(kept[number], are_the_reference=exact)
+            session.take_answers(kept[number].answers, kept[number].are_the_reference)
         else:
             session.prefetch([(planned.function, planned.request) for planned in plans[number]])
         session.close()
 
 
+@dataclass
+class Kept:
+    """An exercise's answers from the shared process ((encoded request, answer), in order), and
+    whether every one's text is the reference's answer's (then they stay Undecoded)."""
+
+    answers: list[tuple[dict, Any]] = field(default_factory=list)
+    are_the_reference: bool = True
+
+
 def shared_answers(sessions: dict[int, StudentSession], plans: dict[int, Plan],
-                   sandbox: Sandbox) -> dict[int, list[tuple[dict, Any]]]:
+                   sandbox: Sandbox) -> dict[int, Kept]:
     """The answers of the exercises that may keep what one shared process answered."""
     roots = {session.root for session in sessions.values()}
     if len(roots) != 1 or not sessions:
@@ -70,7 +77,7 @@ def shared_answers(sessions: dict[int, StudentSession], plans: dict[int, Plan],
         worker.close()
 
 
-def _kept(worker: Worker, sessions: dict[int, StudentSession], plans: dict[int, Plan]) -> dict[int, list[tuple[dict, Any]]]:
+def _kept(worker: Worker, sessions: dict[int, StudentSession], plans: dict[int, Plan]) -> dict[int, Kept]:
     owners: list[tuple[int, Any]] = []  # (exercise, planned call, or None for its import)
     messages = []
     for number, session in sessions.items():
@@ -79,30 +86,41 @@ def _kept(worker: Worker, sessions: dict[int, StudentSession], plans: dict[int, 
         for planned in plans[number]:
             owners.append((number, planned))
             messages.append(dict(planned.request, module=session.module))
-    answers: dict[int, list[tuple[dict, Any]]] = {number: [] for number in sessions}
+    kept = {number: Kept() for number in sessions}
     spoiled: set[int] = set()
     printed = 0
     try:
         worker.send(messages)
         for number, planned in owners:
-            try:
-                answer, raised = worker.next_answer(), False
-            except StudentRaised:
-                answer, raised = None, True
+            answer, right = _next(worker, planned)
             size = worker.output_size()
             grown, printed = size > printed, size
             if grown and planned is None:
                 return {}  # printed on import: in a process of its own, an importer would print it too
-            if raised or grown or (planned is not None and not looks_like(answer, planned.expected)):
+            if grown or not right:
                 spoiled.add(number)
             if planned is not None:
-                answers[number].append((planned.request, answer))
+                kept[number].answers.append((planned.request, answer))
+                kept[number].are_the_reference &= type(answer) is Undecoded
     except StudentError:
         pass  # a crash or a timeout: every exercise not fully answered asks again on its own
     if worker.output_size() > printed:
         return {}  # something printed in the background
-    return {number: list_ for number, list_ in answers.items()
-            if number not in spoiled and len(list_) == len(plans[number])}
+    return {number: exercise for number, exercise in kept.items()
+            if number not in spoiled and len(exercise.answers) == len(plans[number])}
+
+
+def _next(worker: Worker, planned: PlannedCall | None) -> tuple[Any, bool]:
+    """The next answer and whether it may be kept: Undecoded when its text is the reference's
+    answer's (most are: nothing to decode or compare), else decoded and compared."""
+    body, request_id = worker.next_reply()
+    if planned is not None and body == planned.reply_text(request_id):
+        return Undecoded(body), True
+    try:
+        answer = worker.answer_of(body, request_id)
+    except StudentRaised:
+        return None, False
+    return answer, planned is None or looks_like(answer, planned.expected)
 
 
 def looks_like(answer: Any, expected: Any) -> bool:
@@ -124,22 +142,6 @@ def looks_like(answer: Any, expected: Any) -> bool:
         both_nan = math.isnan(expected) and math.isnan(answer)
         return both_nan or math.isclose(answer, expected, rel_tol=CLOSE["rtol"], abs_tol=CLOSE["atol"])
     return type(answer) is type(expected) and answer == expected
-
-
-def identical(answer: Any, expected: Any) -> bool:
-    """Whether a decoded answer is bit for bit the reference's: same types, shapes, dtypes,
-    bytes (so -0.0 is not 0.0, and NaN is NaN only as the same bytes)."""
-    if type(answer) is not type(expected):
-        return False
-    if type(expected) is np.ndarray:
-        return answer.shape == expected.shape and answer.dtype == expected.dtype and answer.tobytes() == expected.tobytes()
-    if type(expected) in (list, tuple):
-        return len(answer) == len(expected) and all(identical(a, e) for a, e in zip(answer, expected))
-    if type(expected) is dict:
-        return answer.keys() == expected.keys() and all(identical(answer[k], expected[k]) for k in expected)
-    if type(expected) is float:
-        return struct.pack("<d", answer) == struct.pack("<d", expected)
-    return answer == expected
 
 
 def _same_numbers(answer: Any, expected: Any) -> bool:

@@ -157,16 +157,37 @@ def send(sock: socket.socket, message: dict) -> None:
 
 def receive(sock: socket.socket) -> dict:
     """Read one message (blocking; the grader sets a socket timeout first)."""
+    return parse(receive_body(sock))
+
+
+def receive_body(sock: socket.socket) -> bytes:
+    """Read one message's text, not parsed yet."""
     (length,) = HEADER.unpack(_read_exactly(sock, HEADER.size))
     if length > MAX_MESSAGE_BYTES:
         raise ProtocolError("message too large")
+    return _read_exactly(sock, length)
+
+
+def parse(body: bytes) -> dict:
     try:
-        message = json.loads(_read_exactly(sock, length).decode("utf-8"))
+        message = json.loads(body.decode("utf-8"))
     except (UnicodeDecodeError, json.JSONDecodeError) as err:
         raise ProtocolError("message is not JSON") from err
     if type(message) is not dict:
         raise ProtocolError("message is not a JSON object")
     return message
+
+
+def encoded_text(value: Any) -> bytes:
+    """The text of encode(value) as `send` writes it inside a message."""
+    return json.dumps(encode(value), separators=(",", ":")).encode("utf-8")
+
+
+def reply_text(answer_text: bytes, request_id: int) -> bytes:
+    """The exact text of a worker's reply to request `request_id` whose answer has the text
+    `answer_text` (see encoded_text): a reply can be compared with a known answer without
+    being parsed. Equal texts decode to equal values."""
+    return b'{"ok":%s,"id":%d}' % (answer_text, request_id)
 
 
 def _read_exactly(sock: socket.socket, size: int) -> bytes:
