@@ -41,7 +41,6 @@ if len(sys.argv) > 4:
 sys.path.insert(0, HERE)
 import loops  # noqa: E402
 import numpy.linalg  # noqa: E402,F401 - imported once here, shared by every forked child
-import numpy.polynomial  # noqa: E402,F401
 import numpy.random  # noqa: E402,F401
 import protocol  # noqa: E402
 import testfuncs  # noqa: E402
