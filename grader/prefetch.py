@@ -151,7 +151,8 @@ def _same_numbers(answer: Any, expected: Any) -> bool:
         if answer.shape == expected.shape and answer.dtype == expected.dtype and answer.tobytes() == expected.tobytes():
             return True
         if expected.dtype.kind == "b" or answer.dtype.kind == "b":
-            return answer.shape == expected.shape and answer.dtype == expected.dtype and bool(np.array_equal(answer, expected))
+            same_kind = answer.shape == expected.shape and answer.dtype == expected.dtype
+            return same_kind and bool(np.array_equal(answer, expected))
     if not (_numeric(answer) and _numeric(expected)):
         return False
     try:

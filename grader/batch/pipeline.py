@@ -88,7 +88,9 @@ def run(settings: Settings, progress: Callable[[int], object] | None = None) -> 
     remove_stale_temporary_folders()  # what a killed run left in the system's temporary folder
     options = settings.options
     exercises_text = ",".join(str(n) for n in settings.numbers)
-    pool = None  # local worker processes, started at the first submission to grade: they warm up while we pack the rest
+    # Local worker processes start at the first submission to grade: they warm up while we pack the rest.
+    pool = None
+    warm_up = WarmUp(settings.numbers, settings.seed, settings.timeout)
     with Gradebook(out / GRADEBOOK) as book, ExitStack() as stack:
         packed: dict[str, Packed] = {}
         to_grade: list[Packed] = []
@@ -100,7 +102,8 @@ def run(settings: Settings, progress: Callable[[int], object] | None = None) -> 
                 continue
             to_grade.append(item)
             if pool is None and item.data is not None and not settings.scheduler:
-                pool = stack.enter_context(start_pool(settings.workers, WarmUp(settings.numbers, settings.seed, settings.timeout)))
+                pool = stack.enter_context(start_pool(settings.workers, warm_up))
+        fresh: set[str] = set()  # students whose files and page this run wrote
 
         def commit(result: dict) -> None:
             item = packed[result["student"]]
@@ -120,7 +123,6 @@ def run(settings: Settings, progress: Callable[[int], object] | None = None) -> 
             if bar is not None:
                 bar.update(1)
 
-        fresh: set[str] = set()  # students whose files and page this run wrote
         bar = progress(len(to_grade)) if progress is not None and to_grade else None
         try:
             # Broken submissions are recorded at once: nothing of theirs needs a worker.
@@ -146,7 +148,8 @@ def run(settings: Settings, progress: Callable[[int], object] | None = None) -> 
     return summary
 
 
-def rebuild_views(out: Path, records: Iterable[Stored], settings: Settings, fresh: Collection[str] = ()) -> "ClassTally":
+def rebuild_views(out: Path, records: Iterable[Stored], settings: Settings,
+                  fresh: Collection[str] = ()) -> "ClassTally":
     """Every file view, from the gradebook's records, one record at a time (memory stays flat;
     the per-student files are rewritten only if changed, and not at all for the `fresh`
     students, whose files this run wrote from these very records)."""

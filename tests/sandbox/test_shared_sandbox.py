@@ -256,8 +256,10 @@ def test_submissions_answering_as_the_reference_share_its_verdicts(tmp_path: Pat
     from grader.engine import GradingPlugin
 
     exercises = curriculum.select("1-5,9")
-    folders = [submission_with(tmp_path / "first", {}), submission_with(tmp_path / "ex03", {3: MISTAKES / "ex03_step_sign_flipped.py"}),
-               submission_with(tmp_path / "second", {}), ALTERNATIVE]
+    folders = [submission_with(tmp_path / "first", {}),
+               submission_with(tmp_path / "ex03", {3: MISTAKES / "ex03_step_sign_flipped.py"}),
+               submission_with(tmp_path / "second", {}),
+               ALTERNATIVE]
     alone = [grade_submission(folder, exercises, 7, "en", LIMITS).to_dict() for folder in folders]
     runs: dict[tuple[int, int], int] = {}
     fixture_value = GradingPlugin.fixture_value
@@ -271,7 +273,8 @@ def test_submissions_answering_as_the_reference_share_its_verdicts(tmp_path: Pat
     live = []
     send = StudentSession._send
     monkeypatch.setattr(GradingPlugin, "fixture_value", counted)
-    monkeypatch.setattr(StudentSession, "_send", lambda self, key, encoded: live.append(key) or send(self, key, encoded))
+    monkeypatch.setattr(StudentSession, "_send",
+                        lambda self, key, encoded: live.append(key) or send(self, key, encoded))
     sandbox = Sandbox(None, LIMITS)
     try:
         with ExitStack() as stack:
