@@ -14,7 +14,7 @@ import sys
 
 import click
 
-from .help_texts import help_catalogue, language_of, localize, speak_click
+from .help_texts import help_catalogue, language_for_all, language_of, localize, speak_click
 
 # name -> "module:attribute" of a click command, imported on first use.
 SUBCOMMANDS: dict[str, str] = {
@@ -48,11 +48,6 @@ class LazyGroup(click.Group):
 HELP_LANGUAGE = "en"  # the language of --help and of click's messages (set by main)
 
 
-def _language_for_all(ctx: click.Context, param: click.Parameter, value: str | None) -> None:
-    if value:  # `grade --lang kk exercise 3`: as GRADE_LANG, a command's own --lang still wins
-        os.environ["GRADE_LANG"] = value
-
-
 def _show_version(ctx: click.Context, param: click.Parameter, value: bool) -> None:
     """click's version_option fixes its message at import, before the language is known."""
     if not value or ctx.resilient_parsing:
@@ -70,8 +65,7 @@ VERSION_MESSAGE = "%(prog)s, version %(version)s"  # help.yaml's key: click:<thi
 @click.group(cls=LazyGroup)
 @click.option("--version", is_flag=True, expose_value=False, is_eager=True, callback=_show_version,
               help="Show the version and exit.")
-@click.option("--lang", type=click.Choice(["kk", "ru", "en"]), expose_value=False, is_eager=True,
-              callback=_language_for_all, help="Language of every command (default: GRADE_LANG, then the locale, then English).")
+@language_for_all("Language of every command (default: GRADE_LANG, then the locale, then English).")
 def cli() -> None:
     """Gradient descent course kit: grade your exercises, take quizzes."""
 

@@ -2,8 +2,9 @@
 own messages ("Usage:", "Error: …", "Try 'grade exercise --help' for help.").
 
 Texts live in `grader/i18n/<lang>/help.yaml`, keyed by command path ("exercise",
-"quiz.take"), by command path and option name ("exercise.seed"), and by "click:" + click's
-English message. English is the source: nothing is loaded for it, so `grade exercise` in
+"quiz.take"), by command path and option name ("exercise.seed"), by "click:" + click's
+English message (or a value type's name: "click:integer"), and by "metavar:" + an argument's
+placeholder ("metavar:SUBMISSIONS"). English is the source: nothing is loaded for it, so `grade exercise` in
 English pays nothing for this.
 """
 
@@ -12,7 +13,7 @@ from __future__ import annotations
 import os
 import sys
 from functools import lru_cache
-from typing import Mapping, Sequence
+from typing import Callable, Mapping, Sequence
 
 import click
 
@@ -38,6 +39,17 @@ def language_of(argv: Sequence[str], environ: Mapping[str, str] | None = None) -
         return DEFAULT_LANGUAGE
 
 
+def _language_for_all(ctx: click.Context, param: click.Parameter, value: str | None) -> None:
+    if value:  # `grade --lang kk exercise 3`: as GRADE_LANG, a command's own --lang still wins
+        os.environ["GRADE_LANG"] = value
+
+
+def language_for_all(help_text: str) -> Callable[[click.Command], click.Command]:
+    """A group's `--lang`: the language of every command under it (set as GRADE_LANG)."""
+    return click.option("--lang", type=click.Choice(["kk", "ru", "en"]), expose_value=False, is_eager=True,
+                        callback=_language_for_all, help=help_text)
+
+
 @lru_cache(maxsize=None)
 def help_catalogue(lang: str) -> dict[str, str]:
     """The texts of `help.yaml` in `lang` (empty for English, the source)."""
@@ -55,14 +67,31 @@ def localize(command: click.Command, path: str, lang: str) -> click.Command:
         return command
     command.help = texts.get(path, command.help)
     command.short_help = texts.get(f"{path}.short", command.short_help)
+    command.options_metavar = texts.get(f"click:{command.options_metavar}", command.options_metavar)
+    if isinstance(command, click.Group):
+        command.subcommand_metavar = texts.get(f"click:{command.subcommand_metavar}", command.subcommand_metavar)
     for param in command.params:
         if isinstance(param, click.Option):
             # click's --version takes its help text at import, before the language is known
             key = "click:Show the version and exit." if param.name == "version" else f"{path}.{param.name}"
             param.help = texts.get(key, param.help)
+        param.metavar = _metavar(param, command, texts)
     for name, sub in getattr(command, "commands", {}).items():
         localize(sub, f"{path}.{name}", lang)
     return command
+
+
+def _metavar(param: click.Parameter, command: click.Command, texts: Mapping[str, str]) -> str | None:
+    """The placeholder of an option's value (from its type: INTEGER) or of an argument (its
+    name: SUBMISSIONS, with click's brackets and dots kept), in the language of `texts`."""
+    if param.metavar is not None or getattr(param, "is_flag", False) or isinstance(param.type, click.Choice):
+        return param.metavar
+    if isinstance(param, click.Argument):
+        name = param.name.upper()
+        translated = texts.get(f"metavar:{name}")
+        return param.make_metavar(click.Context(command)).replace(name, translated) if translated else None
+    translated = texts.get(f"click:{param.type.name}")
+    return translated.upper() if translated else None
 
 
 def speak_click(lang: str) -> None:

@@ -50,7 +50,7 @@ def progress_bar(lang: str):
 @lang_option
 def batch(submissions: Path, out: Path, workers: int | None, seed: int | None, timeout: float,
           scheduler: str | None, which: str, lang: str | None) -> None:
-    """Grade every submission in SUBMISSIONS (one folder or .zip per student) into --out DIR.
+    """Grade every submission in SUBMISSIONS (one folder or .zip per student) into the --out folder.
 
     Re-running the same command grades only the students whose submission changed."""
     from .. import curriculum

@@ -13,6 +13,7 @@ from typing import Iterator
 
 import click
 
+from grader.help_texts import language_for_all
 from grader.i18n import LANGUAGES, UnknownLanguage, resolve_language, translate
 from grader.quiz import practice
 from grader.quiz.errors import QuizError
@@ -63,6 +64,7 @@ def write_output(text: str, out: Path | None, lang: str) -> None:
 
 
 @click.group(name="quiz")
+@language_for_all("Language of every quiz command (default: GRADE_LANG, then the locale, then English).")
 def quiz() -> None:
     """Quizzes on gradient descent in Kazakh, Russian and English."""
 

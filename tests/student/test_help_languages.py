@@ -78,3 +78,27 @@ def test_the_version_line_in_each_language():
     for lang, words in (("kk", "нұсқасы"), ("ru", "версия"), ("en", "version")):
         shown = grade("--lang", lang, "--version")
         assert shown.returncode == 0 and shown.stdout.strip() == f"grade, {words} {version('gdkit')}", (lang, shown)
+
+
+def test_placeholders_in_the_usage_lines_speak_the_language():
+    shown = " ".join(grade("batch", "--help", "--lang", "ru").stdout.split())
+    assert "grade batch [ПАРАМЕТРЫ] РАБОТЫ" in shown and "--workers ЦЕЛОЕ" in shown and "--timeout ЧИСЛО" in shown, shown
+    assert "в папке РАБОТЫ" in shown  # the help text names the placeholder the usage line shows
+    shown = " ".join(grade("quiz", "lint", "--help", "--lang", "kk").stdout.split())
+    assert "grade quiz lint [ПАРАМЕТРЛЕР] [ЖОЛ]" in shown, shown  # an optional argument keeps its brackets
+    assert "КОМАНДА [АРГУМЕНТТЕР]..." in grade("--lang", "kk", "quiz", "--help").stdout
+    missing = grade("batch", "--lang", "kk")
+    assert missing.returncode == 2 and "ЖҰМЫСТАР" in missing.stderr, missing.stderr
+    english = " ".join(grade("batch", "--help", "--lang", "en").stdout.split())
+    assert "grade batch [OPTIONS] SUBMISSIONS" in english and "--workers INTEGER" in english, english
+
+
+def test_every_language_has_every_command_line_text():
+    english = set(texts("en"))
+    for lang in ("kk", "ru"):
+        assert set(texts(lang)) == english, lang
+
+
+def test_the_quiz_group_takes_the_language_for_its_commands():
+    done = grade("quiz", "--lang", "ru", "list")
+    assert done.returncode == 0 and "вопросов" in done.stdout, done.stderr
