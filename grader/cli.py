@@ -48,6 +48,9 @@ class LazyGroup(click.Group):
 HELP_LANGUAGE = "en"  # the language of --help and of click's messages (set by main)
 
 
+VERSION_MESSAGE = "%(prog)s, version %(version)s"  # help.yaml's key: click:<this>
+
+
 def _show_version(ctx: click.Context, param: click.Parameter, value: bool) -> None:
     """click's version_option fixes its message at import, before the language is known."""
     if not value or ctx.resilient_parsing:
@@ -57,9 +60,6 @@ def _show_version(ctx: click.Context, param: click.Parameter, value: bool) -> No
     message = help_catalogue(HELP_LANGUAGE).get(f"click:{VERSION_MESSAGE}", VERSION_MESSAGE)
     click.echo(message % {"prog": ctx.find_root().info_name, "version": version("gdkit")})
     ctx.exit()
-
-
-VERSION_MESSAGE = "%(prog)s, version %(version)s"  # help.yaml's key: click:<this>
 
 
 @click.group(cls=LazyGroup)

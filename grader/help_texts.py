@@ -3,9 +3,9 @@ own messages ("Usage:", "Error: …", "Try 'grade exercise --help' for help.").
 
 Texts live in `grader/i18n/<lang>/help.yaml`, keyed by command path ("exercise",
 "quiz.take"), by command path and option name ("exercise.seed"), by "click:" + click's
-English message (or a value type's name: "click:integer"), and by "metavar:" + an argument's
-placeholder ("metavar:SUBMISSIONS"). English is the source: nothing is loaded for it, so `grade exercise` in
-English pays nothing for this.
+English message (or a value type's name: "click:integer"), and by "metavar:" + an
+argument's placeholder ("metavar:SUBMISSIONS"). English is the source: nothing is loaded
+for it, so `grade exercise` in English pays nothing for this.
 """
 
 from __future__ import annotations

@@ -148,10 +148,10 @@ def _same_numbers(answer: Any, expected: Any) -> bool:
     """An array and an array, or an array and nested lists of numbers: same shape, numbers
     within CLOSE. Boolean arrays must be equal arrays."""
     if type(answer) is np.ndarray and type(expected) is np.ndarray:
-        if answer.shape == expected.shape and answer.dtype == expected.dtype and answer.tobytes() == expected.tobytes():
+        same_kind = answer.shape == expected.shape and answer.dtype == expected.dtype
+        if same_kind and answer.tobytes() == expected.tobytes():
             return True
         if expected.dtype.kind == "b" or answer.dtype.kind == "b":
-            same_kind = answer.shape == expected.shape and answer.dtype == expected.dtype
             return same_kind and bool(np.array_equal(answer, expected))
     if not (_numeric(answer) and _numeric(expected)):
         return False
