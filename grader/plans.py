@@ -28,11 +28,17 @@ class PlannedCall:
     function: str
     request: dict
     expected: Any = field(default_factory=lambda: RAISED)
-    expected_text: bytes | None = None  # protocol.encoded_text(expected), None if the reference raised
+    # The text of a worker's reply answering as the reference, in a `groups` message
+    # (protocol.reply_text), None if the reference raised.
+    reply: bytes | None = None
+    _wire: tuple[str, bytes] | None = field(default=None, repr=False, compare=False)
 
-    def reply_text(self, request_id: int) -> bytes | None:
-        """The text of a worker's reply answering as the reference (None if the reference raised)."""
-        return None if self.expected_text is None else protocol.reply_text(self.expected_text, request_id)
+    def request_text(self, module: str) -> bytes:
+        """The request's JSON text as a worker receives it for `module` (made once, not once
+        per submission)."""
+        if self._wire is None or self._wire[0] != module:
+            self._wire = (module, protocol.dumps(dict(self.request, module=module)))
+        return self._wire[1]
 
 
 Plan = list[PlannedCall]  # in the order the suite asks
@@ -61,7 +67,7 @@ class PlanningSession:
         self.plan.append(planned)
         planned.expected = canonical(compute())
         if planned.expected is not RAISED:
-            planned.expected_text = protocol.encoded_text(planned.expected)
+            planned.reply = protocol.reply_text(protocol.encoded_text(planned.expected))
         return planned.expected
 
     def output(self) -> str:

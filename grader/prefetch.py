@@ -25,12 +25,13 @@ code, in another file.
 from __future__ import annotations
 
 import math
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, replace
 from typing import Any
 
 import numpy as np
 
-from .plans import Plan, PlannedCall
+from .plans import Plan
+from .sandbox import protocol
 from .sandbox.client import IMPORT, Sandbox, StudentError, StudentRaised, StudentSession, Undecoded, Worker
 
 CLOSE = {"rtol": 1e-9, "atol": 1e-12}
@@ -54,8 +55,8 @@ class Kept:
     """An exercise's answers from the shared process ((encoded request, answer), in order), and
     whether every one's text is the reference's answer's (then they stay Undecoded)."""
 
-    answers: list[tuple[dict, Any]] = field(default_factory=list)
-    are_the_reference: bool = True
+    answers: list[tuple[dict, Any]]
+    are_the_reference: bool
 
 
 def shared_answers(sessions: dict[int, StudentSession], plans: dict[int, Plan],
@@ -64,8 +65,10 @@ def shared_answers(sessions: dict[int, StudentSession], plans: dict[int, Plan],
     roots = {session.root for session in sessions.values()}
     if len(roots) != 1 or not sessions:
         return {}
-    # Our calls take milliseconds: one that takes seconds here asks again on its own, with the
-    # full time limit (so a hang costs SHARED_CALL_TIMEOUT more, not a second full limit).
+    # An exercise's planned calls take milliseconds together (the time limit is for each group:
+    # an import, an exercise's calls); one that takes seconds here asks again on its own, with
+    # the full time limit of each call (so a hang costs SHARED_CALL_TIMEOUT more, not a second
+    # full limit).
     limits = replace(sandbox.limits, call_timeout=min(sandbox.limits.call_timeout, SHARED_CALL_TIMEOUT))
     try:
         worker = Worker(sandbox, limits, roots.pop())
@@ -78,49 +81,63 @@ def shared_answers(sessions: dict[int, StudentSession], plans: dict[int, Plan],
 
 
 def _kept(worker: Worker, sessions: dict[int, StudentSession], plans: dict[int, Plan]) -> dict[int, Kept]:
-    owners: list[tuple[int, Any]] = []  # (exercise, planned call, or None for its import)
-    messages = []
-    for number, session in sessions.items():
-        owners.append((number, None))
-        messages.append(dict(IMPORT, module=session.module))
-        for planned in plans[number]:
-            owners.append((number, planned))
-            messages.append(dict(planned.request, module=session.module))
-    kept = {number: Kept() for number in sessions}
-    spoiled: set[int] = set()
+    """Ask every planned call in one `groups` message (per exercise: its import, then its
+    calls) and keep the exercises whose answers may stand (see the module's docstring)."""
+    kept: dict[int, Kept] = {}
     printed = 0
     try:
-        worker.send(messages)
-        for number, planned in owners:
-            answer, right = _next(worker, planned)
-            size = worker.output_size()
-            grown, printed = size > printed, size
-            if grown and planned is None:
+        worker.send_text(protocol.groups_message(
+            [group for number, session in sessions.items() for group in _groups(session.module, plans[number])]))
+        for number in sessions:
+            imported = _imported(worker)
+            if worker.output_size() > printed:
                 return {}  # printed on import: in a process of its own, an importer would print it too
-            if grown or not right:
-                spoiled.add(number)
-            if planned is not None:
-                kept[number].answers.append((planned.request, answer))
-                kept[number].are_the_reference &= type(answer) is Undecoded
+            exercise = _answers(worker, plans[number])
+            size = worker.output_size()
+            if imported and exercise is not None and size == printed:
+                kept[number] = exercise
+            printed = size
     except StudentError:
         pass  # a crash or a timeout: every exercise not fully answered asks again on its own
     if worker.output_size() > printed:
         return {}  # something printed in the background
-    return {number: exercise for number, exercise in kept.items()
-            if number not in spoiled and len(exercise.answers) == len(plans[number])}
+    return kept
 
 
-def _next(worker: Worker, planned: PlannedCall | None) -> tuple[Any, bool]:
-    """The next answer and whether it may be kept: Undecoded when its text is the reference's
-    answer's (most are: nothing to decode or compare), else decoded and compared."""
-    body, request_id = worker.next_reply()
-    if planned is not None and body == planned.reply_text(request_id):
-        return Undecoded(body), True
+def _groups(module: str, plan: Plan) -> list[list[bytes]]:
+    """An exercise's two groups of requests: its import, then its planned calls."""
+    return [[protocol.dumps(dict(IMPORT, module=module))], [planned.request_text(module) for planned in plan]]
+
+
+def _imported(worker: Worker) -> bool:
+    """Whether the next group's answer (an import) says the module was imported."""
+    (reply,) = worker.replies_in(worker.next_group(), 1)
     try:
-        answer = worker.answer_of(body, request_id)
+        worker.answer_in(reply)
     except StudentRaised:
-        return None, False
-    return answer, planned is None or looks_like(answer, planned.expected)
+        return False
+    return True
+
+
+def _answers(worker: Worker, plan: Plan) -> Kept | None:
+    """The answers to an exercise's planned calls (the next group's answer), if they may be
+    kept: Undecoded when their text is the reference's answers' (most are: nothing to decode or
+    compare), else decoded and each compared (looks_like); None if one is not the reference's
+    or raised."""
+    body = worker.next_group()
+    if all(planned.reply is not None for planned in plan) and \
+            body == protocol.replies_message([planned.reply for planned in plan]):
+        return Kept([(planned.request, Undecoded(planned.reply)) for planned in plan], are_the_reference=True)
+    answers = []
+    for planned, reply in zip(plan, worker.replies_in(body, len(plan))):
+        try:
+            answer = worker.answer_in(reply)
+        except StudentRaised:
+            return None
+        if not looks_like(answer, planned.expected):
+            return None
+        answers.append((planned.request, answer))
+    return Kept(answers, are_the_reference=False)
 
 
 def looks_like(answer: Any, expected: Any) -> bool:

@@ -87,20 +87,37 @@ class Worker:
 
     def next_answer(self) -> Any:
         """The answer to the oldest request not yet answered (each within the call time limit)."""
-        return self.answer_of(*self.next_reply())
-
-    def next_reply(self) -> tuple[bytes, int]:
-        """The text of the reply to the oldest request not yet answered, and that request's id."""
         from . import protocol
 
-        body = self._exchange(lambda: protocol.receive_body(self._channel))
-        return body, self._waiting.pop(0)
+        reply = self._exchange(lambda: protocol.receive(self._channel))
+        return self._unpack(reply, self._waiting.pop(0))
 
-    def answer_of(self, body: bytes, request_id: int) -> Any:
-        """The answer in a reply's text (see next_reply), or a StudentError."""
+    def send_text(self, body: bytes) -> None:
+        """Send a message already encoded: a `groups` message (protocol.groups_message), whose
+        answers come with next_group, one message per group."""
         from . import protocol
 
-        return self._unpack(self._exchange(lambda: protocol.parse(body)), request_id)
+        self._exchange(lambda: protocol.send_text(self._channel, body))
+
+    def next_group(self) -> bytes:
+        """The text of the answer to the next group of a `groups` message, not parsed yet
+        (the time limit of one call is the whole group's)."""
+        from . import protocol
+
+        return self._exchange(lambda: protocol.receive_body(self._channel))
+
+    def replies_in(self, body: bytes, count: int) -> list[dict]:
+        """The replies in a group's answer (see next_group), which must hold `count` of them."""
+        from . import protocol
+
+        replies = self._exchange(lambda: protocol.parse(body)).get("replies")
+        if type(replies) is not list or len(replies) != count or not all(type(r) is dict for r in replies):
+            raise StudentProtocolError(f"not {count} replies to a group of {count} requests")
+        return replies
+
+    def answer_in(self, reply: dict) -> Any:
+        """The answer in one reply of a group (its position says to which request), or a StudentError."""
+        return self._unpack(reply, None)
 
     def _exchange(self, action: Callable[[], Any]) -> Any:
         from . import protocol
@@ -115,7 +132,7 @@ class Worker:
         except protocol.ProtocolError as err:
             raise StudentProtocolError(str(err)) from err
 
-    def _unpack(self, reply: dict, request_id: int) -> Any:
+    def _unpack(self, reply: dict, request_id: int | None) -> Any:
         from . import protocol
 
         if reply.get("id") != request_id:

@@ -147,9 +147,18 @@ def _decode_array(body: Any) -> np.ndarray:
     return array.reshape(shape).copy()
 
 
+def dumps(value: Any) -> bytes:
+    """The JSON text of a message or a part of one, as `send` writes it."""
+    return json.dumps(value, separators=(",", ":")).encode("utf-8")
+
+
 def send(sock: socket.socket, message: dict) -> None:
     """Write one message: a 4-byte big-endian length, then UTF-8 JSON."""
-    body = json.dumps(message, separators=(",", ":")).encode("utf-8")
+    send_text(sock, dumps(message))
+
+
+def send_text(sock: socket.socket, body: bytes) -> None:
+    """Write one message whose JSON text is already made (see `dumps`)."""
     if len(body) > MAX_MESSAGE_BYTES:
         raise ProtocolError("message too large")
     sock.sendall(HEADER.pack(len(body)) + body)
@@ -180,14 +189,27 @@ def parse(body: bytes) -> dict:
 
 def encoded_text(value: Any) -> bytes:
     """The text of encode(value) as `send` writes it inside a message."""
-    return json.dumps(encode(value), separators=(",", ":")).encode("utf-8")
+    return dumps(encode(value))
 
 
-def reply_text(answer_text: bytes, request_id: int) -> bytes:
-    """The exact text of a worker's reply to request `request_id` whose answer has the text
-    `answer_text` (see encoded_text): a reply can be compared with a known answer without
-    being parsed. Equal texts decode to equal values."""
-    return b'{"ok":%s,"id":%d}' % (answer_text, request_id)
+def reply_text(answer_text: bytes) -> bytes:
+    """The exact text of a worker's reply, inside a `groups` message's answer (its requests
+    carry no id: position says which is which), whose answer has the text `answer_text` (see
+    encoded_text): replies can be compared with known answers without being parsed. Equal
+    texts decode to equal values."""
+    return b'{"ok":%s,"id":null}' % answer_text
+
+
+def groups_message(groups: list[list[bytes]]) -> bytes:
+    """The text of a `groups` message: requests (each as its `dumps` text) in groups; the
+    worker answers each group with one message, a `replies_message` of its replies in order."""
+    return b'{"op":"groups","groups":[%s]}' % b",".join(b"[%s]" % b",".join(group) for group in groups)
+
+
+def replies_message(replies: list[bytes]) -> bytes:
+    """The text of a worker's answer to one group: {"replies": [reply, ...]}, as `send`
+    writes it (each reply as its `dumps` text)."""
+    return b'{"replies":[%s]}' % b",".join(replies)
 
 
 def _read_exactly(sock: socket.socket, size: int) -> bytes:

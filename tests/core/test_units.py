@@ -52,6 +52,19 @@ def test_worker_answers_cannot_smuggle_functions_or_generators():
             protocol.decode(smuggled)
 
 
+def test_group_messages_made_as_text_are_the_json_the_worker_reads_and_writes():
+    """A batch sends its planned calls as one text made of cached pieces and compares the
+    worker's answers as text (prefetch.py): the pieces must join into what the worker parses
+    and what its `send` writes, byte for byte."""
+    imports, call = {"op": "import", "module": "m"}, {"op": "call", "function": "f", "args": [1.5], "module": "m"}
+    text = protocol.groups_message([[protocol.dumps(imports)], [protocol.dumps(call), protocol.dumps(call)], []])
+    assert protocol.parse(text) == {"op": "groups", "groups": [[imports], [call, call], []]}
+    answers = [np.arange(3.0), 2.5, None]
+    written = protocol.dumps({"replies": [{"ok": protocol.encode(answer), "id": None} for answer in answers]})
+    assert protocol.replies_message([protocol.reply_text(protocol.encoded_text(a)) for a in answers]) == written
+    assert protocol.replies_message([]) == protocol.dumps({"replies": []})
+
+
 def test_specs_compare_values_not_types():
     assert Vector(2).difference(Vector(2).normalize([1, 2.0]), np.array([1.0, 2.0]), Tolerance()) is None
     assert Scalar().difference(Scalar().normalize(3), np.asarray(3.0), Tolerance()) is None
