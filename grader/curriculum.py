@@ -11,6 +11,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
 
+from .datafiles import load_yaml
 from .errors import CurriculumError, UnknownExercise
 
 CURRICULUM_DIR = Path(__file__).parent / "curriculum"
@@ -60,11 +61,7 @@ class Exercise:
 
 
 def _load_yaml(path: Path) -> dict:
-    import yaml
-
-    loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
-    with path.open(encoding="utf-8") as stream:
-        data = yaml.load(stream, Loader=loader)  # noqa: S506 - a safe loader
+    data = load_yaml(path)
     if not isinstance(data, dict):
         raise CurriculumError("curriculum.broken", path=str(path), reason="not a mapping")
     return data

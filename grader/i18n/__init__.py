@@ -59,11 +59,9 @@ def resolve_language(option: str | None = None, environ: Mapping[str, str] | Non
 
 def load_texts(path: Path) -> dict[str, str]:
     """One catalogue file: message id -> text."""
-    import yaml
+    from ..datafiles import load_yaml
 
-    loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)  # libyaml when present: 10× faster
-    with path.open(encoding="utf-8") as stream:
-        data = yaml.load(stream, Loader=loader) or {}  # noqa: S506 - a safe loader
+    data = load_yaml(path) or {}
     return {str(key): str(text) for key, text in data.items()}
 
 
