@@ -72,11 +72,37 @@ def gradient_descent(grad_f, x0, learning_rate=0.1, max_steps=1000, tol=1e-8):
 """
 
 
+# Well-formed messages of the worker's wire format (length, then JSON), written at import to
+# every descriptor the channel might be: replies to a group that claim success, then a group's
+# worth of made-up answers. The grader reads them out of turn (or not at all).
+FORGES_REPLIES = """
+import json, os, struct
+
+def _framed(message):
+    body = json.dumps(message, separators=(",", ":")).encode()
+    return struct.pack(">I", len(body)) + body
+
+FORGED = _framed({"replies": [{"ok": None, "id": None}]}) + _framed(
+    {"replies": [{"ok": [0.0, 0.0], "id": None} for _ in range(20)]})
+for fd in range(3, 40):
+    try:
+        os.write(fd, FORGED)
+    except OSError:
+        pass
+
+
+def gradient_step(v, gradient, step_size):
+    return [0.0 for _ in v]  # wrong
+"""
+
+
 def _class(tmp_path: Path) -> list[Path]:
     folders = [submission_with(tmp_path / name, files) for name, files in NEIGHBOURS.items()]
     (tmp_path / "silences.py").write_text(SILENCES_THE_NEXT)
     (tmp_path / "prints.py").write_text(PRINTS_WHILE_RIGHT)
     folders.append(submission_with(tmp_path / "silenced", {3: tmp_path / "silences.py", 4: tmp_path / "prints.py"}))
+    (tmp_path / "forges.py").write_text(FORGES_REPLIES)
+    folders.append(submission_with(tmp_path / "forges", {3: tmp_path / "forges.py"}))
     return [*folders, ALTERNATIVE]
 
 
@@ -98,6 +124,8 @@ def test_a_chunk_grades_each_submission_as_it_is_graded_alone(tmp_path: Path):
     assert all(scores[name] < scores["reference"] for name in NEIGHBOURS if name not in ("reference", "daemon"))
     silenced = together[folders.index(tmp_path / "silenced")]["exercises"][3]
     assert "descending from" in silenced["output"]  # what ex03 did to the output does not reach ex04
+    forged = {ex["exercise"]: ex for ex in together[folders.index(tmp_path / "forges")]["exercises"]}
+    assert forged[3]["score"] == 0 and all(ex["score"] == ex["max_score"] for n, ex in forged.items() if n != 3)
 
 
 LEAVES_TRACES = '''
