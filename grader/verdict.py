@@ -63,7 +63,7 @@ def _classify(error: BaseException, exercise: Exercise, list_input: bool) -> tup
     if isinstance(error, WorkerCrashed):
         return Outcome.ERROR, "result.crashed", {"text": str(error)}, Diagnosis("worker_crashed")
     if isinstance(error, StudentProtocolError):
-        return Outcome.ERROR, "result.protocol", {"text": str(error)}, Diagnosis("not_plain_data")
+        return Outcome.ERROR, "result.protocol", {"text": str(error)}, Diagnosis("channel_broken")
     raise TypeError("not a student failure")
 
 

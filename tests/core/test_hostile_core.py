@@ -18,7 +18,7 @@ CASES = {
     "ex01_custom_eq": (1, {"not_plain_data"}),
     "ex10_syntax_error": (10, {"syntax_error"}),
     "ex05_exit_at_import": (5, {"worker_crashed"}),
-    "ex03_prints_fake_result": (3, {"step_sign_flipped", "sign_flipped", "constant_factor", "not_plain_data", None}),
+    "ex03_prints_fake_result": (3, {"step_sign_flipped", "sign_flipped", "constant_factor", "channel_broken", None}),
     "ex09_imports_reference": (9, {"raised_exception", "missing_function"}),
     "ex01_returns_nan": (1, {"diverged"}),
     "ex04_wrong_shape": (4, {"wrong_shape"}),

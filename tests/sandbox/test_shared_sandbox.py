@@ -126,6 +126,7 @@ def test_a_chunk_grades_each_submission_as_it_is_graded_alone(tmp_path: Path):
     assert "descending from" in silenced["output"]  # what ex03 did to the output does not reach ex04
     forged = {ex["exercise"]: ex for ex in together[folders.index(tmp_path / "forges")]["exercises"]}
     assert forged[3]["score"] == 0 and all(ex["score"] == ex["max_score"] for n, ex in forged.items() if n != 3)
+    assert {test["diagnosis"] for test in forged[3]["tests"]} == {"channel_broken"}  # named as what it is
 
 
 LEAVES_TRACES = '''
