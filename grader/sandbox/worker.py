@@ -7,7 +7,7 @@ ROOT, read-only: the folder where the grader stages one submission at a time (th
 exercise the grader sends a `spawn` request carrying two file descriptors (a fresh socket for
 requests, a file for the student's output) and the zygote forks a child that serves that
 exercise: import a module, call a function, loop an update rule, answering with plain data
-(protocol.py); a `plan` message asks many calls at once. `reset` kills every process of the
+(protocol.py); a `groups` message asks many calls at once. `reset` kills every process of the
 sandbox but the zygote, so nothing one exercise started outlives it; `wipe` (before the
 grader stages the next submission) also empties the writable places, so nothing of one
 submission reaches the next.
@@ -177,22 +177,17 @@ def answer(message: dict, root: str) -> dict:
 
 
 def serve(channel: socket.socket, root: str) -> None:
-    """Answer requests until the grader closes the channel. A `plan` message carries many
-    requests (what the suites will ask, known in advance): one reply each, in order. A
-    `groups` message carries groups of requests: one message per group, its replies in order."""
+    """Answer requests until the grader closes the channel. Requests come in `groups`
+    messages: each group is answered by one message holding its replies in order (a call the
+    grader makes on its own is a group of one; the calls a batch plans for an exercise, one
+    group)."""
     while True:
         try:
             message = protocol.receive(channel)
         except EOFError:
             return
-        if message.get("op") == "groups":
-            for group in listed(message.get("groups")):
-                replies = [answer(request, root) for request in listed(group)]
-                protocol.send(channel, {"replies": replies})
-            continue
-        requests = message.get("requests") if message.get("op") == "plan" else [message]
-        for request in listed(requests):
-            protocol.send(channel, answer(request, root))
+        for group in listed(message.get("groups")):
+            protocol.send(channel, {"replies": [answer(request, root) for request in listed(group)]})
 
 
 def listed(value: object) -> list:
