@@ -22,23 +22,17 @@ from .sandbox.client import request_message
 
 @dataclass
 class PlannedCall:
-    """One call the suites will make: the function, the request as the worker receives it,
-    and the reference's answer (canonical; RAISED if the reference raised)."""
+    """One call the suites will make: the function, the request (encoded, as a session asks
+    it) and its JSON text as the worker receives it (with the module: made once, not once per
+    submission), and the reference's answer (canonical; RAISED if the reference raised)."""
 
     function: str
     request: dict
+    text: bytes
     expected: Any = field(default_factory=lambda: RAISED)
     # The text of a worker's reply answering as the reference, in a `groups` message
     # (protocol.reply_text), None if the reference raised.
     reply: bytes | None = None
-    _wire: tuple[str, bytes] | None = field(default=None, repr=False, compare=False)
-
-    def request_text(self, module: str) -> bytes:
-        """The request's JSON text as a worker receives it for `module` (made once, not once
-        per submission)."""
-        if self._wire is None or self._wire[0] != module:
-            self._wire = (module, protocol.dumps(dict(self.request, module=module)))
-        return self._wire[1]
 
 
 Plan = list[PlannedCall]  # in the order the suite asks
@@ -50,6 +44,7 @@ class PlanningSession:
     down every request (as the worker would receive it) with the answer."""
 
     def __init__(self, module: str):
+        self.module = module
         self._reference = LocalModule.from_module(importlib.import_module(f"reference.{module}"))
         self.plan: Plan = []
         self.answers_are_the_reference = False  # (the engine's question to a StudentSession)
@@ -63,7 +58,8 @@ class PlanningSession:
                             lambda: self._reference.iterate(function, *args, **kwargs))
 
     def _answer(self, function: str, message: dict, compute: Callable[[], Any]) -> Any:
-        planned = PlannedCall(function, protocol.encode_request(message))
+        request = protocol.encode_request(message)
+        planned = PlannedCall(function, request, protocol.dumps(dict(request, module=self.module)))
         self.plan.append(planned)
         planned.expected = canonical(compute())
         if planned.expected is not RAISED:

@@ -106,7 +106,7 @@ def _kept(worker: Worker, sessions: dict[int, StudentSession], plans: dict[int, 
 
 def _groups(module: str, plan: Plan) -> list[list[bytes]]:
     """An exercise's two groups of requests: its import, then its planned calls."""
-    return [[protocol.dumps(dict(IMPORT, module=module))], [planned.request_text(module) for planned in plan]]
+    return [[protocol.dumps(dict(IMPORT, module=module))], [planned.text for planned in plan]]
 
 
 def _imported(worker: Worker) -> bool:
