@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import shutil
 import sys
 from pathlib import Path
 
@@ -74,7 +73,7 @@ def exercise(which: str, submission: Path, seed: int | None, timeout: float, as_
         click.echo(json_view.render(report))
     else:
         on_terminal = sys.stdout.isatty()
-        width = shutil.get_terminal_size().columns - 1 if on_terminal else None
+        width = terminal.screen_width() if on_terminal else None
         click.echo(terminal.render(report, lang, color=on_terminal, width=width))
     if report.internal_error:
         sys.exit(EXIT_INTERNAL)

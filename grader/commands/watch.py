@@ -9,7 +9,6 @@ events that change nothing (a file opened for reading) never trigger a grading.
 from __future__ import annotations
 
 import gc
-import shutil
 import signal
 import sys
 import threading
@@ -209,7 +208,7 @@ def watch_loop(
             echo(translate("error.prefix", lang) + " " + result.message(lang))
         else:
             progress.record(result)
-            width = shutil.get_terminal_size().columns - 1 if color else None
+            width = terminal.screen_width() if color else None
             echo(terminal.render(result, lang, color=color, width=width))
         if on_result is not None:
             on_result(result)

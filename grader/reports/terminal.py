@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import shutil
 import textwrap
 
 import click
@@ -14,6 +15,12 @@ MARKS = {Outcome.PASSED: ("✓", "green"), Outcome.FAILED: ("✗", "red"), Outco
 
 def _points(value: float) -> str:
     return f"{value:g}"
+
+
+def screen_width() -> int:
+    """The width to wrap messages to on a terminal: its columns less one (a line that fills
+    the last column makes some terminals add an empty line)."""
+    return shutil.get_terminal_size().columns - 1
 
 
 def _wrapped(text: str, indent: str, width: int | None) -> list[str]:
