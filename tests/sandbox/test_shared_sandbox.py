@@ -106,17 +106,22 @@ def _class(tmp_path: Path) -> list[Path]:
     return [*folders, ALTERNATIVE]
 
 
-def test_a_chunk_grades_each_submission_as_it_is_graded_alone(tmp_path: Path):
-    exercises = curriculum.select("1-7,12")
-    folders = _class(tmp_path)
-    alone = [grade_submission(folder, exercises, 7, "en", LIMITS).to_dict() for folder in folders]
+def _graded_together(folders: list[Path], exercises: list) -> list[dict]:
+    """The reports of `folders` graded as one chunk of a batch: one pytest session, one sandbox."""
     sandbox = Sandbox(None, LIMITS)
     try:
         with ExitStack() as stack:
             roots = [stack.enter_context(prepared(folder)) for folder in folders]
-            together = [report.to_dict() for report in grade_prepared_many(roots, exercises, 7, "en", sandbox)]
+            return [report.to_dict() for report in grade_prepared_many(roots, exercises, 7, "en", sandbox)]
     finally:
         sandbox.close()
+
+
+def test_a_chunk_grades_each_submission_as_it_is_graded_alone(tmp_path: Path):
+    exercises = curriculum.select("1-7,12")
+    folders = _class(tmp_path)
+    alone = [grade_submission(folder, exercises, 7, "en", LIMITS).to_dict() for folder in folders]
+    together = _graded_together(folders, exercises)
     for folder, one, other in zip(folders, alone, together):
         assert one == other, folder.name
     scores = {folder.name: report["score"] for folder, report in zip(folders, together)}
@@ -304,13 +309,7 @@ def test_submissions_answering_as_the_reference_share_its_verdicts(tmp_path: Pat
     monkeypatch.setattr(GradingPlugin, "fixture_value", counted)
     monkeypatch.setattr(StudentSession, "_send",
                         lambda self, key, encoded: live.append(key) or send(self, key, encoded))
-    sandbox = Sandbox(None, LIMITS)
-    try:
-        with ExitStack() as stack:
-            roots = [stack.enter_context(prepared(folder)) for folder in folders]
-            together = [report.to_dict() for report in grade_prepared_many(roots, exercises, 7, "en", sandbox)]
-    finally:
-        sandbox.close()
+    together = _graded_together(folders, exercises)
     assert together == alone
     assert live == []
     assert {number for (index, number) in runs if index == 0} == {1, 2, 3, 4, 5, 9}
