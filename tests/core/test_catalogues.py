@@ -74,3 +74,28 @@ def test_curriculum_texts_exist_in_every_language():
             assert exercise.title.get(lang) and exercise.statement.get(lang), (exercise.number, lang)
             assert len(exercise.hints.get(lang, [])) == 3, (exercise.number, lang)
         assert KAZAKH_LETTERS & set(exercise.statement["kk"])
+
+
+COUNTED = re.compile(r"(\d+) (?:steps|epochs|шагов|эпох|қадам|эпоха)\b")
+
+
+def test_counts_in_test_titles_are_what_the_tests_run():
+    """'80 steps on a quadratic' must name a count the test itself writes (titles outlive edits)."""
+    import ast
+
+    from grader.curriculum import SUITES_DIR
+
+    literals: dict[str, set[int]] = {}
+    for suite in SUITES_DIR.glob("test_ex*.py"):
+        for node in ast.walk(ast.parse(suite.read_text(encoding="utf-8"))):
+            if isinstance(node, ast.FunctionDef) and node.name.startswith("test_"):
+                key = f"test.{suite.stem[5:]}.{node.name[5:]}"
+                literals[key] = {n.value for n in ast.walk(node) if isinstance(n, ast.Constant) and type(n.value) is int}
+    checked = 0
+    for lang in LANGUAGES:
+        for key, title in load(lang, "tests.yaml").items():
+            for count in COUNTED.findall(title):
+                assert key in literals, f"{lang}: {key} names no test of the suites"
+                assert int(count) in literals[key], f"{lang}: {key} says {count} but the test runs {sorted(literals[key])}"
+                checked += 1
+    assert checked >= 3 * 7
