@@ -1,4 +1,7 @@
-"""The terminal view of a Report: a line per test, a total per exercise and overall."""
+"""The terminal view of a Report: a line per test, a total per exercise and overall.
+
+A message that several consecutive failed tests share (an untouched stub, a file that does
+not compile) is printed once, under the last of them, saying how many it is for."""
 
 from __future__ import annotations
 
@@ -8,7 +11,7 @@ import textwrap
 import click
 
 from ..i18n import translate
-from ..results import Outcome, Report
+from ..results import Outcome, Report, TestResult
 
 MARKS = {Outcome.PASSED: ("✓", "green"), Outcome.FAILED: ("✗", "red"), Outcome.ERROR: ("✗", "red"), Outcome.TIMEOUT: ("⧗", "yellow")}
 
@@ -36,17 +39,43 @@ def render(report: Report, lang: str, color: bool, width: int | None = None) -> 
         header = translate("terminal.exercise_header", lang, number=exercise.exercise, title=exercise.title,
                            score=_points(exercise.score), max_score=_points(exercise.max_score))
         lines.append(click.style(header, bold=True) if color else header)
-        for test in exercise.tests:
-            mark, colour = MARKS[test.outcome]
-            mark = click.style(mark, fg=colour) if color else mark
-            lines.append(f"  {mark} {test.title}  ({_points(test.score)}/{_points(test.max_score)})")
-            if test.message:
-                lines.extend(_wrapped(test.message, "      ", width))
-            if test.diagnosis and test.outcome is not Outcome.PASSED:
-                lines.append("      " + translate("terminal.diagnosis", lang, id=test.diagnosis))
+        for run in same_message_runs(exercise.tests):
+            for test in run:
+                mark, colour = MARKS[test.outcome]
+                mark = click.style(mark, fg=colour) if color else mark
+                lines.append(f"  {mark} {test.title}  ({_points(test.score)}/{_points(test.max_score)})")
+            lines.extend(_explanation(run, lang, width))
         if exercise.output.strip():
             lines.append("  " + translate("terminal.output", lang))
             lines.extend("    | " + line for line in exercise.output.strip().splitlines()[:20])
     total = translate("terminal.total", lang, score=_points(report.score), max_score=_points(report.max_score))
     lines.append(click.style(total, bold=True) if color else total)
     return "\n".join(lines)
+
+
+def same_message_runs(tests: tuple[TestResult, ...]) -> list[list[TestResult]]:
+    """The tests in order, consecutive failed ones with the same message and diagnosis together."""
+    runs: list[list[TestResult]] = []
+    for test in tests:
+        if runs and _explained_alike(runs[-1][-1], test):
+            runs[-1].append(test)
+        else:
+            runs.append([test])
+    return runs
+
+
+def _explained_alike(first: TestResult, second: TestResult) -> bool:
+    return (first.outcome is not Outcome.PASSED and second.outcome is not Outcome.PASSED and bool(first.message)
+            and (first.message, first.diagnosis) == (second.message, second.diagnosis))
+
+
+def _explanation(run: list[TestResult], lang: str, width: int | None) -> list[str]:
+    """The message (and diagnosis) of a run of tests, said once; for several, how many."""
+    test = run[-1]
+    lines: list[str] = []
+    if test.message:
+        shared = translate("terminal.tests_above", lang, count=len(run)) + " " if len(run) > 1 else ""
+        lines.extend(_wrapped(shared + test.message, "      ", width))
+    if test.diagnosis and test.outcome is not Outcome.PASSED:
+        lines.append("      " + translate("terminal.diagnosis", lang, id=test.diagnosis))
+    return lines

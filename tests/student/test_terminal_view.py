@@ -1,0 +1,57 @@
+"""What `grade exercise` prints on a terminal: a line per test, a message said once when
+consecutive failed tests share it, and each different failure explained under its own test."""
+
+from __future__ import annotations
+
+import json
+
+from click.testing import CliRunner
+
+from grader.cli import cli
+
+from ..conftest import MISTAKES, STUBS, submission_with
+
+
+def _grade(*arguments: str) -> tuple[str, dict]:
+    """The terminal text and the JSON record of the same grading."""
+    runner = CliRunner()
+    shown = runner.invoke(cli, ["exercise", *arguments])
+    record = runner.invoke(cli, ["exercise", *arguments, "--json"])
+    return shown.output, json.loads(record.output)
+
+
+def test_a_stub_says_not_implemented_once_for_all_its_tests():
+    shown, record = _grade("1", "--submission", str(STUBS), "--lang", "en")
+    tests = record["exercises"][0]["tests"]
+    assert len(tests) > 2 and {t["diagnosis"] for t in tests} == {"not_implemented"}
+    for test in tests:
+        assert shown.count(f"✗ {test['title']}  (0/") == 1
+    message = tests[0]["message"]
+    assert shown.count(message) == 1
+    assert f"The {len(tests)} tests above: {message}" in shown
+    assert shown.count("diagnosis: not_implemented") == 1
+
+
+def test_the_shared_message_speaks_the_language():
+    shown, record = _grade("3", "--submission", str(STUBS), "--lang", "kk")
+    count = len(record["exercises"][0]["tests"])
+    assert f"Жоғарыдағы {count} тестке ортақ:" in shown
+    shown, _ = _grade("3", "--submission", str(STUBS), "--lang", "ru")
+    assert f"Общее для тестов выше ({count}):" in shown
+
+
+def test_different_failures_are_each_explained_under_their_test(tmp_path):
+    folder = submission_with(tmp_path / "s", {15: MISTAKES / "ex15_decoupled_weight_decay.py"})
+    shown, record = _grade("15", "--submission", str(folder), "--lang", "en")
+    tests = record["exercises"][0]["tests"]
+    failed = [t for t in tests if t["status"] != "passed"]
+    passed = [t for t in tests if t["status"] == "passed"]
+    assert passed and len({t["message"] for t in failed}) == len(failed) > 1  # each mismatch has its own values
+    assert "tests above" not in shown
+    lines = shown.splitlines()
+    for test in failed:
+        title_line = lines.index(f"  ✗ {test['title']}  (0/{test['max_score']:g})")
+        assert lines[title_line + 1:title_line + 3] == ["      " + test["message"], "      diagnosis: decoupled_weight_decay"]
+    for test in passed:
+        title_line = lines.index(f"  ✓ {test['title']}  ({test['max_score']:g}/{test['max_score']:g})")
+        assert lines[title_line + 1].startswith(("  ✓", "  ✗", "Total"))  # nothing said under a passed test
