@@ -15,6 +15,13 @@ from ..i18n import translate
 EXIT_DONE, EXIT_INPUT, EXIT_INTERNAL = 0, 2, 3
 
 
+class InputProblem(click.ClickException):
+    """A problem with what the instructor gave (a scheduler address, an output folder): one
+    line, exit code 2 like a usage error, without the usage text."""
+
+    exit_code = EXIT_INPUT
+
+
 def default_workers() -> int:
     try:
         return max(1, len(os.sched_getaffinity(0)))
@@ -80,12 +87,12 @@ def batch(submissions: Path, out: Path, workers: int | None, seed: int | None, t
     try:
         summary = run(settings, progress_bar(lang))
     except SchedulerUnreachable as error:
-        raise click.ClickException(translate("batch.error.scheduler_unreachable", lang, address=error.address,
+        raise InputProblem(translate("batch.error.scheduler_unreachable", lang, address=error.address,
                                              reason=error.reason)) from None
     except IntakeError as error:
         raise click.UsageError(translate(error.message_id, lang, **error.params)) from None
     except OSError as error:
-        raise click.ClickException(translate("batch.error.os", lang, path=str(error.filename or out),
+        raise InputProblem(translate("batch.error.os", lang, path=str(error.filename or out),
                                              reason=error.strerror or str(error))) from None
     if summary.ignored:
         click.echo(translate("batch.ignored", lang, count=len(summary.ignored), names=", ".join(summary.ignored[:5])),

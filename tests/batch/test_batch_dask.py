@@ -26,3 +26,20 @@ def test_unreachable_scheduler_is_reported_with_its_address():
     with pytest.raises(SchedulerUnreachable) as caught:
         run_dask([Job("x", b"", (1,), 1, "en", 1.0)], "tcp://127.0.0.1:9", lambda result: None, connect_timeout=1)
     assert caught.value.address == "tcp://127.0.0.1:9" and caught.value.reason
+
+
+def test_an_unreachable_scheduler_stops_the_command_as_an_input_error(classroom: Path, tmp_path: Path,
+                                                                      monkeypatch: pytest.MonkeyPatch):
+    from click.testing import CliRunner
+
+    from grader.batch import runner
+    from grader.cli import cli
+
+    real = runner.run_dask
+    monkeypatch.setattr(runner, "run_dask",
+                        lambda jobs, address, on_result: real(jobs, address, on_result, connect_timeout=1))
+    done = CliRunner().invoke(cli, ["batch", str(classroom), "--out", str(tmp_path / "out"),
+                                    "--scheduler", "tcp://127.0.0.1:9", "--lang", "en"])
+    assert done.exit_code == 2, done.output
+    (line,) = done.output.strip().splitlines()
+    assert line.startswith("Error: Cannot reach the Dask scheduler at tcp://127.0.0.1:9") and "Usage" not in done.output
