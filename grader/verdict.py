@@ -59,9 +59,11 @@ def _classify(error: BaseException, exercise: Exercise, list_input: bool) -> tup
     if isinstance(error, StudentRaised):
         return _student_raised(error, list_input, exercise)
     if isinstance(error, StudentTimeout):
-        return Outcome.TIMEOUT, "result.timeout", {"text": str(error)}, Diagnosis("timeout")
+        return Outcome.TIMEOUT, "result.timeout", {"seconds": f"{error.seconds:g}"}, Diagnosis("timeout")
     if isinstance(error, WorkerCrashed):
-        return Outcome.ERROR, "result.crashed", {"text": str(error)}, Diagnosis("worker_crashed")
+        if error.detail:
+            return Outcome.ERROR, "result.not_started", {"text": error.detail}, Diagnosis("worker_crashed")
+        return Outcome.ERROR, "result.crashed", {}, Diagnosis("worker_crashed")
     if isinstance(error, StudentProtocolError):
         return Outcome.ERROR, "result.protocol", {"text": str(error)}, Diagnosis("channel_broken")
     raise TypeError("not a student failure")

@@ -40,11 +40,21 @@ class StudentRaised(StudentError):
 
 
 class StudentTimeout(StudentError):
-    """A call ran past the wall-clock limit; the worker was killed."""
+    """A call ran past the wall-clock limit of `seconds`; the worker was killed."""
+
+    def __init__(self, seconds: float):
+        super().__init__(f"no answer within {seconds:g} s")
+        self.seconds = seconds
 
 
 class WorkerCrashed(StudentError):
-    """The worker process ended in the middle of a call (os._exit, a signal, a memory limit)."""
+    """The worker process ended in the middle of a call (os._exit, a signal, a memory limit),
+    or, with `detail` saying why, none could be started (an earlier call killed the sandbox)."""
+
+    def __init__(self, detail: str = ""):
+        super().__init__(f"the sandbox could not start a worker ({detail})" if detail
+                         else "the worker process ended (an exit, a signal or a resource limit)")
+        self.detail = detail
 
 
 class StudentProtocolError(StudentError):
@@ -62,7 +72,7 @@ class Worker:
             self.generation = sandbox.generation
         except SandboxUnavailable as err:
             self._output.close()
-            raise WorkerCrashed(f"the sandbox could not start a worker ({err})") from err
+            raise WorkerCrashed(str(err) or type(err).__name__) from err
         self._next_id = 0
         self._waiting: list[int] = []  # ids of requests sent and not yet answered, in order
 
@@ -125,9 +135,9 @@ class Worker:
         try:
             return action()
         except socket.timeout as err:
-            raise StudentTimeout(f"no answer within {self.limits.call_timeout:g} s") from err
+            raise StudentTimeout(self.limits.call_timeout) from err
         except (EOFError, BrokenPipeError, ConnectionResetError) as err:
-            raise WorkerCrashed("the worker process ended (an exit, a signal or a resource limit)") from err
+            raise WorkerCrashed() from err
         except protocol.ProtocolError as err:
             raise StudentProtocolError(str(err)) from err
 

@@ -55,3 +55,17 @@ def test_different_failures_are_each_explained_under_their_test(tmp_path):
     for test in passed:
         title_line = lines.index(f"  ✓ {test['title']}  ({test['max_score']:g}/{test['max_score']:g})")
         assert lines[title_line + 1].startswith(("  ✓", "  ✗", "Total"))  # nothing said under a passed test
+
+
+def test_a_hang_and_a_crash_are_told_in_the_students_language(tmp_path):
+    from ..conftest import HOSTILE
+
+    hangs = submission_with(tmp_path / "hangs", {3: HOSTILE / "ex03_infinite_loop.py"})
+    shown, record = _grade("3", "--submission", str(hangs), "--timeout", "0.5", "--lang", "ru")
+    assert {t["status"] for t in record["exercises"][0]["tests"]} == {"timeout"}
+    assert "Нет ответа за 0.5 с: поищите цикл" in shown and "within" not in shown
+    exits = submission_with(tmp_path / "exits", {5: HOSTILE / "ex05_exit_at_import.py"})
+    shown, record = _grade("5", "--submission", str(exits), "--lang", "kk")
+    assert {t["diagnosis"] for t in record["exercises"][0]["tests"]} == {"worker_crashed"}
+    assert "орындаушы процесті тоқтатып тастады (exit, сигнал немесе ресурс шегі)" in shown
+    assert "worker process" not in shown
