@@ -117,7 +117,8 @@ def run(settings: Settings, progress: Callable[[int], object] | None = None) -> 
                                text.decode("utf-8"))
             html.write_student_page(out, stored, settings.lang)  # now, not in the views' rebuild at the end
             fresh.add(item.student)
-            summary.graded += 1
+            # Each student counts once: graded, not gradable (a broken submission) or a grader failure.
+            summary.graded += error_id is None
             summary.internal += bool(result.get("internal_error"))
             summary.broken += error_id is not None and not result.get("internal_error")
             if bar is not None:

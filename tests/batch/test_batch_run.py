@@ -103,7 +103,7 @@ def test_rerun_skips_unchanged_students_and_regrades_changed_ones(tmp_path: Path
     submissions = make_class(tmp_path / "class" / "submissions")
     out = tmp_path / "out"
     first = run_batch(submissions, out, "--workers", "2", "--exercises", "1-2")
-    assert "8 graded" in first.stdout
+    assert "8 students: 6 graded, 0 unchanged and skipped, 2 not gradable, 0 grader failures" in first.stdout
     again = run_batch(submissions, out, "--workers", "2", "--exercises", "1-2")
     assert "0 graded, 8 unchanged" in again.stdout
     # alice's re-zipped copy is the same content: still skipped; bob fixes his ex01: regraded.
@@ -115,7 +115,7 @@ def test_rerun_skips_unchanged_students_and_regrades_changed_ones(tmp_path: Path
     assert rows["bob"]["ex01"] == rows["alice"]["ex01"]
     # Another seed changes the hidden inputs: everyone is graded again.
     fourth = run_batch(submissions, out, "--workers", "2", "--exercises", "1-2", "--seed", "7")
-    assert "8 graded" in fourth.stdout
+    assert "6 graded, 0 unchanged and skipped, 2 not gradable" in fourth.stdout
 
 
 def test_missing_or_empty_submissions_folder_is_a_clear_usage_error(tmp_path: Path):
