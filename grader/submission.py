@@ -1,8 +1,9 @@
 """Intake: a submission (folder or zip) becomes a private copy holding the package `exercises`.
 
 Accepted shapes: the `exercises/` folder itself, a folder holding the `exNN_*.py` files, a
-folder that has such an `exercises/` folder inside (a clone of the kit), or a zip of any of
-these. Only the `.py` files of that one folder are copied (never `.pyc`, `conftest.py`
+folder that has such an `exercises/` folder inside (a clone of the kit), a zip of any of
+these, or a folder holding one such zip and no exercise files (what an LMS's "download all
+submissions" gives per student). Only the `.py` files of that one folder are copied (never `.pyc`, `conftest.py`
 effects or other folders); the package gets an empty `__init__.py` of our own, so one
 broken module cannot break the others.
 """
@@ -34,13 +35,19 @@ def _is_exercise_folder(folder: Path) -> bool:
     return any(EXERCISE_FILE.match(p.name) for p in folder.iterdir() if p.is_file())
 
 
-def _source_folder(path: Path) -> Path:
-    if _is_exercise_folder(path):
-        return path
-    nested = path / "exercises"
+def _source_in(folder: Path) -> Path:
+    """The folder of exercise files a submission folder stands for, or the one zip it holds."""
+    if _is_exercise_folder(folder):
+        return folder
+    nested = folder / "exercises"
     if nested.is_dir() and _is_exercise_folder(nested):
         return nested
-    raise SubmissionError("error.no_exercise_files", path=str(path))
+    zips = sorted(p for p in folder.iterdir() if p.suffix.lower() == ".zip" and not p.is_symlink() and p.is_file())
+    if len(zips) > 1:
+        raise SubmissionError("error.several_zips", path=str(folder), names=", ".join(p.name for p in zips))
+    if zips:
+        return zips[0]
+    raise SubmissionError("error.no_exercise_files", path=str(folder))
 
 
 def _copy_folder(source: Path, package: Path) -> None:
@@ -106,7 +113,11 @@ def prepared(path: Path) -> Iterator[Path]:
         package = root / "exercises"
         package.mkdir()
         if path.is_dir():
-            _copy_folder(_source_folder(path), package)
+            source = _source_in(path)
+            if source.is_dir():
+                _copy_folder(source, package)
+            else:
+                _extract_zip(source, package)
         elif zipfile.is_zipfile(path):
             _extract_zip(path, package)
         else:

@@ -118,6 +118,29 @@ def test_intake_accepts_nested_exercises_folder_and_zips(tmp_path: Path):
         assert not (root.parent / "evil.py").exists()
 
 
+def test_intake_takes_the_one_zip_of_a_folder_as_an_lms_export_gives_it(tmp_path: Path):
+    from grader.submission import content_hash
+
+    folder = tmp_path / "Aida Nurlanqyzy_1234_assignsubmission_file_"
+    folder.mkdir()
+    archive = folder / "homework.ZIP"
+    with zipfile.ZipFile(archive, "w") as zf:
+        zf.writestr("kit/exercises/ex03_gradient_step.py", "X = 2\n")
+    (folder / "onlinetext.html").write_text("<p>see the zip</p>")
+    with prepared(folder) as from_folder, prepared(archive) as from_zip:
+        assert (from_folder / "exercises" / "ex03_gradient_step.py").read_text() == "X = 2\n"
+        assert content_hash(from_folder) == content_hash(from_zip)
+    (folder / "old_attempt.zip").write_bytes(archive.read_bytes())
+    with pytest.raises(SubmissionError) as several:
+        with prepared(folder):
+            pass
+    assert several.value.message_id == "error.several_zips"
+    assert "homework.ZIP, old_attempt.zip" in several.value.message("en")
+    (folder / "ex03_gradient_step.py").write_text("X = 5\n")  # exercise files beside zips win
+    with prepared(folder) as root:
+        assert (root / "exercises" / "ex03_gradient_step.py").read_text() == "X = 5\n"
+
+
 def test_intake_never_follows_symlinks(tmp_path: Path):
     folder = tmp_path / "sub"
     folder.mkdir()
