@@ -27,6 +27,11 @@ def diagnosis_text(diagnosis: Diagnosis, exercise: Exercise, lang: str) -> str:
     return f"{text} {translate('diagnosis.see_source', lang, source=exercise.citation)}" if exercise.source else text
 
 
+def _not_utf8(text: str) -> bool:
+    """Whether a SyntaxError says the source is not UTF-8 (a file saved as Windows-1251, say)."""
+    return "'utf-8' codec can't decode" in text or "Non-UTF-8 code" in text
+
+
 def _student_raised(error: StudentRaised, list_input: bool, exercise: Exercise) -> tuple[Outcome, str, dict, Diagnosis]:
     where = ""
     if error.frames:
@@ -38,7 +43,7 @@ def _student_raised(error: StudentRaised, list_input: bool, exercise: Exercise) 
     if error.type == "ModuleNotFoundError" and f"'exercises.{exercise.module}'" in error.text:
         return Outcome.ERROR, "result.missing_file", {"file": f"{exercise.module}.py"}, Diagnosis("missing_file")
     if error.syntax:
-        return Outcome.ERROR, "result.syntax_error", params, Diagnosis("syntax_error")
+        return Outcome.ERROR, "result.syntax_error", params, Diagnosis("not_utf8" if _not_utf8(error.text) else "syntax_error")
     if error.type == "ReturnShapeError":
         return Outcome.FAILED, "result.bad_update_return", params, Diagnosis("wrong_shape")
     if error.type == "AttributeError" and "has no attribute" in error.text and not error.frames:

@@ -57,3 +57,17 @@ def test_a_missing_file_is_named(tmp_path: Path):
     assert four.score == four.max_score
     assert five.score == 0 and {t.diagnosis for t in five.tests} == {"missing_file"}
     assert "ex05_linear_regression.py" in five.tests[0].message
+
+
+def test_a_file_saved_as_windows_1251_is_told_to_be_saved_as_utf8(tmp_path: Path):
+    """Kazakh and Russian comments in a file saved by a Windows editor in its default encoding."""
+    submission = submission_with(tmp_path / "sub", {})
+    path = submission / "ex03_gradient_step.py"
+    source = path.read_text(encoding="utf-8").replace('"""', '"""Қадам: v + η·g. Шаг вдоль градиента. ', 1)
+    path.write_bytes(source.encode("cp1251", errors="replace"))
+    (exercise,) = grade_submission(submission, curriculum.select("3"), lang="kk").exercises
+    assert {t.diagnosis for t in exercise.tests} == {"not_utf8"} and exercise.score == 0
+    assert "UTF-8 түрінде сақтаңыз" in exercise.tests[0].message
+    hostile = submission_with(tmp_path / "other", {3: Path(__file__).resolve().parent.parent / "hostile" / "ex03_not_utf8.py"})
+    (exercise,) = grade_submission(hostile, curriculum.select("3")).exercises
+    assert {t.diagnosis for t in exercise.tests} == {"not_utf8"}
