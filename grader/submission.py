@@ -3,9 +3,14 @@
 Accepted shapes: the `exercises/` folder itself, a folder holding the `exNN_*.py` files, a
 folder that has such an `exercises/` folder inside (a clone of the kit), a zip of any of
 these, or a folder holding one such zip and no exercise files (what an LMS's "download all
-submissions" gives per student). Only the `.py` files of that one folder are copied (never `.pyc`, `conftest.py`
-effects or other folders); the package gets an empty `__init__.py` of our own, so one
-broken module cannot break the others.
+submissions" gives per student). Only the `.py` files of that one folder are copied (never
+`.pyc`, `conftest.py` effects or other folders); the package gets an empty `__init__.py` of
+our own, so one broken module cannot break the others.
+
+An exercise file renamed on the way (`Ex03_Gradient_Step.py`, `ex03_gradient_step (1).py`
+from a browser, `ex03_gradient_step - Копия.py` from Windows, `ex03_gradient_step.py.txt`
+from an editor) is copied under its exercise name, when that name is not there and only one
+file claims it: the student meant that file.
 """
 
 from __future__ import annotations
@@ -23,8 +28,8 @@ from typing import Iterator
 from .errors import SubmissionError
 from .storage import temporary_prefix
 
-EXERCISE_FILE = re.compile(r"^ex\d\d_\w+\.py$")
 MODULE_FILE = re.compile(r"^[A-Za-z_]\w*\.py$")
+RENAMED_EXERCISE = re.compile(r"^(ex\d\d_\w+?)(?:\s*\(\d+\)|\s+-\s+\w+(?:\s*\(\d+\))?)?\.py(?:\.txt)?$", re.IGNORECASE)
 MAX_FILE_BYTES = 1024 * 1024
 MAX_ZIP_ENTRIES = 5000
 MAX_ZIP_TOTAL_BYTES = 64 * 1024 * 1024
@@ -32,7 +37,21 @@ MAX_ZIP_RATIO = 200
 
 
 def _is_exercise_folder(folder: Path) -> bool:
-    return any(EXERCISE_FILE.match(p.name) for p in folder.iterdir() if p.is_file())
+    return any(RENAMED_EXERCISE.match(p.name) for p in folder.iterdir() if p.is_file())
+
+
+def module_files(names: list[str]) -> dict[str, str]:
+    """The package's file name for each file of `names` that is copied: module files keep
+    their name; a renamed exercise file gets its exercise name (see the module's docstring)."""
+    chosen = {name: name for name in names if MODULE_FILE.match(name) and name != "__init__.py"}
+    claims: dict[str, list[str]] = {}
+    for name in names:
+        renamed = RENAMED_EXERCISE.match(name)
+        target = renamed.group(1).lower() + ".py" if renamed else name
+        if target != name and target not in names:
+            claims.setdefault(target, []).append(name)
+    chosen.update({sources[0]: target for target, sources in claims.items() if len(sources) == 1})
+    return chosen
 
 
 def _source_in(folder: Path) -> Path:
@@ -51,15 +70,15 @@ def _source_in(folder: Path) -> Path:
 
 
 def _copy_folder(source: Path, package: Path) -> None:
-    for path in sorted(source.iterdir()):
-        if not MODULE_FILE.match(path.name) or path.name == "__init__.py":
-            continue
+    paths = {path.name: path for path in source.iterdir()}
+    for name, target in sorted(module_files(list(paths)).items()):
+        path = paths[name]
         info = path.lstat()
         if not stat.S_ISREG(info.st_mode):
             continue  # symlinks and special files are never followed
         if info.st_size > MAX_FILE_BYTES:
             raise SubmissionError("error.file_too_large", path=str(path), limit=MAX_FILE_BYTES)
-        shutil.copyfile(path, package / path.name)
+        shutil.copyfile(path, package / target)
 
 
 def _zip_members(archive: zipfile.ZipFile, zip_path: Path) -> dict[str, zipfile.ZipInfo]:
@@ -73,12 +92,13 @@ def _zip_members(archive: zipfile.ZipFile, zip_path: Path) -> dict[str, zipfile.
         is_link = stat.S_ISLNK(entry.external_attr >> 16)
         if entry.is_dir() or is_link or name.is_absolute() or ".." in name.parts:
             continue
-        if MODULE_FILE.match(name.name) and "__MACOSX" not in name.parts:
+        if (MODULE_FILE.match(name.name) or RENAMED_EXERCISE.match(name.name)) and "__MACOSX" not in name.parts:
             folders.setdefault(str(name.parent), {})[name.name] = entry
-    candidates = [f for f, members in folders.items() if any(EXERCISE_FILE.match(n) for n in members)]
+    candidates = [f for f, members in folders.items() if any(RENAMED_EXERCISE.match(n) for n in members)]
     if not candidates:
         raise SubmissionError("error.no_exercise_files", path=str(zip_path))
-    return folders[min(candidates, key=lambda f: (len(PurePosixPath(f).parts), f))]
+    members = folders[min(candidates, key=lambda f: (len(PurePosixPath(f).parts), f))]
+    return {target: members[name] for name, target in module_files(list(members)).items()}
 
 
 def _extract_zip(zip_path: Path, package: Path) -> None:

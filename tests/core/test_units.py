@@ -141,6 +141,30 @@ def test_intake_takes_the_one_zip_of_a_folder_as_an_lms_export_gives_it(tmp_path
         assert (root / "exercises" / "ex03_gradient_step.py").read_text() == "X = 5\n"
 
 
+@pytest.mark.parametrize("as_zip", [False, True], ids=["folder", "zip"])
+def test_intake_grades_exercise_files_renamed_on_the_way_under_their_names(tmp_path: Path, as_zip: bool):
+    folder = tmp_path / "upload"
+    folder.mkdir()
+    files = {"ex03_gradient_step (1).py": "A = 3\n", "Ex04_Gradient_Descent.py": "A = 4\n",
+             "ex05_linear_regression - Копия.py": "A = 5\n", "ex06_batch_gd.py.txt": "A = 6\n",
+             "ex01_sum_of_squares.py": "A = 1\n", "ex01_sum_of_squares (2).py": "A = 0\n",
+             "ex07_sgd (1).py": "A = 7\n", "ex07_sgd (2).py": "A = 7.5\n", "notes.txt": "hi\n"}
+    for name, text in files.items():
+        (folder / name).write_text(text, encoding="utf-8")
+    source = folder
+    if as_zip:
+        source = tmp_path / "upload.zip"
+        with zipfile.ZipFile(source, "w") as zf:
+            for name, text in files.items():
+                zf.writestr(f"upload/{name}", text)
+    with prepared(source) as root:
+        package = root / "exercises"
+        got = {p.name: p.read_text() for p in package.iterdir() if p.name != "__init__.py"}
+    assert got == {"ex03_gradient_step.py": "A = 3\n", "ex04_gradient_descent.py": "A = 4\n",
+                   "ex05_linear_regression.py": "A = 5\n", "ex06_batch_gd.py": "A = 6\n",
+                   "ex01_sum_of_squares.py": "A = 1\n"}  # the exact name wins; two claims on ex07: neither
+
+
 def test_intake_never_follows_symlinks(tmp_path: Path):
     folder = tmp_path / "sub"
     folder.mkdir()
