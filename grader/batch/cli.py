@@ -64,6 +64,7 @@ def batch(submissions: Path, out: Path, workers: int | None, seed: int | None, t
     from ..grading import DEFAULT_SEED
     from .intake import IntakeError
     from .pipeline import Settings, run, summary_line
+    from .pipeline import OutputBusy
     from .runner import SchedulerUnreachable
 
     lang = language(lang)
@@ -91,6 +92,8 @@ def batch(submissions: Path, out: Path, workers: int | None, seed: int | None, t
                                              reason=error.reason)) from None
     except IntakeError as error:
         raise click.UsageError(translate(error.message_id, lang, **error.params)) from None
+    except OutputBusy:
+        raise InputProblem(translate("batch.error.busy", lang, out=str(out))) from None
     except OSError as error:
         raise InputProblem(translate("batch.error.os", lang, path=str(error.filename or out),
                                              reason=error.strerror or str(error))) from None

@@ -6,16 +6,16 @@ from __future__ import annotations
 import json
 import sys
 import time
-from contextlib import ExitStack
+from contextlib import ExitStack, contextmanager
 from dataclasses import dataclass, field, replace
 from importlib import metadata
 from pathlib import Path
-from typing import TYPE_CHECKING, Callable, Collection, Iterable
+from typing import TYPE_CHECKING, Callable, Collection, Iterable, Iterator
 
 from ..i18n import translate
 from ..storage import remove_stale_temporary_folders
 from . import html, outputs
-from .intake import Packed, find_students, pack
+from .intake import Packed, Student, find_students, pack
 from .store import Gradebook, Stored
 
 if TYPE_CHECKING:
@@ -75,15 +75,46 @@ def write_student_files(out: Path, student: str, record: dict, lang: str, record
     outputs.atomic_write(out / "gradescope" / student / "results.json", outputs.gradescope_json(record, lang))
 
 
+LOCK_FILE = ".grade-batch.lock"
+
+
+class OutputBusy(Exception):
+    """Another `grade batch` is writing to the same output folder."""
+
+
+@contextmanager
+def sole_writer(out: Path) -> Iterator[None]:
+    """Hold the output folder for this run: a second run on it would delete the first one's
+    files in the middle of their writing (as a killed run's leftovers) and grade everything
+    twice. The lock goes with the process, so a killed run leaves none behind. (Where there
+    is no fcntl, on Windows, runs are not guarded.)"""
+    try:
+        import fcntl
+    except ImportError:
+        yield
+        return
+    with open(out / LOCK_FILE, "a") as handle:
+        try:
+            fcntl.flock(handle, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        except OSError:
+            raise OutputBusy(str(out)) from None
+        yield
+
+
 def run(settings: Settings, progress: Callable[[int], object] | None = None) -> Summary:
     """The whole batch; `progress(total)` returns an object with update(n) and close(), or None."""
-    from .runner import WarmUp, jobs_of, run_dask, run_local, start_pool
-
     start = time.perf_counter()
     students, ignored = find_students(settings.submissions)
-    summary = Summary(students=len(students), ignored=ignored)
+    settings.out.mkdir(parents=True, exist_ok=True)
+    with sole_writer(settings.out):
+        return _run(settings, students, Summary(students=len(students), ignored=ignored), start, progress)
+
+
+def _run(settings: Settings, students: list[Student], summary: Summary, start: float,
+         progress: Callable[[int], object] | None) -> Summary:
+    from .runner import WarmUp, jobs_of, run_dask, run_local, start_pool
+
     out = settings.out
-    out.mkdir(parents=True, exist_ok=True)
     outputs.remove_leftovers(out)
     remove_stale_temporary_folders()  # what a killed run left in the system's temporary folder
     options = settings.options

@@ -118,6 +118,21 @@ def test_rerun_skips_unchanged_students_and_regrades_changed_ones(tmp_path: Path
     assert "6 graded, 0 unchanged and skipped, 2 not gradable" in fourth.stdout
 
 
+def test_a_second_run_on_the_same_output_folder_is_refused_while_the_first_writes(classroom: Path, tmp_path: Path):
+    import fcntl
+
+    out = tmp_path / "out"
+    out.mkdir()
+    with open(out / ".grade-batch.lock", "a") as held:  # what a running `grade batch` holds
+        fcntl.flock(held, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        refused = run_batch(classroom, out, "--workers", "1", check=False)
+        assert refused.returncode == 2 and "Traceback" not in refused.stderr
+        assert f"Another `grade batch` is writing to {out} right now" in refused.stderr
+        assert sorted(p.name for p in out.iterdir()) == [".grade-batch.lock"]  # nothing touched
+    done = run_batch(classroom, out, "--workers", "1", "--exercises", "1")  # released: it runs
+    assert "8 students: 6 graded" in done.stdout
+
+
 def test_missing_or_empty_submissions_folder_is_a_clear_usage_error(tmp_path: Path):
     missing = run_batch(tmp_path / "nowhere", tmp_path / "out", check=False)
     assert missing.returncode == 2 and "does not exist" in missing.stderr and "Traceback" not in missing.stderr
