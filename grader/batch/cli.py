@@ -57,7 +57,7 @@ def progress_bar(lang: str):
 @lang_option
 def batch(submissions: Path, out: Path, workers: int | None, seed: int | None, timeout: float,
           scheduler: str | None, which: str, lang: str | None) -> None:
-    """Grade every submission in SUBMISSIONS (one folder or .zip per student) into the --out folder.
+    """Grade every submission in SUBMISSIONS (one folder or .zip per student; or the zip an LMS downloads of it) into the --out folder.
 
     Re-running the same command grades only the students whose submission changed."""
     from .. import curriculum

@@ -103,11 +103,14 @@ def sole_writer(out: Path) -> Iterator[None]:
 
 def run(settings: Settings, progress: Callable[[int], object] | None = None) -> Summary:
     """The whole batch; `progress(total)` returns an object with update(n) and close(), or None."""
+    from .download import class_folder
+
     start = time.perf_counter()
-    students, ignored = find_students(settings.submissions)
-    settings.out.mkdir(parents=True, exist_ok=True)
-    with sole_writer(settings.out):
-        return _run(settings, students, Summary(students=len(students), ignored=ignored), start, progress)
+    with class_folder(settings.submissions) as folder:  # an LMS's zip of the class is unpacked for the run
+        students, ignored = find_students(folder)
+        settings.out.mkdir(parents=True, exist_ok=True)
+        with sole_writer(settings.out):
+            return _run(settings, students, Summary(students=len(students), ignored=ignored), start, progress)
 
 
 def _run(settings: Settings, students: list[Student], summary: Summary, start: float,

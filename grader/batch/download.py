@@ -1,0 +1,105 @@
+"""SUBMISSIONS given as the zip an LMS downloads ("Download all submissions"): the class is
+unpacked, for the run, into a private temporary folder.
+
+Only what grading reads is written: `.py` files (and `.py.txt`, see submission.py) and the
+students' own `.zip` files; every folder is made, so a student who handed in only a PDF is
+listed (and reported as not gradable) rather than missing. Entries with absolute paths, `..`
+or symlinks are skipped; the entry count, each entry's size and ratio and the total are
+bounded (a zip bomb stops the command with a clear message before anything is graded).
+"""
+
+from __future__ import annotations
+
+import re
+import shutil
+import tempfile
+import zipfile
+from contextlib import contextmanager
+from pathlib import Path, PurePosixPath
+from typing import Iterator
+
+from ..storage import temporary_prefix
+from .intake import IGNORED_NAMES, IntakeError
+
+MAX_ENTRIES = 100_000
+MAX_ENTRY_BYTES = 64 * 1024**2
+MAX_TOTAL_BYTES = 2 * 1024**3
+MAX_RATIO = 200
+READ_BY_GRADING = re.compile(r"\.(py|py\.txt|zip)$", re.IGNORECASE)
+
+
+@contextmanager
+def class_folder(path: Path) -> Iterator[Path]:
+    """`path` itself unless it is a zip file; for a zip, a temporary folder holding its
+    students (removed afterwards)."""
+    if not path.is_file():
+        yield path  # a folder (or nothing: find_students says so)
+        return
+    if not zipfile.is_zipfile(path):
+        raise IntakeError("batch.error.submissions_not_folder", path=str(path))
+    with tempfile.TemporaryDirectory(prefix=temporary_prefix("class-")) as tmp:
+        unpack(path, Path(tmp))
+        yield students_root(Path(tmp))
+
+
+def unpack(archive_path: Path, target: Path) -> None:
+    """Write the entries grading reads (see the module's docstring) under `target`."""
+    try:
+        with zipfile.ZipFile(archive_path) as archive:
+            entries = archive.infolist()
+            if len(entries) > MAX_ENTRIES:
+                raise _unsafe(archive_path, f"more than {MAX_ENTRIES} entries")
+            total = 0
+            for entry in entries:
+                parts = safe_parts(entry)
+                if parts is None:
+                    continue
+                folder = target.joinpath(*(parts if entry.is_dir() else parts[:-1]))
+                folder.mkdir(parents=True, exist_ok=True)
+                if entry.is_dir() or not READ_BY_GRADING.search(parts[-1]):
+                    continue
+                if entry.file_size > MAX_ENTRY_BYTES or entry.file_size > MAX_RATIO * max(entry.compress_size, 1):
+                    raise _unsafe(archive_path, f"{entry.filename} is too large")
+                total += entry.file_size
+                if total > MAX_TOTAL_BYTES:
+                    raise _unsafe(archive_path, "too much data")
+                with archive.open(entry) as source, open(folder / parts[-1], "wb") as sink:
+                    shutil.copyfileobj(source, sink)
+    except (zipfile.BadZipFile, EOFError, OSError) as error:
+        raise IntakeError("batch.error.class_zip_broken", path=str(archive_path), reason=str(error)) from None
+
+
+def safe_parts(entry: zipfile.ZipInfo) -> list[str] | None:
+    """The path of an entry as folder names, or None for one never written: absolute, with
+    `..`, a symlink, or macOS metadata."""
+    name = PurePosixPath(entry.filename.replace("\\", "/"))
+    is_link = (entry.external_attr >> 16) & 0o170000 == 0o120000
+    parts = [part for part in name.parts if part not in ("", ".")]
+    if is_link or name.is_absolute() or ".." in parts or "__MACOSX" in parts or not parts:
+        return None
+    return parts
+
+
+def students_root(folder: Path) -> Path:
+    """The folder whose entries are the students: below any single wrapping folder that is not
+    itself one submission (a zip of the class's folder)."""
+    while True:
+        entries = _visible(folder)
+        if len(entries) != 1 or not entries[0].is_dir() or _one_submission(entries[0]):
+            return folder
+        folder = entries[0]
+
+
+def _one_submission(folder: Path) -> bool:
+    """Exercise files, a kit with its `exercises/`, or a lone zip: a student, not a class."""
+    entries = _visible(folder)
+    return (any(p.is_file() and READ_BY_GRADING.search(p.name) and not p.name.lower().endswith(".zip") for p in entries)
+            or (folder / "exercises").is_dir() or (len(entries) == 1 and entries[0].is_file()))
+
+
+def _visible(folder: Path) -> list[Path]:
+    return [p for p in folder.iterdir() if not p.name.startswith(".") and p.name not in IGNORED_NAMES]
+
+
+def _unsafe(path: Path, reason: str) -> IntakeError:
+    return IntakeError("batch.error.class_zip_unsafe", path=str(path), reason=reason)

@@ -1,0 +1,57 @@
+"""SUBMISSIONS may be the zip an LMS downloads: the same outputs as the unpacked folder, and an
+unsafe archive writes nothing outside the run's private folder."""
+
+from __future__ import annotations
+
+import shutil
+import stat
+import tempfile
+import zipfile
+from pathlib import Path
+
+from .conftest import outputs_of, run_batch
+
+REFERENCE_EX01 = Path(__file__).resolve().parents[2] / "reference" / "ex01_sum_of_squares.py"
+
+
+def _class_folders() -> set[str]:
+    return {p.name for p in Path(tempfile.gettempdir()).glob("gdkit-*-class-*")}
+
+
+def test_the_lms_zip_of_the_class_gives_the_outputs_of_the_folder(baseline: Path, classroom: Path, tmp_path: Path):
+    before = _class_folders()
+    archive = shutil.make_archive(str(tmp_path / "download"), "zip", classroom.parent, classroom.name)
+    run_batch(Path(archive), tmp_path / "out", "--workers", "2")
+    assert outputs_of(tmp_path / "out") == outputs_of(baseline)
+    assert _class_folders() == before  # the unpacked copy is gone
+
+
+def test_an_unsafe_class_zip_writes_nothing_outside_and_grades_the_rest(tmp_path: Path):
+    archive = tmp_path / "download.zip"
+    with zipfile.ZipFile(archive, "w") as zf:
+        zf.write(REFERENCE_EX01, "bob/ex01_sum_of_squares.py")
+        zf.writestr("../escape.py", "X = 1\n")
+        zf.writestr("/abs/evil.py", "X = 1\n")
+        zf.writestr("__MACOSX/bob/._ex01_sum_of_squares.py", "junk")
+        link = zipfile.ZipInfo("mallory/ex01_sum_of_squares.py")
+        link.external_attr = (stat.S_IFLNK | 0o777) << 16
+        zf.writestr(link, str(REFERENCE_EX01))
+        zf.writestr("mallory/report.pdf", b"%PDF")
+    done = run_batch(archive, tmp_path / "out", "--workers", "1", "--exercises", "1")
+    assert "2 students: 1 graded, 0 unchanged and skipped, 1 not gradable" in done.stdout
+    assert not (tmp_path / "escape.py").exists() and not Path("/abs/evil.py").exists()
+    rows = (tmp_path / "out" / "grades.csv").read_text().splitlines()
+    assert rows[1:] == ["bob,17,17", "mallory,0,0"]
+
+
+def test_a_zip_bomb_or_a_file_that_is_no_zip_stops_the_command_clearly(tmp_path: Path):
+    bomb = tmp_path / "bomb.zip"
+    with zipfile.ZipFile(bomb, "w", zipfile.ZIP_DEFLATED) as zf:
+        zf.writestr("alice/ex01_sum_of_squares.py", b"#" * (8 * 1024 * 1024))
+    refused = run_batch(bomb, tmp_path / "out", check=False)
+    assert refused.returncode == 2 and "Traceback" not in refused.stderr
+    assert "alice/ex01_sum_of_squares.py is too large" in refused.stderr
+    text = tmp_path / "grades.txt"
+    text.write_text("not a zip")
+    refused = run_batch(text, tmp_path / "out", check=False)
+    assert refused.returncode == 2 and "is neither a folder nor a zip" in refused.stderr
