@@ -64,12 +64,13 @@ def _environment(home: str) -> dict[str, str]:
 
 
 def _apply_limits(limits: Limits) -> None:
-    """Runs in the child between fork and exec; inherited by the zygote and its children."""
+    """Runs in the child between fork and exec; inherited by the zygote and its children.
+    (The number of processes is capped by the zygote itself: see worker.cap_processes.)"""
     import resource
 
     for name, value in (("RLIMIT_AS", limits.memory_bytes), ("RLIMIT_CPU", limits.cpu_seconds),
                         ("RLIMIT_FSIZE", limits.file_bytes), ("RLIMIT_NOFILE", limits.open_files),
-                        ("RLIMIT_NPROC", limits.processes), ("RLIMIT_CORE", 0)):
+                        ("RLIMIT_CORE", 0)):
         if hasattr(resource, name):
             resource.setrlimit(getattr(resource, name), (value, value))
 
@@ -99,7 +100,7 @@ def _system_binds() -> list[str]:
     return args
 
 
-def bwrap_command(root: Path, control_fd: int) -> list[str]:
+def bwrap_command(root: Path, control_fd: int, processes: int) -> list[str]:
     """The bubblewrap command line that starts the zygote for the submission at `root`."""
     # The private /tmp comes first: a runtime under /tmp (a venv there) is bound over it.
     args = ["bwrap", *_system_binds(), "--tmpfs", "/tmp", "--proc", "/proc", "--dev", "/dev"]
@@ -111,7 +112,7 @@ def bwrap_command(root: Path, control_fd: int) -> list[str]:
     for key, value in _environment("/tmp").items():
         args += ["--setenv", key, value]
     return [*args, sys.executable, "-I", "-S", f"{INSIDE_CODE}/worker.py", str(control_fd), INSIDE_ROOT, "namespace",
-            packages_folder()]
+            packages_folder(), str(processes)]
 
 
 def bwrap_wanted() -> bool:
@@ -143,11 +144,12 @@ def namespaces_available() -> bool:
     return probe.returncode == 0
 
 
-def zygote_command(isolated: bool, root: Path, control_fd: int) -> list[str]:
+def zygote_command(isolated: bool, root: Path, control_fd: int, processes: int) -> list[str]:
     """How to start the zygote: inside bwrap, or (the fallback) as a plain process."""
     if isolated:
-        return bwrap_command(root, control_fd)
-    return [sys.executable, "-I", "-S", str(SANDBOX_DIR / "worker.py"), str(control_fd), str(root), "plain", packages_folder()]
+        return bwrap_command(root, control_fd, processes)
+    return [sys.executable, "-I", "-S", str(SANDBOX_DIR / "worker.py"), str(control_fd), str(root), "plain",
+            packages_folder(), str(processes)]
 
 
 class Sandbox:
@@ -200,7 +202,7 @@ class Sandbox:
         fd = child_end.fileno()
         env = None if self.isolated else _environment(str(self.inbox))
         self._process = subprocess.Popen(
-            zygote_command(self.isolated, self.inbox, fd), pass_fds=(fd,), stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL,
+            zygote_command(self.isolated, self.inbox, fd, self.limits.processes), pass_fds=(fd,), stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL,
             stderr=subprocess.DEVNULL, cwd=self.inbox, env=env, start_new_session=True,
             preexec_fn=lambda: _apply_limits(self.limits),
         )

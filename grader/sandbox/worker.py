@@ -1,6 +1,6 @@
 """The worker side: the only processes that run student code.
 
-`python -I -S worker.py CONTROL_FD ROOT MODE PACKAGES` starts a *zygote*, normally inside a
+`python -I -S worker.py CONTROL_FD ROOT MODE PACKAGES PROCESSES` starts a *zygote*, normally inside a
 bubblewrap sandbox (isolation.py) where it sees only the Python runtime, this folder and
 ROOT, read-only: the folder where the grader stages one submission at a time (the package
 `exercises`). The zygote imports numpy once, then waits on its control socket; for every
@@ -311,6 +311,44 @@ def zygote(control: socket.socket, root: str, mode: str) -> None:
         control.send(json.dumps(reply).encode())
 
 
+def cap_processes(allowed: int, mode: str) -> None:
+    """RLIMIT_NPROC for the zygote and its children. The kernel counts every process (on
+    Linux every thread) of the user against it: set here, inside the sandbox's own user
+    namespace, it counts the sandbox's alone. In the fallback there is no such namespace and
+    the user's browser and desktop count too (set before the start, a cap of 256 left a
+    desktop user no fork at all), so the cap is what the user runs now plus `allowed`; where
+    that cannot be counted (no /proc), there is none (the time limits and group kills stay)."""
+    import resource
+
+    if mode != NAMESPACE_MODE:
+        running = tasks_of(os.getuid())
+        if running is None:
+            return
+        allowed += running
+    hard = resource.getrlimit(resource.RLIMIT_NPROC)[1]
+    if hard != resource.RLIM_INFINITY:
+        allowed = min(allowed, hard)
+    resource.setrlimit(resource.RLIMIT_NPROC, (allowed, allowed))
+
+
+def tasks_of(uid: int) -> int | None:
+    """How many threads the user `uid` runs now (Linux /proc), or None where that is unknown."""
+    try:
+        entries = [entry for entry in os.listdir("/proc") if entry.isdigit()]
+    except OSError:
+        return None
+    count = 0
+    for entry in entries:
+        try:
+            with open(f"/proc/{entry}/status", encoding="ascii", errors="replace") as status:
+                fields = dict(line.split(":", 1) for line in status if ":" in line)
+        except OSError:
+            continue  # ended meanwhile
+        if fields.get("Uid", "").split()[:1] == [str(uid)]:
+            count += int(fields.get("Threads", "1").strip() or 1)
+    return count
+
+
 def not_dumpable() -> None:
     """The zygote serves submission after submission: no child (same uid) may trace it or
     read and write its memory through /proc (prctl PR_SET_DUMPABLE = 0)."""
@@ -329,6 +367,8 @@ def main() -> None:
     os.chdir(root)
     if mode == NAMESPACE_MODE:
         not_dumpable()
+    if len(sys.argv) > 5:
+        cap_processes(int(sys.argv[5]), mode)
     # The suites make some loops diverge on purpose: numpy's overflow warnings would only be
     # noise in the student's output (a divergence is diagnosed). Division by zero and invalid
     # values (where a NaN comes from) still warn: those point at a bug.

@@ -3,18 +3,26 @@ blamed on the student; the fallback keeps every verdict."""
 
 from __future__ import annotations
 
+import json
+import os
+import shutil
+import subprocess
+import sys
+import tempfile
+from pathlib import Path
+
 import pytest
 
 from grader import curriculum
 from grader.grading import grade_submission
 from grader.sandbox import isolation
 
-from ..conftest import REFERENCE
+from ..conftest import REFERENCE, submission_with
 
 
 def test_a_sandbox_that_never_starts_is_an_internal_error(monkeypatch: pytest.MonkeyPatch):
     monkeypatch.setattr(isolation, "_BWRAP_FAILED", isolation._BWRAP_FAILED)  # restored after the test
-    monkeypatch.setattr(isolation, "zygote_command", lambda isolated, root, fd: ["false"])
+    monkeypatch.setattr(isolation, "zygote_command", lambda isolated, root, fd, processes: ["false"])
     monkeypatch.setattr(isolation, "bwrap_wanted", lambda: True)
     with pytest.warns(RuntimeWarning, match="bubblewrap"):  # bwrap fails first, then the fallback too
         report = grade_submission(REFERENCE, curriculum.select("3"))
@@ -32,7 +40,7 @@ def test_fallback_without_namespaces_keeps_full_marks(monkeypatch: pytest.Monkey
 def test_a_failing_bwrap_falls_back_once_with_a_warning(monkeypatch: pytest.MonkeyPatch):
     monkeypatch.setattr(isolation, "bwrap_wanted", lambda: True)
     monkeypatch.setattr(isolation, "_BWRAP_FAILED", False)
-    monkeypatch.setattr(isolation, "bwrap_command", lambda root, fd: ["false"])
+    monkeypatch.setattr(isolation, "bwrap_command", lambda root, fd, processes: ["false"])
     with pytest.warns(RuntimeWarning, match="bubblewrap"):
         report = grade_submission(REFERENCE, curriculum.select("3"))
     assert report.score == report.max_score and not report.internal_error
@@ -41,7 +49,7 @@ def test_a_failing_bwrap_falls_back_once_with_a_warning(monkeypatch: pytest.Monk
 @pytest.mark.skipif(not isolation.namespaces_available(), reason="bubblewrap namespaces unavailable here")
 def test_runtime_under_tmp_is_visible_in_the_sandbox():
     """A venv under /tmp (as in CI) stays visible: the private /tmp is mounted before it."""
-    command = isolation.bwrap_command(REFERENCE, 3)
+    command = isolation.bwrap_command(REFERENCE, 3, 256)
     tmpfs_at = command.index("--tmpfs")
     runtime = [i for i, arg in enumerate(command) if arg == "--ro-bind" and command[i + 1].startswith("/tmp")]
     assert all(i > tmpfs_at for i in runtime)
@@ -84,3 +92,82 @@ def test_student_code_runs_as_nobody_without_capabilities_and_sees_little(tmp_pa
     _, uid, capabilities, no_new_privs, *_ = line.split(" ", 4)
     assert (uid, capabilities, no_new_privs) == ("65534", "0000000000000000", "1")
     assert "work" not in line and "home" not in line and "'submission'" in line
+
+
+# A student is not root, and a desktop user runs hundreds of threads (a browser): the kernel
+# counts them all against RLIMIT_NPROC. Run the grader as uid nobody, keeping only the right to
+# read files (CAP_DAC_OVERRIDE: the interpreter and this checkout may be under /root), which
+# leaves the process limit enforced, as for any student.
+AS_STUDENT = ["setpriv", "--reuid=65534", "--regid=65534", "--clear-groups", "--inh-caps=-all,+dac_override",
+              "--ambient-caps=-all,+dac_override"]
+BUSY_DESKTOP = """
+import subprocess, sys, threading
+stop = threading.Event()
+for _ in range(int(sys.argv[1])):
+    threading.Thread(target=stop.wait, daemon=True).start()
+done = subprocess.run([sys.executable, "-m", "grader", "exercise", "3", "--submission", sys.argv[2], "--json"],
+                      capture_output=True, text=True)
+sys.stdout.write(done.stdout)
+sys.stderr.write(done.stderr)
+"""
+FORKS = '''
+import os
+import time
+
+
+def gradient_step(v, gradient, step_size):
+    forked = 0
+    for _ in range(600):
+        try:
+            pid = os.fork()
+        except OSError:
+            break
+        if pid == 0:
+            time.sleep(30)
+            os._exit(0)
+        forked += 1
+    print("forked", forked)
+    return [a + step_size * b for a, b in zip(v, gradient)]
+'''
+needs_root = pytest.mark.skipif(not (hasattr(os, "geteuid") and os.geteuid() == 0 and shutil.which("setpriv")),
+                                reason="running the grader as another user needs root and setpriv")
+
+
+def _graded_as_a_student(tmp_path, threads: int, submission: Path, sandbox: str) -> dict:
+    """`grade exercise 3 --json` of `submission`, run as uid nobody beside `threads` threads of
+    the same user. (What click checks with access(2) must be readable by nobody itself: the
+    submission is copied to a world-readable folder.)"""
+    readable = Path(tempfile.mkdtemp(prefix="gdkit-as-student-"))
+    try:
+        readable.chmod(0o755)
+        for path in submission.glob("*.py"):
+            shutil.copyfile(path, readable / path.name)
+            (readable / path.name).chmod(0o644)
+        data = readable / "data"
+        data.mkdir()
+        data.chmod(0o777)
+        env = dict(os.environ, GDKIT_SANDBOX=sandbox, GRADE_DATA_DIR=str(data), PYTHONDONTWRITEBYTECODE="1")
+        done = subprocess.run([*AS_STUDENT, sys.executable, "-c", BUSY_DESKTOP, str(threads), str(readable)],
+                              capture_output=True, text=True, env=env, cwd=Path(__file__).resolve().parents[2],
+                              timeout=120)
+    finally:
+        shutil.rmtree(readable, ignore_errors=True)
+    assert done.stdout, done.stderr[-2000:]
+    return json.loads(done.stdout)
+
+
+@needs_root
+@pytest.mark.parametrize("sandbox", ["on", "off"], ids=["namespaces", "fallback"])
+def test_a_student_running_hundreds_of_threads_is_graded(tmp_path, sandbox):
+    result = _graded_as_a_student(tmp_path, 400, REFERENCE, sandbox)
+    assert result["score"] == result["max_score"] == 11, result["exercises"][0]["tests"][0]["message"]
+
+
+@needs_root
+@pytest.mark.parametrize("sandbox", ["on", "off"], ids=["namespaces", "fallback"])
+def test_the_number_of_processes_of_student_code_stays_capped(tmp_path, sandbox):
+    submission = submission_with(tmp_path / "sub", {})
+    (submission / "ex03_gradient_step.py").write_text(FORKS)
+    result = _graded_as_a_student(tmp_path, 0, submission, sandbox)
+    counts = [int(line.split()[1]) for line in result["exercises"][0]["output"].splitlines() if line.startswith("forked")]
+    assert counts and max(counts) < 600 and result["score"] == result["max_score"]
