@@ -32,5 +32,9 @@ class UnknownExercise(GraderError):
     """An exercise number that the curriculum does not have."""
 
 
+class UnsupportedPlatform(GraderError):
+    """The machine cannot run the sandbox at all (Windows outside WSL)."""
+
+
 class CurriculumError(GraderError):
     """The curriculum data of the kit itself is broken (a developer's error)."""

@@ -64,12 +64,17 @@ def batch(submissions: Path, out: Path, workers: int | None, seed: int | None, t
     from ..grading import DEFAULT_SEED
     from .intake import IntakeError
     from .pipeline import Settings, run, summary_line
+    from ..errors import UnsupportedPlatform
+    from ..sandbox.isolation import require_unix
     from .pipeline import OutputBusy
     from .runner import SchedulerUnreachable
 
     lang = language(lang)
     try:
+        require_unix()
         numbers = tuple(ex.number for ex in curriculum.select(which))
+    except UnsupportedPlatform as error:
+        raise InputProblem(error.message(lang)) from None
     except GraderError as error:
         raise click.UsageError(error.message(lang)) from None
     if scheduler is not None:

@@ -152,6 +152,15 @@ def zygote_command(isolated: bool, root: Path, control_fd: int, processes: int) 
             packages_folder(), str(processes)]
 
 
+def require_unix() -> None:
+    """Student code runs in processes forked from a warm zygote, each handed its sockets over a
+    Unix socket: Linux and macOS have both, Windows (outside WSL) has neither."""
+    if not hasattr(os, "fork") or not hasattr(socket, "send_fds") or not hasattr(socket, "AF_UNIX"):
+        from ..errors import UnsupportedPlatform
+
+        raise UnsupportedPlatform("error.platform")
+
+
 class Sandbox:
     """A zygote serving one submission at a time; `spawn` gives a fresh process per exercise.
 
@@ -160,6 +169,7 @@ class Sandbox:
     submission, the zygote killing and wiping everything the previous one left (worker.py)."""
 
     def __init__(self, root: Path | None = None, limits: Limits = Limits()):
+        require_unix()
         self.limits = limits
         self.inbox = Path(tempfile.mkdtemp(prefix=temporary_prefix("inbox-"))).resolve()  # the zygote's ROOT
         self.isolated = bwrap_wanted()  # no probe: a failing first start falls back (see spawn)
@@ -198,7 +208,7 @@ class Sandbox:
         """Start the zygote (it imports numpy meanwhile); does not wait for it."""
         if self._process is not None:
             return
-        self._control, child_end = socket.socketpair(socket.AF_UNIX, socket.SOCK_SEQPACKET)
+        self._control, child_end = socket.socketpair(socket.AF_UNIX, socket.SOCK_STREAM)
         fd = child_end.fileno()
         env = None if self.isolated else _environment(str(self.inbox))
         self._process = subprocess.Popen(
@@ -209,12 +219,14 @@ class Sandbox:
         child_end.close()
 
     def _ask(self, message: dict, fds: list[int], timeout: float) -> object:
+        from . import protocol  # here, not at the top: it imports numpy, and the zygote should start first
+
         self.start()
         self._control.settimeout(timeout)
         try:
-            socket.send_fds(self._control, [json.dumps(message).encode()], fds)
-            reply = self._control.recv(4096)
-        except OSError as err:
+            socket.send_fds(self._control, [json.dumps(message).encode() + b"\n"], fds)
+            reply, _ = protocol.recv_control(self._control)
+        except (OSError, protocol.ProtocolError) as err:
             self.stop()
             raise SandboxUnavailable(str(err)) from err
         if not reply:

@@ -221,3 +221,23 @@ def _read_exactly(sock: socket.socket, size: int) -> bytes:
         chunks.append(chunk)
         remaining -= len(chunk)
     return b"".join(chunks)
+
+
+MAX_CONTROL_BYTES = 64 * 1024
+
+
+def recv_control(channel: socket.socket, max_fds: int = 0) -> tuple[bytes, list[int]]:
+    """One newline-ended message of the zygote's control channel (a stream socket: macOS has no
+    SOCK_SEQPACKET for Unix sockets) and the descriptors sent with it; b"" when the other end
+    closed. Only one message is ever in flight: the grader waits for each reply."""
+    data, fds = b"", []
+    while not data.endswith(b"\n"):
+        chunk, received, _, _ = socket.recv_fds(channel, 4096, max_fds) if max_fds else (channel.recv(4096), [], 0, None)
+        fds += received
+        if not chunk:
+            return b"", fds
+        data += chunk
+        if len(data) > MAX_CONTROL_BYTES:
+            raise ProtocolError("control message too large")
+    return data, fds
+

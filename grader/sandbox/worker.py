@@ -283,8 +283,8 @@ def zygote(control: socket.socket, root: str, mode: str) -> None:
     gc.freeze()
     while True:
         try:
-            data, fds, _, _ = socket.recv_fds(control, 4096, 2)
-        except OSError:
+            data, fds = protocol.recv_control(control, 2)
+        except (OSError, protocol.ProtocolError):
             return
         if not data:
             return
@@ -308,7 +308,7 @@ def zygote(control: socket.socket, root: str, mode: str) -> None:
             reply = {"error": f"bad request {op!r}"}
         for fd in fds:
             os.close(fd)
-        control.send(json.dumps(reply).encode())
+        control.sendall(json.dumps(reply).encode() + b"\n")
 
 
 def cap_processes(allowed: int, mode: str) -> None:

@@ -299,3 +299,29 @@ def test_a_grader_fault_on_one_answer_is_that_test_s_internal_error(tmp_path: Pa
     assert second.outcome.value == "passed"
     for submission in sessions:
         submission[3].close()
+
+
+def test_control_messages_are_read_whole_with_their_descriptors_and_eof_is_empty():
+    import socket
+
+    grader_end, zygote_end = socket.socketpair(socket.AF_UNIX, socket.SOCK_STREAM)
+    with grader_end, zygote_end, open(os.devnull, "rb") as passed:
+        socket.send_fds(grader_end, [b'{"op": "sp'], [passed.fileno()])
+        grader_end.sendall(b'awn"}\n')
+        data, fds = protocol.recv_control(zygote_end, 2)
+        assert json.loads(data) == {"op": "spawn"} and len(fds) == 1
+        os.close(fds[0])
+        grader_end.sendall(b"x" * (protocol.MAX_CONTROL_BYTES + 1))
+        with pytest.raises(protocol.ProtocolError):
+            protocol.recv_control(zygote_end)
+        grader_end.close()
+        assert protocol.recv_control(zygote_end)[0] == b""
+
+
+def test_windows_outside_wsl_is_told_to_use_wsl(monkeypatch: pytest.MonkeyPatch, tmp_path: Path):
+    monkeypatch.delattr(os, "fork")  # as on Windows
+    runner = CliRunner()
+    graded = runner.invoke(cli, ["exercise", "3", "--submission", str(REFERENCE), "--lang", "ru"])
+    assert graded.exit_code == 2 and "wsl --install" in graded.output and "Traceback" not in graded.output
+    batch = runner.invoke(cli, ["batch", str(tmp_path), "--out", str(tmp_path / "out"), "--lang", "kk"])
+    assert batch.exit_code == 2 and "wsl --install" in batch.output and "Usage" not in batch.output
