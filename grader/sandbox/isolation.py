@@ -72,7 +72,10 @@ def _apply_limits(limits: Limits) -> None:
                         ("RLIMIT_FSIZE", limits.file_bytes), ("RLIMIT_NOFILE", limits.open_files),
                         ("RLIMIT_CORE", 0)):
         if hasattr(resource, name):
-            resource.setrlimit(getattr(resource, name), (value, value))
+            try:
+                resource.setrlimit(getattr(resource, name), (value, value))
+            except (ValueError, OSError):
+                pass  # a limit this system refuses (macOS and RLIMIT_AS): the time limits and kills remain
 
 
 @lru_cache(maxsize=None)
