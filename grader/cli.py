@@ -11,6 +11,7 @@ import gc
 import importlib
 import os
 import sys
+import warnings
 
 import click
 
@@ -76,6 +77,19 @@ def cli() -> None:
 FAST_EXIT_COMMANDS = {"exercise", "list", "show", "hint", "progress"}
 
 
+def _show_warning(message, category, filename, lineno, file=None, line=None) -> None:  # noqa: ANN001
+    """The sandbox's fallback is a note in the user's language, one line; other warnings as Python shows them."""
+    if category.__name__ == "SandboxFallback":
+        from .i18n import translate
+
+        sys.stderr.write(translate("sandbox.fallback", HELP_LANGUAGE) + "\n")
+    else:
+        _PYTHON_SHOWWARNING(message, category, filename, lineno, file, line)
+
+
+_PYTHON_SHOWWARNING = warnings.showwarning
+
+
 def main() -> None:
     """Console entry point of `grade`."""
     # A short-lived command: the cyclic garbage collector only slows the imports of numpy and
@@ -83,6 +97,7 @@ def main() -> None:
     gc.disable()
     global HELP_LANGUAGE
     HELP_LANGUAGE = language_of(sys.argv[1:])
+    warnings.showwarning = _show_warning
     if HELP_LANGUAGE != "en":
         localize(cli, "grade", HELP_LANGUAGE)
         speak_click(HELP_LANGUAGE)

@@ -87,6 +87,10 @@ def batch(submissions: Path, out: Path, workers: int | None, seed: int | None, t
     if submissions.resolve() == out.resolve() or submissions.resolve() in out.resolve().parents:
         raise click.UsageError(translate("batch.error.out_inside_submissions", lang, out=str(out),
                                          submissions=str(submissions)))
+    if scheduler is None:
+        from ..sandbox.isolation import say_if_falling_back
+
+        say_if_falling_back()
     settings = Settings(submissions=submissions, out=out, numbers=numbers,
                         seed=DEFAULT_SEED if seed is None else seed, lang=lang, timeout=timeout,
                         workers=workers or default_workers(), scheduler=scheduler)

@@ -136,6 +136,11 @@ def _worker_init(warm_up: WarmUp | None = None) -> None:
     # Pool workers keep numpy single-threaded: the parallelism is across submissions.
     for name in ("OPENBLAS_NUM_THREADS", "OMP_NUM_THREADS", "MKL_NUM_THREADS"):
         os.environ.setdefault(name, "1")
+    import warnings
+
+    from ..sandbox.isolation import SandboxFallback
+
+    warnings.simplefilter("ignore", SandboxFallback)  # the batch process said it once (batch/cli.py)
     if warm_up is None:
         return
     try:

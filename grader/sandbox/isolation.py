@@ -52,6 +52,11 @@ class SandboxUnavailable(Exception):
     """The zygote could not be started or stopped answering."""
 
 
+class SandboxFallback(RuntimeWarning):
+    """Namespaces are not available: student code runs with resource limits and process groups
+    only (the grade command shows it as a one-line note in the user's language)."""
+
+
 class SandboxBroken(RuntimeError):
     """The sandbox never worked on this machine: the grader's failure, not the student's."""
 
@@ -134,7 +139,14 @@ def _fall_back() -> None:
     if not _BWRAP_FAILED:
         _BWRAP_FAILED = True
         warnings.warn("bubblewrap namespaces are not available here: student code runs with resource limits and "
-                      "process groups only (install Debian's `bubblewrap` for full isolation).", RuntimeWarning, stacklevel=3)
+                      "process groups only (install Debian's `bubblewrap` for full isolation).", SandboxFallback, stacklevel=3)
+
+
+def say_if_falling_back() -> None:
+    """Say now, once, if the sandboxes this machine starts will fall back (a batch says it here,
+    and its worker processes keep quiet); silent when the user chose it (GDKIT_SANDBOX=off)."""
+    if os.environ.get("GDKIT_SANDBOX") != "off" and not namespaces_available():
+        _fall_back()
 
 
 @lru_cache(maxsize=None)

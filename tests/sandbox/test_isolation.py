@@ -190,3 +190,21 @@ def test_the_number_of_processes_of_student_code_stays_capped(tmp_path, mode):
     result = _graded_as_a_student(0, submission, mode)
     counts = [int(line.split()[1]) for line in result["exercises"][0]["output"].splitlines() if line.startswith("forked")]
     assert counts and max(counts) < 600 and result["score"] == result["max_score"]
+
+
+def test_the_fallback_is_one_note_in_the_users_language(tmp_path):
+    from grader.i18n import translate
+
+    env = dict(os.environ, PATH=str(tmp_path))  # no bwrap to be found
+    env.pop("GDKIT_SANDBOX", None)
+    graded = subprocess.run([sys.executable, "-m", "grader", "exercise", "3", "--submission", str(REFERENCE), "--lang", "kk"],
+                            capture_output=True, text=True, env=env, cwd=HERE)
+    assert graded.returncode == 0 and graded.stderr == translate("sandbox.fallback", "kk") + "\n"
+    (tmp_path / "class" / "alice").mkdir(parents=True)
+    shutil.copyfile(REFERENCE / "ex01_sum_of_squares.py", tmp_path / "class" / "alice" / "ex01_sum_of_squares.py")
+    batch = subprocess.run([sys.executable, "-m", "grader", "batch", str(tmp_path / "class"), "--out", str(tmp_path / "out"),
+                            "--workers", "2", "--exercises", "1", "--lang", "ru"], capture_output=True, text=True, env=env, cwd=HERE)
+    assert batch.returncode == 0 and batch.stderr == translate("sandbox.fallback", "ru") + "\n"
+    quiet = subprocess.run([sys.executable, "-m", "grader", "exercise", "3", "--submission", str(REFERENCE)],
+                           capture_output=True, text=True, env=dict(env, GDKIT_SANDBOX="off"), cwd=HERE)
+    assert quiet.returncode == 0 and quiet.stderr == ""
