@@ -13,15 +13,14 @@ import click
 from .. import curriculum
 from ..errors import GraderError, UnknownExercise
 from ..i18n import translate
-from .student import EXIT_INPUT, fail, lang_option, language
+from .student import EXIT_INPUT, fail, lang_option, language, submission_option
 
 
 @click.command("plot")
 @click.argument("number", type=int)
 @click.option("--out", type=click.Path(dir_okay=False, path_type=Path), default=None,
               help="The PNG file to write (default: exNN_trajectory.png in the current folder).")
-@click.option("--submission", type=click.Path(path_type=Path), default=Path("exercises"), show_default=True,
-              help="Your exercises folder, a folder with the exNN_*.py files, or a zip of either.")
+@submission_option
 @lang_option
 def plot(number: int, out: Path | None, submission: Path, lang: str | None) -> None:
     """Plot the trajectory of your optimizer of exercise NUMBER next to the reference's."""

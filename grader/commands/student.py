@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import sys
 from pathlib import Path
 
@@ -15,6 +16,21 @@ EXIT_PASSED, EXIT_FAILED, EXIT_INPUT, EXIT_INTERNAL = 0, 1, 2, 3
 
 lang_option = click.option("--lang", "lang", default=None, metavar="kk|ru|en",
                            help="Language of the output (default: GRADE_LANG, then the locale, then English).")
+
+
+def _own_folder(ctx: click.Context, param: click.Parameter, value: Path) -> Path:
+    """`exercises` (the default), or the current folder when there is no `exercises` here and
+    the student runs the command from inside their exercises folder."""
+    if value == Path("exercises") and not value.exists() and \
+            any(EXERCISE_NAME.match(path.name) for path in Path(".").iterdir()):
+        return Path(".")
+    return value
+
+
+EXERCISE_NAME = re.compile(r"^ex\d\d_\w+\.py$")
+submission_option = click.option(
+    "--submission", type=click.Path(path_type=Path), default=Path("exercises"), show_default=True, callback=_own_folder,
+    help="Your exercises folder, a folder with the exNN_*.py files, or a zip of either.")
 
 
 def language(option: str | None) -> str:
@@ -48,8 +64,7 @@ def list_exercises(lang: str | None) -> None:
 
 @click.command("exercise")
 @click.argument("which", metavar="N|all")
-@click.option("--submission", type=click.Path(path_type=Path), default=Path("exercises"), show_default=True,
-              help="Your exercises folder, a folder with the exNN_*.py files, or a zip of either.")
+@submission_option
 @click.option("--seed", type=int, default=None, help="Seed of the hidden inputs (default: the course's).")
 @click.option("--timeout", type=click.FloatRange(min=0.1), default=10.0, show_default=True,
               help="Seconds allowed for one call into your code.")

@@ -21,7 +21,7 @@ import click
 from .. import curriculum, progress
 from ..errors import GraderError
 from ..i18n import translate
-from .student import lang_option, language
+from .student import lang_option, language, submission_option
 
 SETTLE_SECONDS = 0.2  # editors write a file in several steps: wait for the last one
 Snapshot = dict[str, tuple[int, int]]
@@ -224,8 +224,7 @@ def watch_loop(
 
 @click.command("watch")
 @click.argument("which", metavar="[N|all]", default="all")
-@click.option("--submission", type=click.Path(path_type=Path), default=Path("exercises"), show_default=True,
-              help="Your exercises folder, a folder with the exNN_*.py files, or a zip of either.")
+@submission_option
 @click.option("--seed", type=int, default=None, help="Seed of the hidden inputs (default: the course's).")
 @click.option("--timeout", type=click.FloatRange(min=0.1), default=10.0, show_default=True,
               help="Seconds allowed for one call into your code.")

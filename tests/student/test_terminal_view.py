@@ -69,3 +69,16 @@ def test_a_hang_and_a_crash_are_told_in_the_students_language(tmp_path):
     assert {t["diagnosis"] for t in record["exercises"][0]["tests"]} == {"worker_crashed"}
     assert "орындаушы процесті тоқтатып тастады (exit, сигнал немесе ресурс шегі)" in shown
     assert "worker process" not in shown
+
+
+def test_run_from_inside_the_exercises_folder_grades_it(tmp_path, monkeypatch):
+    import shutil
+
+    inside = tmp_path / "kit" / "exercises"
+    shutil.copytree(STUBS, inside)
+    monkeypatch.chdir(inside)
+    graded = CliRunner().invoke(cli, ["exercise", "3", "--json", "--lang", "en"])
+    assert graded.exit_code == 1 and json.loads(graded.output)["exercises"][0]["tests"][0]["diagnosis"] == "not_implemented"
+    monkeypatch.chdir(tmp_path)  # neither an exercises folder here nor inside one: the clear error
+    missing = CliRunner().invoke(cli, ["exercise", "3", "--lang", "en"])
+    assert missing.exit_code == 2 and "exercises does not exist" in missing.output
