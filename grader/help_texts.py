@@ -89,9 +89,17 @@ def _metavar(param: click.Parameter, command: click.Command, texts: Mapping[str,
     if isinstance(param, click.Argument):
         name = param.name.upper()
         translated = texts.get(f"metavar:{name}")
-        return param.make_metavar(click.Context(command)).replace(name, translated) if translated else None
+        return _click_metavar(param, click.Context(command)).replace(name, translated) if translated else None
     translated = texts.get(f"click:{param.type.name}")
     return translated.upper() if translated else None
+
+
+def _click_metavar(param: click.Parameter, ctx: click.Context) -> str:
+    """The placeholder click shows for `param` (click ≥ 8.2 asks for the context, 8.1 does not)."""
+    try:
+        return param.make_metavar(ctx)
+    except TypeError:
+        return param.make_metavar()
 
 
 def speak_click(lang: str) -> None:
