@@ -3,7 +3,7 @@
 The failing check's answers of every wrong variant of the exercise (grader/variants/exNN.py,
 evaluated live or recorded at release, see oracle.py) are compared with the student's; the
 first that matches names the mistake. When none does, generic shapes of error are tried (a
-flipped sign, a constant factor, a divergence, a loop that never updates).
+flipped sign, a constant factor, a divergence, a loop that never updates, float32 numbers).
 """
 
 from __future__ import annotations
@@ -53,7 +53,28 @@ def _matches(failure: Mismatch, answer: Any) -> bool:
     return failure.spec.difference(failure.got, answer, failure.tolerance) is None
 
 
+def _single_precision(failure: Mismatch) -> bool:
+    """Every number of the answer is a float32, and they agree with the expected float64 ones
+    to float32's precision, not to the check's: the student computed in np.float32."""
+    try:
+        got, expected = np.asarray(failure.got, dtype=float), np.asarray(failure.expected, dtype=float)
+    except (TypeError, ValueError):
+        return False
+    if got.shape != expected.shape or got.size == 0 or not (np.all(np.isfinite(got)) and np.all(np.isfinite(expected))):
+        return False
+    scale = max(1.0, float(np.max(np.abs(expected))))
+    return _is_single(got) and not _is_single(expected) and bool(np.allclose(got, expected, rtol=1e-4, atol=1e-6 * scale))
+
+
+def _is_single(values: np.ndarray) -> bool:
+    """Whether every number is exactly a float32 (one too large for it is not)."""
+    with np.errstate(over="ignore"):
+        return bool(np.array_equal(values.astype(np.float32).astype(float), values))
+
+
 def _generic(failure: Mismatch) -> Diagnosis | None:
+    if _single_precision(failure):
+        return Diagnosis("single_precision")
     if not isinstance(failure.spec, Array):
         return None
     got, expected = failure.got, failure.expected

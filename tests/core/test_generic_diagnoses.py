@@ -23,6 +23,7 @@ CASES = {
     "ex10_never_updates": "no_update",
     "ex10_plus_sign": "diverged",
     "ex03_raises_in_helper": "raised_exception",
+    "ex03_float32": "single_precision",
 }
 
 
