@@ -148,7 +148,10 @@ def _failure_text(error: BaseException, lang: str) -> str:
 
     if isinstance(error, StudentRaised):
         if error.type == "ReturnShapeError":  # raised by the grader's loop around the student's rule
-            return translate("plot.failure_bad_answer", lang, reason=error.text)
+            from .verdict import update_return
+
+            message_id, params = update_return(error.text)
+            return translate("plot.failure_bad_answer", lang, reason=translate(message_id, lang, **params))
         if error.not_implemented:
             return translate("plot.failure_not_implemented", lang)
         where = ""

@@ -27,6 +27,16 @@ def diagnosis_text(diagnosis: Diagnosis, exercise: Exercise, lang: str) -> str:
     return f"{text} {translate('diagnosis.see_source', lang, source=exercise.citation)}" if exercise.source else text
 
 
+def update_return(reason: str) -> tuple[str, dict]:
+    """The message id and parameters for the reason of a ReturnShapeError (sandbox/loops.py:
+    'count|2', 'type|dict', 'shape|(3,)|(2,)'); anything else is shown as it is."""
+    kind, *values = reason.split("|")
+    names = {"count": ("count",), "type": ("type",), "shape": ("got", "expected")}.get(kind)
+    if names is None or len(values) != len(names):
+        return "result.bad_update_return", {"text": reason}
+    return f"result.update_{kind}", dict(zip(names, values))
+
+
 def _not_utf8(text: str) -> bool:
     """Whether a SyntaxError says the source is not UTF-8 (a file saved as Windows-1251, say)."""
     return "'utf-8' codec can't decode" in text or "Non-UTF-8 code" in text
@@ -45,7 +55,7 @@ def _student_raised(error: StudentRaised, list_input: bool, exercise: Exercise) 
     if error.syntax:
         return Outcome.ERROR, "result.syntax_error", params, Diagnosis("not_utf8" if _not_utf8(error.text) else "syntax_error")
     if error.type == "ReturnShapeError":
-        return Outcome.FAILED, "result.bad_update_return", params, Diagnosis("wrong_shape")
+        return (Outcome.FAILED, *update_return(error.text), Diagnosis("wrong_shape"))
     if error.type == "AttributeError" and "has no attribute" in error.text and not error.frames:
         return Outcome.ERROR, "result.missing_function", params, Diagnosis("missing_function")
     if error.type == "TypeError" and list_input:

@@ -13,7 +13,10 @@ import numpy as np
 
 
 class ReturnShapeError(TypeError):
-    """The update rule returned something that is not (w_new, state...) of plain numbers."""
+    """The update rule returned something that is not (w_new, state...) of plain numbers.
+
+    Its text is a reason the grader words in the student's language (verdict.update_return):
+    'count|N', 'type|NAME' or 'shape|GOT|EXPECTED'."""
 
 
 def plain_vector(value: Any, size: int) -> np.ndarray:
@@ -23,9 +26,9 @@ def plain_vector(value: Any, size: int) -> np.ndarray:
     elif type(value) in (list, tuple) and all(type(v) in (int, float) or type(v).__module__ == "numpy" for v in value):
         array = np.array([float(v) for v in value])
     else:
-        raise ReturnShapeError(f"w_new must be a list, tuple or numpy array, not {type(value).__name__}")
+        raise ReturnShapeError(f"type|{type(value).__name__}")
     if array.shape != (size,):
-        raise ReturnShapeError(f"w_new has shape {array.shape}, expected ({size},)")
+        raise ReturnShapeError(f"shape|{array.shape}|({size},)")
     return array
 
 
@@ -57,7 +60,7 @@ def iterate(
         state_args = (state,) if dict_state else tuple(state)
         result = update(w, gradient, *state_args, *((t,) if with_t else ()), **hyperparameters)
         if type(result) not in (list, tuple) or len(result) != 1 + len(state_args):
-            raise ReturnShapeError(f"the update must return {1 + len(state_args)} values")
+            raise ReturnShapeError(f"count|{1 + len(state_args)}")
         w = plain_vector(result[0], w.size)
         state = result[1] if dict_state else tuple(result[1:])
         trajectory[t] = w

@@ -72,3 +72,11 @@ def test_a_file_saved_as_windows_1251_is_told_to_be_saved_as_utf8(tmp_path: Path
     hostile = submission_with(tmp_path / "other", {3: Path(__file__).resolve().parent.parent / "hostile" / "ex03_not_utf8.py"})
     (exercise,) = grade_submission(hostile, curriculum.select("3")).exercises
     assert {t.diagnosis for t in exercise.tests} == {"not_utf8"}
+
+
+def test_an_update_rule_returning_w_alone_is_told_so_in_the_students_language(tmp_path: Path):
+    submission = submission_with(tmp_path / "sub", {10: GENERIC / "ex10_returns_only_w.py"})
+    (exercise,) = grade_submission(submission, curriculum.select("10"), lang="ru").exercises
+    looped = [t for t in exercise.tests if "кортеж из 2 элементов" in t.message]
+    assert looped and all(t.diagnosis == "wrong_shape" and t.score == 0 for t in looped)
+    assert not any("must return" in t.message or "count|" in t.message for t in exercise.tests)
