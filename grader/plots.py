@@ -54,7 +54,12 @@ PROBLEMS = {"bowl": (BOWL, np.array([3.0, -2.0])), "ill_conditioned": (ILL_CONDI
 
 
 class BadAnswer(Exception):
-    """The student's function answered, but not with numbers of the expected shape."""
+    """The student's function answered, but not with numbers of the expected shape (a value.*
+    message of the catalogue and its parameters)."""
+
+    def __init__(self, message_id: str, **params: Any):
+        super().__init__(message_id)
+        self.message_id, self.params = message_id, params
 
 
 @dataclass
@@ -80,7 +85,7 @@ class PlotData:
 def _matrix(value: Any, columns: int) -> np.ndarray:
     array = np.asarray(value, dtype=float)
     if array.ndim != 2 or array.shape[1] != columns or len(array) == 0:
-        raise BadAnswer(f"shape {array.shape}, expected (k, {columns})")
+        raise BadAnswer("value.wrong_shape", where="result", got=str(array.shape), expected=f"(k, {columns})")
     return array
 
 
@@ -111,7 +116,7 @@ def _regression_run(module: Any, exercise: int) -> Run:
     function = getattr(module, spec["function"])
     answer = function(x, y, epochs=spec["epochs"], **spec["hyper"])
     if not isinstance(answer, (tuple, list)) or len(answer) != 3:
-        raise BadAnswer("expected (w, b, losses)")
+        raise BadAnswer("value.wrong_count", where="result (w, b, losses)", expected=3)
     losses = np.asarray(answer[2], dtype=float).reshape(-1)
     points = [[0.0, 0.0]]
     for epochs in range(1, spec["epochs"] + 1):
@@ -127,7 +132,7 @@ def _multistart_run(module: Any) -> Run:
     best_x, best_f = module.multistart(DOUBLE_WELL.f, DOUBLE_WELL.grad, DOUBLE_WELL_STARTS, learning_rate=0.02, max_steps=500)
     picked = np.asarray(best_x, dtype=float).reshape(-1)
     if picked.shape != (1,):
-        raise BadAnswer(f"best_x has shape {picked.shape}, expected (1,)")
+        raise BadAnswer("value.wrong_shape", where="best_x", got=str(picked.shape), expected="(1,)")
     return Run(picked=np.array([picked[0], float(best_f)]))
 
 
@@ -151,7 +156,7 @@ def _failure_text(error: BaseException, lang: str) -> str:
             from .verdict import update_return
 
             message_id, params = update_return(error.text)
-            return translate("plot.failure_bad_answer", lang, reason=translate(message_id, lang, **params))
+            return translate("plot.failure_bad_answer", lang, reason=translate(message_id, lang, **params).rstrip("."))
         if error.not_implemented:
             return translate("plot.failure_not_implemented", lang)
         where = ""
@@ -162,7 +167,7 @@ def _failure_text(error: BaseException, lang: str) -> str:
     if isinstance(error, StudentTimeout):
         return translate("plot.failure_timeout", lang)
     if isinstance(error, BadAnswer):
-        return translate("plot.failure_bad_answer", lang, reason=str(error))
+        return translate("plot.failure_bad_answer", lang, reason=translate(error.message_id, lang, **error.params).rstrip("."))
     return translate("plot.failure_other", lang, error=str(error))
 
 

@@ -27,6 +27,17 @@ def diagnosis_text(diagnosis: Diagnosis, exercise: Exercise, lang: str) -> str:
     return f"{text} {translate('diagnosis.see_source', lang, source=exercise.citation)}" if exercise.source else text
 
 
+def _worded(params: dict, lang: str) -> dict:
+    """A refused value's kind ('object|Series': sandbox/protocol.describe) in the student's language."""
+    kind = params.get("kind")
+    if not isinstance(kind, str) or "|" not in kind:
+        return params
+    tag, _, name = kind.partition("|")
+    key = f"value.kind.{tag}"
+    text = translate(key, lang, name=name)
+    return {**params, "kind": text} if text != key else params
+
+
 def update_return(reason: str) -> tuple[str, dict]:
     """The message id and parameters for the reason of a ReturnShapeError (sandbox/loops.py:
     'count|2', 'type|dict', 'shape|(3,)|(2,)'); anything else is shown as it is."""
@@ -94,7 +105,7 @@ def verdict(name: str, title: str, points: float, error: BaseException | None, e
     except TypeError:
         text = translate("result.internal_error", lang, text=f"{type(error).__name__}: {error}")
         return TestResult(name, title, Outcome.ERROR, 0.0, points, text, "grader_error", internal_error=True)
-    message = translate(message_id, lang, **params)
+    message = translate(message_id, lang, **_worded(params, lang))
     if diagnosis is not None:
         message = f"{message} {diagnosis_text(diagnosis, exercise, lang)}"
     return TestResult(name, title, outcome, 0.0, points, message, diagnosis.id if diagnosis else None)

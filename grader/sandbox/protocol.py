@@ -53,15 +53,16 @@ class RngSpec:
 
 
 def describe(value: Any) -> str:
-    """What a refused value is, without calling any of its methods."""
+    """What a refused value is, without calling any of its methods, as 'array|DTYPE',
+    'subclass|NAME', 'numpy|NAME' or 'object|NAME' (the grader words it: verdict.py)."""
     kind = type(value)
     if isinstance(value, np.ndarray):
         if kind is np.ndarray:
-            return f"a numpy array of dtype {value.dtype}"
-        return f"a {kind.__name__} (a subclass of numpy.ndarray)"
+            return f"array|{value.dtype}"
+        return f"subclass|{kind.__name__}"
     if kind.__module__ == "numpy":
-        return f"a numpy {kind.__name__}"
-    return f"an object of type {kind.__name__}"
+        return f"numpy|{kind.__name__}"
+    return f"object|{kind.__name__}"
 
 
 def encode(value: Any, allow_specs: bool = False, depth: int = 0) -> Any:
@@ -74,7 +75,7 @@ def encode(value: Any, allow_specs: bool = False, depth: int = 0) -> Any:
     if value is None or kind in (bool, int, float, str):
         return value
     if depth > MAX_DEPTH:
-        return {"$bad": "a value nested too deeply"}
+        return {"$bad": "deep|"}
     if kind in NUMPY_FLOATS:
         return float(value)
     if kind in NUMPY_INTS:

@@ -104,6 +104,18 @@ def test_stub_plots_the_reference_alone_and_says_why(tmp_path):
     assert data.student is None and data.reference.paths["bowl"].shape[1] == 2
 
 
+@pytest.mark.parametrize(("number", "source", "said"), [
+    (4, ROOT / "tests" / "hostile" / "ex04_wrong_shape.py", "result пішіні (2,), ал күтілгені (k, 2)"),
+    (10, ROOT / "tests" / "generic" / "ex10_returns_only_w.py", "2 мәннен тұратын кортеж қайтаруы керек"),
+])
+def test_an_answer_of_the_wrong_form_is_told_in_the_students_language(tmp_path, number, source, said):
+    submission = submission_with(tmp_path / "sub", {number: source})
+    result = CliRunner().invoke(cli, ["plot", str(number), "--submission", str(submission), "--out",
+                                      str(tmp_path / "p.png"), "--lang", "kk"])
+    assert result.exit_code == 0 and said in result.output, result.output
+    assert "expected" not in result.output and "must return" not in result.output
+
+
 def test_not_an_optimizer_exercise_is_an_input_error(tmp_path):
     result = CliRunner().invoke(cli, ["plot", "3", "--out", str(tmp_path / "x.png"), "--lang", "en"])
     assert result.exit_code == 2
