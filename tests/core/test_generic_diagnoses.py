@@ -80,3 +80,13 @@ def test_an_update_rule_returning_w_alone_is_told_so_in_the_students_language(tm
     looped = [t for t in exercise.tests if "кортеж из 2 элементов" in t.message]
     assert looped and all(t.diagnosis == "wrong_shape" and t.score == 0 for t in looped)
     assert not any("must return" in t.message or "count|" in t.message for t in exercise.tests)
+
+
+@pytest.mark.parametrize(("lang", "said"), [("kk", "GradientArray (numpy.ndarray-дің ішкі класы)"),
+                                            ("ru", "GradientArray (подкласс numpy.ndarray)")])
+def test_a_refused_value_is_named_in_the_students_language(tmp_path: Path, lang: str, said: str):
+    hostile = Path(__file__).resolve().parent.parent / "hostile" / "ex01_ndarray_subclass.py"
+    submission = submission_with(tmp_path / "sub", {1: hostile})
+    (exercise,) = grade_submission(submission, curriculum.select("1"), lang=lang).exercises
+    refused = [t for t in exercise.tests if t.diagnosis == "not_plain_data"]
+    assert refused and all(said in t.message and "subclass|" not in t.message for t in refused)
