@@ -195,5 +195,7 @@ def grade_prepared(submissions: list[dict[int, StudentSession]], exercises: list
     (and every wrong variant's) is recorded there, keyed by check (see oracle.py)."""
     plugin = GradingPlugin(submissions, exercises, seed, lang, oracles_for(exercises, seed, record_into))
     with _quiet_pytest_environment():
-        pytest.main(pytest_arguments(exercises), plugins=[plugin])
+        code = pytest.main(pytest_arguments(exercises), plugins=[plugin])
+    if code == pytest.ExitCode.INTERRUPTED:  # pytest catches Ctrl-C and returns: the user asked to stop
+        raise KeyboardInterrupt
     return plugin.reports()

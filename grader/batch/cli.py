@@ -12,7 +12,7 @@ from ..commands.student import lang_option, language
 from ..errors import GraderError
 from ..i18n import translate
 
-EXIT_DONE, EXIT_INPUT, EXIT_INTERNAL = 0, 2, 3
+EXIT_DONE, EXIT_INPUT, EXIT_INTERNAL, EXIT_INTERRUPTED = 0, 2, 3, 130
 
 
 class InputProblem(click.ClickException):
@@ -103,6 +103,9 @@ def batch(submissions: Path, out: Path, workers: int | None, seed: int | None, t
         raise click.UsageError(translate(error.message_id, lang, **error.params)) from None
     except OutputBusy:
         raise InputProblem(translate("batch.error.busy", lang, out=str(out))) from None
+    except KeyboardInterrupt:  # Ctrl-C: what was graded is committed; the next run grades the rest
+        click.echo(translate("batch.interrupted", lang, out=str(out)), err=True)
+        sys.exit(EXIT_INTERRUPTED)
     except OSError as error:
         raise InputProblem(translate("batch.error.os", lang, path=str(error.filename or out),
                                              reason=error.strerror or str(error))) from None

@@ -183,13 +183,27 @@ def run_local(jobs: list[Job], workers: int, on_result: Callable[[dict], None], 
         running, pool = pool or start_pool(min(workers, len(pending))), None
         try:
             with running:
-                _run_window(running, pending, workers, on_result)
+                try:
+                    _run_window(running, pending, workers, on_result)
+                except KeyboardInterrupt:
+                    stop_now(running)
+                    raise
         except cf.process.BrokenProcessPool as error:
             restarts += 1
             if restarts > max_restarts:
                 for student in sorted(pending):
                     on_result(failed(student, f"the worker process died: {error}"))
                 return
+
+
+def stop_now(pool: cf.ProcessPoolExecutor) -> None:
+    """Ctrl-C: drop the chunks not started and stop the worker processes now, rather than
+    let them grade what is queued (a hanging submission would hold the command for its whole
+    time limit); their sandboxes go with them."""
+    processes = list((getattr(pool, "_processes", None) or {}).values())
+    pool.shutdown(wait=False, cancel_futures=True)
+    for process in processes:
+        process.terminate()
 
 
 MAX_CHUNK = 16

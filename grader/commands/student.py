@@ -13,6 +13,7 @@ from ..errors import GraderError
 from ..i18n import UnknownLanguage, resolve_language, translate
 
 EXIT_PASSED, EXIT_FAILED, EXIT_INPUT, EXIT_INTERNAL = 0, 1, 2, 3
+EXIT_INTERRUPTED = 130  # as a shell reports a command stopped by Ctrl-C
 
 lang_option = click.option("--lang", "lang", default=None, metavar="kk|ru|en",
                            help="Language of the output (default: GRADE_LANG, then the locale, then English).")
@@ -83,6 +84,9 @@ def exercise(which: str, submission: Path, seed: int | None, timeout: float, as_
                                   Limits(call_timeout=timeout))
     except GraderError as error:
         fail(error, lang)
+    except KeyboardInterrupt:  # Ctrl-C: no result, nothing recorded
+        click.echo(translate("interrupted", lang), err=True)
+        sys.exit(EXIT_INTERRUPTED)
     progress.record(report)
     if as_json:
         click.echo(json_view.render(report))

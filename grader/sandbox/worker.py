@@ -285,8 +285,9 @@ def zygote(control: socket.socket, root: str, mode: str) -> None:
         try:
             data, fds = protocol.recv_control(control, 2)
         except (OSError, protocol.ProtocolError):
-            return
-        if not data:
+            data, fds = b"", []
+        if not data:  # the grader is gone: so is everything this zygote started
+            kill_others(children, mode)
             return
         op = json.loads(data).get("op")
         if op == "spawn" and len(fds) == 2:
