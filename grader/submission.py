@@ -29,15 +29,17 @@ from .errors import SubmissionError
 from .storage import temporary_prefix
 
 MODULE_FILE = re.compile(r"^[A-Za-z_]\w*\.py$")
-RENAMED_EXERCISE = re.compile(r"^(ex\d\d_\w+?)(?:\s*\(\d+\)|\s+-\s+\w+(?:\s*\(\d+\))?)?\.py(?:\.txt)?$", re.IGNORECASE)
+# An exercise file's name, as given or renamed on the way (see the module's docstring).
+EXERCISE_NAME = re.compile(r"^(ex\d\d_\w+?)(?:\s*\(\d+\)|\s+-\s+\w+(?:\s*\(\d+\))?)?\.py(?:\.txt)?$", re.IGNORECASE)
 MAX_FILE_BYTES = 1024 * 1024
 MAX_ZIP_ENTRIES = 5000
 MAX_ZIP_TOTAL_BYTES = 64 * 1024 * 1024
 MAX_ZIP_RATIO = 200
 
 
-def _is_exercise_folder(folder: Path) -> bool:
-    return any(RENAMED_EXERCISE.match(p.name) for p in folder.iterdir() if p.is_file())
+def is_exercise_folder(folder: Path) -> bool:
+    """Whether `folder` holds an exercise file (possibly renamed on the way)."""
+    return any(EXERCISE_NAME.match(p.name) for p in folder.iterdir() if p.is_file())
 
 
 def module_files(names: list[str]) -> dict[str, str]:
@@ -46,7 +48,7 @@ def module_files(names: list[str]) -> dict[str, str]:
     chosen = {name: name for name in names if MODULE_FILE.match(name) and name != "__init__.py"}
     claims: dict[str, list[str]] = {}
     for name in names:
-        renamed = RENAMED_EXERCISE.match(name)
+        renamed = EXERCISE_NAME.match(name)
         target = renamed.group(1).lower() + ".py" if renamed else name
         if target != name and target not in names:
             claims.setdefault(target, []).append(name)
@@ -56,10 +58,10 @@ def module_files(names: list[str]) -> dict[str, str]:
 
 def _source_in(folder: Path) -> Path:
     """The folder of exercise files a submission folder stands for, or the one zip it holds."""
-    if _is_exercise_folder(folder):
+    if is_exercise_folder(folder):
         return folder
     nested = folder / "exercises"
-    if nested.is_dir() and _is_exercise_folder(nested):
+    if nested.is_dir() and is_exercise_folder(nested):
         return nested
     zips = sorted(p for p in folder.iterdir() if p.suffix.lower() == ".zip" and not p.is_symlink() and p.is_file())
     if len(zips) > 1:
@@ -92,9 +94,9 @@ def _zip_members(archive: zipfile.ZipFile, zip_path: Path) -> dict[str, zipfile.
         is_link = stat.S_ISLNK(entry.external_attr >> 16)
         if entry.is_dir() or is_link or name.is_absolute() or ".." in name.parts:
             continue
-        if (MODULE_FILE.match(name.name) or RENAMED_EXERCISE.match(name.name)) and "__MACOSX" not in name.parts:
+        if (MODULE_FILE.match(name.name) or EXERCISE_NAME.match(name.name)) and "__MACOSX" not in name.parts:
             folders.setdefault(str(name.parent), {})[name.name] = entry
-    candidates = [f for f, members in folders.items() if any(RENAMED_EXERCISE.match(n) for n in members)]
+    candidates = [f for f, members in folders.items() if any(EXERCISE_NAME.match(n) for n in members)]
     if not candidates:
         raise SubmissionError("error.no_exercise_files", path=str(zip_path))
     members = folders[min(candidates, key=lambda f: (len(PurePosixPath(f).parts), f))]

@@ -27,15 +27,13 @@ def diagnosis_text(diagnosis: Diagnosis, exercise: Exercise, lang: str) -> str:
     return f"{text} {translate('diagnosis.see_source', lang, source=exercise.citation)}" if exercise.source else text
 
 
-def _worded(params: dict, lang: str) -> dict:
-    """A refused value's kind ('object|Series': sandbox/protocol.describe) in the student's language."""
-    kind = params.get("kind")
-    if not isinstance(kind, str) or "|" not in kind:
-        return params
-    tag, _, name = kind.partition("|")
+def refused_kind(description: str, lang: str) -> str:
+    """A refused value's kind ('object|Series': sandbox/protocol.describe) in the student's
+    language; anything else is shown as it is."""
+    tag, _, name = description.partition("|")
     key = f"value.kind.{tag}"
     text = translate(key, lang, name=name)
-    return {**params, "kind": text} if text != key else params
+    return description if text == key else text
 
 
 def update_return(reason: str) -> tuple[str, dict]:
@@ -105,7 +103,9 @@ def verdict(name: str, title: str, points: float, error: BaseException | None, e
     except TypeError:
         text = translate("result.internal_error", lang, text=f"{type(error).__name__}: {error}")
         return TestResult(name, title, Outcome.ERROR, 0.0, points, text, "grader_error", internal_error=True)
-    message = translate(message_id, lang, **_worded(params, lang))
+    if message_id == "value.rejected":
+        params = {**params, "kind": refused_kind(params["kind"], lang)}
+    message = translate(message_id, lang, **params)
     if diagnosis is not None:
         message = f"{message} {diagnosis_text(diagnosis, exercise, lang)}"
     return TestResult(name, title, outcome, 0.0, points, message, diagnosis.id if diagnosis else None)

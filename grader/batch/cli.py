@@ -9,7 +9,7 @@ from pathlib import Path
 import click
 
 from ..commands.student import lang_option, language
-from ..errors import GraderError
+from ..errors import GraderError, UnsupportedPlatform
 from ..i18n import translate
 
 EXIT_DONE, EXIT_INPUT, EXIT_INTERNAL, EXIT_INTERRUPTED = 0, 2, 3, 130
@@ -62,11 +62,9 @@ def batch(submissions: Path, out: Path, workers: int | None, seed: int | None, t
     Re-running the same command grades only the students whose submission changed."""
     from .. import curriculum
     from ..grading import DEFAULT_SEED
+    from ..sandbox.isolation import require_unix, say_if_falling_back
     from .intake import IntakeError
-    from .pipeline import Settings, run, summary_line
-    from ..errors import UnsupportedPlatform
-    from ..sandbox.isolation import require_unix
-    from .pipeline import OutputBusy
+    from .pipeline import OutputBusy, Settings, run, summary_line
     from .runner import SchedulerUnreachable
 
     lang = language(lang)
@@ -88,8 +86,6 @@ def batch(submissions: Path, out: Path, workers: int | None, seed: int | None, t
         raise click.UsageError(translate("batch.error.out_inside_submissions", lang, out=str(out),
                                          submissions=str(submissions)))
     if scheduler is None:
-        from ..sandbox.isolation import say_if_falling_back
-
         say_if_falling_back()
     settings = Settings(submissions=submissions, out=out, numbers=numbers,
                         seed=DEFAULT_SEED if seed is None else seed, lang=lang, timeout=timeout,

@@ -19,6 +19,7 @@ from pathlib import Path, PurePosixPath
 from typing import Iterator
 
 from ..storage import temporary_prefix
+from ..submission import is_exercise_folder
 from .intake import IGNORED_NAMES, IntakeError
 
 MAX_ENTRIES = 100_000
@@ -93,8 +94,7 @@ def students_root(folder: Path) -> Path:
 def _one_submission(folder: Path) -> bool:
     """Exercise files, a kit with its `exercises/`, or a lone zip: a student, not a class."""
     entries = _visible(folder)
-    return (any(p.is_file() and READ_BY_GRADING.search(p.name) and not p.name.lower().endswith(".zip") for p in entries)
-            or (folder / "exercises").is_dir() or (len(entries) == 1 and entries[0].is_file()))
+    return is_exercise_folder(folder) or (folder / "exercises").is_dir() or (len(entries) == 1 and entries[0].is_file())
 
 
 def _visible(folder: Path) -> list[Path]:

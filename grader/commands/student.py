@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import re
 import sys
 from pathlib import Path
 
@@ -22,13 +21,13 @@ lang_option = click.option("--lang", "lang", default=None, metavar="kk|ru|en",
 def _own_folder(ctx: click.Context, param: click.Parameter, value: Path) -> Path:
     """`exercises` (the default), or the current folder when there is no `exercises` here and
     the student runs the command from inside their exercises folder."""
-    if value == Path("exercises") and not value.exists() and \
-            any(EXERCISE_NAME.match(path.name) for path in Path(".").iterdir()):
+    from ..submission import is_exercise_folder
+
+    if value == Path("exercises") and not value.exists() and is_exercise_folder(Path(".")):
         return Path(".")
     return value
 
 
-EXERCISE_NAME = re.compile(r"^ex\d\d_\w+\.py$")
 submission_option = click.option(
     "--submission", type=click.Path(path_type=Path), default=Path("exercises"), show_default=True, callback=_own_folder,
     help="Your exercises folder, a folder with the exNN_*.py files, or a zip of either.")
