@@ -17,7 +17,7 @@ from grader import curriculum
 from grader.grading import grade_submission
 from grader.sandbox import isolation
 
-from ..conftest import REFERENCE, submission_with
+from ..conftest import REFERENCE, ROOT, submission_with
 
 
 def test_a_sandbox_that_never_starts_is_an_internal_error(monkeypatch: pytest.MonkeyPatch):
@@ -134,7 +134,6 @@ def gradient_step(v, gradient, step_size):
 '''
 needs_root = pytest.mark.skipif(not (hasattr(os, "geteuid") and os.geteuid() == 0 and shutil.which("setpriv")),
                                 reason="running the grader as another user needs root and setpriv")
-HERE = Path(__file__).resolve().parents[2]
 MODES = {"fallback": ("off", AS_NOBODY + READING), "namespaces": ("on", AS_NOBODY)}
 
 
@@ -143,7 +142,7 @@ def _runnable(mode: str) -> bool:
     if mode == "fallback":
         return True
     nested = "import subprocess, sys; subprocess.run([sys.executable, '-c', 'import numpy, grader'], check=True)"
-    probe = subprocess.run([*MODES[mode][1], sys.executable, "-c", nested], cwd=HERE,  # as the test runs it: twice
+    probe = subprocess.run([*MODES[mode][1], sys.executable, "-c", nested], cwd=ROOT,  # as the test runs it: twice
                            capture_output=True, env=dict(os.environ, PYTHONDONTWRITEBYTECODE="1"))
     return probe.returncode == 0 and isolation.namespaces_available()
 
@@ -164,7 +163,7 @@ def _graded_as_a_student(threads: int, submission: Path, mode: str) -> dict:
         sandbox, command = MODES[mode]
         env = dict(os.environ, GDKIT_SANDBOX=sandbox, GRADE_DATA_DIR=str(data), PYTHONDONTWRITEBYTECODE="1")
         done = subprocess.run([*command, sys.executable, "-c", BUSY_DESKTOP, str(threads), str(readable)],
-                              capture_output=True, text=True, env=env, cwd=HERE, timeout=120)
+                              capture_output=True, text=True, env=env, cwd=ROOT, timeout=120)
     finally:
         shutil.rmtree(readable, ignore_errors=True)
     assert done.stdout, done.stderr[-2000:]
@@ -199,13 +198,13 @@ def test_the_fallback_is_one_note_in_the_users_language(tmp_path):
     env = dict(os.environ, PATH=str(tmp_path))  # no bwrap to be found
     env.pop("GDKIT_SANDBOX", None)
     graded = subprocess.run([sys.executable, "-m", "grader", "exercise", "3", "--submission", str(REFERENCE), "--lang", "kk"],
-                            capture_output=True, text=True, env=env, cwd=HERE)
+                            capture_output=True, text=True, env=env, cwd=ROOT)
     assert graded.returncode == 0 and graded.stderr == translate("sandbox.fallback", "kk") + "\n"
     (tmp_path / "class" / "alice").mkdir(parents=True)
     shutil.copyfile(REFERENCE / "ex01_sum_of_squares.py", tmp_path / "class" / "alice" / "ex01_sum_of_squares.py")
     batch = subprocess.run([sys.executable, "-m", "grader", "batch", str(tmp_path / "class"), "--out", str(tmp_path / "out"),
-                            "--workers", "2", "--exercises", "1", "--lang", "ru"], capture_output=True, text=True, env=env, cwd=HERE)
+                            "--workers", "2", "--exercises", "1", "--lang", "ru"], capture_output=True, text=True, env=env, cwd=ROOT)
     assert batch.returncode == 0 and batch.stderr == translate("sandbox.fallback", "ru") + "\n"
     quiet = subprocess.run([sys.executable, "-m", "grader", "exercise", "3", "--submission", str(REFERENCE)],
-                           capture_output=True, text=True, env=dict(env, GDKIT_SANDBOX="off"), cwd=HERE)
+                           capture_output=True, text=True, env=dict(env, GDKIT_SANDBOX="off"), cwd=ROOT)
     assert quiet.returncode == 0 and quiet.stderr == ""
