@@ -30,7 +30,15 @@ def _own_folder(ctx: click.Context, param: click.Parameter, value: Path) -> Path
 
 submission_option = click.option(
     "--submission", type=click.Path(path_type=Path), default=Path("exercises"), show_default=True, callback=_own_folder,
-    help="Your exercises folder, a folder with the exNN_*.py files, or a zip of either.")
+    help="Your exercises folder, a folder with the exNN_*.py files, or a zip of either "
+         "(a zip's results, like another --seed's, are not kept in `grade progress`).")
+
+
+def is_practice(submission: Path, seed: int | None) -> bool:
+    """Whether a grading goes into the student's progress: their own work on the course's
+    inputs. A zip is something handed in or handed over (a classmate's, one being checked
+    before upload), and another seed is an experiment; neither changes `grade progress`."""
+    return seed is None and submission.suffix.lower() != ".zip"
 
 
 def language(option: str | None) -> str:
@@ -86,7 +94,8 @@ def exercise(which: str, submission: Path, seed: int | None, timeout: float, as_
     except KeyboardInterrupt:  # Ctrl-C: no result, nothing recorded
         click.echo(translate("interrupted", lang), err=True)
         sys.exit(EXIT_INTERRUPTED)
-    progress.record(report)
+    if is_practice(submission, seed):
+        progress.record(report)
     if as_json:
         click.echo(json_view.render(report))
     else:

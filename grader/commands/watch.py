@@ -21,7 +21,7 @@ import click
 from .. import curriculum, progress
 from ..errors import GraderError
 from ..i18n import translate
-from .student import lang_option, language, submission_option
+from .student import is_practice, lang_option, language, submission_option
 
 SETTLE_SECONDS = 0.2  # editors write a file in several steps: wait for the last one
 Snapshot = dict[str, tuple[int, int]]
@@ -178,9 +178,11 @@ def watch_loop(
     echo: Callable[[str], None] = click.echo,
     clear: bool = False,
     color: bool = False,
+    record: bool = True,
 ) -> int:
     """Grade, show the result, wait for a change, repeat; returns the number of gradings.
 
+    Each Report goes into the student's progress when `record` (see student.is_practice).
     Stops after `max_rounds` gradings, or when `stop` is set. `on_result` receives each Report
     (or the GraderError that prevented grading).
     """
@@ -207,7 +209,8 @@ def watch_loop(
         if isinstance(result, GraderError):
             echo(translate("error.prefix", lang) + " " + result.message(lang))
         else:
-            progress.record(result)
+            if record:
+                progress.record(result)
             width = terminal.screen_width() if color else None
             echo(terminal.render(result, lang, color=color, width=width))
         if on_result is not None:
@@ -257,7 +260,8 @@ def watch(which: str, submission: Path, seed: int | None, timeout: float, poll: 
     watcher = make_watcher(submission, poll, interval)
     try:
         watch_loop(submission, exercises, DEFAULT_SEED if seed is None else seed, lang, Limits(call_timeout=timeout),
-                   watcher, clear=sys.stdout.isatty(), color=sys.stdout.isatty())
+                   watcher, clear=sys.stdout.isatty(), color=sys.stdout.isatty(),
+                   record=is_practice(submission, seed))
     except KeyboardInterrupt:
         click.echo()
         click.echo(translate("watch.bye", lang))

@@ -60,3 +60,23 @@ def test_titles_in_kazakh():
     assert "басталмаған" in result.output
     assert curriculum.exercise(10).title_in("kk") in result.output
     assert "Келесісі: 1-жаттығу" in result.output
+
+
+def test_a_zip_or_another_seed_is_not_practice(tmp_path):
+    """Checking a zip before upload (or a classmate's), or trying another seed, leaves
+    `grade progress` as the student's own folder on the course's inputs made it."""
+    import shutil
+
+    runner = CliRunner()
+    bad = submission_with(tmp_path / "bad", {3: MISTAKES / "ex03_step_sign_flipped.py"})
+    runner.invoke(cli, ["exercise", "3", "--submission", str(bad)])
+    good = submission_with(tmp_path / "good", {})
+    archive = shutil.make_archive(str(tmp_path / "handed_in"), "zip", good)
+    for extra in (["--submission", archive], ["--submission", str(good), "--seed", "7"]):
+        graded = runner.invoke(cli, ["exercise", "3", *extra, "--lang", "en"])
+        assert graded.exit_code == 0 and "11/11" in graded.output, graded.output
+    table = rows(runner.invoke(cli, ["progress", "--lang", "en"]).output)
+    assert "failing" in table[3] and "11/11" not in table[3]
+    runner.invoke(cli, ["exercise", "3", "--submission", str(good)])
+    table = rows(runner.invoke(cli, ["progress", "--lang", "en"]).output)
+    assert "passing" in table[3] and "11/11" in table[3]
