@@ -115,5 +115,7 @@ def select(spec: str) -> list[Exercise]:
             low, high = int(start), int(end or start)
         except ValueError:
             raise UnknownExercise("error.bad_exercise_spec", spec=spec) from None
+        if low > high:  # '3-1' would select nothing and grade nothing
+            raise UnknownExercise("error.bad_exercise_spec", spec=spec)
         numbers.extend(range(low, high + 1))
     return [exercise(n) for n in dict.fromkeys(numbers)]

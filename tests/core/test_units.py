@@ -197,8 +197,9 @@ def test_exercise_selection():
     assert len(curriculum.select("all")) == 17
     with pytest.raises(UnknownExercise):
         curriculum.select("18")
-    with pytest.raises(UnknownExercise):
-        curriculum.select("three")
+    for spec in ("three", "3-1", "17-16", ","):
+        with pytest.raises(UnknownExercise):
+            curriculum.select(spec)
 
 
 @pytest.mark.parametrize(("option", "env", "expected"), [
@@ -224,6 +225,8 @@ def test_cli_usage_errors_exit_2_without_traceback(tmp_path: Path):
     assert unknown.exit_code == 2 and "there is no exercise 42" in unknown.output and "Traceback" not in unknown.output
     missing = runner.invoke(cli, ["exercise", "3", "--submission", str(tmp_path / "nowhere")])
     assert missing.exit_code == 2 and "does not exist" in missing.output
+    backwards = runner.invoke(cli, ["exercise", "3-1", "--submission", str(REFERENCE), "--json"])
+    assert backwards.exit_code == 2 and "a range (1-5)" in backwards.output and "INTERNALERROR" not in backwards.output
     bad_lang = runner.invoke(cli, ["exercise", "3", "--lang", "fr"])
     assert bad_lang.exit_code == 2
 
