@@ -23,7 +23,7 @@ import tempfile
 import zipfile
 from contextlib import contextmanager
 from pathlib import Path, PurePosixPath
-from typing import Iterator
+from typing import Iterable, Iterator
 
 from .errors import SubmissionError
 from .storage import temporary_prefix
@@ -56,6 +56,13 @@ def module_files(names: list[str]) -> dict[str, str]:
     return chosen
 
 
+def submission_root(folders: Iterable[tuple[str, ...]]) -> tuple[str, ...] | None:
+    """Which of the folders holding exercise files (as folder names below the submission's
+    top) is the submission: the shallowest, and at one depth one named `exercises` (a clone
+    of the kit), else the first by name. The same rule for a zip and for a folder."""
+    return min(folders, key=lambda parts: (len(parts), parts[-1:] != ("exercises",), parts), default=None)
+
+
 def _source_in(folder: Path) -> Path:
     """The folder of exercise files a submission folder stands for, or the one zip it holds."""
     if is_exercise_folder(folder):
@@ -83,23 +90,34 @@ def _copy_folder(source: Path, package: Path) -> None:
         shutil.copyfile(path, package / target)
 
 
+def entry_parts(entry: zipfile.ZipInfo) -> list[str] | None:
+    """The path of a zip entry as folder names, or None for one never read or written:
+    absolute, with `..`, a symlink, or macOS metadata. A backslash separates folders too (zips
+    made on Windows). Used for the class's zip and for each student's."""
+    name = PurePosixPath(entry.filename.replace("\\", "/"))
+    is_link = stat.S_ISLNK(entry.external_attr >> 16)
+    parts = [part for part in name.parts if part not in ("", ".")]
+    if is_link or name.is_absolute() or ".." in parts or "__MACOSX" in parts or not parts:
+        return None
+    return parts
+
+
 def _zip_members(archive: zipfile.ZipFile, zip_path: Path) -> dict[str, zipfile.ZipInfo]:
     """The .py members of the shallowest folder of the zip that holds exercise files."""
     entries = archive.infolist()
     if len(entries) > MAX_ZIP_ENTRIES:
         raise SubmissionError("error.zip_unsafe", path=str(zip_path), reason=f"more than {MAX_ZIP_ENTRIES} entries")
-    folders: dict[str, dict[str, zipfile.ZipInfo]] = {}
+    folders: dict[tuple[str, ...], dict[str, zipfile.ZipInfo]] = {}
     for entry in entries:
-        name = PurePosixPath(entry.filename)
-        is_link = stat.S_ISLNK(entry.external_attr >> 16)
-        if entry.is_dir() or is_link or name.is_absolute() or ".." in name.parts:
+        parts = entry_parts(entry)
+        if parts is None or entry.is_dir() or entry.filename.endswith("\\"):
             continue
-        if (MODULE_FILE.match(name.name) or EXERCISE_NAME.match(name.name)) and "__MACOSX" not in name.parts:
-            folders.setdefault(str(name.parent), {})[name.name] = entry
-    candidates = [f for f, members in folders.items() if any(EXERCISE_NAME.match(n) for n in members)]
-    if not candidates:
+        if MODULE_FILE.match(parts[-1]) or EXERCISE_NAME.match(parts[-1]):
+            folders.setdefault(tuple(parts[:-1]), {})[parts[-1]] = entry
+    root = submission_root(f for f, members in folders.items() if any(EXERCISE_NAME.match(n) for n in members))
+    if root is None:
         raise SubmissionError("error.no_exercise_files", path=str(zip_path))
-    members = folders[min(candidates, key=lambda f: (len(PurePosixPath(f).parts), f))]
+    members = folders[root]
     return {target: members[name] for name, target in module_files(list(members)).items()}
 
 

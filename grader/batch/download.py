@@ -15,11 +15,11 @@ import shutil
 import tempfile
 import zipfile
 from contextlib import contextmanager
-from pathlib import Path, PurePosixPath
+from pathlib import Path
 from typing import Iterator
 
 from ..storage import temporary_prefix
-from ..submission import is_exercise_folder
+from ..submission import entry_parts, is_exercise_folder
 from .intake import IGNORED_NAMES, IntakeError
 
 MAX_ENTRIES = 100_000
@@ -70,15 +70,7 @@ def unpack(archive_path: Path, target: Path) -> None:
         raise IntakeError("batch.error.class_zip_broken", path=str(archive_path), reason=str(error)) from None
 
 
-def safe_parts(entry: zipfile.ZipInfo) -> list[str] | None:
-    """The path of an entry as folder names, or None for one never written: absolute, with
-    `..`, a symlink, or macOS metadata."""
-    name = PurePosixPath(entry.filename.replace("\\", "/"))
-    is_link = (entry.external_attr >> 16) & 0o170000 == 0o120000
-    parts = [part for part in name.parts if part not in ("", ".")]
-    if is_link or name.is_absolute() or ".." in parts or "__MACOSX" in parts or not parts:
-        return None
-    return parts
+safe_parts = entry_parts  # one notion of a zip entry's path for the class's zip and the students'
 
 
 def students_root(folder: Path) -> Path:
