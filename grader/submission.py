@@ -1,11 +1,14 @@
 """Intake: a submission (folder or zip) becomes a private copy holding the package `exercises`.
 
 Accepted shapes: the `exercises/` folder itself, a folder holding the `exNN_*.py` files, a
-folder that has such an `exercises/` folder inside (a clone of the kit), a zip of any of
-these, or a folder holding one such zip and no exercise files (what an LMS's "download all
-submissions" gives per student). Only the `.py` files of that one folder are copied (never
-`.pyc`, `conftest.py` effects or other folders); the package gets an empty `__init__.py` of
-our own, so one broken module cannot break the others.
+folder that has such a folder anywhere inside (a clone of the kit, `Lab1/`, `homework/
+exercises/`), a zip of any of these, or a folder holding one such zip (what an LMS's
+"download all submissions" gives per student). A folder and a zip are read by one rule
+(`submission_root`): the shallowest folder holding exercise files is the submission, an
+`exercises/` one first at equal depth. Only the `.py` files of that one folder are copied
+(never `.pyc`, `conftest.py` effects or other folders); the package gets an empty
+`__init__.py` of our own, so one broken module cannot break the others. Loose exercise files
+beside one zip are graded with it, a loose file replacing the zip's for its exercise.
 
 An exercise file renamed on the way (`Ex03_Gradient_Step.py`, `ex03_gradient_step (1).py`
 from a browser, `ex03_gradient_step - Копия.py` from Windows, `ex03_gradient_step.py.txt`
@@ -16,6 +19,7 @@ file claims it: the student meant that file.
 from __future__ import annotations
 
 import hashlib
+import os
 import re
 import shutil
 import stat
@@ -35,6 +39,8 @@ MAX_FILE_BYTES = 1024 * 1024
 MAX_ZIP_ENTRIES = 5000
 MAX_ZIP_TOTAL_BYTES = 64 * 1024 * 1024
 MAX_ZIP_RATIO = 200
+MAX_DEPTH = 6  # folder levels looked into below a submission folder
+SKIPPED_FOLDERS = {"__MACOSX", "__pycache__", "node_modules", "site-packages"}
 
 
 def is_exercise_folder(folder: Path) -> bool:
@@ -63,18 +69,53 @@ def submission_root(folders: Iterable[tuple[str, ...]]) -> tuple[str, ...] | Non
     return min(folders, key=lambda parts: (len(parts), parts[-1:] != ("exercises",), parts), default=None)
 
 
-def _source_in(folder: Path) -> Path:
-    """The folder of exercise files a submission folder stands for, or the one zip it holds."""
-    if is_exercise_folder(folder):
-        return folder
-    nested = folder / "exercises"
-    if nested.is_dir() and is_exercise_folder(nested):
-        return nested
+def exercise_folders(folder: Path) -> tuple[list[tuple[str, ...]], int]:
+    """The folders below `folder` (itself included, as ()) that hold exercise files, as folder
+    names, down to MAX_DEPTH levels and MAX_ZIP_ENTRIES entries in all, and how many entries
+    were looked at. Level by level, stopping at the first level that has one: only the
+    shallowest can be the submission (see submission_root). Symlinks are never followed;
+    hidden folders, __MACOSX and __pycache__ are not looked into."""
+    level: list[tuple[str, ...]] = [()]
+    seen = 0
+    for _depth in range(MAX_DEPTH + 1):
+        found, below = [], []
+        for parts in level:
+            try:
+                entries = sorted(os.scandir(folder.joinpath(*parts)), key=lambda e: e.name)
+            except OSError:
+                continue
+            seen += len(entries)
+            if seen > MAX_ZIP_ENTRIES:
+                return found, seen
+            if any(EXERCISE_NAME.match(e.name) and e.is_file(follow_symlinks=False) for e in entries):
+                found.append(parts)
+            below += [(*parts, e.name) for e in entries if e.is_dir(follow_symlinks=False)
+                      and not e.name.startswith(".") and e.name not in SKIPPED_FOLDERS]
+        if found or not below:
+            return found, seen
+        level = below
+    return [], seen
+
+
+def _sources_in(folder: Path) -> tuple[Path | None, Path | None]:
+    """(the folder of exercise files, the zip) a submission folder stands for, one or both.
+
+    The shallowest folder holding exercise files, at any depth (a clone of the kit, a
+    `Lab1/` folder: the same rule as inside a zip); else the one zip it holds. Loose
+    exercise files beside exactly one zip are graded together with it: the zip's files, each
+    loose file replacing the zip's for its own exercise (a student who zipped the work, then
+    handed in a corrected file). Beside several zips, the loose files alone are graded."""
     zips = sorted(p for p in folder.iterdir() if p.suffix.lower() == ".zip" and not p.is_symlink() and p.is_file())
+    found, _ = exercise_folders(folder)
+    root = submission_root(found)
+    if root == () and len(zips) == 1:
+        return folder, zips[0]
+    if root is not None:
+        return folder.joinpath(*root), None
     if len(zips) > 1:
         raise SubmissionError("error.several_zips", path=str(folder), names=", ".join(p.name for p in zips))
     if zips:
-        return zips[0]
+        return None, zips[0]
     raise SubmissionError("error.no_exercise_files", path=str(folder))
 
 
@@ -153,11 +194,17 @@ def prepared(path: Path) -> Iterator[Path]:
         package = root / "exercises"
         package.mkdir()
         if path.is_dir():
-            source = _source_in(path)
-            if source.is_dir():
-                _copy_folder(source, package)
-            else:
-                _extract_zip(source, package)
+            source, archive = _sources_in(path)
+            if archive is not None and source is None:
+                _extract_zip(archive, package)
+            elif archive is not None:
+                try:
+                    _extract_zip(archive, package)
+                except SubmissionError:  # a broken zip beside exercise files: those are graded
+                    for leftover in package.iterdir():
+                        leftover.unlink()
+            if source is not None:
+                _copy_folder(source, package)  # a loose file replaces the zip's of its exercise
         elif zipfile.is_zipfile(path):
             _extract_zip(path, package)
         else:

@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from grader.submission import content_hash, prepared
+from grader.submission import prepared
 
 from ..conftest import REFERENCE
 
@@ -30,3 +30,57 @@ def test_a_zip_made_on_windows_with_backslashes_is_graded_like_any_zip(tmp_path:
         zf.writestr("\\abs\\ex02_numerical_gradient.py", b"X = 2\n")
     assert graded_files(archive) == FILES
     assert not (tmp_path.parent / "escaped_ex01_sum_of_squares.py").exists()
+
+
+@pytest.mark.parametrize("inside", ["gdkit-main/exercises", "Lab1", "homework/exercises", "a/b/c/exercises"])
+def test_a_folder_one_level_deeper_is_graded_like_the_same_files_zipped(tmp_path: Path, inside: str):
+    student = tmp_path / "Student_6_assignsubmission_file_"
+    (student / inside).mkdir(parents=True)
+    for name, data in FILES.items():
+        (student / inside / name).write_bytes(data)
+    (student / "__MACOSX" / inside).mkdir(parents=True)
+    (student / "__MACOSX" / inside / "._ex01_sum_of_squares.py").write_bytes(b"\x00\x05junk")
+    (student / "gdkit-main").mkdir(exist_ok=True)
+    (student / "gdkit-main" / "README.md").write_text("the kit\n")
+    archive = tmp_path / "same.zip"
+    with zipfile.ZipFile(archive, "w") as zf:
+        for name, data in FILES.items():
+            zf.writestr(f"{inside}/{name}", data)
+    assert graded_files(student) == graded_files(archive) == FILES
+
+
+def test_the_shallowest_folder_wins_and_exercises_first_at_one_depth(tmp_path: Path):
+    kit = tmp_path / "clone"
+    for folder, text in {"reference": "R = 1\n", "exercises": "E = 1\n", "tests/mistakes": "M = 1\n"}.items():
+        (kit / folder).mkdir(parents=True)
+        (kit / folder / "ex01_sum_of_squares.py").write_text(text)
+    assert graded_files(kit) == {"ex01_sum_of_squares.py": b"E = 1\n"}
+
+
+def test_a_folder_too_deep_or_reached_through_a_symlink_is_not_looked_into(tmp_path: Path):
+    from grader.errors import SubmissionError
+    from grader.submission import MAX_DEPTH
+
+    deep = tmp_path / "deep"
+    folder = deep.joinpath(*(f"d{i}" for i in range(MAX_DEPTH + 1)))
+    folder.mkdir(parents=True)
+    (folder / "ex01_sum_of_squares.py").write_bytes(FILES["ex01_sum_of_squares.py"])
+    linked = tmp_path / "linked"
+    linked.mkdir()
+    (linked / "elsewhere").symlink_to(REFERENCE, target_is_directory=True)
+    for source in (deep, linked):
+        with pytest.raises(SubmissionError):
+            graded_files(source)
+
+
+def test_a_loose_exercise_file_beside_a_zip_is_graded_with_the_zip_and_wins_for_its_exercise(tmp_path: Path):
+    student = tmp_path / "student"
+    student.mkdir()
+    with zipfile.ZipFile(student / "old.zip", "w") as zf:
+        for name, data in FILES.items():
+            zf.writestr(f"exercises/{name}", data)
+    (student / "ex01_sum_of_squares (1).py").write_text("FIXED = 1\n")
+    graded = graded_files(student)
+    assert graded == {**FILES, "ex01_sum_of_squares.py": b"FIXED = 1\n"}
+    (student / "old.zip").write_bytes(b"PK\x03\x04 not a zip")  # a broken zip: the loose file alone
+    assert graded_files(student) == {"ex01_sum_of_squares.py": b"FIXED = 1\n"}
