@@ -9,6 +9,7 @@ the student's files only, and a Dask worker needs no shared file system.
 from __future__ import annotations
 
 import io
+import re
 import zipfile
 from dataclasses import dataclass
 from pathlib import Path
@@ -57,8 +58,10 @@ def find_students(folder: Path) -> tuple[list[Student], list[str]]:
         raise IntakeError("batch.error.submissions_not_folder", path=str(folder))
     students: dict[str, Student] = {}
     ignored: list[str] = []
-    for path in sorted(folder.iterdir()):
-        if path.name.startswith(".") or path.name in IGNORED_NAMES:
+    paths = sorted(folder.iterdir())
+    merged = merged_moodle_folders(paths)
+    for path in paths:
+        if path.name.startswith(".") or path.name in IGNORED_NAMES or path in merged:
             continue
         if path.is_dir():
             student_id = path.name
@@ -74,6 +77,29 @@ def find_students(folder: Path) -> tuple[list[Student], list[str]]:
     if not students:
         raise IntakeError("batch.error.no_students", path=str(folder))
     return sorted(students.values(), key=lambda s: s.id), ignored
+
+
+# Moodle's "Download all submissions": one folder per student and submission plugin,
+# `Name_123456_assignsubmission_file_`, `Name_123456_assignsubmission_onlinetext_`, ...
+MOODLE_FOLDER = re.compile(r"^(?P<student>.+_\d+)_assignsubmission_(?P<plugin>[a-z0-9]+)_$")
+# Which of a student's plugin folders is the submission (files first), when there are several.
+MOODLE_PLUGIN_ORDER = ("file", "onlinetext")
+
+
+def merged_moodle_folders(paths: list[Path]) -> set[Path]:
+    """The Moodle plugin folders that are not students of their own: beside the student's
+    `…_assignsubmission_file_` folder, the online text (`…_onlinetext_/onlinetext.html`), the
+    comments, or any other plugin's folder of the same `Name_ID_` is the same student. A
+    student's only folder is kept whatever its plugin, so that nobody is missing from the
+    grades (an online text alone is reported as not gradable)."""
+    by_student: dict[str, list[tuple[int, str, Path]]] = {}
+    for path in paths:
+        found = MOODLE_FOLDER.match(path.name)
+        if found and path.is_dir():
+            plugin = found.group("plugin")
+            rank = MOODLE_PLUGIN_ORDER.index(plugin) if plugin in MOODLE_PLUGIN_ORDER else len(MOODLE_PLUGIN_ORDER)
+            by_student.setdefault(found.group("student"), []).append((rank, path.name, path))
+    return {path for folders in by_student.values() for _, _, path in sorted(folders)[1:]}
 
 
 def _zip_of(root: Path) -> bytes:
