@@ -27,6 +27,8 @@ def atomic_write_bytes(path: Path, data: bytes, prefix: str = ".") -> None:
     path.parent.mkdir(parents=True, exist_ok=True)
     fd, temporary = tempfile.mkstemp(dir=path.parent, prefix=f"{prefix}{path.name}.", suffix=".tmp")
     try:
+        if hasattr(os, "fchmod"):  # mkstemp's 0600 would stay with the file after the rename
+            os.fchmod(fd, _mode_of(path))
         with os.fdopen(fd, "wb") as stream:
             stream.write(data)
             stream.flush()
@@ -35,6 +37,32 @@ def atomic_write_bytes(path: Path, data: bytes, prefix: str = ".") -> None:
     except BaseException:
         Path(temporary).unlink(missing_ok=True)
         raise
+
+
+def _mode_of(path: Path) -> int:
+    """The mode a plain open(path, "w") would leave: an existing file's own, else 0o666
+    without the umask's bits."""
+    import stat
+
+    try:
+        return stat.S_IMODE(os.stat(path).st_mode)
+    except OSError:
+        return 0o666 & ~current_umask()
+
+
+def current_umask() -> int:
+    """The process's umask, read without changing it where Linux tells it (/proc), else by
+    setting it and setting it back."""
+    try:
+        with open("/proc/self/status", encoding="ascii") as status:
+            for line in status:
+                if line.startswith("Umask:"):
+                    return int(line.split()[1], 8)
+    except (OSError, ValueError, IndexError):
+        pass
+    mask = os.umask(0o022)
+    os.umask(mask)
+    return mask
 
 
 def atomic_write_json(path: Path, data: object) -> None:
