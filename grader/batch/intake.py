@@ -9,6 +9,7 @@ the student's files only, and a Dask worker needs no shared file system.
 from __future__ import annotations
 
 import io
+import os
 import re
 import zipfile
 from dataclasses import dataclass
@@ -116,16 +117,83 @@ def _zip_of(root: Path) -> bytes:
 
 
 def pack(student: Student) -> Packed:
-    """Read one submission (no student code runs): its zip and hash, or the SubmissionError's id."""
+    """Read one submission (no student code runs): its zip and hash, or why it cannot be graded."""
     try:
         with prepared(student.path) as root:
             return Packed(student.id, student.path.name, _zip_of(root), "sha256:" + content_hash(root))
     except SubmissionError as error:
+        message_id, found = why_not_gradable(error)
         # Name the submission as it is in SUBMISSIONS, not by the path the command was given.
         prefix = str(student.path)
         params = tuple(sorted((k, student.path.name + str(v)[len(prefix):] if str(v).startswith(prefix) else str(v))
-                              for k, v in error.params.items()))
-        return Packed(student.id, student.path.name, None, _raw_hash(student.path), error.message_id, params)
+                              for k, v in found.items()))
+        return Packed(student.id, student.path.name, None, _raw_hash(student.path), message_id, params)
+
+
+# Archives that are not unpacked (only zips are): a student who handed in one of these.
+OTHER_ARCHIVES = re.compile(r"\.(rar|7z|tar|tgz|tbz2?|txz|gz|bz2|xz|zst|arj|cab|iso)$", re.IGNORECASE)
+SHOWN_NAMES = 8
+# The intake's messages that speak to a student (`--submission`, "zip your folder"), said to the instructor.
+FOR_THE_INSTRUCTOR = {"error.bad_zip": "batch.error.bad_zip", "error.zip_unsafe": "batch.error.zip_unsafe"}
+
+
+def why_not_gradable(error: SubmissionError) -> tuple[str, dict[str, object]]:
+    """The message id and parameters that tell the instructor why a submission cannot be
+    graded and what to do: empty, an archive other than zip, no .py files, .py files none of
+    which is an exercise's (with the files found), a file that is no zip."""
+    path = Path(str(error.params.get("path", "")))
+    if error.message_id == "error.not_folder_or_zip":
+        return "batch.error.not_a_zip", {"path": path}
+    if error.message_id != "error.no_exercise_files":
+        return FOR_THE_INSTRUCTOR.get(error.message_id, error.message_id), dict(error.params)
+    names = _names_in(path)
+    if not names:
+        return "batch.error.empty", {"path": path}
+    archives = [n for n in names if OTHER_ARCHIVES.search(n)]
+    python = [n for n in names if re.search(r"\.py(\.txt)?$", n, re.IGNORECASE)]
+    if archives:
+        return "batch.error.other_archive", {"path": path, "names": _shown(archives)}
+    if not python:
+        return "batch.error.no_py_files", {"path": path, "names": _shown(names)}
+    return "batch.error.no_exercise_names", {"path": path, "names": _shown(python)}
+
+
+def _shown(names: list[str]) -> str:
+    shown = ", ".join(names[:SHOWN_NAMES])
+    return shown + (f", … (+{len(names) - SHOWN_NAMES})" if len(names) > SHOWN_NAMES else "")
+
+
+def _names_in(path: Path) -> list[str]:
+    """The files of a folder (as relative paths; bounded like the intake's look into it, no
+    symlinks, no hidden or __MACOSX folders) or the entries of a zip, sorted."""
+    from ..submission import MAX_DEPTH, MAX_ZIP_ENTRIES, SKIPPED_FOLDERS, entry_parts
+
+    names: list[str] = []
+    try:
+        if path.is_file():
+            with zipfile.ZipFile(path) as archive:
+                for entry in archive.infolist()[:MAX_ZIP_ENTRIES]:
+                    parts = entry_parts(entry)
+                    if parts is not None and not entry.is_dir() and not entry.filename.endswith("\\"):
+                        names.append("/".join(parts))
+            return sorted(names)
+        level = [path]
+        for _depth in range(MAX_DEPTH + 1):
+            below = []
+            for folder in level:
+                for entry in sorted(os.scandir(folder), key=lambda e: e.name):
+                    if entry.name.startswith(".") or entry.name in IGNORED_NAMES or entry.name in SKIPPED_FOLDERS:
+                        continue
+                    if entry.is_file(follow_symlinks=False):
+                        names.append(Path(entry.path).relative_to(path).as_posix())
+                    elif entry.is_dir(follow_symlinks=False):
+                        below.append(Path(entry.path))
+                    if len(names) >= MAX_ZIP_ENTRIES:
+                        return names
+            level = below
+    except (OSError, zipfile.BadZipFile, EOFError):
+        pass
+    return names
 
 
 def _raw_hash(path: Path) -> str:

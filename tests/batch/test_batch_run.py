@@ -61,8 +61,8 @@ def test_broken_submissions_get_zero_points_and_a_message_and_never_stop_the_bat
         assert all(float(v) == 0 for k, v in rows[student].items() if k != "student")
     eve = json.loads((baseline / "results" / "eve.json").read_text())["error"]
     frank = json.loads((baseline / "results" / "frank.json").read_text())["error"]
-    assert eve["id"] in {"error.bad_zip", "error.not_folder_or_zip"}
-    assert frank["id"] == "error.no_exercise_files"
+    assert eve["id"] in {"batch.error.bad_zip", "batch.error.not_a_zip"}
+    assert frank["id"] == "batch.error.no_py_files"
     for student in GRADABLE:  # everyone else was graded
         assert json.loads((baseline / "results" / f"{student}.json").read_text())["score"] > 0
 

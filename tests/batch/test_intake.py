@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
+import html
+import json
+import zipfile
 from pathlib import Path
 
-from grader.batch.intake import find_students
+from grader.batch.intake import Student, find_students, pack
 
 from ..conftest import REFERENCE
 
@@ -28,3 +31,57 @@ def test_moodle_online_text_and_comment_folders_are_the_same_student(tmp_path: P
                                         "Bolat Seri_999999_assignsubmission_onlinetext_",
                                         "Әлібек Нұрланұлы_123456_assignsubmission_file_"]
     assert ignored == []
+
+
+def _why(path: Path, lang: str = "en") -> tuple[str, str]:
+    from grader.i18n import translate
+
+    packed = pack(Student(path.name, path))
+    assert packed.data is None, f"{path.name} was gradable"
+    return packed.error_id, translate(packed.error_id, lang, **dict(packed.error_params))
+
+
+def test_a_submission_that_cannot_be_graded_is_told_by_its_cause_with_a_next_step(tmp_path: Path):
+    (tmp_path / "empty").mkdir()
+    _files(tmp_path / "rar", {"exercises.rar": "Rar!"})
+    _files(tmp_path / "pdf", {"report.pdf": "%PDF", "onlinetext.html": "<p>hi</p>"})
+    _files(tmp_path / "unnamed", {"solution.py": "X = 1\n", "homework2.py": "X = 2\n"})
+    _files(tmp_path / "zipped_pdf", {})
+    with zipfile.ZipFile(tmp_path / "zipped_pdf" / "hw.zip", "w") as zf:
+        zf.writestr("hw/answers.pdf", b"%PDF")
+    (tmp_path / "fake.zip").write_bytes(b"PK\x03\x04 not really")
+    expected = {
+        "empty": ("batch.error.empty", ["empty is empty"]),
+        "rar": ("batch.error.other_archive", ["rar holds exercises.rar", "archive other than zip", "Unpack it yourself"]),
+        "pdf": ("batch.error.no_py_files", ["onlinetext.html, report.pdf"]),
+        "unnamed": ("batch.error.no_exercise_names", ["homework2.py, solution.py", "Rename"]),
+        "zipped_pdf": ("batch.error.no_py_files", ["zipped_pdf/hw.zip", "hw/answers.pdf"]),
+        "fake.zip": ("batch.error.not_a_zip", ["fake.zip is not a zip file"]),
+    }
+    messages = set()
+    for name, (message_id, phrases) in expected.items():
+        found_id, text = _why(tmp_path / name)
+        assert found_id == message_id, (name, text)
+        assert all(phrase in text for phrase in phrases), text
+        assert "--submission" not in text and str(tmp_path) not in text
+        messages.add(text)
+        for lang in ("kk", "ru"):
+            other = _why(tmp_path / name, lang)[1]
+            assert other != text and "--submission" not in other
+    assert len(messages) == len(expected)  # each cause its own words
+
+
+def test_the_stored_reason_is_the_instructors_text_everywhere(baseline: Path):
+    import sqlite3
+
+    from grader.i18n import translate
+
+    record = json.loads((baseline / "results" / "frank.json").read_text(encoding="utf-8"))
+    message = record["error"]["message"]
+    assert message == translate("batch.error.no_py_files", "en", path="frank", names="notes.txt")
+    db = sqlite3.connect(baseline / "gradebook.sqlite")
+    assert db.execute("SELECT error FROM submissions WHERE student = 'frank'").fetchone()[0] == message
+    db.close()
+    escaped = html.escape(message, quote=True)
+    assert escaped in (baseline / "students" / "frank.html").read_text(encoding="utf-8")
+    assert f'title="{escaped}"' in (baseline / "report.html").read_text(encoding="utf-8")
