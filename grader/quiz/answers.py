@@ -12,7 +12,11 @@ from functools import lru_cache
 
 from grader.i18n import LANGUAGES, translate
 
-DECIMAL = re.compile(r"[-+]?(\d+\.?\d*|\.\d+)([eE][-+]?\d+)?")
+DECIMAL = re.compile(r"[-+]?(\d+\.?\d*|\.\d+)([eE]([-+]?\d+))?")
+# Beyond these a typed number is no answer to a quiz question but a way to make the exact
+# arithmetic take forever (10**100000000) or trip Python's limit on long integers: unreadable.
+MAX_EXPONENT = 400
+MAX_DIGITS = 100
 MINUS_SIGNS = str.maketrans({"−": "-", "–": "-", "‒": "-"})
 # What people type without a Kazakh keyboard: ә as а, қ as к, ... (and ё as е in Russian).
 LETTER_FOLD = str.maketrans("әғқңөұүһіё", "агкноуухие")
@@ -22,19 +26,36 @@ SEPARATORS = re.compile(r"[\s,;]+")
 
 
 def parse_number(text: str) -> Fraction | None:
-    """`0.5`, `0,5`, `-3`, `1e-3`, `1/2` as an exact fraction; None if it is not a number."""
+    """`0.5`, `0,5`, `-3`, `1e-3`, `1/2` as an exact fraction; None if it is not a number, or if
+    it has more than MAX_DIGITS digits, an exponent beyond ±MAX_EXPONENT or no finite float value."""
     cleaned = text.strip().translate(MINUS_SIGNS).replace(" ", "")
     if "," in cleaned:
         if "." in cleaned or cleaned.count(",") > 1:
             return None
         cleaned = cleaned.replace(",", ".")
     parts = cleaned.split("/")
-    if len(parts) > 2 or not all(DECIMAL.fullmatch(part) for part in parts):
+    matches = [DECIMAL.fullmatch(part) for part in parts]
+    if len(parts) > 2 or not all(matches):
+        return None
+    if any(_too_long(match) for match in matches):
         return None
     values = [Fraction(part) for part in parts]
     if len(values) == 2:
-        return None if values[1] == 0 else values[0] / values[1]
+        if values[1] == 0:
+            return None
+        values = [values[0] / values[1]]
+    try:
+        float(values[0])
+    except OverflowError:  # beyond any float: not a finite number
+        return None
     return values[0]
+
+
+def _too_long(match: re.Match) -> bool:
+    """More digits, or a larger exponent, than a number typed as an answer has."""
+    exponent = (match.group(3) or "0").lstrip("+-").lstrip("0")
+    too_large = len(exponent) > len(str(MAX_EXPONENT)) or int(exponent or 0) > MAX_EXPONENT
+    return len(match.group(1)) > MAX_DIGITS or too_large
 
 
 def format_number(value: float) -> str:

@@ -76,3 +76,21 @@ def test_sequences_are_permutations():
     assert parse_sequence("3 1 1", 3) is None
     assert parse_sequence("3 1", 3) is None
     assert parse_sequence("4 1 2", 3) is None
+
+
+@pytest.mark.parametrize("text", [
+    "1e401", "1E+401", "1e-401", "9e400", "2e308", "1e400/1e-400",
+    "1e" + "9" * 5000, "1" * 101, "0." + "0" * 100 + "1", "1/" + "3" * 101,
+], ids=lambda text: text[:20])
+def test_absurdly_long_or_large_numbers_are_unreadable(text):
+    # 5000 digits trip Python's int limit (a ValueError); 1e100000000, which took forever, is
+    # tested apart in test_sheets.py.
+    assert parse_number(text) is None
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("1e400/1e400", Fraction(1)), ("1e-400", Fraction(1, 10 ** 400)), ("1e308", Fraction(10 ** 308)),
+    ("1e0000000003", Fraction(1000)), ("1" * 100, Fraction(int("1" * 100))),
+], ids=lambda value: str(value)[:20])
+def test_long_but_sensible_numbers_are_read(text, expected):
+    assert parse_number(text) == expected

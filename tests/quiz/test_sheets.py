@@ -124,3 +124,17 @@ def test_the_blank_sheet_filled_in_is_graded_in_its_variant(catalog, tmp_path):
     result = run_quiz("grade", str(sheet), "--lang", "en")
     assert result.exit_code == 0, result.output
     assert "Dana" in result.output and "8 of 8 (100%)" in result.output
+
+
+def test_a_huge_exponent_is_graded_unreadable_at_once(catalog, tmp_path):
+    """It used to compute 10**100000000 exactly and never finish (run apart, with a timeout)."""
+    import subprocess
+    import sys
+
+    sheet = write_sheet(tmp_path / "s.yaml", 0, {"lr-step-example": "1e100000000",
+                                                 "adam-default-lr": "1e-3"})
+    done = subprocess.run([sys.executable, "-m", "grader", "quiz", "grade", str(sheet), "--lang", "en"],
+                          capture_output=True, text=True, timeout=60)
+    assert done.returncode == 1, done.stderr
+    assert "1 of 2 (50%)" in done.stdout
+    assert "✗ lr-step-example: answered “1e100000000”" in done.stdout
