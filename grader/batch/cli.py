@@ -41,6 +41,15 @@ def progress_bar(lang: str):
                               file=sys.stdout, dynamic_ncols=True, leave=False)
 
 
+def answers_exist_for(seed: int) -> None:
+    """In the student edition (no reference), refuse a seed it has no recorded answers for
+    before anything is graded or recorded, as `grade exercise --seed` does (GraderError)."""
+    from ..oracle import load_recorded, recorded_path, reference_available
+
+    if not reference_available() and not recorded_path(seed).is_file():
+        load_recorded(seed)  # raises the error that names the seeds there are
+
+
 @click.command("batch")
 @click.argument("submissions", type=click.Path(path_type=Path))
 @click.option("--out", "out", type=click.Path(path_type=Path), required=True,
@@ -75,6 +84,10 @@ def batch(submissions: Path, out: Path, workers: int | None, seed: int | None, t
         raise InputProblem(error.message(lang)) from None
     except GraderError as error:
         raise click.UsageError(error.message(lang)) from None
+    try:
+        answers_exist_for(DEFAULT_SEED if seed is None else seed)
+    except GraderError as error:
+        raise InputProblem(error.message(lang)) from None
     if scheduler is not None:
         try:
             import distributed  # noqa: F401

@@ -128,3 +128,17 @@ def test_the_edition_plots_against_the_recorded_reference(edition: Path, tmp_pat
                           capture_output=True, text=True, timeout=300, cwd=tmp_path)
     assert done.returncode == 0, done.stderr
     assert (tmp_path / "momentum.png").read_bytes()[:8] == b"\x89PNG\r\n\x1a\n"
+
+
+def test_batch_in_the_edition_refuses_a_seed_without_recorded_answers_before_recording_anything(edition: Path,
+                                                                                                  tmp_path: Path):
+    submission = submission_with(tmp_path / "class" / "alice", {})
+    script = tmp_path / "in_edition.py"
+    script.write_text(IN_EDITION)
+    out = tmp_path / "out"
+    refused = subprocess.run([sys.executable, str(script), str(edition), str(REFERENCE.parent), "batch",
+                              str(submission.parent), "--out", str(out), "--seed", "7", "--exercises", "3",
+                              "--lang", "en"], capture_output=True, text=True, timeout=300, cwd=tmp_path)
+    assert refused.returncode == 2, refused.stdout + refused.stderr
+    assert "2026" in refused.stderr and "Traceback" not in refused.stderr
+    assert not out.exists() or not any(out.iterdir())
