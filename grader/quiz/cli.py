@@ -1,6 +1,7 @@
 """`grade quiz ...`: parses the command line, calls one function, maps errors to exit codes.
 
-Exit codes: 0 ok, 1 lint problems or wrong answers, 2 usage or input error.
+Exit codes: 0 ok, 1 lint problems or wrong answers, 2 usage or input error, 130 stopped with
+Ctrl-C (`take` and `review` first show the score so far and keep the missed questions).
 """
 
 from __future__ import annotations
@@ -21,9 +22,10 @@ from grader.quiz.listing import catalog_data, catalog_lines
 from grader.quiz.loader import ALL_TOPICS, bank_paths, bundled_dir, check_files, load_catalog
 from grader.quiz.render import FORMATS, render
 from grader.quiz.review import state_path
-from grader.quiz.session import TerminalConsole
+from grader.quiz.session import SessionResult, TerminalConsole
 from grader.quiz.sheets import class_csv, grade_sheet, read_sheets, report_lines, sheet_files
 
+EXIT_INTERRUPTED = 130  # as a shell reports a command stopped by Ctrl-C
 LANG_OPTION = click.option("--lang", type=click.Choice(LANGUAGES),
                            help="Language: kk, ru or en (default: GRADE_LANG, then the locale).")
 
@@ -49,6 +51,24 @@ def user_errors(lang: str) -> Iterator[None]:
         yield
     except QuizError as err:
         raise InputError(err.describe(lang)) from err
+
+
+@contextmanager
+def interruptible(lang: str) -> Iterator[None]:
+    """Ctrl-C outside a question's prompt (the session handles it there): a line, exit 130."""
+    try:
+        yield
+    except KeyboardInterrupt:
+        click.echo()
+        click.echo(translate("quiz.take.aborted", lang), err=True)
+        click.get_current_context().exit(EXIT_INTERRUPTED)
+
+
+def session_exit(result: SessionResult | None) -> int:
+    """130 after Ctrl-C, 1 if a question was missed or left unanswered, else 0."""
+    if result is not None and result.interrupted:
+        return EXIT_INTERRUPTED
+    return 0 if result is None or result.all_correct else 1
 
 
 def write_output(text: str, out: Path | None, lang: str) -> None:
@@ -91,11 +111,11 @@ def list_command(as_json: bool, lang: str | None) -> None:
 def take(topic: str, lang: str | None, count: int | None, seed: int | None) -> None:
     """Take the quiz of TOPIC (or `all`), answering on standard input."""
     lang = language(lang)
-    with user_errors(lang):
+    with user_errors(lang), interruptible(lang):
         result = practice.take(load_catalog(), topic, lang, count,
                                practice.new_seed() if seed is None else seed,
                                TerminalConsole(), state_path(), date.today())
-    click.get_current_context().exit(0 if result.all_correct else 1)
+    click.get_current_context().exit(session_exit(result))
 
 
 @quiz.command()
@@ -105,11 +125,11 @@ def take(topic: str, lang: str | None, count: int | None, seed: int | None) -> N
 def review(lang: str | None, everything: bool, seed: int | None) -> None:
     """Practise the questions you missed, by Leitner boxes (state in your data folder)."""
     lang = language(lang)
-    with user_errors(lang):
+    with user_errors(lang), interruptible(lang):
         result = practice.review(load_catalog(), lang, everything,
                                  practice.new_seed() if seed is None else seed,
                                  TerminalConsole(), state_path(), date.today())
-    click.get_current_context().exit(0 if result is None or result.all_correct else 1)
+    click.get_current_context().exit(session_exit(result))
 
 
 @quiz.command("render")

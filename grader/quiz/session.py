@@ -65,10 +65,12 @@ class Attempt:
 
 @dataclass(frozen=True)
 class SessionResult:
-    """Every attempt of a session, and the questions it was meant to have."""
+    """Every attempt of a session, the questions it was meant to have, and whether the learner
+    stopped it with Ctrl-C (the session ends as at the end of input; the command exits 130)."""
 
     attempts: tuple[Attempt, ...]
     planned: tuple[Question, ...]
+    interrupted: bool = False
 
     def count(self, auto_graded: bool, outcome: Outcome | None = None) -> int:
         """Attempts at auto-graded questions (or at flashcards), with `outcome` if given."""
@@ -137,22 +139,28 @@ def run_session(
     console: Console,
     on_attempt: Callable[[Attempt], None] = lambda attempt: None,
 ) -> SessionResult:
-    """Ask every item in turn; stop early if the input ends. `on_attempt` sees each result."""
+    """Ask every item in turn; stop early if the input ends or the learner presses Ctrl-C while
+    asked (a KeyboardInterrupt). `on_attempt` sees each result."""
     attempts: list[Attempt] = []
+    interrupted = False
     for number, presented in enumerate(items, 1):
         for line in question_lines(presented, number, len(items)):
             console.say(line)
         ask = _answer if presented.question.auto_graded else _flashcard
-        outcome = ask(presented, console)
+        try:
+            outcome = ask(presented, console)
+        except KeyboardInterrupt:
+            console.say()  # end the prompt's line
+            interrupted, outcome = True, None
         if outcome is None:
-            console.say(translate("quiz.take.stopped", presented.lang,
-                                  answered=len(attempts), total=len(items)))
+            message = "quiz.take.interrupted" if interrupted else "quiz.take.stopped"
+            console.say(translate(message, presented.lang, answered=len(attempts), total=len(items)))
             break
         _feedback(presented, outcome, console)
         attempt = Attempt(presented.question, outcome)
         attempts.append(attempt)
         on_attempt(attempt)
-    return SessionResult(tuple(attempts), tuple(p.question for p in items))
+    return SessionResult(tuple(attempts), tuple(p.question for p in items), interrupted)
 
 
 def summary_lines(result: SessionResult, lang: str) -> list[str]:
