@@ -28,6 +28,16 @@ class Student:
 
     id: str
     path: Path
+    # An LMS's flat download (Canvas): the student's loose files in SUBMISSIONS, as
+    # (the name the file is graded under, its path); `path` is then SUBMISSIONS itself.
+    files: tuple[tuple[str, Path], ...] = ()
+
+    @property
+    def source(self) -> str:
+        """The submission as the instructor sees it in SUBMISSIONS."""
+        if not self.files:
+            return self.path.name
+        return f"{self.files[0][1].name}, … ({len(self.files)})" if len(self.files) > 1 else self.files[0][1].name
 
 
 @dataclass(frozen=True)
@@ -61,8 +71,11 @@ def find_students(folder: Path) -> tuple[list[Student], list[str]]:
     ignored: list[str] = []
     paths = sorted(folder.iterdir())
     merged = merged_moodle_folders(paths)
+    flat, grouped = flat_download_students(paths)
+    for student in flat:
+        students[student.id] = student
     for path in paths:
-        if path.name.startswith(".") or path.name in IGNORED_NAMES or path in merged:
+        if path.name.startswith(".") or path.name in IGNORED_NAMES or path in merged or path in grouped:
             continue
         if path.is_dir():
             student_id = path.name
@@ -73,7 +86,7 @@ def find_students(folder: Path) -> tuple[list[Student], list[str]]:
             continue
         if student_id in students:
             raise IntakeError("batch.error.duplicate_student", student=student_id,
-                              first=students[student_id].path.name, second=path.name)
+                              first=students[student_id].source, second=path.name)
         students[student_id] = Student(student_id, path)
     if not students:
         raise IntakeError("batch.error.no_students", path=str(folder))
@@ -103,6 +116,49 @@ def merged_moodle_folders(paths: list[Path]) -> set[Path]:
     return {path for folders in by_student.values() for _, _, path in sorted(folders)[1:]}
 
 
+# Canvas's "Download Submissions": every file loose, `lastnamefirstname[_LATE]_<user id>_
+# <attachment id>_<file name>`, a resubmitted name with Canvas's `-1`, `-2` added.
+CANVAS_FILE = re.compile(r"^(?P<student>[^_\s]+?)(?:_LATE)?_(?P<user>\d+)_(?P<attachment>\d+)_(?P<file>.+)$")
+CANVAS_COPY_SUFFIX = re.compile(r"-\d+(?=\.(?:py|zip)$)", re.IGNORECASE)
+# Moodle's download without "Download submissions in folders": `Name_123456_assignsubmission_file_<file name>`.
+MOODLE_FILE = re.compile(r"^(?P<student>.+_\d+_assignsubmission_file_)(?P<file>.+)$")
+
+
+def flat_download_students(paths: list[Path]) -> tuple[list[Student], set[Path]]:
+    """The students of an LMS's flat download among `paths` (loose files of SUBMISSIONS): one
+    submission per student of all their files, each under the name the student gave it. In
+    Canvas's, the student is the name before the numeric ids (with the user id when two
+    students share a name), and of two files of one name the last uploaded (the highest
+    attachment id, a late one included) is graded. Moodle's flat names give the student id
+    of its folders (`Name_123456_assignsubmission_file_`). Also returns every file read as
+    such (an earlier upload that a later one replaces included)."""
+    canvas: dict[tuple[str, str], dict[str, tuple[int, Path]]] = {}
+    moodle: dict[str, dict[str, tuple[int, Path]]] = {}
+    consumed: set[Path] = set()
+    for path in paths:
+        if path.name.startswith(".") or path.is_symlink() or not path.is_file():
+            continue
+        if found := MOODLE_FILE.match(path.name):
+            moodle.setdefault(found.group("student"), {})[found.group("file")] = (0, path)
+            consumed.add(path)
+        elif found := CANVAS_FILE.match(path.name):
+            name = CANVAS_COPY_SUFFIX.sub("", found.group("file"))
+            files = canvas.setdefault((found.group("student"), found.group("user")), {})
+            attachment = int(found.group("attachment"))
+            consumed.add(path)
+            if name not in files or files[name][0] < attachment:
+                files[name] = (attachment, path)
+    names = [name for name, _ in canvas]
+    students = [Student(name if names.count(name) == 1 else f"{name}_{user}", paths[0].parent, _sorted(files))
+                for (name, user), files in canvas.items()]
+    students += [Student(student, paths[0].parent, _sorted(files)) for student, files in moodle.items()]
+    return students, consumed
+
+
+def _sorted(files: dict[str, tuple[int, Path]]) -> tuple[tuple[str, Path], ...]:
+    return tuple(sorted((name, path) for name, (_, path) in files.items()))
+
+
 def _zip_of(root: Path) -> bytes:
     buffer = io.BytesIO()
     with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as archive:
@@ -118,16 +174,36 @@ def _zip_of(root: Path) -> bytes:
 
 def pack(student: Student) -> Packed:
     """Read one submission (no student code runs): its zip and hash, or why it cannot be graded."""
+    if not student.files:
+        return _pack(student, student.path, student.path.name, lambda: _raw_hash(student.path))
+    import shutil
+    import tempfile
+
+    from ..storage import temporary_prefix
+    from ..submission import MAX_ZIP_TOTAL_BYTES
+
+    # An LMS's flat download: the student's loose files, gathered in a folder of their own.
+    with tempfile.TemporaryDirectory(prefix=temporary_prefix("flat-")) as tmp:
+        folder = Path(tmp) / "submission"
+        folder.mkdir()
+        for name, path in student.files:
+            info = path.lstat()
+            if path.is_file() and not path.is_symlink() and info.st_size <= MAX_ZIP_TOTAL_BYTES:
+                shutil.copyfile(path, folder / name)
+        return _pack(student, folder, student.id, lambda: _raw_hash(folder))
+
+
+def _pack(student: Student, path: Path, shown: str, raw_hash) -> Packed:
     try:
-        with prepared(student.path) as root:
-            return Packed(student.id, student.path.name, _zip_of(root), "sha256:" + content_hash(root))
+        with prepared(path) as root:
+            return Packed(student.id, student.source, _zip_of(root), "sha256:" + content_hash(root))
     except SubmissionError as error:
         message_id, found = why_not_gradable(error)
         # Name the submission as it is in SUBMISSIONS, not by the path the command was given.
-        prefix = str(student.path)
-        params = tuple(sorted((k, student.path.name + str(v)[len(prefix):] if str(v).startswith(prefix) else str(v))
+        prefix = str(path)
+        params = tuple(sorted((k, shown + str(v)[len(prefix):] if str(v).startswith(prefix) else str(v))
                               for k, v in found.items()))
-        return Packed(student.id, student.path.name, None, _raw_hash(student.path), message_id, params)
+        return Packed(student.id, student.source, None, raw_hash(), message_id, params)
 
 
 # Archives that are not unpacked (only zips are): a student who handed in one of these.

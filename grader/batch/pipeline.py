@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING, Callable, Collection, Iterable, Iterator
 from ..i18n import translate
 from ..storage import remove_stale_temporary_folders
 from . import html, outputs
-from .intake import Packed, Student, find_students, pack
+from .intake import IntakeError, Packed, Student, find_students, pack
 from .store import Gradebook, Stored
 
 if TYPE_CHECKING:
@@ -107,10 +107,25 @@ def run(settings: Settings, progress: Callable[[int], object] | None = None) -> 
 
     start = time.perf_counter()
     with class_folder(settings.submissions) as folder:  # an LMS's zip of the class is unpacked for the run
-        students, ignored = find_students(folder)
+        try:
+            students, ignored = find_students(folder)
+        except IntakeError as error:
+            if folder == settings.submissions:
+                raise
+            # Name the zip the instructor gave, not the temporary folder it was unpacked into.
+            error.params = {k: _in_zip(str(v), folder, settings.submissions) for k, v in error.params.items()}
+            raise
         settings.out.mkdir(parents=True, exist_ok=True)
         with sole_writer(settings.out):
             return _run(settings, students, Summary(students=len(students), ignored=ignored), start, progress)
+
+
+def _in_zip(text: str, unpacked: Path, archive: Path) -> str:
+    """A path of the unpacked class zip, said as a place in the zip (canvas.zip, canvas.zip/x)."""
+    for root in (str(unpacked), str(unpacked.resolve())):
+        if text == root or text.startswith(root + "/"):
+            return str(archive) + text[len(root):]
+    return text
 
 
 def _run(settings: Settings, students: list[Student], summary: Summary, start: float,

@@ -85,3 +85,53 @@ def test_the_stored_reason_is_the_instructors_text_everywhere(baseline: Path):
     escaped = html.escape(message, quote=True)
     assert escaped in (baseline / "students" / "frank.html").read_text(encoding="utf-8")
     assert f'title="{escaped}"' in (baseline / "report.html").read_text(encoding="utf-8")
+
+
+def _canvas_class(folder: Path) -> Path:
+    folder.mkdir()
+    for number, name in ((1, "ex01_sum_of_squares.py"), (2, "ex02_numerical_gradient.py"), (3, "ex03_gradient_step.py")):
+        text = (REFERENCE / name).read_text()
+        (folder / f"smithanna_12345_6789{number}_{name}").write_text(text)
+        (folder / f"нұрланұлыәлібек_12347_6799{number}_{name}").write_text(text)
+    (folder / "leebob_12346_67891_ex03_gradient_step.py").write_text("def gradient_step(v, g, s):\n    return v\n")
+    (folder / "leebob_LATE_12346_67899_ex03_gradient_step-1.py").write_text(
+        (REFERENCE / "ex03_gradient_step.py").read_text())
+    (folder / "leebob_12346_67892_ex01_sum_of_squares.py").write_text(
+        (REFERENCE / "ex01_sum_of_squares.py").read_text())
+    return folder
+
+
+def test_a_canvas_flat_download_is_one_submission_per_student(tmp_path: Path):
+    students, ignored = find_students(_canvas_class(tmp_path / "canvas"))
+    assert [s.id for s in students] == ["leebob", "smithanna", "нұрланұлыәлібек"] and ignored == []
+    bob = pack(students[0])
+    assert bob.data is not None
+    with zipfile.ZipFile(__import__("io").BytesIO(bob.data)) as zf:
+        graded = {name: zf.read(name).decode() for name in zf.namelist()}
+    # The late resubmission (Canvas's "-1") replaces the first upload of the same file.
+    assert graded == {"exercises/ex01_sum_of_squares.py": (REFERENCE / "ex01_sum_of_squares.py").read_text(),
+                      "exercises/ex03_gradient_step.py": (REFERENCE / "ex03_gradient_step.py").read_text()}
+    assert pack(students[1]).data is not None and pack(students[2]).data is not None
+
+
+def test_two_canvas_students_of_one_name_are_told_apart_by_their_user_id(tmp_path: Path):
+    _files(tmp_path, {"kimlee_111_1_ex01_sum_of_squares.py": "X = 1\n", "kimlee_222_2_ex01_sum_of_squares.py": "X = 2\n"})
+    assert [s.id for s in find_students(tmp_path)[0]] == ["kimlee_111", "kimlee_222"]
+
+
+def test_a_canvas_zip_of_the_class_is_graded_and_a_zip_without_students_is_named(tmp_path: Path):
+    import shutil
+
+    from .conftest import run_batch
+
+    archive = shutil.make_archive(str(tmp_path / "canvas"), "zip", _canvas_class(tmp_path / "submissions"))
+    run_batch(Path(archive), tmp_path / "out", "--workers", "1", "--exercises", "1-3")
+    rows = (tmp_path / "out" / "grades.csv").read_text(encoding="utf-8").splitlines()
+    # bob: ex01, and ex03 from his late upload (full marks); no ex02.
+    assert rows[1:] == ["leebob,17,0,11,28", "smithanna,17,12,11,40", "нұрланұлыәлібек,17,12,11,40"]
+    empty = tmp_path / "nothing.zip"
+    with zipfile.ZipFile(empty, "w") as zf:
+        zf.writestr("readme.txt", "no submissions here\n")
+    refused = run_batch(empty, tmp_path / "out2", check=False)
+    assert refused.returncode == 2 and str(empty) in refused.stderr, refused.stderr
+    assert "gdkit-" not in refused.stderr
