@@ -9,6 +9,19 @@ from grader.i18n import translate
 
 
 @dataclass(frozen=True)
+class Phrase:
+    """A message of the catalogue used as a problem's parameter (such as what was found instead
+    of a list), so that it is said in the language the problem is described in."""
+
+    message_id: str
+    params: Mapping[str, object] = field(default_factory=dict)
+
+    def describe(self, lang: str) -> str:
+        """The phrase in `lang`."""
+        return translate(self.message_id, lang, **self.params)
+
+
+@dataclass(frozen=True)
 class Problem:
     """One thing wrong in a bank or an answer sheet: where it is and the message that explains it.
 
@@ -26,7 +39,9 @@ class Problem:
 
     def describe(self, lang: str) -> str:
         """`file:line: what is wrong. What to do.`"""
-        message = translate(f"quiz.problem.{self.code}", lang, **self.params)
+        params = {key: value.describe(lang) if isinstance(value, Phrase) else value
+                  for key, value in self.params.items()}
+        message = translate(f"quiz.problem.{self.code}", lang, **params)
         return f"{self.file}:{self.line}: {message}"
 
 

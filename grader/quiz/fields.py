@@ -11,7 +11,7 @@ import re
 from typing import Iterable
 
 from grader.i18n import LANGUAGES
-from grader.quiz.errors import Problem
+from grader.quiz.errors import Phrase, Problem
 from grader.quiz.model import Localized
 from grader.quiz.yamlsource import MarkedDict, MarkedList
 
@@ -19,17 +19,20 @@ from grader.quiz.yamlsource import MarkedDict, MarkedList
 LANGUAGE_CODE = re.compile(r"[A-Za-z]{2,3}([_-][A-Za-z]{2})?")
 
 
-def type_name(value: object) -> str:
-    """How a YAML value reads to an author: text, number, true/false, list, mapping, nothing."""
+def type_name(value: object) -> Phrase:
+    """How a YAML value reads to an author (nothing, a boolean, a number, a list, a mapping or
+    text), said in the language of the problem that reports it."""
     if value is None:
-        return "null"
+        return Phrase("quiz.found.null")
     if isinstance(value, bool):
-        return f"boolean {str(value).lower()}"
+        return Phrase("quiz.found.boolean", {"value": str(value).lower()})
     if isinstance(value, (int, float)):
-        return f"number {value}"
-    if isinstance(value, (list, dict)):
-        return "list" if isinstance(value, list) else "mapping"
-    return "text"
+        return Phrase("quiz.found.number", {"value": value})
+    if isinstance(value, list):
+        return Phrase("quiz.found.list")
+    if isinstance(value, dict):
+        return Phrase("quiz.found.mapping")
+    return Phrase("quiz.found.text")
 
 
 class FieldReader:

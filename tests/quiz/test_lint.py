@@ -89,3 +89,49 @@ def test_missing_path_is_a_usage_error():
     result = run_quiz("lint", "/no/such/bank.yaml")
     assert result.exit_code == 2
     assert "does not exist" in result.output
+
+
+def test_what_was_found_instead_is_said_in_the_chosen_language():
+    """Line 18 (`answer: 1e-3`, text where a number belongs) used to say "found: text" in any language."""
+    said = {lang: [line for line in run_quiz("lint", str(BROKEN), "--lang", lang).output.splitlines()
+                   if "broken_bank.yaml:18:" in line and "answer" in line and "1e-3" not in line]
+            for lang in ("kk", "ru", "en")}
+    assert said["en"][0].endswith(":18: “answer” must be a number, found text.")
+    assert said["ru"][0].endswith("«answer» должно быть числом, а найдено: текст.")
+    assert said["kk"][0].endswith("«answer» сан болуы керек, ал табылғаны: мәтін.")
+
+
+def test_each_kind_of_value_found_is_named_in_every_language(tmp_path):
+    bank = tmp_path / "kinds.yaml"
+    bank.write_text(
+        "topic: kinds\n"
+        "title: [a, b]\n"                      # a list where a mapping belongs
+        "questions:\n"
+        "  - id: k1\n"
+        "    type: numeric\n"
+        "    topic: kinds\n"
+        "    source: x Q1\n"
+        "    text: {kk: Сұрақ, ru: Вопрос, en: Question}\n"
+        "    explanation: {kk: Түсіндірме, ru: Объяснение, en: Why}\n"
+        "    answer: {a: 1}\n"                 # a mapping where a number belongs
+        "    abs_tol: true\n"                  # a boolean
+        "  - id: k2\n"
+        "    type: true_false\n"
+        "    topic: kinds\n"
+        "    source: 7\n"                      # a number where text belongs
+        "    text: {kk: ~, ru: Вопрос, en: Question}\n"   # nothing where text belongs
+        "    explanation: {kk: Түсіндірме, ru: Объяснение, en: Why}\n"
+        "    answer: true\n",
+        encoding="utf-8")
+    expected = {
+        "en": ["found a list", "found a mapping", "found the boolean true", "found the number 7",
+               "found nothing (null)"],
+        "ru": ["найдено: список", "найдено: словарь", "найдено: логическое значение true",
+               "найдено: число 7", "найдено: пустое значение (null)"],
+        "kk": ["табылғаны: тізім", "табылғаны: сөздік", "табылғаны: true логикалық мәні",
+               "табылғаны: 7 саны", "табылғаны: бос мән (null)"],
+    }
+    for lang, phrases in expected.items():
+        output = run_quiz("lint", str(bank), "--lang", lang).output
+        for phrase in phrases:
+            assert phrase in output, (lang, phrase, output)
