@@ -5,6 +5,7 @@ from __future__ import annotations
 import csv
 import io
 import json
+import re
 
 from grader.quiz.present import present
 
@@ -138,3 +139,16 @@ def test_a_huge_exponent_is_graded_unreadable_at_once(catalog, tmp_path):
     assert done.returncode == 1, done.stderr
     assert "1 of 2 (50%)" in done.stdout
     assert "✗ lr-step-example: answered “1e100000000”" in done.stdout
+
+
+def test_an_unknown_id_points_to_the_command_that_lists_the_ids(catalog, tmp_path):
+    """The message used to say `grade quiz list` shows the ids; only its --json form does."""
+    sheet = write_sheet(tmp_path / "s.yaml", 0, {"no-such-q": "1"})
+    for lang in ("kk", "ru", "en"):
+        result = run_quiz("grade", str(sheet), "--lang", lang)
+        assert result.exit_code == 2
+        command = re.search(r"`(grade quiz [^`]+)`", result.output)
+        assert command, result.output
+        listing = run_quiz(*command.group(1).split()[2:])
+        assert listing.exit_code == 0
+        assert all(q.id in listing.output for q in catalog.questions), (lang, command.group(1))
