@@ -131,11 +131,39 @@ def _copy_folder(source: Path, package: Path) -> None:
         shutil.copyfile(path, package / target)
 
 
+UTF8_NAME_FLAG = 0x800
+CYRILLIC = re.compile(r"[\u0400-\u04ff]")
+LETTER_RUN = re.compile(r"[^\W\d_]+")
+
+
+def entry_name(entry: zipfile.ZipInfo) -> str:
+    """The name of a zip entry as it was on the student's machine. A name without the UTF-8
+    flag is read by zipfile as cp437 (the zip standard), which garbles the two usual
+    others: UTF-8 from tools that do not set the flag, and cp866 from Windows Explorer on a
+    Russian or Kazakh system (`Иванов` came out as `êóá¡«ó`). So such a name is read as
+    UTF-8 when it is valid UTF-8, else as cp866 when that gives Cyrillic words (every word in
+    one script: a Western cp437 name like `Müller` would give `MБller` and is kept)."""
+    name = entry.filename
+    if entry.flag_bits & UTF8_NAME_FLAG or name.isascii():
+        return name
+    raw = name.encode("cp437")
+    try:
+        return raw.decode("utf-8")
+    except UnicodeDecodeError:
+        pass
+    cyrillic = raw.decode("cp866")
+    words = LETTER_RUN.findall(cyrillic)
+    if CYRILLIC.search(cyrillic) and all(w.isascii() or all(CYRILLIC.match(c) for c in w) for w in words):
+        return cyrillic
+    return name
+
+
 def entry_parts(entry: zipfile.ZipInfo) -> list[str] | None:
     """The path of a zip entry as folder names, or None for one never read or written:
     absolute, with `..`, a symlink, or macOS metadata. A backslash separates folders too (zips
-    made on Windows). Used for the class's zip and for each student's."""
-    name = PurePosixPath(entry.filename.replace("\\", "/"))
+    made on Windows), and a name is read in the encoding it was written in (entry_name).
+    Used for the class's zip and for each student's."""
+    name = PurePosixPath(entry_name(entry).replace("\\", "/"))
     is_link = stat.S_ISLNK(entry.external_attr >> 16)
     parts = [part for part in name.parts if part not in ("", ".")]
     if is_link or name.is_absolute() or ".." in parts or "__MACOSX" in parts or not parts:

@@ -84,3 +84,54 @@ def test_a_loose_exercise_file_beside_a_zip_is_graded_with_the_zip_and_wins_for_
     assert graded == {**FILES, "ex01_sum_of_squares.py": b"FIXED = 1\n"}
     (student / "old.zip").write_bytes(b"PK\x03\x04 not a zip")  # a broken zip: the loose file alone
     assert graded_files(student) == {"ex01_sum_of_squares.py": b"FIXED = 1\n"}
+
+
+def _zip_with_legacy_names(path: Path, files: dict[str, bytes], encoding: str) -> Path:
+    """A zip whose names are in `encoding` without the UTF-8 flag, as Windows Explorer writes
+    them (zipfile itself always writes UTF-8 with the flag: names are patched afterwards)."""
+    placeholders = {}
+    with zipfile.ZipFile(path, "w") as zf:
+        for index, (name, data) in enumerate(files.items()):
+            raw = name.encode(encoding)
+            placeholder = (f"@{index:03d}" + "Q" * len(raw))[:len(raw)]
+            assert len(placeholder) == len(raw) and placeholder.encode() not in data
+            placeholders[placeholder.encode()] = raw
+            zf.writestr(placeholder, data)
+    blob = path.read_bytes()
+    for placeholder, raw in placeholders.items():
+        assert blob.count(placeholder) == 2  # the local header and the central directory
+        blob = blob.replace(placeholder, raw)
+    path.write_bytes(blob)
+    with zipfile.ZipFile(path) as zf:
+        assert not any(info.flag_bits & 0x800 for info in zf.infolist())
+    return path
+
+
+def test_cyrillic_names_of_a_zip_from_windows_explorer_come_out_right(tmp_path: Path):
+    from grader.batch.download import unpack
+
+    ex01 = FILES["ex01_sum_of_squares.py"]
+    # A student's zip: a Cyrillic folder, and a copy renamed by Windows ("… - Копия.py").
+    student = _zip_with_legacy_names(tmp_path / "student.zip", {
+        "упражнения\\ex05_linear_regression - Копия.py": FILES["ex05_linear_regression.py"],
+        "упражнения\\ex01_sum_of_squares.py": ex01}, "cp866")
+    assert graded_files(student) == {"ex01_sum_of_squares.py": ex01,
+                                     "ex05_linear_regression.py": FILES["ex05_linear_regression.py"]}
+    # The class's zip: the student ids are its folders' names; Kazakh letters are not in
+    # cp866, so such names are UTF-8 (here without the flag, as some tools write them).
+    names = ["Иванов Иван_234567_assignsubmission_file_", "Сәрсенбаев Ерлан_345678_assignsubmission_file_"]
+    klass = _zip_with_legacy_names(tmp_path / "class.zip", {
+        f"{names[0]}/ex01_sum_of_squares.py": ex01,
+        f"{names[1]}/ex01_sum_of_squares.py": ex01}, "utf-8")
+    _zip_with_legacy_names(tmp_path / "class866.zip", {f"{names[0]}/ex01_sum_of_squares.py": ex01}, "cp866")
+    unpack(klass, tmp_path / "unpacked")
+    unpack(tmp_path / "class866.zip", tmp_path / "unpacked")
+    assert sorted(p.name for p in (tmp_path / "unpacked").iterdir()) == sorted(names)
+
+
+def test_a_western_cp437_name_is_left_as_cp437(tmp_path: Path):
+    from grader.submission import entry_name
+
+    archive = _zip_with_legacy_names(tmp_path / "müller.zip", {"Müller/ex01_sum_of_squares.py": b"X = 1\n"}, "cp437")
+    with zipfile.ZipFile(archive) as zf:
+        assert [entry_name(info) for info in zf.infolist()] == ["Müller/ex01_sum_of_squares.py"]
