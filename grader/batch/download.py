@@ -2,8 +2,9 @@
 unpacked, for the run, into a private temporary folder.
 
 Only what grading reads is written: `.py` files (and `.py.txt`, see submission.py) and the
-students' own `.zip` files; every folder is made, so a student who handed in only a PDF is
-listed (and reported as not gradable) rather than missing. Entries with absolute paths, `..`
+students' own `.zip` files; every folder is made, and every other file as an empty file of
+its name, so a student who handed in only a PDF or a .rar is listed and reported as not
+gradable with what was handed in, rather than missing. Entries with absolute paths, `..`
 or symlinks are skipped; the entry count, each entry's size and ratio and the total are
 bounded (a zip bomb stops the command with a clear message before anything is graded).
 """
@@ -57,7 +58,12 @@ def unpack(archive_path: Path, target: Path) -> None:
                     continue
                 folder = target.joinpath(*(parts if entry.is_dir() else parts[:-1]))
                 folder.mkdir(parents=True, exist_ok=True)
-                if entry.is_dir() or not READ_BY_GRADING.search(parts[-1]):
+                if entry.is_dir() or entry.filename.endswith("\\"):
+                    continue
+                if not READ_BY_GRADING.search(parts[-1]):
+                    # Its name only (an empty file): what a not-gradable student handed in is told.
+                    if not (folder / parts[-1]).is_dir():
+                        (folder / parts[-1]).touch()
                     continue
                 if entry.file_size > MAX_ENTRY_BYTES or entry.file_size > MAX_RATIO * max(entry.compress_size, 1):
                     raise _unsafe(archive_path, f"{entry.filename} is too large")
