@@ -1,0 +1,88 @@
+"""`kill -9` of `grade batch`: nothing it started stays behind (pool workers, the forkserver,
+the resource tracker, the sandboxes)."""
+
+from __future__ import annotations
+
+import os
+import signal
+import subprocess
+import sys
+import time
+import uuid
+from pathlib import Path
+
+import pytest
+
+from tests.conftest import HOSTILE, submission_with
+
+MARKER = "GDKIT_TEST_KILL_MARKER"
+
+
+def _processes() -> dict[int, tuple[int, str, bytes, str]]:
+    """pid: (parent pid, state, environment, command line) of this user's processes."""
+    found = {}
+    for entry in Path("/proc").iterdir():
+        if not entry.name.isdigit():
+            continue
+        try:
+            stat = (entry / "stat").read_text()
+            environ = (entry / "environ").read_bytes()
+            cmdline = (entry / "cmdline").read_bytes().replace(b"\0", b" ").decode(errors="replace")
+        except OSError:
+            continue
+        fields = stat[stat.rindex(")") + 2:].split()
+        found[int(entry.name)] = (int(fields[1]), fields[0], environ, cmdline)
+    return found
+
+
+def _tree(marker: str) -> dict[int, str]:
+    """The processes holding `marker` in their environment, and all their descendants."""
+    processes = _processes()
+    tree = {pid for pid, (_, _, environ, _) in processes.items() if marker.encode() in environ}
+    grew = True
+    while grew:
+        children = {pid for pid, (parent, _, _, _) in processes.items() if parent in tree} - tree
+        tree |= children
+        grew = bool(children)
+    return {pid: processes[pid][3] for pid in tree if processes[pid][1] != "Z"}
+
+
+def _alive(pids: dict[int, str]) -> dict[int, str]:
+    now = _processes()
+    return {pid: cmd for pid, cmd in pids.items() if pid in now and now[pid][1] != "Z" and now[pid][3] == cmd}
+
+
+@pytest.mark.skipif(not sys.platform.startswith("linux"), reason="reads /proc")
+def test_a_batch_killed_with_sigkill_leaves_no_process_behind(tmp_path: Path):
+    submissions = tmp_path / "submissions"
+    for name in ("ann", "ben", "cat", "dan", "eli", "fay"):
+        submission_with(submissions / name, {3: HOSTILE / "ex03_infinite_loop.py"})
+    marker = uuid.uuid4().hex
+    batch = subprocess.Popen([sys.executable, "-m", "grader", "batch", str(submissions), "--out", str(tmp_path / "out"),
+                              "--workers", "2", "--exercises", "1-4", "--timeout", "20", "--lang", "en"],
+                             env={**os.environ, MARKER: marker}, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    try:
+        deadline = time.monotonic() + 120
+        while time.monotonic() < deadline:  # until student code runs in the workers' sandboxes
+            tree = _tree(marker)
+            if sum("worker.py" in cmd for cmd in tree.values()) >= 2:
+                break
+            assert batch.poll() is None, "the batch ended before it could be killed"
+            time.sleep(0.2)
+        else:
+            pytest.fail("no sandbox was started")
+        time.sleep(1.0)
+        tree = _tree(marker)
+        assert len(tree) >= 5  # the batch, the forkserver, two workers, their sandboxes
+        os.kill(batch.pid, signal.SIGKILL)
+        batch.wait()
+        deadline = time.monotonic() + 15
+        while _alive(tree) and time.monotonic() < deadline:
+            time.sleep(0.25)
+        assert _alive(tree) == {}
+    finally:
+        for pid in _alive(_tree(marker)):
+            try:
+                os.kill(pid, signal.SIGKILL)
+            except OSError:
+                pass
