@@ -135,3 +135,17 @@ def test_a_canvas_zip_of_the_class_is_graded_and_a_zip_without_students_is_named
     refused = run_batch(empty, tmp_path / "out2", check=False)
     assert refused.returncode == 2 and str(empty) in refused.stderr, refused.stderr
     assert "gdkit-" not in refused.stderr
+
+
+def test_from_a_class_zip_a_rar_or_a_pdf_is_named_in_the_reason(tmp_path: Path):
+    from grader.batch.download import unpack
+
+    archive = tmp_path / "class.zip"
+    with zipfile.ZipFile(archive, "w") as zf:
+        zf.writestr("Rar User_3_assignsubmission_file_/exercises.rar", b"Rar!\x1a\x07\x00" + b"x" * 100)
+        zf.writestr("Pdf User_4_assignsubmission_file_/report.pdf", b"%PDF-1.4" + b"x" * 100)
+    unpack(archive, tmp_path / "class")
+    assert (tmp_path / "class" / "Rar User_3_assignsubmission_file_" / "exercises.rar").stat().st_size == 0
+    reasons = {s.id: _why(s.path)[0] for s in find_students(tmp_path / "class")[0]}
+    assert reasons == {"Pdf User_4_assignsubmission_file_": "batch.error.no_py_files",
+                       "Rar User_3_assignsubmission_file_": "batch.error.other_archive"}
