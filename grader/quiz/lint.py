@@ -4,7 +4,10 @@
 - the Kazakh text and explanation of a question, where they have Cyrillic words, use Kazakh
   letters (a Russian copy left in the kk slot has none); the Russian ones have none of them.
   Short texts such as options are left alone: «Дербес туындылар векторы» is Kazakh without
-  any of them.
+  any of them;
+- a numeric question that asks for a precision ("to 3 significant digits") asks for the same in
+  every language, and its tolerance accepts every correctly rounded answer; one whose answer does
+  not end (1/3, √2) asks for a precision (precision.py).
 """
 
 from __future__ import annotations
@@ -14,6 +17,7 @@ from typing import Iterator, Sequence
 
 from grader.quiz.errors import Problem
 from grader.quiz.model import Bank, Question
+from grader.quiz.precision import precision_problems
 
 KAZAKH_LETTERS = frozenset("әғқңөұүһіӘҒҚҢӨҰҮҺІ")
 CYRILLIC = re.compile(r"[А-Яа-яЁё]")
@@ -26,7 +30,8 @@ def is_kazakh_or_formula(text: str) -> bool:
 
 def check_banks(banks: Sequence[Bank]) -> list[Problem]:
     """Every problem that needs more than one question of one file to see."""
-    return [*_duplicate_topics(banks), *_duplicate_ids(banks), *_language_problems(banks)]
+    return [*_duplicate_topics(banks), *_duplicate_ids(banks), *_language_problems(banks),
+            *_precision(banks)]
 
 
 def _duplicate_topics(banks: Sequence[Bank]) -> Iterator[Problem]:
@@ -59,3 +64,8 @@ def _language_problems(banks: Sequence[Bank]) -> Iterator[Problem]:
                 if KAZAKH_LETTERS & set(text.ru):
                     yield Problem(question.file, question.line, "ru_with_kazakh_letters",
                                   {"id": question.id, "field": field})
+
+
+def _precision(banks: Sequence[Bank]) -> Iterator[Problem]:
+    for question in (q for bank in banks for q in bank.questions):
+        yield from precision_problems(question)
