@@ -127,8 +127,9 @@ class Array(Spec):
         """Which shape mistake: the transpose, an extra axis of length 1, or another."""
         if array.ndim == 2 and self._fits(array.T.shape) and not self._fits(array.shape):
             return "transposed"
-        if array.squeeze().shape != array.shape and self._fits(array.squeeze().shape):
-            return "extra_dimension"
+        fewer_axes = [array.shape[:i] + array.shape[i + 1:] for i, n in enumerate(array.shape) if n == 1]
+        if any(self._fits(shape) for shape in [*fewer_axes, array.squeeze().shape] if shape != array.shape):
+            return "extra_dimension"  # (n, 1) for (n,), and (1, 1) for (1,)
         return "wrong_shape"
 
     def difference(self, got: np.ndarray, expected: np.ndarray, tol: Tolerance) -> Difference | None:
@@ -153,9 +154,16 @@ class Tuple(Spec):
     def _name(self, i: int) -> str:
         return self.names[i] if i < len(self.names) else f"[{i}]"
 
+    def _rows_are_parts(self, array: np.ndarray) -> bool:
+        """Whether an array's rows can be the parts: rows of a 2-d array, or the numbers of a
+        1-d one when every part is a number (a lone vector is not mistaken for the parts)."""
+        return array.ndim >= 2 or (array.ndim == 1 and all(isinstance(part, Array) and part.shape == () for part in self.parts))
+
     def normalize(self, value: Any, where: str = "result") -> tuple:
         if value is None:
             raise BadValue("value.none", "returned_none", where=where)
+        if type(value) is np.ndarray and self._rows_are_parts(value):  # (dw, db) as one array
+            value = list(value) if value.ndim >= 2 else value.tolist()
         if not isinstance(value, list) or len(value) != len(self.parts):
             raise BadValue("value.wrong_count", "wrong_shape", where=where, expected=len(self.parts))
         return tuple(spec.normalize(item, f"{where} {self._name(i)}") for i, (spec, item) in enumerate(zip(self.parts, value)))

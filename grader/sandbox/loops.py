@@ -32,6 +32,19 @@ def plain_vector(value: Any, size: int) -> np.ndarray:
     return array
 
 
+def returned_parts(result: Any) -> list | None:
+    """The parts of what an update rule returned: a list, a tuple (a namedtuple too, read with
+    tuple's own iterator) or the rows of an exact 2-d ndarray (np.stack([w_new, h_new]));
+    None for anything else (w_new alone is a 1-d array: not mistaken for the parts)."""
+    if type(result) is list:
+        return result
+    if isinstance(result, tuple):
+        return list(tuple.__iter__(result))
+    if type(result) is np.ndarray and result.ndim == 2:
+        return list(result)
+    return None
+
+
 def iterate(
     update: Callable,
     grad_f: Callable,
@@ -58,8 +71,8 @@ def iterate(
     for t in range(1, steps + 1):
         gradient = grad_f if pass_callable else np.asarray(grad_f(w), dtype=float)
         state_args = (state,) if dict_state else tuple(state)
-        result = update(w, gradient, *state_args, *((t,) if with_t else ()), **hyperparameters)
-        if type(result) not in (list, tuple) or len(result) != 1 + len(state_args):
+        result = returned_parts(update(w, gradient, *state_args, *((t,) if with_t else ()), **hyperparameters))
+        if result is None or len(result) != 1 + len(state_args):
             raise ReturnShapeError(f"count|{1 + len(state_args)}")
         w = plain_vector(result[0], w.size)
         state = result[1] if dict_state else tuple(result[1:])

@@ -84,12 +84,16 @@ def encode(value: Any, allow_specs: bool = False, depth: int = 0) -> Any:
         return bool(value)
     if kind in (list, tuple):
         return [encode(item, allow_specs, depth + 1) for item in value]
+    if isinstance(value, tuple):  # a namedtuple is a tuple: its items, read by tuple's own iterator
+        return [encode(item, allow_specs, depth + 1) for item in tuple.__iter__(value)]
+    if isinstance(value, str):  # numpy.str_ is a str: its characters, by str's own method
+        return str.__str__(value)
     if kind is dict and all(type(key) is str for key in value):
         return {"$dict": {key: encode(item, allow_specs, depth + 1) for key, item in value.items()}}
     if kind is np.ndarray and value.dtype.kind in DTYPES:
         array = np.ascontiguousarray(value, dtype=DTYPES[value.dtype.kind])
         payload = base64.b64encode(array.tobytes()).decode("ascii")
-        return {"$nd": [array.dtype.str, list(array.shape), payload]}
+        return {"$nd": [array.dtype.str, list(value.shape), payload]}  # ascontiguousarray makes 0-d 1-d
     if allow_specs and kind is RngSpec:
         return {"$rng": value.seed}
     if allow_specs and hasattr(kind, "wire_spec"):

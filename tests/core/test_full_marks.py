@@ -8,7 +8,9 @@ from grader import curriculum
 from grader.grading import grade_submission
 from grader.results import Outcome
 
-from ..conftest import ALTERNATIVE, MISTAKES, REFERENCE, STUBS, submission_with
+from ..conftest import ALTERNATIVE, MISTAKES, REFERENCE, ROOT, STUBS, submission_with
+
+OTHER_FORMS = ROOT / "tests" / "solutions" / "other_forms"
 
 
 def assert_full_marks(report) -> None:
@@ -27,6 +29,15 @@ def test_reference_gets_full_marks(seed):
 @pytest.mark.parametrize("seed", [2026, 99])
 def test_alternative_solution_gets_full_marks(seed):
     assert_full_marks(grade_submission(ALTERNATIVE, curriculum.all_exercises(), seed=seed))
+
+
+def test_other_forms_of_right_answers_get_full_marks(tmp_path):
+    """0-d arrays, a pair as one array, np.stack and NamedTuple from update rules, numpy.str_
+    labels, a sibling imported as from its own folder (tests/solutions/other_forms)."""
+    forms = sorted(OTHER_FORMS.glob("ex*.py"))
+    submission = submission_with(tmp_path / "sub", {int(path.name[2:4]): path for path in forms})
+    numbers = ",".join(str(int(path.name[2:4])) for path in forms)
+    assert_full_marks(grade_submission(submission, curriculum.select(numbers)))
 
 
 def test_seed_changes_the_hidden_inputs(tmp_path):

@@ -123,7 +123,15 @@ def test_a_chunk_grades_each_submission_as_it_is_graded_alone(tmp_path: Path):
     alone = [grade_submission(folder, exercises, 7, "en", LIMITS).to_dict() for folder in folders]
     together = _graded_together(folders, exercises)
     for folder, one, other in zip(folders, alone, together):
-        assert one == other, folder.name
+        if folder.name == "forges":
+            # It writes its forged frames to every descriptor, its output's among them, and is
+            # killed on the first one the grader reads: how many reached its output by then is
+            # a race the submission runs against its own end. Its verdicts are checked below.
+            for report in (one, other):
+                next(ex for ex in report["exercises"] if ex["exercise"] == 3)["output"] = ""
+        differing = [(a["exercise"], key, a[key], b[key]) for a, b in zip(one["exercises"], other["exercises"])
+                     for key in a if a[key] != b.get(key)]
+        assert one == other, (folder.name, differing)
     scores = {folder.name: report["score"] for folder, report in zip(folders, together)}
     assert scores["reference"] == scores["alternative"] == together[0]["max_score"]
     assert all(scores[name] < scores["reference"] for name in NEIGHBOURS if name not in ("reference", "daemon"))

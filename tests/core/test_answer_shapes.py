@@ -1,0 +1,72 @@
+"""Answers a correct solution may give in another form than the reference: a 0-d array, a
+namedtuple, numpy.str_, a pair as one array, the update rule's parts stacked in one array."""
+
+from __future__ import annotations
+
+import json
+from collections import namedtuple
+
+import numpy as np
+import pytest
+
+from grader.compare import Array, BadValue, Scalar, Text, Tuple, Vector
+from grader.sandbox import loops, protocol
+
+
+def over_the_wire(value):
+    return protocol.decode(json.loads(json.dumps(protocol.encode(value))))
+
+
+@pytest.mark.parametrize("value", [np.array(2.5), np.float64(2.5), np.array([[1.0, 2.0]]).sum().reshape(())])
+def test_a_0d_array_arrives_as_a_scalar(value):
+    back = over_the_wire(value)
+    assert np.shape(back) == () and Scalar().normalize(back) == value
+
+
+def test_namedtuples_and_numpy_strings_are_their_plain_selves():
+    Pair = namedtuple("Pair", "dw db")
+
+    class Lying(tuple):
+        def __iter__(self):
+            return iter([99.0, 99.0])
+
+    assert over_the_wire(Pair(1.5, -2.0)) == [1.5, -2.0]
+    assert over_the_wire(Lying((1.0, 2.0))) == [1.0, 2.0]  # its own items, not what it claims
+    assert over_the_wire(np.str_("stalled")) == "stalled"
+    assert Text().normalize(over_the_wire(np.array(["diverging", "stalled"])[1])) == "stalled"
+
+
+def test_a_pair_of_numbers_may_be_one_array_but_a_lone_vector_is_not_the_parts():
+    pair = Tuple((Scalar(), Scalar()), ("dw", "db"))
+    assert pair.normalize(over_the_wire(np.array([0.5, -1.0]))) == (0.5, -1.0)
+    update = Tuple((Vector(2), Vector(2)), ("w_new", "h_new"))
+    got = update.normalize(over_the_wire(np.stack([np.ones(2), np.zeros(2)])))
+    assert np.array_equal(got[0], np.ones(2)) and np.array_equal(got[1], np.zeros(2))
+    with pytest.raises(BadValue) as info:
+        update.normalize(over_the_wire(np.ones(2)))  # w_new alone, h forgotten
+    assert info.value.message_id == "value.wrong_count"
+
+
+def test_update_rules_may_return_a_namedtuple_or_a_stacked_array_not_a_lone_vector():
+    Step = namedtuple("Step", "w h")
+    quadratic = lambda w: 2 * w  # noqa: E731
+
+    def as_tuple(w, g, h, learning_rate=0.1, alpha=0.9):
+        h = alpha * h + learning_rate * g
+        return w - h, h
+
+    expected = loops.iterate(as_tuple, quadratic, [1.0, -2.0], (np.zeros(2),), 5)
+    for wrap in (lambda w, h: Step(w, h), lambda w, h: np.stack([w, h])):
+        rule = lambda w, g, h, wrap=wrap: wrap(*as_tuple(w, g, h))  # noqa: E731
+        assert np.array_equal(loops.iterate(rule, quadratic, [1.0, -2.0], (np.zeros(2),), 5), expected)
+    with pytest.raises(loops.ReturnShapeError, match="count"):
+        loops.iterate(lambda w, g, h: as_tuple(w, g, h)[0], quadratic, [1.0, -2.0], (np.zeros(2),), 5)
+
+
+@pytest.mark.parametrize(("got", "mistake"), [(np.ones((1, 1)), "extra_dimension"), (np.ones((3, 1)), "extra_dimension"),
+                                              (np.ones((1, 3)), "extra_dimension"), (np.ones(4), "wrong_shape")])
+def test_shape_mistakes_are_named_for_length_one_too(got, mistake):
+    size = max(got.shape) if mistake != "wrong_shape" else 3
+    with pytest.raises(BadValue) as info:
+        Array((size,)).normalize(got)
+    assert info.value.diagnosis == mistake
