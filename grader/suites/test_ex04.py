@@ -68,6 +68,13 @@ def test_stops_at_tolerance(check):
           describe_call("gradient_descent", BOWL.grad, [0.0, 0.0], learning_rate=0.3, tol=1e-3))
 
 
+def test_tolerance_is_strict(check):
+    """The first step is exactly tol long (0.25 · 2 = 0.5, exact in binary): ‖x₁ − x₀‖ < tol is
+    false, so a second step is taken (3 iterates); `<=` would stop after one."""
+    check(run(BOWL, [4.0, -2.0], learning_rate=0.25, tol=0.5), Array((None, 2)),
+          describe_call("gradient_descent", BOWL.grad, [4.0, -2.0], learning_rate=0.25, tol=0.5))
+
+
 def test_stops_when_diverging(check, rng):
     """lr too large: |x| grows ×19 per step until it overflows; the non-finite iterate is kept."""
     q = Objective("polynomial_sum", {"coefficients": [0.0, 0.0, 1.0]})

@@ -6,7 +6,7 @@ import numpy as np
 import pytest
 
 from grader.checks import describe_call
-from grader.compare import Text
+from grader.compare import Text, Tuple
 
 
 def curves(rng):
@@ -23,7 +23,25 @@ def curves(rng):
         "relative_large_scale": (1e4 - 0.1 * k).tolist(),
         "short_curve": [3.0, 2.0, 1.5],
         "flat_then_drop": [2.0, 2.0, 2.0, 2.0, 1.0],
+        # Each below tells one misreading of the rules from the right one:
+        "zeros_dropped": [10.0, 6.0, 7.0, 7.0, 8.0, 8.0, 9.0, 9.0, 5.0],  # decreasing; a zero kept makes 6 changes
+        "just_above_stall": settling(2e-3),  # decreasing: a drop of 2e-3 of L[−k] (not divided by k)
+        "just_below_stall": settling(0.9995e-3),  # stalled: relative to L[−k], not to L[−1]
+        "ten_sign_changes": ten_sign_changes(),  # 10 > 29/3: oscillating; 10 > 30/3 is not
+        "back_to_the_start": [5.0, 3.0, 4.0, 5.0],  # stalled: last = first is not diverging, 1 change is not > 1
+        "tiny_oscillation": (3 + 1e-5 * (-1.0) ** k - 1e-7 * k).tolist(),  # oscillating is checked before stalled
     }
+
+
+def settling(drop):
+    """30 falling losses whose last k = 6 fall by `drop` relative to L[−k] = 1."""
+    return (np.concatenate([1 + 9 * np.linspace(1, 0, 25)[:-1] ** 2, np.linspace(1, 1 - drop, 6)])).tolist()
+
+
+def ten_sign_changes():
+    """30 losses whose 29 differences change sign exactly 10 times (then keep falling)."""
+    differences = [-1.0 if i % 2 == 0 else 0.5 for i in range(11)] + [-0.2] * 18
+    return (10 + np.concatenate([[0.0], np.cumsum(differences)])).tolist()
 
 
 NAMES = list(curves(np.random.default_rng(0)))
@@ -40,4 +58,5 @@ def test_random_walks(check, rng):
     """Noisy curves around the thresholds, all five shapes mixed."""
     walks = [np.cumsum(rng.normal(-0.05, s, size=n)).tolist() for s, n in ((0.01, 20), (0.2, 40), (0.5, 12))]
     walks = [(np.asarray(w) + 10).tolist() for w in walks]
-    check(lambda m: "|".join(m.diagnose_training(w) for w in walks), Text(), "[diagnose_training(walk) for walk in walks]")
+    check(lambda m: [m.diagnose_training(w) for w in walks], Tuple((Text(),) * len(walks), ("walk 1", "walk 2", "walk 3")),
+          "[diagnose_training(walk) for walk in walks]")

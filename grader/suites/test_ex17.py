@@ -36,6 +36,14 @@ def test_local_minima_only_right(check):
           describe_call("multistart", DOUBLE_WELL.f, DOUBLE_WELL.grad, starts, learning_rate=0.02, max_steps=500))
 
 
+def test_default_arguments(check, rng):
+    """A shallow bowl: at the default η = 0.01 the step falls below gradient_descent's tol after
+    ~540 steps, so max_steps = 500 (or another η) ends ~1e-6 away from where 1000 ends."""
+    q = Objective("diag_quadratic", {"scales": [1.5], "center": [float(rng.uniform(-1, 1))]})
+    starts = [[q.params["center"][0] + 5.0]]
+    check(lambda m: m.multistart(q.f, q.grad, starts), best(1), describe_call("multistart", q.f, q.grad, starts))
+
+
 def test_two_dimensions(check, rng):
     q = Objective("diag_quadratic", {"scales": [1.0, 2.0], "center": rng.normal(size=2).tolist()})
     starts = rng.uniform(-3, 3, size=(4, 2))

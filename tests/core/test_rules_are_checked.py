@@ -1,0 +1,49 @@
+"""Misreadings of the curriculum's rules that no named mistake covers still lose points: each
+is the reference with one condition changed (found by an audit that wrote them)."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pytest
+
+from grader import curriculum
+from grader.grading import grade_submission
+
+from ..conftest import REFERENCE, module_file
+
+MISREADINGS = {  # name: (exercise, the reference's text, the misreading)
+    "ex04_tol_not_strict": (4, "np.linalg.norm(x_next - x) < tol", "np.linalg.norm(x_next - x) <= tol"),
+    "ex16_zeros_kept_as_a_sign": (16, "if d != 0]", "]"),
+    "ex16_changes_at_least_a_third": (16, "if changes > (len(losses) - 1) / 3", "if changes >= (len(losses) - 1) / 3"),
+    "ex16_a_third_of_the_length": (16, "if changes > (len(losses) - 1) / 3", "if changes > len(losses) / 3"),
+    "ex16_back_to_the_start_diverges": (16, "losses[-1] > losses[0]", "losses[-1] >= losses[0]"),
+    "ex16_drop_divided_by_k": (16, "/ abs(losses[-k]) < 1e-3", "/ abs(losses[-k]) / k < 1e-3"),
+    "ex16_relative_to_the_last": (16, "/ abs(losses[-k]) < 1e-3", "/ abs(losses[-1]) < 1e-3"),
+    "ex17_max_steps_500": (17, "max_steps: int = 1000", "max_steps: int = 500"),
+}
+
+
+@pytest.mark.parametrize("name", MISREADINGS)
+def test_a_misreading_loses_points(tmp_path: Path, name: str):
+    number, right, wrong = MISREADINGS[name]
+    submission = tmp_path / "sub"
+    shutil.copytree(REFERENCE, submission, ignore=shutil.ignore_patterns("__pycache__"))
+    path = submission / module_file(number)
+    source = path.read_text(encoding="utf-8")
+    assert source.count(right) == 1, "the reference changed: update the misreading"
+    path.write_text(source.replace(right, wrong), encoding="utf-8")
+    (report,) = grade_submission(submission, curriculum.select(str(number))).exercises
+    assert 0 < report.score < report.max_score
+
+
+def test_a_wrong_answer_among_several_is_the_student_s_not_a_grader_fault(tmp_path: Path):
+    """ex16's noisy walks ask three answers at once: a None among them is `returned_none`."""
+    submission = tmp_path / "sub"
+    shutil.copytree(REFERENCE, submission, ignore=shutil.ignore_patterns("__pycache__"))
+    path = submission / module_file(16)
+    path.write_text(path.read_text(encoding="utf-8").replace('    return "decreasing"\n', ""), encoding="utf-8")
+    (report,) = grade_submission(submission, curriculum.select("16")).exercises
+    walks = next(test for test in report.tests if test.name == "random_walks")
+    assert walks.diagnosis == "returned_none"
