@@ -14,7 +14,8 @@ from typing import Any, Callable
 
 import numpy as np
 
-from .compare import Difference, Spec, Tolerance, show
+from .compare import BadValue, Difference, Spec, Tolerance, show
+from .i18n import translate
 
 Expression = Callable[[Any], Any]
 
@@ -47,16 +48,20 @@ class CallDescription:
         self.function, self.args, self.kwargs = function, args, kwargs
 
     @staticmethod
-    def _short(value: Any) -> str:
+    def _short(value: Any, lang: str) -> str:
         if isinstance(value, (list, tuple, np.ndarray)) and np.size(value) > 6:
-            return f"<{type(value).__name__} of shape {np.shape(value)}>"
+            return translate("call.long_value", lang, type=type(value).__name__, shape=np.shape(value))
         if hasattr(value, "wire_spec"):
             return f"{value.name}.{value.part}"
         return show(np.asarray(value)) if isinstance(value, (list, tuple)) else show(value)
 
-    def __str__(self) -> str:
-        parts = [self._short(a) for a in self.args] + [f"{k}={self._short(v)}" for k, v in self.kwargs.items()]
+    def text(self, lang: str = "en") -> str:
+        """The call as the student would write it, long vectors named by their shape in `lang`."""
+        parts = [self._short(a, lang) for a in self.args] + [f"{k}={self._short(v, lang)}" for k, v in self.kwargs.items()]
         return f"{self.function}({', '.join(parts)})"
+
+    def __str__(self) -> str:
+        return self.text()
 
 
 def describe_call(function: str, *args: Any, **kwargs: Any) -> CallDescription:
@@ -83,11 +88,19 @@ class Checker:
     def __call__(self, expression: Expression, spec: Spec, call: "str | CallDescription", tolerance: Tolerance | None = None) -> Any:
         tolerance = tolerance or self.tolerance
         expected, variants = self.expected(expression, spec)
-        got = spec.normalize(expression(self.student))
+        got = self._students(expression, spec, call)
         difference = spec.difference(got, expected, tolerance)
         if difference is not None:
             raise Mismatch(variants, spec, tolerance, got, expected, difference, call)
         return got
+
+    def _students(self, expression: Expression, spec: Spec, call: "str | CallDescription") -> Any:
+        """The student's answer, normalized; a BadValue says which call gave it."""
+        try:
+            return spec.normalize(expression(self.student))
+        except BadValue as error:
+            error.call = call
+            raise
 
     def converges(self, expression: Expression, spec: Spec, call: "str | CallDescription", target: Any, atol: float, margin: int) -> Any:
         """The trajectory comes within atol of target (max norm) no later than the reference's
@@ -96,7 +109,7 @@ class Checker:
         reference_steps = first_within(expected, target, atol)
         if reference_steps is None:
             raise AssertionError(f"suite error: the reference does not reach {target} in {call}")
-        got = spec.normalize(expression(self.student))
+        got = self._students(expression, spec, call)
         steps = first_within(got, target, atol)
         allowed = reference_steps + margin
         if steps is None or steps > allowed:

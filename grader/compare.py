@@ -9,6 +9,9 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any, Mapping, Sequence
 
+import math
+import re
+
 import numpy as np
 
 from .sandbox.protocol import Rejected
@@ -28,21 +31,25 @@ class BadValue(Exception):
     def __init__(self, message_id: str, diagnosis: str, **params: Any):
         super().__init__(message_id)
         self.message_id, self.diagnosis, self.params = message_id, diagnosis, params
+        self.call: Any = None  # the call that returned it (checks.py), shown before the message
 
 
 @dataclass(frozen=True)
 class Difference:
-    """Where two answers disagree most: a position, the value found and the value expected."""
+    """Where two answers disagree most: a position, the value found and the value expected;
+    `aspect` says when these are not values but the "shape" or the "count" (of mini-batches)."""
 
     where: str
     got: Any
     expected: Any
+    aspect: str = ""
 
 
 def show(value: Any) -> str:
     """A short, readable rendering of a value for a message."""
-    if isinstance(value, np.ndarray):
-        return np.array2string(value, precision=6, threshold=8, edgeitems=3, separator=", ")
+    if isinstance(value, np.ndarray):  # on one line: a message is read in a terminal, a CSV, a web page
+        text = np.array2string(value, precision=6, threshold=8, edgeitems=3, separator=", ", max_line_width=10**6)
+        return re.sub(r"\s*\n\s*", " ", text)
     if isinstance(value, float):
         return f"{value:.8g}"
     if isinstance(value, (list, tuple)):
@@ -50,6 +57,19 @@ def show(value: Any) -> str:
     if isinstance(value, dict):
         return "{" + ", ".join(f"{k}: {show(v)}" for k, v in value.items()) + "}"
     return repr(value)
+
+
+def show_apart(expected: Any, got: Any) -> tuple[str, str]:
+    """Both values shown, numbers with as many significant digits (8 to 17) as it takes to
+    tell them apart: 0.11605196 and 0.11605196 do not explain a failed check, 0.116051962
+    and 0.116051958 do."""
+    if not all(isinstance(v, (float, np.floating)) and math.isfinite(v) for v in (expected, got)) or expected == got:
+        return show(expected), show(got)
+    for digits in range(8, 18):
+        texts = f"{float(expected):.{digits}g}", f"{float(got):.{digits}g}"
+        if texts[0] != texts[1]:
+            return texts
+    return repr(float(expected)), repr(float(got))
 
 
 def _is_number(value: Any) -> bool:
@@ -80,7 +100,7 @@ def _numeric_array(value: Any, where: str) -> np.ndarray:
 
 def _array_difference(got: np.ndarray, expected: np.ndarray, tol: Tolerance) -> Difference | None:
     if got.shape != expected.shape:
-        return Difference("shape", got.shape, expected.shape)
+        return Difference("", got.shape, expected.shape, "shape")
     if got.dtype == expected.dtype and got.tobytes() == expected.tobytes():
         return None  # the same numbers, bit for bit (most answers of a right solution)
     same_nonfinite = (np.isnan(got) & np.isnan(expected)) | (np.isinf(got) & (got == expected))
@@ -172,7 +192,7 @@ class Tuple(Spec):
         for i, (spec, a, b) in enumerate(zip(self.parts, got, expected)):
             found = spec.difference(a, b, tol)
             if found is not None:
-                return Difference(f"{self._name(i)}{found.where}", found.got, found.expected)
+                return Difference(f"{self._name(i)}{found.where}", found.got, found.expected, found.aspect)
         return None
 
 
@@ -191,7 +211,7 @@ class Dict(Spec):
         for key, spec in self.fields.items():
             found = spec.difference(got[key], expected[key], tol)
             if found is not None:
-                return Difference(f'["{key}"]{found.where}', found.got, found.expected)
+                return Difference(f'["{key}"]{found.where}', found.got, found.expected, found.aspect)
         return None
 
 
@@ -229,7 +249,7 @@ class IndexGroups(Spec):
 
     def difference(self, got: Sequence, expected: Sequence, tol: Tolerance) -> Difference | None:
         if len(got) != len(expected):
-            return Difference(" (number of batches)", len(got), len(expected))
+            return Difference("", len(got), len(expected), "count")
         for i, (a, b) in enumerate(zip(got, expected)):
             if a != b:
                 return Difference(f"[{i}]", list(a), list(b))

@@ -8,8 +8,8 @@ from __future__ import annotations
 
 from typing import Any
 
-from .checks import Mismatch
-from .compare import BadValue, show
+from .checks import CallDescription, Mismatch
+from .compare import BadValue, show_apart
 from .curriculum import Exercise
 from .diagnosis import Diagnosis, diagnose
 from .i18n import catalogue, translate
@@ -72,11 +72,14 @@ def _student_raised(error: StudentRaised, list_input: bool, exercise: Exercise) 
     return Outcome.ERROR, "result.raised", params, Diagnosis("raised_exception")
 
 
-def _classify(error: BaseException, exercise: Exercise, list_input: bool) -> tuple[Outcome, str, dict, Diagnosis | None]:
+def _classify(error: BaseException, exercise: Exercise, list_input: bool, lang: str) -> tuple[Outcome, str, dict, Diagnosis | None]:
     if isinstance(error, Mismatch):
-        where = error.difference.where
-        params = {"call": str(error.call), "expected": show(error.difference.expected), "got": show(error.difference.got),
-                  "where": f"result{where}" if not where or where.startswith("[") else where, **error.params}
+        difference = error.difference
+        expected, got = show_apart(difference.expected, difference.got)
+        where = difference.where if difference.where and not difference.where.startswith("[") else f"result{difference.where}"
+        call = error.call.text(lang) if isinstance(error.call, CallDescription) else str(error.call)
+        params = {"call": call, "expected": expected, "got": got, "where": where, "aspect": difference.aspect,
+                  **error.params}
         return Outcome.FAILED, error.message_id, params, diagnose(error)
     if isinstance(error, BadValue):
         return Outcome.FAILED, error.message_id, error.params, Diagnosis(error.diagnosis)
@@ -99,13 +102,18 @@ def verdict(name: str, title: str, points: float, error: BaseException | None, e
     if error is None:
         return TestResult(name, title, Outcome.PASSED, points, points)
     try:
-        outcome, message_id, params, diagnosis = _classify(error, exercise, list_input)
+        outcome, message_id, params, diagnosis = _classify(error, exercise, list_input, lang)
     except TypeError:
         text = translate("result.internal_error", lang, text=f"{type(error).__name__}: {error}")
         return TestResult(name, title, Outcome.ERROR, 0.0, points, text, "grader_error", internal_error=True)
     if message_id == "value.rejected":
         params = {**params, "kind": refused_kind(params["kind"], lang)}
+    if params.get("aspect"):  # not a value that differs: the shape, the number of mini-batches
+        params = {**params, "where": translate(f"where.{params['aspect']}", lang, where=params["where"])}
     message = translate(message_id, lang, **params)
+    if isinstance(error, BadValue) and error.call is not None:
+        call = error.call.text(lang) if isinstance(error.call, CallDescription) else str(error.call)
+        message = f"{call}: {message}"
     if diagnosis is not None:
         message = f"{message} {diagnosis_text(diagnosis, exercise, lang)}"
     return TestResult(name, title, outcome, 0.0, points, message, diagnosis.id if diagnosis else None)

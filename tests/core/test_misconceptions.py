@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 import pytest
@@ -25,7 +26,10 @@ def test_every_curriculum_misconception_has_a_wrong_variant_file():
 
 @pytest.mark.parametrize("path", MISTAKE_FILES, ids=[p.stem for p in MISTAKE_FILES])
 def test_mistake_loses_points_and_is_named(tmp_path: Path, path: Path):
-    number, diagnosis = int(path.stem[2:4]), path.stem[5:]
+    # The first line names the mistake: "# MISTAKE (ex05_sum_instead_of_mean…" (the file name
+    # does too, unless one mistake has two files: ex05_loss_summed.py).
+    named_as = re.match(r"# MISTAKE \((ex\d\d)_(\w+)", path.read_text(encoding="utf-8"))
+    number, diagnosis = int(named_as.group(1)[2:]), named_as.group(2)
     submission = submission_with(tmp_path / "sub", {number: path})
     report = grade_submission(submission, curriculum.all_exercises())
     for exercise in report.exercises:
