@@ -186,7 +186,12 @@ class Tuple(Spec):
             value = list(value) if value.ndim >= 2 else value.tolist()
         if not isinstance(value, list) or len(value) != len(self.parts):
             raise BadValue("value.wrong_count", "wrong_shape", where=where, expected=len(self.parts))
-        return tuple(spec.normalize(item, f"{where} {self._name(i)}") for i, (spec, item) in enumerate(zip(self.parts, value)))
+        return tuple(spec.normalize(item, self._part_where(where, i)) for i, (spec, item) in enumerate(zip(self.parts, value)))
+
+    def _part_where(self, where: str, i: int) -> str:
+        """A part by its name ('state', 'w_new'): 'result state' would read as English in kk and ru."""
+        name = self._name(i)
+        return name if where == "result" and self.names else f"{where} {name}"
 
     def difference(self, got: tuple, expected: tuple, tol: Tolerance) -> Difference | None:
         for i, (spec, a, b) in enumerate(zip(self.parts, got, expected)):
@@ -204,7 +209,7 @@ class Dict(Spec):
 
     def normalize(self, value: Any, where: str = "result") -> dict:
         if not isinstance(value, dict) or not set(self.fields) <= set(value):
-            raise BadValue("value.missing_keys", "wrong_shape", where=where, keys=", ".join(self.fields))
+            raise BadValue("value.missing_keys", "missing_keys", where=where, keys=", ".join(self.fields))
         return {key: spec.normalize(value[key], f'{where}["{key}"]') for key, spec in self.fields.items()}
 
     def difference(self, got: dict, expected: dict, tol: Tolerance) -> Difference | None:
@@ -223,7 +228,7 @@ class Text(Spec):
         if value is None:
             raise BadValue("value.none", "returned_none", where=where)
         if not isinstance(value, str):
-            raise BadValue("value.not_text", "not_plain_data", where=where)
+            raise BadValue("value.not_text", "not_text", where=where)
         return value
 
     def difference(self, got: str, expected: str, tol: Tolerance) -> Difference | None:

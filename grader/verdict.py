@@ -55,7 +55,7 @@ def _student_raised(error: StudentRaised, list_input: bool, exercise: Exercise) 
     where = ""
     if error.frames:
         file, line, function, code = error.frames[-1]
-        where = f"{file}:{line} ({function}): {code}"
+        where = f"{file}:{line}" + (f" ({function})" if function else "") + f": {code}"
     params = {"type": error.type, "text": error.text, "where": where}
     if error.not_implemented:
         return Outcome.ERROR, "result.not_implemented", params, Diagnosis("not_implemented")

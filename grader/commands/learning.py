@@ -29,7 +29,8 @@ def show(number: int, lang: str | None) -> None:
     click.echo(translate("show.file", lang, module=exercise.module))
     click.echo()
     click.echo(exercise.statement.get(lang) or exercise.statement.get("en", ""))
-    click.echo(translate("show.source", lang, source=exercise.source))
+    # The full source glosses its places in English; kk and ru get the places alone.
+    click.echo(translate("show.source", lang, source=exercise.source if lang == "en" else exercise.citation))
 
 
 @click.command("hint")
@@ -48,4 +49,4 @@ def hint(number: int, again: bool, reset: bool, lang: str | None) -> None:
     click.echo(translate("hint.header", lang, number=number, level=level, total=len(hints)))
     click.echo(hints[level - 1])
     if level == len(hints):
-        click.echo(translate("hint.last", lang))
+        click.echo(translate("hint.last", lang, number=number))

@@ -13,8 +13,18 @@ from .student import lang_option, language
 TITLE_WIDTH = 42  # the widest row then fits 80 columns in every language
 
 
-def _cut(text: str, width: int) -> str:
+def cut(text: str, width: int) -> str:
     return text if len(text) <= width else text[: width - 1] + "…"
+
+
+def title_width(other_columns: int, widest: int = TITLE_WIDTH, narrowest: int = 12) -> int:
+    """The title column's width: `widest`, less what a narrower terminal lacks for a row of
+    `other_columns` more characters (never below `narrowest`); `widest` when not a terminal."""
+    if not sys.stdout.isatty():
+        return widest
+    from ..reports.terminal import screen_width
+
+    return max(narrowest, min(widest, screen_width() - other_columns))
 
 
 def _points(value: float) -> str:
@@ -46,7 +56,8 @@ def progress_command(lang: str | None) -> None:
     status_width = max(len(labels[2]), *(len(row[1]) for row in rows))
     last_width = max(len(labels[3]), *(len(row[2]) for row in rows))
     best_width = max(len(labels[4]), *(len(row[3]) for row in rows))
-    header = (f"{labels[0]:>3}  {labels[1]:<{TITLE_WIDTH}}  {labels[2]:<{status_width}}  "
+    width = title_width(3 + 2 + 2 + status_width + 2 + last_width + 2 + best_width)
+    header = (f"{labels[0]:>3}  {cut(labels[1], width):<{width}}  {labels[2]:<{status_width}}  "
               f"{labels[3]:>{last_width}}  {labels[4]:>{best_width}}")
     click.echo(header)
     click.echo("─" * len(header))
@@ -56,7 +67,7 @@ def progress_command(lang: str | None) -> None:
         cell = f"{status:<{status_width}}"
         if color and status in colours:
             cell = click.style(cell, fg=colours[status])
-        click.echo(f"{exercise.number:>3}  {_cut(exercise.title_in(lang), TITLE_WIDTH):<{TITLE_WIDTH}}  "
+        click.echo(f"{exercise.number:>3}  {cut(exercise.title_in(lang), width):<{width}}  "
                    f"{cell}  {last:>{last_width}}  {best:>{best_width}}")
     click.echo()
     click.echo(translate("progress.summary", lang, passing=passing, total=len(exercises)))

@@ -58,8 +58,11 @@ def fail(error: GraderError, lang: str) -> None:
 @lang_option
 def list_exercises(lang: str | None) -> None:
     """List the exercises with their last known status."""
+    from .progress_view import cut, title_width
+
     lang = language(lang)
     state = progress.load()
+    rows = []
     for exercise in curriculum.all_exercises():
         saved = state.get(str(exercise.number))
         if saved is None or "score" not in saved:
@@ -67,7 +70,11 @@ def list_exercises(lang: str | None) -> None:
         else:
             key = "status.passing" if saved.get("passed") else "status.failing"
             status = translate(key, lang, score=f"{saved['score']:g}", max_score=f"{saved['max_score']:g}")
-        click.echo(f"{exercise.number:>2}  {exercise.module:<26} {exercise.title_in(lang):<44} {status}")
+        rows.append((exercise, status))
+    # Every title cut to one width, so the statuses stand in one column (and fit a terminal).
+    width = title_width(2 + 2 + 26 + 1 + 1 + max(len(status) for _, status in rows), widest=44)
+    for exercise, status in rows:
+        click.echo(f"{exercise.number:>2}  {exercise.module:<26} {cut(exercise.title_in(lang), width):<{width}} {status}")
 
 
 @click.command("exercise")

@@ -73,16 +73,26 @@ def student_frames(error: BaseException, root: str) -> list[list]:
     ]
 
 
+def syntax_frame(error: BaseException, root: str) -> list[list]:
+    """A SyntaxError's place in the submission as one frame (file, line, "", the line's code):
+    its text then says only what is wrong, the place is shown as for any other error."""
+    filename = getattr(error, "filename", None)
+    if type(filename) is not str or not filename.startswith(root) or type(error.lineno) is not int:
+        return []
+    return [[os.path.relpath(filename, root), error.lineno, "", str(error.text or "").strip()[:200]]]
+
+
 def error_reply(error: BaseException, root: str) -> dict:
+    syntax = isinstance(error, SyntaxError)
     try:
-        text = str(error)[:MAX_TEXT]
+        text = str(error.msg if syntax and syntax_frame(error, root) else error)[:MAX_TEXT]
     except Exception:  # a student exception whose __str__ itself fails
         text = ""
     return {
         "error": {
             "type": type(error).__name__[:100],
             "message": text,
-            "frames": student_frames(error, root)[-10:],
+            "frames": (syntax_frame(error, root) if syntax else student_frames(error, root))[-10:],
             "not_implemented": isinstance(error, NotImplementedError),
             "syntax": isinstance(error, SyntaxError),
         }

@@ -31,6 +31,10 @@ def placeholders(text: str) -> set[str]:
     return {field for _, field, _, _ in string.Formatter().parse(text) if field is not None}
 
 
+# click's messages whose parameter is an English word click does not translate ("integer").
+ENGLISH_ONLY_PARAMETERS = {"click:{value!r} is not a valid {number_type}.": {"number_type"}}
+
+
 @pytest.mark.parametrize("name", CATALOGUE_FILES)
 def test_same_ids_and_placeholders_in_every_language(name: str):
     english = load("en", name)
@@ -39,6 +43,9 @@ def test_same_ids_and_placeholders_in_every_language(name: str):
         other = load(lang, name)
         assert set(other) == set(english), f"{lang}/{name}: ids differ: {set(other) ^ set(english)}"
         for key, text in english.items():
+            if key in ENGLISH_ONLY_PARAMETERS:  # click fills in an English word: left out
+                assert placeholders(str(other[key])) == placeholders(str(text)) - ENGLISH_ONLY_PARAMETERS[key], key
+                continue
             assert placeholders(str(other[key])) == placeholders(str(text)), f"{lang}/{name}: {key}"
 
 

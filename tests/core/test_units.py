@@ -82,8 +82,8 @@ def test_specs_compare_values_not_types():
     (Array((None, 2)), [[1.0, 2.0, 3.0], [4.0, 5.0, 6.0]], "transposed"),
     (Vector(2), [True, False], "not_plain_data"),
     (Tuple((Scalar(), Scalar())), [1.0], "wrong_shape"),
-    (Dict({"m": Vector(1)}), {"v": [1.0]}, "wrong_shape"),
-    (Text(), 3.0, "not_plain_data"),
+    (Dict({"m": Vector(1)}), {"v": [1.0]}, "missing_keys"),
+    (Text(), 3.0, "not_text"),
     (IndexGroups(), [[0.5, 1.0]], "wrong_shape"),
 ])
 def test_bad_answers_are_named(spec, value, diagnosis):
