@@ -83,7 +83,9 @@ def _generic(failure: Mismatch) -> Diagnosis | None:
     if np.all(np.isfinite(expected)) and not np.all(np.isfinite(got)):
         return Diagnosis("diverged")
     if got.ndim == 2 and len(got) > 1 and np.all(got == got[0]) and not np.all(expected == expected[0]):
-        return Diagnosis("no_update")
+        # Every row the start: never updated. Every row one other point: one array appended
+        # again and again, and changed in place (x -= …), so all rows show its last value.
+        return Diagnosis("no_update" if np.array_equal(got[0], expected[0]) else "appended_same_array")
     if not np.all(np.isfinite(got)) or not np.any(expected):
         return None
     if failure.spec.difference(got, -expected, failure.tolerance) is None:

@@ -67,7 +67,7 @@ def _student_raised(error: StudentRaised, list_input: bool, exercise: Exercise) 
         return (Outcome.FAILED, *update_return(error.text), Diagnosis("wrong_shape"))
     if error.type == "AttributeError" and "has no attribute" in error.text and not error.frames:
         return Outcome.ERROR, "result.missing_function", params, Diagnosis("missing_function")
-    if error.type == "TypeError" and list_input:
+    if error.type == "TypeError" and list_input and error.frames:  # not a call the signature refused
         return Outcome.ERROR, "result.raised", params, Diagnosis("list_input_unsupported")
     return Outcome.ERROR, "result.raised", params, Diagnosis("raised_exception")
 

@@ -21,6 +21,7 @@ CASES = {
     "ex03_negated": "sign_flipped",
     "ex04_transposed": "transposed",
     "ex10_never_updates": "no_update",
+    "ex04_appends_one_array": "appended_same_array",
     "ex10_plus_sign": "diverged",
     "ex03_raises_in_helper": "raised_exception",
     "ex03_float32": "single_precision",
@@ -34,6 +35,13 @@ def test_generic_mistake_is_named(tmp_path: Path, name: str):
     (exercise,) = grade_submission(submission, curriculum.select(str(number))).exercises
     diagnoses = {t.diagnosis for t in exercise.tests if t.outcome is not Outcome.PASSED}
     assert CASES[name] in diagnoses, [t.message for t in exercise.tests][:3]
+
+
+def test_a_call_the_signature_refuses_is_not_blamed_on_lists(tmp_path: Path):
+    submission = submission_with(tmp_path / "sub", {10: GENERIC / "ex10_keyword_only.py"})
+    (exercise,) = grade_submission(submission, curriculum.select("10")).exercises
+    refused = [t for t in exercise.tests if "positional argument" in t.message]
+    assert refused and {t.diagnosis for t in refused} == {"raised_exception"}
 
 
 def test_exception_message_shows_the_students_file_and_line(tmp_path: Path):
