@@ -88,7 +88,7 @@ def suites_own_work(spec: str, runs: int = 5) -> float:
             for op, function, args, kwargs in calls:
                 args, kwargs = protocol.decode(args, testfuncs.build), protocol.decode(kwargs, testfuncs.build)
                 try:
-                    function(*args, **kwargs) if op == "call" else loops.iterate(function, *args, **kwargs)
+                    function(*args, **kwargs) if op in ("call", "inputs") else loops.iterate(function, *args, **kwargs)
                 except Exception:  # noqa: BLE001 - some calls are meant to raise
                     pass
             times.append(time.process_time() - start)

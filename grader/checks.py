@@ -94,6 +94,17 @@ class Checker:
             raise Mismatch(variants, spec, tolerance, got, expected, difference, call)
         return got
 
+    def unchanged(self, expression: Expression, spec: Spec, call: "str | CallDescription") -> Any:
+        """The arguments as the student's function left them (`m.inputs_after(…)`) are, to the
+        last bit, the ones it was given: the reference changes none of them."""
+        exact = Tolerance(rtol=0.0, atol=0.0)
+        expected, variants = self.expected(expression, spec)
+        got = self._students(expression, spec, call)
+        difference = spec.difference(got, expected, exact)
+        if difference is not None:
+            raise Mismatch(variants, spec, exact, got, expected, difference, call, message_id="check.input_changed")
+        return got
+
     def _students(self, expression: Expression, spec: Spec, call: "str | CallDescription") -> Any:
         """The student's answer, normalized; a BadValue says which call gave it."""
         try:

@@ -36,6 +36,10 @@ class StudentModule:
         """loops.iterate around the student's update rule, run inside the worker."""
         return self._session.iterate(function, *args, **kwargs)
 
+    def inputs_after(self, function: str, *args: Any, **kwargs: Any) -> list:
+        """The positional arguments as the student's function left them (loops.containers)."""
+        return self._session.inputs_after(function, *args, **kwargs)
+
 
 def _private_copy(value: Any) -> Any:
     """A fresh argument: RNG specs become new generators, arrays and lists are copied."""
@@ -75,3 +79,9 @@ class LocalModule:
         args = [_private_copy(a) for a in args]
         with np.errstate(all="ignore"):
             return loops.iterate(self._functions[function], *args, **kwargs)
+
+    def inputs_after(self, function: str, *args: Any, **kwargs: Any) -> list:
+        args = [_private_copy(a) for a in args]
+        with np.errstate(all="ignore"):
+            self._functions[function](*args, **kwargs)
+        return loops.containers(args)

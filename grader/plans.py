@@ -57,6 +57,10 @@ class PlanningSession:
         return self._answer(function, request_message("iterate", function, args, kwargs),
                             lambda: self._reference.iterate(function, *args, **kwargs))
 
+    def inputs_after(self, function: str, *args: Any, **kwargs: Any) -> Any:
+        return self._answer(function, request_message("inputs", function, args, kwargs),
+                            lambda: self._reference.inputs_after(function, *args, **kwargs))
+
     def _answer(self, function: str, message: dict, compute: Callable[[], Any]) -> Any:
         request = protocol.encode_request(message)
         planned = PlannedCall(function, request, protocol.dumps(dict(request, module=self.module)))

@@ -80,7 +80,8 @@ def _classify(error: BaseException, exercise: Exercise, list_input: bool, lang: 
         call = error.call.text(lang) if isinstance(error.call, CallDescription) else str(error.call)
         params = {"call": call, "expected": expected, "got": got, "where": where, "aspect": difference.aspect,
                   **error.params}
-        return Outcome.FAILED, error.message_id, params, diagnose(error)
+        diagnosis = Diagnosis("changed_input") if error.message_id == "check.input_changed" else diagnose(error)
+        return Outcome.FAILED, error.message_id, params, diagnosis
     if isinstance(error, BadValue):
         return Outcome.FAILED, error.message_id, error.params, Diagnosis(error.diagnosis)
     if isinstance(error, StudentRaised):

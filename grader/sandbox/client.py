@@ -206,6 +206,9 @@ class StudentSession:
     def iterate(self, function: str, *args: Any, **kwargs: Any) -> Any:
         return self._request(function, request_message("iterate", function, args, kwargs))
 
+    def inputs_after(self, function: str, *args: Any, **kwargs: Any) -> Any:
+        return self._request(function, request_message("inputs", function, args, kwargs))
+
     def _request(self, function: str, message: dict) -> Any:
         from . import protocol
 

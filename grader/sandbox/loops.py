@@ -32,6 +32,12 @@ def plain_vector(value: Any, size: int) -> np.ndarray:
     return array
 
 
+def containers(args: Any) -> list:
+    """The arguments a call could change in place (lists, arrays, dicts), None for the others
+    (numbers, test functions, generators): what an `inputs` request answers."""
+    return [arg if type(arg) in (list, dict, np.ndarray) else None for arg in args]
+
+
 def returned_parts(result: Any) -> list | None:
     """The parts of what an update rule returned: a list, a tuple (a namedtuple too, read with
     tuple's own iterator) or the rows of an exact 2-d ndarray (np.stack([w_new, h_new]));

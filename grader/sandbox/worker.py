@@ -166,6 +166,9 @@ def handle(message: dict) -> dict:
     if op == "iterate":
         update = getattr(module, message["function"])
         return {"ok": protocol.encode(loops.iterate(update, *args, **kwargs))}
+    if op == "inputs":  # the arguments as the call left them: did it change what it was given?
+        getattr(module, message["function"])(*args, **kwargs)
+        return {"ok": protocol.encode(loops.containers(args))}
     raise ValueError(f"unknown operation {op!r}")
 
 

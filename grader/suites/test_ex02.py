@@ -3,7 +3,7 @@
 import pytest
 
 from grader.checks import describe_call
-from grader.compare import Scalar, Tolerance, Vector
+from grader.compare import Scalar, Tolerance, Tuple, Vector
 from grader.sandbox.testfuncs import Objective
 
 # Central differences agree to ~1e-10 whatever the loop; a forward difference is off by ~h f''/2.
@@ -33,6 +33,14 @@ def test_estimate_gradient(check, rng, dim):
     f = wavy(rng, dim).f
     v = rng.uniform(-2, 2, size=dim)
     check(lambda m: m.estimate_gradient(f, v), Vector(dim), describe_call("estimate_gradient", f, v), CENTRAL)
+
+
+def test_leaves_v_unchanged(check, rng):
+    """The statement: build the shifted points, do not modify v in place."""
+    f = wavy(rng, 3).f
+    v = rng.uniform(-2, 2, size=3)
+    check.unchanged(lambda m: [m.inputs_after("estimate_gradient", f, v)[1]], Tuple((Vector(3),), ("v",)),
+                    describe_call("estimate_gradient", f, v))
 
 
 @pytest.mark.points(2)

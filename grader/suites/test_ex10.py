@@ -22,6 +22,14 @@ def test_single_step(check, rng, dim):
           describe_call("momentum_update", w, g, h, learning_rate=lr, alpha=alpha))
 
 
+def test_leaves_w_and_h_unchanged(check, rng):
+    """The statement: do not modify w or h in place; return new vectors."""
+    w, g, h = rng.normal(size=(3, 3))
+    after = lambda m: m.inputs_after("momentum_update", w, g, h, learning_rate=0.1, alpha=0.9)  # noqa: E731
+    check.unchanged(lambda m: (lambda args: [args[0], args[2]])(after(m)), Tuple((Vector(3), Vector(3)), ("w", "h")),
+                    describe_call("momentum_update", w, g, h, learning_rate=0.1, alpha=0.9))
+
+
 def test_default_arguments(check, rng):
     w, g, h = rng.normal(size=(3, 4))
     check(lambda m: m.momentum_update(w, g, h), pair(4), describe_call("momentum_update", w, g, h))

@@ -30,6 +30,15 @@ def test_single_step(check, rng, decay, amsgrad):
           describe_call("adam_update_full", w, g, state, t, learning_rate=0.01, weight_decay=decay, amsgrad=amsgrad))
 
 
+def test_leaves_the_state_unchanged(check, rng):
+    """The statement: return a new dict, leave the one you were given unchanged."""
+    w, g = rng.normal(size=(2, 3))
+    state = random_state(rng, 3)
+    kept = Dict({key: Vector(3) for key in ("m", "v", "v_max")})
+    check.unchanged(lambda m: [m.inputs_after("adam_update_full", w, g, state, 2, amsgrad=True)[2]], Tuple((kept,), ("state",)),
+                    describe_call("adam_update_full", w, g, state, 2, amsgrad=True))
+
+
 def test_default_arguments(check, rng):
     w, g = rng.normal(size=(2, 3))
     state = random_state(rng, 3)

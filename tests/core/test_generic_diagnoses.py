@@ -22,6 +22,9 @@ CASES = {
     "ex04_transposed": "transposed",
     "ex10_never_updates": "no_update",
     "ex04_appends_one_array": "appended_same_array",
+    "ex02_shifts_v_in_place": "changed_input",
+    "ex10_updates_in_place": "changed_input",
+    "ex15_updates_the_state": "changed_input",
     "ex10_plus_sign": "diverged",
     "ex03_raises_in_helper": "raised_exception",
     "ex03_float32": "single_precision",
@@ -35,6 +38,15 @@ def test_generic_mistake_is_named(tmp_path: Path, name: str):
     (exercise,) = grade_submission(submission, curriculum.select(str(number))).exercises
     diagnoses = {t.diagnosis for t in exercise.tests if t.outcome is not Outcome.PASSED}
     assert CASES[name] in diagnoses, [t.message for t in exercise.tests][:3]
+
+
+@pytest.mark.parametrize("name", ["ex02_shifts_v_in_place", "ex10_updates_in_place", "ex15_updates_the_state"])
+def test_changing_an_argument_in_place_costs_that_test_alone(tmp_path: Path, name: str):
+    number = int(name[2:4])
+    submission = submission_with(tmp_path / "sub", {number: GENERIC / f"{name}.py"})
+    (exercise,) = grade_submission(submission, curriculum.select(str(number))).exercises
+    assert [t.name for t in exercise.tests if t.outcome is not Outcome.PASSED] == [next(
+        t.name for t in exercise.tests if t.name.startswith("leaves_"))]
 
 
 def test_a_call_the_signature_refuses_is_not_blamed_on_lists(tmp_path: Path):
