@@ -65,3 +65,22 @@ def test_fake_printed_result_is_only_output(tmp_path: Path):
     assert exercise["score"] == 0
     assert '"score": 100' in exercise["output"]
     assert result["score"] == 0
+
+
+def test_a_shipped_module_named_like_an_installed_one_shadows_nothing(tmp_path: Path):
+    """The exercises folder is searched last: `math.py` or `numpy.py` of a student's is not
+    what `import math` finds, in the student's module or in the grader's code beside it."""
+    from grader import curriculum
+    from grader.grading import grade_submission
+
+    submission = submission_with(tmp_path / "sub", {})
+    for name in ("math", "numpy", "json", "base64"):
+        (submission / f"{name}.py").write_text("raise SystemExit('shadowed')\n", encoding="utf-8")
+    helper = submission / "helper.py"
+    helper.write_text("import math\n\ndef twice(x):\n    return 2 * x * math.cos(0.0)\n", encoding="utf-8")
+    source = submission / "ex01_sum_of_squares.py"
+    source.write_text(source.read_text(encoding="utf-8").replace(
+        "    return 2.0 * np.asarray(v, dtype=float)", "    from helper import twice\n    return twice(np.asarray(v, dtype=float))"),
+        encoding="utf-8")
+    report = grade_submission(submission, curriculum.select("1-3"))
+    assert report.score == report.max_score, [t.message for e in report.exercises for t in e.tests if t.score < t.max_score][:2]
