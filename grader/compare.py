@@ -7,8 +7,9 @@ wrong with it) and compares two canonical values with a tolerance: values, never
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Any, Mapping, Sequence
+from typing import Any, Callable, Mapping, Sequence
 
+import itertools
 import math
 import re
 
@@ -186,7 +187,27 @@ class Tuple(Spec):
             value = list(value) if value.ndim >= 2 else value.tolist()
         if not isinstance(value, list) or len(value) != len(self.parts):
             raise BadValue("value.wrong_count", "wrong_shape", where=where, expected=len(self.parts))
-        return tuple(spec.normalize(item, self._part_where(where, i)) for i, (spec, item) in enumerate(zip(self.parts, value)))
+        try:
+            return tuple(spec.normalize(item, self._part_where(where, i)) for i, (spec, item) in enumerate(zip(self.parts, value)))
+        except BadValue:
+            if self.other_order(value, lambda spec, item: spec.normalize(item) is not None) is not None:
+                raise BadValue("value.wrong_order", "wrong_order", where=where, order=", ".join(self.names)) from None
+            raise
+
+    def other_order(self, parts: Sequence, fits: Callable[[Spec, Any], bool]) -> tuple[int, ...] | None:
+        """An order other than the given one in which every part `fits` its spec (a dict
+        returned where the vector goes and the other way round), or None."""
+        if not self.names or len(parts) != len(self.parts) or len(parts) > 4:
+            return None
+        for order in itertools.permutations(range(len(parts))):
+            if order == tuple(range(len(parts))):
+                continue
+            try:
+                if all(fits(spec, parts[i]) for spec, i in zip(self.parts, order)):
+                    return order
+            except BadValue:
+                continue
+        return None
 
     def _part_where(self, where: str, i: int) -> str:
         """A part by its name ('state', 'w_new'): 'result state' would read as English in kk and ru."""
@@ -203,13 +224,18 @@ class Tuple(Spec):
 
 @dataclass(frozen=True)
 class Dict(Spec):
-    """A mapping with (at least) these keys."""
+    """A mapping with (at least) these keys; with `exact`, these keys and no other (a dict
+    that must come back as it was given)."""
 
     fields: Mapping[str, Spec]
+    exact: bool = False
 
     def normalize(self, value: Any, where: str = "result") -> dict:
         if not isinstance(value, dict) or not set(self.fields) <= set(value):
             raise BadValue("value.missing_keys", "missing_keys", where=where, keys=", ".join(self.fields))
+        if self.exact and set(value) != set(self.fields):
+            raise BadValue("value.other_keys", "changed_input", where=where, keys=", ".join(self.fields),
+                           got=", ".join(sorted(str(key) for key in value)))
         return {key: spec.normalize(value[key], f'{where}["{key}"]') for key, spec in self.fields.items()}
 
     def difference(self, got: dict, expected: dict, tol: Tolerance) -> Difference | None:
@@ -242,8 +268,12 @@ class IndexGroups(Spec):
     def normalize(self, value: Any, where: str = "result") -> tuple[tuple[int, ...], ...]:
         if value is None:
             raise BadValue("value.none", "returned_none", where=where)
+        if isinstance(value, Rejected):  # a generator, say: named as what it is
+            raise BadValue("value.rejected", "not_plain_data", where=where, kind=value.description)
+        if type(value) is np.ndarray and value.ndim == 2:  # equal batches as one array: its rows
+            value = list(value)
         if not isinstance(value, list):
-            raise BadValue("value.not_numbers", "not_plain_data", where=where)
+            raise BadValue("value.not_index_list", "wrong_shape", where=where)
         groups = []
         for i, item in enumerate(value):
             array = _numeric_array(item, f"{where}[{i}]")

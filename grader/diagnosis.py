@@ -9,6 +9,7 @@ flipped sign, a constant factor, a divergence, a loop that never updates, float3
 from __future__ import annotations
 
 import importlib
+import itertools
 from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import Any
@@ -16,7 +17,7 @@ from typing import Any
 import numpy as np
 
 from .checks import Mismatch
-from .compare import Array, BadValue
+from .compare import Array, BadValue, Tuple
 from .implementations import LocalModule
 from .oracle import RAISED
 
@@ -75,6 +76,8 @@ def _is_single(values: np.ndarray) -> bool:
 def _generic(failure: Mismatch) -> Diagnosis | None:
     if _single_precision(failure):
         return Diagnosis("single_precision")
+    if isinstance(failure.spec, Tuple):
+        return _tuple_mistake(failure)
     if not isinstance(failure.spec, Array):
         return None
     got, expected = failure.got, failure.expected
@@ -93,6 +96,22 @@ def _generic(failure: Mismatch) -> Diagnosis | None:
     factor = float(np.dot(got.ravel(), expected.ravel()) / np.dot(expected.ravel(), expected.ravel()))
     if got.size > 1 and abs(factor - 1) > 1e-6 and failure.spec.difference(got, factor * expected, failure.tolerance) is None:
         return Diagnosis("constant_factor", {"factor": f"{factor:.6g}"})
+    return None
+
+
+def _tuple_mistake(failure: Mismatch) -> Diagnosis | None:
+    """Parts returned in another order ((h_new, w_new) for (w_new, h_new)), or every part
+    with its sign flipped ((+dL/dw, +dL/db))."""
+    spec, got, expected = failure.spec, failure.got, failure.expected
+    same = lambda part, a, b: part.difference(a, b, failure.tolerance) is None  # noqa: E731
+    orders = itertools.permutations(range(len(got))) if spec.names and len(got) <= 4 else ()
+    for candidate in orders:
+        if candidate != tuple(range(len(got))) and all(
+                np.shape(got[i]) == np.shape(b) and same(part, got[i], b) for part, i, b in zip(spec.parts, candidate, expected)):
+            return Diagnosis("wrong_order", {"order": ", ".join(spec.names)})
+    if all(isinstance(part, Array) for part in spec.parts) and all(
+            np.any(b) and np.shape(a) == np.shape(b) and same(part, a, -np.asarray(b)) for part, a, b in zip(spec.parts, got, expected)):
+        return Diagnosis("sign_flipped")
     return None
 
 

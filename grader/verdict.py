@@ -6,6 +6,7 @@ worker says about itself is taken as a verdict.
 
 from __future__ import annotations
 
+import re
 from typing import Any
 
 from .checks import CallDescription, Mismatch
@@ -40,7 +41,8 @@ def update_return(reason: str) -> tuple[str, dict]:
     """The message id and parameters for the reason of a ReturnShapeError (sandbox/loops.py:
     'count|2', 'type|dict', 'shape|(3,)|(2,)'); anything else is shown as it is."""
     kind, *values = reason.split("|")
-    names = {"count": ("count",), "type": ("type",), "shape": ("got", "expected")}.get(kind)
+    names = {"none": ("",), "count": ("count",), "type": ("type",), "shape": ("got", "expected"),
+             "keys": ("keys", "got"), "order": ("order",)}.get(kind)
     if names is None or len(values) != len(names):
         return "result.bad_update_return", {"text": reason}
     return f"result.update_{kind}", dict(zip(names, values))
@@ -53,23 +55,38 @@ def _not_utf8(text: str) -> bool:
 
 def _student_raised(error: StudentRaised, list_input: bool, exercise: Exercise) -> tuple[Outcome, str, dict, Diagnosis]:
     where = ""
-    if error.frames:
+    if error.frames:  # set off from the exception's own text: " — file:line (function): code."
         file, line, function, code = error.frames[-1]
-        where = f"{file}:{line}" + (f" ({function})" if function else "") + f": {code}"
-    params = {"type": error.type, "text": error.text, "where": where}
+        where = f" — {file}:{line}" + (f" ({function})" if function else "") + f": {code.rstrip('.')}."
+    params = {"type": error.type, "text": error.text.rstrip("."), "where": where}
     if error.not_implemented:
-        return Outcome.ERROR, "result.not_implemented", params, Diagnosis("not_implemented")
+        return _not_implemented(error, exercise, params)
     if error.type == "ModuleNotFoundError" and f"'exercises.{exercise.module}'" in error.text:
         return Outcome.ERROR, "result.missing_file", {"file": f"{exercise.module}.py"}, Diagnosis("missing_file")
     if error.syntax:
         return Outcome.ERROR, "result.syntax_error", params, Diagnosis("not_utf8" if _not_utf8(error.text) else "syntax_error")
     if error.type == "ReturnShapeError":
-        return (Outcome.FAILED, *update_return(error.text), Diagnosis("wrong_shape"))
+        message_id, reason = update_return(error.text)
+        diagnosis = {"result.update_none": "returned_none", "result.update_keys": "missing_keys",
+                     "result.update_order": "wrong_order"}.get(message_id, "wrong_shape")
+        return Outcome.FAILED, message_id, reason, Diagnosis(diagnosis, {"order": reason.get("order", "")})
     if error.type == "AttributeError" and "has no attribute" in error.text and not error.frames:
         return Outcome.ERROR, "result.missing_function", params, Diagnosis("missing_function")
     if error.type == "TypeError" and list_input and error.frames:  # not a call the signature refused
         return Outcome.ERROR, "result.raised", params, Diagnosis("list_input_unsupported")
     return Outcome.ERROR, "result.raised", params, Diagnosis("raised_exception")
+
+
+def _not_implemented(error: StudentRaised, exercise: Exercise, params: dict) -> tuple[Outcome, str, dict, Diagnosis]:
+    """A stub still raising: this exercise's, or another's it calls (ex17's multistart calls
+    ex04's gradient_descent): then that one is named, with its exercise to finish first."""
+    file, _, function, _ = error.frames[-1] if error.frames else (exercise.module, 0, "", "")
+    found = re.search(r"ex(\d\d)_\w+\.py", str(file))
+    number = int(found.group(1)) if found else exercise.number
+    if number != exercise.number:
+        params = {**params, "function": function, "file": str(file), "number": number}
+        return Outcome.ERROR, "result.not_implemented_elsewhere", params, Diagnosis("not_implemented", {"number": number})
+    return Outcome.ERROR, "result.not_implemented", params, Diagnosis("not_implemented", {"number": number})
 
 
 def _classify(error: BaseException, exercise: Exercise, list_input: bool, lang: str) -> tuple[Outcome, str, dict, Diagnosis | None]:
@@ -111,6 +128,8 @@ def verdict(name: str, title: str, points: float, error: BaseException | None, e
         params = {**params, "kind": refused_kind(params["kind"], lang)}
     if params.get("aspect"):  # not a value that differs: the shape, the number of mini-batches
         params = {**params, "where": translate(f"where.{params['aspect']}", lang, where=params["where"])}
+    if str(params.get("where", "")).startswith("result"):  # the answer as a whole, in the language
+        params = {**params, "where": translate("where.result", lang) + params["where"][len("result"):]}
     message = translate(message_id, lang, **params)
     if isinstance(error, BadValue) and error.call is not None:
         call = error.call.text(lang) if isinstance(error.call, CallDescription) else str(error.call)

@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import sys
+import textwrap
+
 import click
 
 from .. import curriculum, progress
@@ -18,6 +21,37 @@ def _exercise(number: int, lang: str) -> curriculum.Exercise:
         raise
 
 
+def _width() -> int:
+    """The terminal's width (80 when the output is not a terminal)."""
+    if not sys.stdout.isatty():
+        return 80
+    from ..reports.terminal import screen_width
+
+    return max(40, screen_width())
+
+
+def reflowed(text: str, width: int) -> str:
+    """A statement's prose refilled to `width`, paragraph by paragraph; an indented line (a
+    signature, a formula) stays a line of its own, continued further indented if too long."""
+    lines, prose = [], []
+
+    def flush() -> None:
+        if prose:
+            lines.extend(textwrap.wrap(" ".join(prose), width, break_long_words=False, break_on_hyphens=False))
+            prose.clear()
+
+    for line in text.splitlines():
+        if not line.strip() or line[0].isspace():
+            flush()
+            indent = line[: len(line) - len(line.lstrip())]
+            lines.extend(textwrap.wrap(line.strip(), width, initial_indent=indent, subsequent_indent=indent + "    ",
+                                       break_long_words=False, break_on_hyphens=False) or [line])
+        else:
+            prose.append(line.strip())
+    flush()
+    return "\n".join(lines)
+
+
 @click.command("show")
 @click.argument("number", type=int)
 @lang_option
@@ -28,9 +62,10 @@ def show(number: int, lang: str | None) -> None:
     click.echo(translate("show.header", lang, number=exercise.number, title=exercise.title_in(lang)))
     click.echo(translate("show.file", lang, module=exercise.module))
     click.echo()
-    click.echo(exercise.statement.get(lang) or exercise.statement.get("en", ""))
+    click.echo(reflowed(exercise.statement.get(lang) or exercise.statement.get("en", ""), _width()))
     # The full source glosses its places in English; kk and ru get the places alone.
-    click.echo(translate("show.source", lang, source=exercise.source if lang == "en" else exercise.citation))
+    source = translate("show.source", lang, source=exercise.source if lang == "en" else exercise.citation)
+    click.echo("\n".join(textwrap.wrap(source, _width(), subsequent_indent="  ", break_long_words=False)))
 
 
 @click.command("hint")

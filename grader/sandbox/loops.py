@@ -16,7 +16,7 @@ class ReturnShapeError(TypeError):
     """The update rule returned something that is not (w_new, state...) of plain numbers.
 
     Its text is a reason the grader words in the student's language (verdict.update_return):
-    'count|N', 'type|NAME' or 'shape|GOT|EXPECTED'."""
+    'none|', 'count|N', 'type|NAME', 'shape|GOT|EXPECTED', 'keys|EXPECTED|GOT' or 'order|NAMES'."""
 
 
 def plain_vector(value: Any, size: int) -> np.ndarray:
@@ -71,17 +71,27 @@ def iterate(
     trajectory = np.full((steps + 1, w.size), np.nan)
     trajectory[0] = w
     dict_state = isinstance(state, dict)
+    state_keys = list(state) if dict_state else []  # before any call: a rule may add to what it is given
     # No copies of w are handed out: the row of w is already stored, and w is replaced by a
     # fresh array (plain_vector) after every step, so an update that writes into its
     # argument changes nothing here. (Per step this loop costs ~2 µs; the rule, the rest.)
     for t in range(1, steps + 1):
         gradient = grad_f if pass_callable else np.asarray(grad_f(w), dtype=float)
         state_args = (state,) if dict_state else tuple(state)
-        result = returned_parts(update(w, gradient, *state_args, *((t,) if with_t else ()), **hyperparameters))
+        returned = update(w, gradient, *state_args, *((t,) if with_t else ()), **hyperparameters)
+        if returned is None:
+            raise ReturnShapeError("none|")
+        result = returned_parts(returned)
         if result is None or len(result) != 1 + len(state_args):
             raise ReturnShapeError(f"count|{1 + len(state_args)}")
+        if dict_state and type(result[0]) is dict and type(result[1]) is not dict:
+            raise ReturnShapeError("order|w_new, state_new")
         w = plain_vector(result[0], w.size)
         state = result[1] if dict_state else tuple(result[1:])
+        if dict_state and (type(state) is not dict or not set(state_keys) <= set(state)):
+            # fed back next step, a missing key would raise in the student's next call
+            got = ", ".join(sorted(str(key) for key in state)) if type(state) is dict else type(state).__name__
+            raise ReturnShapeError(f"keys|{', '.join(state_keys)}|{got}")
         trajectory[t] = w
         if not np.isfinite(w).all():
             break

@@ -10,7 +10,7 @@ from grader import curriculum
 from grader.compare import show, show_apart
 from grader.grading import grade_submission
 
-from ..conftest import MISTAKES, submission_with
+from ..conftest import MISTAKES, REFERENCE as REFERENCE_DIR, submission_with
 
 
 def test_numbers_that_differ_are_shown_with_the_digits_that_differ():
@@ -42,7 +42,7 @@ def test_a_near_miss_is_shown_apart_and_named(tmp_path):
 
 def test_the_number_of_mini_batches_is_worded_in_the_language(tmp_path):
     messages = failed_messages(submission_with(tmp_path / "s", {8: MISTAKES / "ex08_last_batch_dropped.py"}), 8, "ru")
-    assert any("место расхождения: result: число мини-батчей" in m for m in messages)
+    assert any("место расхождения: результат: число мини-батчей" in m for m in messages)
     assert not any("number of batches" in m or "shape" in m for m in messages)
 
 
@@ -69,3 +69,75 @@ def test_the_grader_s_own_warnings_are_not_the_student_s_output(tmp_path):
     (exercise,) = grade_submission(submission_with(tmp_path / "s", {17: student}), curriculum.select("17")).exercises
     assert exercise.score == exercise.max_score
     assert exercise.output == ""
+
+
+def student_file(tmp_path, source: str):
+    tmp_path.mkdir(parents=True, exist_ok=True)
+    path = tmp_path / "student.py"
+    path.write_text(source, encoding="utf-8")
+    return path
+
+
+def graded(tmp_path, number: int, source: str, lang: str = "en", extra: dict | None = None):
+    files = {number: student_file(tmp_path, source), **(extra or {})}
+    (exercise,) = grade_submission(submission_with(tmp_path / "s", files), curriculum.select(str(number)), lang=lang).exercises
+    return [test for test in exercise.tests if test.score < test.max_score]
+
+
+MOMENTUM = "import numpy as np\n\ndef momentum_update(w, grad, h, learning_rate=0.01, alpha=0.9):\n"
+
+
+def test_a_stub_of_another_exercise_is_named_with_its_exercise(tmp_path):
+    from ..conftest import STUBS
+
+    stub = STUBS / "ex04_gradient_descent.py"
+    failed = graded(tmp_path, 17, (REFERENCE_DIR / "ex17_multistart.py").read_text(encoding="utf-8"), "ru", {4: stub})
+    named = [t for t in failed if "gradient_descent в exercises/ex04_gradient_descent.py" in t.message]
+    assert named and all("(упражнение 4)" in t.message and "`grade show 4`" in t.message for t in named)
+
+
+def test_an_update_rule_returning_none_or_a_state_without_a_key_is_told_so_in_the_loops(tmp_path):
+    failed = graded(tmp_path, 10, MOMENTUM + "    h = alpha * np.asarray(h) + learning_rate * np.asarray(grad)\n")
+    assert {t.diagnosis for t in failed} == {"returned_none"}
+    assert any("The update rule returned None" in t.message for t in failed)
+    source = (REFERENCE_DIR / "ex15_adam_options.py").read_text(encoding="utf-8").replace('"v_max": v_max}', '"vmax": v_max}')
+    loops = [t for t in graded(tmp_path / "b", 15, source, "kk") if "келесі қадамға" in t.message]
+    assert loops and all("m, v, vmax" in t.message and t.diagnosis == "missing_keys" for t in loops)
+
+
+def test_parts_in_another_order_and_a_flipped_pair_are_named(tmp_path):
+    swapped = graded(tmp_path, 10, MOMENTUM + "    h_new = alpha * np.asarray(h) + learning_rate * np.asarray(grad)\n"
+                                   "    return h_new, np.asarray(w) - h_new\n")
+    assert "wrong_order" in {t.diagnosis for t in swapped}
+    source = (REFERENCE_DIR / "ex15_adam_options.py").read_text(encoding="utf-8").replace(
+        'return w_new, {"m": m_new, "v": v_new, "v_max": v_max}', 'return {"m": m_new, "v": v_new, "v_max": v_max}, w_new')
+    assert {t.diagnosis for t in graded(tmp_path / "b", 15, source)} == {"wrong_order"}
+    flipped = (REFERENCE_DIR / "ex05_linear_regression.py").read_text(encoding="utf-8").replace(
+        "return float(-2 * np.mean(x * residual)), float(-2 * np.mean(residual))",
+        "return float(2 * np.mean(x * residual)), float(2 * np.mean(residual))")
+    assert "sign_flipped" in {t.diagnosis for t in graded(tmp_path / "c", 5, flipped)}
+
+
+def test_the_answer_as_a_whole_is_named_in_the_language(tmp_path):
+    failed = graded(tmp_path, 1, "def sum_of_squares(v):\n    return None\n\ndef sum_of_squares_gradient(v):\n"
+                                 "    return [2 * x for x in v]\n", "kk")
+    assert failed and all("нәтиже — None" in t.message and "result" not in t.message for t in failed)
+
+
+def test_a_key_added_to_the_given_state_and_a_generator_of_batches_are_named(tmp_path):
+    source = (REFERENCE_DIR / "ex15_adam_options.py").read_text(encoding="utf-8").replace(
+        "    w = np.asarray(w, dtype=float)\n", "    state[\"t\"] = t\n    w = np.asarray(w, dtype=float)\n", 1)
+    failed = graded(tmp_path, 15, source)
+    assert [t.name for t in failed] == ["leaves_the_state_unchanged"] and "exactly the keys m, v, v_max" in failed[0].message
+    generator = (REFERENCE_DIR / "ex08_minibatch.py").read_text(encoding="utf-8") + (
+        "\n\ndef minibatches(n, batch_size, rng):\n    order = rng.permutation(n)\n"
+        "    for start in range(0, n, batch_size):\n        yield order[start:start + batch_size]\n")
+    batches = [t for t in graded(tmp_path / "b", 8, generator) if t.name.startswith("minibatches")]
+    assert batches and all("generator" in t.message for t in batches)
+
+
+def test_an_exception_is_set_off_from_its_place(tmp_path):
+    failed = graded(tmp_path, 3, "def gradient_step(v, gradient, step_size):\n    return v + step_size * gradient\n", "ru")
+    listed = [t for t in failed if "TypeError" in t.message]
+    assert listed and all(" — exercises/ex03_gradient_step.py:2 (gradient_step): return v + step_size * gradient." in t.message
+                          for t in listed)
