@@ -12,4 +12,13 @@ def fit_sequential(x, y, learning_rate=0.01, epochs=1000, w0=0.0, b0=0.0):
     return w, b, losses
 
 
-VARIANTS = {"sequential_update": {"fit_linear_batch": fit_sequential}}
+def fit_loss_before(x, y, learning_rate=0.01, epochs=1000, w0=0.0, b0=0.0):
+    w, b, losses = float(w0), float(b0), []
+    for _ in range(epochs):
+        losses.append(mse_loss(w, b, x, y))  # before this epoch's update
+        grad_w, grad_b = mse_gradient(w, b, x, y)
+        w, b = w - learning_rate * grad_w, b - learning_rate * grad_b
+    return w, b, losses
+
+
+VARIANTS = {"sequential_update": {"fit_linear_batch": fit_sequential}, "loss_before_update": {"fit_linear_batch": fit_loss_before}}

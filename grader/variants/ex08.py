@@ -35,7 +35,20 @@ def fit_dropping_last(x, y, learning_rate=0.01, epochs=100, batch_size=32, seed=
     return _fit(x, y, learning_rate, epochs, batch_size, seed, w0, b0, full_batches_only, mse_gradient)
 
 
+def fit_reseeded(x, y, learning_rate=0.01, epochs=100, batch_size=32, seed=0, w0=0.0, b0=0.0):
+    x, y = np.asarray(x, dtype=float), np.asarray(y, dtype=float)
+    w, b, losses = float(w0), float(b0), []
+    for _ in range(epochs):
+        rng = np.random.default_rng(seed)  # every epoch: the same batches every time
+        for batch in minibatches(len(x), batch_size, rng):
+            grad_w, grad_b = mse_gradient(w, b, x[batch], y[batch])
+            w, b = w - learning_rate * grad_w, b - learning_rate * grad_b
+        losses.append(mse_loss(w, b, x, y))
+    return w, b, losses
+
+
 VARIANTS = {
     "sum_instead_of_mean": {"fit_linear_minibatch": fit_summed},
     "last_batch_dropped": {"minibatches": full_batches_only, "fit_linear_minibatch": fit_dropping_last},
+    "reseeded_every_epoch": {"fit_linear_minibatch": fit_reseeded},
 }

@@ -1,8 +1,34 @@
 """Exercise 9's known mistakes."""
 
+import math
+
 
 def step_decay_true_division(k, eta0=0.1, drop=0.5, every=10):
     return eta0 * drop ** (k / every)
 
 
-VARIANTS = {"true_division_in_step_decay": {"step_decay": step_decay_true_division}}
+def inverse_time_shifted(k, eta0=1.0):
+    return eta0 / (k + 1)
+
+
+def power_decay_shifted(k, lam=1.0, s0=1.0, p=0.5):
+    return lam * (s0 / (s0 + k - 1)) ** p
+
+
+def step_decay_shifted(k, eta0=0.1, drop=0.5, every=10):
+    return eta0 * drop ** ((k - 1) // every)
+
+
+def exponential_decay_shifted(k, eta0=0.1, gamma=0.9):
+    return eta0 * gamma ** (k - 1)
+
+
+def cosine_annealing_shifted(k, eta0=0.1, total=100, eta_min=0.0):
+    return eta_min + (eta0 - eta_min) * (1 + math.cos(math.pi * (k - 1) / total)) / 2
+
+
+VARIANTS = {
+    "true_division_in_step_decay": {"step_decay": step_decay_true_division},
+    "k_shifted": {"inverse_time": inverse_time_shifted, "power_decay": power_decay_shifted, "step_decay": step_decay_shifted,
+                  "exponential_decay": exponential_decay_shifted, "cosine_annealing": cosine_annealing_shifted},
+}

@@ -24,8 +24,20 @@ def eps_under_root(w, grad, m, v, t, learning_rate=1e-3, beta1=0.9, beta2=0.999,
     return _adam(w, grad, m, v, t, learning_rate, beta1, beta2, eps, 1 - beta1**t, 1 - beta2**t, True)
 
 
+def corrected_one_step_early(w, grad, m, v, t, learning_rate=1e-3, beta1=0.9, beta2=0.999, eps=1e-8):
+    with np.errstate(divide="ignore", invalid="ignore"):  # 1 − β⁰ = 0 at t = 1
+        return _adam(w, grad, m, v, t, learning_rate, beta1, beta2, eps, 1 - beta1 ** (t - 1), 1 - beta2 ** (t - 1), False)
+
+
+def returns_corrected_moments(w, grad, m, v, t, learning_rate=1e-3, beta1=0.9, beta2=0.999, eps=1e-8):
+    w_new, m_new, v_new = _adam(w, grad, m, v, t, learning_rate, beta1, beta2, eps, 1 - beta1**t, 1 - beta2**t, False)
+    return w_new, m_new / (1 - beta1**t), v_new / (1 - beta2**t)
+
+
 VARIANTS = {
     "no_bias_correction": {"adam_update": uncorrected},
     "bias_correction_off_by_one": {"adam_update": corrected_one_step_late},
     "eps_inside_root": {"adam_update": eps_under_root},
+    "bias_correction_t_minus_1": {"adam_update": corrected_one_step_early},
+    "corrected_moments_returned": {"adam_update": returns_corrected_moments},
 }
