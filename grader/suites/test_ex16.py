@@ -58,5 +58,6 @@ def test_random_walks(check, rng):
     """Noisy curves around the thresholds, all five shapes mixed."""
     walks = [np.cumsum(rng.normal(-0.05, s, size=n)).tolist() for s, n in ((0.01, 20), (0.2, 40), (0.5, 12))]
     walks = [(np.asarray(w) + 10).tolist() for w in walks]
-    check(lambda m: [m.diagnose_training(w) for w in walks], Tuple((Text(),) * len(walks), ("walk 1", "walk 2", "walk 3")),
+    check(lambda m: [m.diagnose_training(w) for w in walks],
+          Tuple((Text(),) * len(walks), tuple(f"diagnose_training(walks[{i}])" for i in range(len(walks)))),
           "[diagnose_training(walk) for walk in walks]")
