@@ -9,6 +9,7 @@ The batch process only packs submissions and writes the outputs.
 from __future__ import annotations
 
 import concurrent.futures as cf
+import concurrent.futures.process as cf_process
 import multiprocessing
 import os
 import shutil
@@ -257,6 +258,15 @@ def stop_now(pool: cf.ProcessPoolExecutor) -> None:
     pool.shutdown(wait=False, cancel_futures=True)
     for process in processes:
         process.terminate()
+    # CPython 3.11 wakes, at exit, every pool's manager thread through a pipe that thread may
+    # have closed already: "OSError: Bad file descriptor", printed as a traceback after our
+    # message (fixed in 3.12). Let the thread end, and take it off that list.
+    manager = getattr(pool, "_executor_manager_thread", None)
+    if manager is not None:
+        manager.join(timeout=10)
+        wakeups = getattr(cf_process, "_threads_wakeups", None)
+        if wakeups is not None and not manager.is_alive():
+            wakeups.pop(manager, None)
 
 
 MAX_CHUNK = 16
