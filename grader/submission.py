@@ -79,22 +79,31 @@ def exercise_folders(folder: Path) -> tuple[list[tuple[str, ...]], int]:
     seen = 0
     for _depth in range(MAX_DEPTH + 1):
         found, below = [], []
-        for parts in level:
-            try:
-                entries = sorted(os.scandir(folder.joinpath(*parts)), key=lambda e: e.name)
-            except OSError:
-                continue
+        for parts in level:  # the whole level, whatever its order: exercises/ after a big data/
+            entries = _first_entries(folder.joinpath(*parts), MAX_ZIP_ENTRIES + 1)
             seen += len(entries)
-            if seen > MAX_ZIP_ENTRIES:
-                return found, seen
             if any(EXERCISE_NAME.match(e.name) and e.is_file(follow_symlinks=False) for e in entries):
                 found.append(parts)
             below += [(*parts, e.name) for e in entries if e.is_dir(follow_symlinks=False)
                       and not e.name.startswith(".") and e.name not in SKIPPED_FOLDERS]
-        if found or not below:
+        if found or not below or seen > MAX_ZIP_ENTRIES:
             return found, seen
-        level = below
+        level = sorted(below)
     return [], seen
+
+
+def _first_entries(folder: Path, limit: int) -> list[os.DirEntry]:
+    """Up to `limit` entries of a folder (an unreadable one has none), by name."""
+    entries = []
+    try:
+        with os.scandir(folder) as listing:
+            for entry in listing:
+                entries.append(entry)
+                if len(entries) >= limit:
+                    break
+    except OSError:
+        return []
+    return sorted(entries, key=lambda e: e.name)
 
 
 def _sources_in(folder: Path) -> tuple[Path | None, Path | None]:
@@ -106,8 +115,10 @@ def _sources_in(folder: Path) -> tuple[Path | None, Path | None]:
     loose file replacing the zip's for its own exercise (a student who zipped the work, then
     handed in a corrected file). Beside several zips, the loose files alone are graded."""
     zips = sorted(p for p in folder.iterdir() if p.suffix.lower() == ".zip" and not p.is_symlink() and p.is_file())
-    found, _ = exercise_folders(folder)
+    found, seen = exercise_folders(folder)
     root = submission_root(found)
+    if root is None and not zips and seen > MAX_ZIP_ENTRIES:  # not "no exercise files": not all looked at
+        raise SubmissionError("error.too_many_entries", path=str(folder), limit=MAX_ZIP_ENTRIES)
     if root == () and len(zips) == 1:
         return folder, zips[0]
     if root is not None:
@@ -207,8 +218,11 @@ def _extract_zip(zip_path: Path, package: Path) -> None:
                 if len(data) > MAX_FILE_BYTES:
                     raise SubmissionError("error.zip_unsafe", path=str(zip_path), reason=f"{entry.filename} is too large")
                 (package / name).write_bytes(data)
-    except (zipfile.BadZipFile, OSError, EOFError) as err:
-        raise SubmissionError("error.bad_zip", path=str(zip_path), reason=str(err)) from err
+    except SubmissionError:
+        raise
+    except Exception as err:  # noqa: BLE001 - zipfile raises zlib.error, RuntimeError (encrypted),
+        # NotImplementedError (a compression it lacks), UnicodeDecodeError (a bad name): all "broken"
+        raise SubmissionError("error.bad_zip", path=str(zip_path), reason=f"{type(err).__name__}: {err}") from err
 
 
 @contextmanager

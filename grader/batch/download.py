@@ -11,6 +11,7 @@ bounded (a zip bomb stops the command with a clear message before anything is gr
 
 from __future__ import annotations
 
+import os
 import re
 import shutil
 import tempfile
@@ -56,24 +57,37 @@ def unpack(archive_path: Path, target: Path) -> None:
                 parts = safe_parts(entry)
                 if parts is None:
                     continue
-                folder = target.joinpath(*(parts if entry.is_dir() else parts[:-1]))
-                folder.mkdir(parents=True, exist_ok=True)
-                if entry.is_dir() or entry.filename.endswith("\\"):
-                    continue
-                if not READ_BY_GRADING.search(parts[-1]):
-                    # Its name only (an empty file): what a not-gradable student handed in is told.
-                    if not (folder / parts[-1]).is_dir():
-                        (folder / parts[-1]).touch()
-                    continue
-                if entry.file_size > MAX_ENTRY_BYTES or entry.file_size > MAX_RATIO * max(entry.compress_size, 1):
-                    raise _unsafe(archive_path, f"{entry.filename} is too large")
-                total += entry.file_size
-                if total > MAX_TOTAL_BYTES:
-                    raise _unsafe(archive_path, "too much data")
-                with archive.open(entry) as source, open(folder / parts[-1], "wb") as sink:
-                    shutil.copyfileobj(source, sink)
+                if not entry.is_dir() and READ_BY_GRADING.search(parts[-1]):
+                    if entry.file_size > MAX_ENTRY_BYTES or entry.file_size > MAX_RATIO * max(entry.compress_size, 1):
+                        raise _unsafe(archive_path, f"{entry.filename} is too large")
+                    total += entry.file_size
+                    if total > MAX_TOTAL_BYTES:
+                        raise _unsafe(archive_path, "too much data")
+                _write_entry(archive, entry, target, parts)
     except (zipfile.BadZipFile, EOFError, OSError) as error:
         raise IntakeError("batch.error.class_zip_broken", path=str(archive_path), reason=str(error)) from None
+
+
+def _write_entry(archive: zipfile.ZipFile, entry: zipfile.ZipInfo, target: Path, parts: list[str]) -> None:
+    """One entry under `target`: a folder, a file grading reads, or another file's name alone
+    (an empty file: what a not-gradable student handed in is then told). An entry that cannot
+    be written (a name too long for the file system, a file where a folder is, corrupt data) is
+    left out: that student's submission lacks it, the class is not lost."""
+    folder = target.joinpath(*(parts if entry.is_dir() else parts[:-1]))
+    path = folder / parts[-1]
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+        if entry.is_dir() or entry.filename.endswith("\\"):
+            return
+        if not READ_BY_GRADING.search(parts[-1]):
+            if not os.path.isdir(path):
+                path.touch()
+            return
+        with archive.open(entry) as source, open(path, "wb") as sink:
+            shutil.copyfileobj(source, sink)
+    except Exception:  # noqa: BLE001 - OSError, zlib.error, NotImplementedError, RuntimeError (encrypted)
+        if os.path.isfile(path):  # (os.path's: any OSError, a name too long too, is "no")
+            os.unlink(path)
 
 
 safe_parts = entry_parts  # one notion of a zip entry's path for the class's zip and the students'

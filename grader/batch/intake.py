@@ -173,7 +173,17 @@ def _zip_of(root: Path) -> bytes:
 
 
 def pack(student: Student) -> Packed:
-    """Read one submission (no student code runs): its zip and hash, or why it cannot be graded."""
+    """Read one submission (no student code runs): its zip and hash, or why it cannot be
+    graded; whatever goes wrong reading it is that student's, never the class's."""
+    try:
+        return _read(student)
+    except Exception as error:  # noqa: BLE001 - a file system or archive surprise
+        reason = f"{type(error).__name__}: {error}"[:300]
+        return Packed(student.id, student.source, None, _raw_hash(student.path), "batch.error.unreadable",
+                      (("path", student.path.name), ("reason", reason)))
+
+
+def _read(student: Student) -> Packed:
     if not student.files:
         return _pack(student, student.path, student.path.name, lambda: _raw_hash(student.path))
     import shutil
@@ -187,6 +197,8 @@ def pack(student: Student) -> Packed:
         folder = Path(tmp) / "submission"
         folder.mkdir()
         for name, path in student.files:
+            if name in ("", ".", "..") or any(c in name for c in "/\\\0"):
+                continue  # not a file name of this folder: never a path out of it
             info = path.lstat()
             if path.is_file() and not path.is_symlink() and info.st_size <= MAX_ZIP_TOTAL_BYTES:
                 shutil.copyfile(path, folder / name)
@@ -272,6 +284,29 @@ def _names_in(path: Path) -> list[str]:
     return names
 
 
+def _bounded_walk(top: Path, depth: int, limit: int) -> list[Path]:
+    """The files below `top`, sorted, no deeper than `depth` folders and no more than `limit`
+    entries looked at; symlinks are not followed."""
+    files, level, seen = [], [top], 0
+    for _ in range(depth):
+        below = []
+        for folder in level:
+            try:
+                with os.scandir(folder) as listing:
+                    for entry in listing:
+                        seen += 1
+                        if seen > limit:
+                            return sorted(files)
+                        if entry.is_dir(follow_symlinks=False):
+                            below.append(Path(entry.path))
+                        elif entry.is_file(follow_symlinks=False):
+                            files.append(Path(entry.path))
+            except OSError:
+                continue
+        level = sorted(below)
+    return sorted(files)
+
+
 def _raw_hash(path: Path) -> str:
     """A hash of whatever is there (for a broken submission), so a fixed one is seen as changed."""
     import hashlib
@@ -280,11 +315,12 @@ def _raw_hash(path: Path) -> str:
     try:
         if path.is_file():
             digest.update(path.read_bytes())
-        elif path.is_dir():
-            for item in sorted(path.rglob("*")):
-                if item.is_file() and not item.is_symlink():
-                    digest.update(str(item.relative_to(path)).encode() + b"\0")
-                    digest.update(item.stat().st_size.to_bytes(8, "little"))
+        elif path.is_dir():  # bounded as the intake is: a deep or huge folder is not walked whole
+            from ..submission import MAX_DEPTH, MAX_ZIP_ENTRIES
+
+            for item in _bounded_walk(path, MAX_DEPTH + 2, MAX_ZIP_ENTRIES):
+                digest.update(str(item.relative_to(path)).encode() + b"\0")
+                digest.update(item.lstat().st_size.to_bytes(8, "little"))
     except OSError:
         pass
     return "raw:" + digest.hexdigest()

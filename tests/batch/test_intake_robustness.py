@@ -1,0 +1,121 @@
+"""Whatever one student hands in, it is that student's problem, never the class's: broken or
+encrypted zips, names a file system refuses, a flat file named '..', a huge or very deep
+folder. Found by a security review of the intake."""
+
+from __future__ import annotations
+
+import zipfile
+from pathlib import Path
+
+import pytest
+
+from grader.batch.intake import Student, pack
+from grader.errors import SubmissionError
+from grader.submission import MAX_ZIP_ENTRIES, prepared
+
+from ..conftest import REFERENCE
+from .conftest import run_batch
+
+
+def reference_zip(path: Path, method: int = zipfile.ZIP_DEFLATED) -> Path:
+    with zipfile.ZipFile(path, "w", method) as archive:
+        for source in sorted(REFERENCE.glob("ex0[1-3]_*.py")):
+            archive.write(source, f"exercises/{source.name}")
+    return path
+
+
+def broken(path: Path, how: str) -> Path:
+    """A zip whose directory is fine but whose first entry cannot be read."""
+    data = bytearray(reference_zip(path).read_bytes())
+    first = zipfile.ZipFile(path).infolist()[0]
+    start = first.header_offset + 30 + len(first.filename.encode()) + len(first.extra)
+    if how == "corrupt":  # the deflate stream
+        data[start:start + 40] = bytes(range(40))
+    else:  # "encrypted" (flag bit 0), or "method" (a compression zipfile lacks), in both headers
+        central = data.rindex(b"PK\x01\x02", 0, data.rindex(b"PK\x05\x06"))
+        while data.rfind(b"PK\x01\x02", 0, central) != -1:
+            central = data.rfind(b"PK\x01\x02", 0, central)
+        for header, flags in ((first.header_offset, 6), (central, 8)):
+            if how == "encrypted":
+                data[header + flags] |= 1
+            else:
+                data[header + flags + 2:header + flags + 4] = (99).to_bytes(2, "little")
+    path.write_bytes(bytes(data))
+    return path
+
+
+@pytest.mark.parametrize("how", ["corrupt", "encrypted", "method"])
+def test_an_unreadable_zip_is_its_student_s_error(tmp_path: Path, how: str):
+    archive = broken(tmp_path / "work.zip", how)
+    with pytest.raises(SubmissionError) as info, prepared(archive):
+        pass
+    assert info.value.message_id == "error.bad_zip"
+    packed = pack(Student("alice", archive))
+    assert packed.data is None and packed.error_id is not None
+
+
+def test_a_class_with_a_broken_zip_and_a_refused_name_grades_everyone_else(tmp_path: Path):
+    submissions = tmp_path / "class"
+    (submissions / "alice").mkdir(parents=True)
+    broken(submissions / "alice" / "work.zip", "corrupt")
+    reference_zip(submissions / "bob.zip")
+    (submissions / "carol").mkdir()
+    reference_zip(submissions / "carol" / "work.zip")
+    (submissions / "carol" / ("Отчёт по лабораторной работе " * 6 + ".pdf")[:120]).write_bytes(b"%PDF")
+    done = run_batch(submissions, tmp_path / "out", "--workers", "1")
+    assert "3 students: 2 graded" in done.stdout and "1 not gradable" in done.stdout
+
+
+def test_a_class_zip_with_a_name_too_long_for_the_disk_is_still_graded(tmp_path: Path):
+    classzip = tmp_path / "moodle.zip"
+    with zipfile.ZipFile(classzip, "w") as archive:
+        for student in ("Anna_1_assignsubmission_file_", "Иван Петров_2_assignsubmission_file_"):
+            for source in sorted(REFERENCE.glob("ex0[1-3]_*.py")):
+                archive.write(source, f"{student}/{source.name}")
+        archive.writestr("Иван Петров_2_assignsubmission_file_/" + "Отчёт" * 40 + ".pdf", b"%PDF")  # > 255 bytes
+    done = run_batch(classzip, tmp_path / "out", "--workers", "1")
+    assert "2 students: 2 graded" in done.stdout
+
+
+def test_a_flat_file_named_dot_dot_is_left_out(tmp_path: Path):
+    (tmp_path / "x").write_text("X = 1\n", encoding="utf-8")
+    files = (("..", tmp_path / "x"), ("ex01_sum_of_squares.py", REFERENCE / "ex01_sum_of_squares.py"))
+    packed = pack(Student("attacker", tmp_path, files))
+    assert packed.data is not None and packed.error_id is None
+
+
+def test_a_big_data_folder_beside_the_exercises_does_not_hide_them(tmp_path: Path):
+    lab = tmp_path / "s" / "Lab1"
+    (lab / "exercises").mkdir(parents=True)
+    for source in REFERENCE.glob("ex01_*.py"):
+        (lab / "exercises" / source.name).write_bytes(source.read_bytes())
+    (lab / "data").mkdir()
+    for i in range(MAX_ZIP_ENTRIES + 10):
+        (lab / "data" / f"{i}.csv").touch()
+    with prepared(tmp_path / "s") as root:
+        assert [p.name for p in (root / "exercises").glob("ex*.py")] == ["ex01_sum_of_squares.py"]
+    for path in (lab / "exercises").iterdir():
+        path.unlink()
+    with pytest.raises(SubmissionError) as info, prepared(tmp_path / "s"):
+        pass
+    assert info.value.message_id == "error.too_many_entries"
+
+
+def test_a_very_deep_folder_is_not_gradable_not_a_crash(tmp_path: Path):
+    import os
+
+    deep = tmp_path / "class" / "mallory"
+    deep.mkdir(parents=True)
+    levels = [str(deep)]
+    for _ in range(1500):  # deeper than Python's recursion limit (made and removed level by level)
+        levels.append(os.path.join(levels[-1], "d"))
+        os.mkdir(levels[-1])
+    Path(levels[-1], "notes.txt").write_text("deep\n", encoding="utf-8")
+    reference_zip(tmp_path / "class" / "bob.zip")
+    try:
+        done = run_batch(tmp_path / "class", tmp_path / "out", "--workers", "1")
+    finally:
+        os.unlink(os.path.join(levels[-1], "notes.txt"))
+        for level in reversed(levels[1:]):
+            os.rmdir(level)
+    assert "2 students: 1 graded" in done.stdout and "1 not gradable" in done.stdout
