@@ -17,7 +17,7 @@ from typing import Any, Callable, Mapping
 import numpy as np
 
 from .sandbox import loops
-from .sandbox.client import StudentSession
+from .sandbox.client import StudentProtocolError, StudentSession
 from .sandbox.protocol import RngSpec
 
 
@@ -37,8 +37,12 @@ class StudentModule:
         return self._session.iterate(function, *args, **kwargs)
 
     def inputs_after(self, function: str, *args: Any, **kwargs: Any) -> list:
-        """The positional arguments as the student's function left them (loops.containers)."""
-        return self._session.inputs_after(function, *args, **kwargs)
+        """The positional arguments as the student's function left them (loops.containers);
+        anything but a list of as many is not what the worker sends: tampering."""
+        after = self._session.inputs_after(function, *args, **kwargs)
+        if type(after) is not list or len(after) != len(args):
+            raise StudentProtocolError("an 'inputs' reply that is not the call's arguments")
+        return after
 
 
 def _private_copy(value: Any) -> Any:

@@ -44,7 +44,7 @@ def returned_parts(result: Any) -> list | None:
     None for anything else (w_new alone is a 1-d array: not mistaken for the parts)."""
     if type(result) is list:
         return result
-    if isinstance(result, tuple):
+    if issubclass(type(result), tuple):  # by the class: isinstance asks the object's __class__
         return list(tuple.__iter__(result))
     if type(result) is np.ndarray and result.ndim == 2:
         return list(result)

@@ -56,13 +56,17 @@ def describe(value: Any) -> str:
     """What a refused value is, without calling any of its methods, as 'array|DTYPE',
     'subclass|NAME', 'numpy|NAME' or 'object|NAME' (the grader words it: verdict.py)."""
     kind = type(value)
-    if isinstance(value, np.ndarray):
+    name = _CLASS_NAME.__get__(kind, type)  # type's own attributes: a metaclass may fake them
+    if issubclass(kind, np.ndarray):
         if kind is np.ndarray:
             return f"array|{value.dtype}"
-        return f"subclass|{kind.__name__}"
-    if kind.__module__ == "numpy":
-        return f"numpy|{kind.__name__}"
-    return f"object|{kind.__name__}"
+        return f"subclass|{name}"
+    if _CLASS_MODULE.__get__(kind, type) == "numpy":
+        return f"numpy|{name}"
+    return f"object|{name}"
+
+
+_CLASS_NAME, _CLASS_MODULE = type.__dict__["__name__"], type.__dict__["__module__"]
 
 
 def encode(value: Any, allow_specs: bool = False, depth: int = 0) -> Any:
@@ -74,7 +78,7 @@ def encode(value: Any, allow_specs: bool = False, depth: int = 0) -> Any:
     kind = type(value)
     if value is None or kind in (bool, int, float, str):
         return value
-    if depth > MAX_DEPTH:
+    if depth >= MAX_DEPTH:  # the $bad itself then sits at a depth decode still reads
         return {"$bad": "deep|"}
     if kind in NUMPY_FLOATS:
         return float(value)
@@ -84,9 +88,10 @@ def encode(value: Any, allow_specs: bool = False, depth: int = 0) -> Any:
         return bool(value)
     if kind in (list, tuple):
         return [encode(item, allow_specs, depth + 1) for item in value]
-    if isinstance(value, tuple):  # a namedtuple is a tuple: its items, read by tuple's own iterator
+    # By the class, never isinstance: that asks the object's own __class__, which it may fake.
+    if issubclass(kind, tuple):  # a namedtuple is a tuple: its items, read by tuple's own iterator
         return [encode(item, allow_specs, depth + 1) for item in tuple.__iter__(value)]
-    if isinstance(value, str):  # numpy.str_ is a str: its characters, by str's own method
+    if issubclass(kind, str):  # numpy.str_ is a str: its characters, by str's own method
         return str.__str__(value)
     if kind is dict and all(type(key) is str for key in value):
         return {"$dict": {key: encode(item, allow_specs, depth + 1) for key, item in value.items()}}

@@ -70,3 +70,23 @@ def test_shape_mistakes_are_named_for_length_one_too(got, mistake):
     with pytest.raises(BadValue) as info:
         Array((size,)).normalize(got)
     assert info.value.diagnosis == mistake
+
+
+def test_what_is_too_deep_or_fakes_its_class_arrives_as_not_plain_data():
+    nested = 1.0
+    for _ in range(protocol.MAX_DEPTH + 2):
+        nested = [nested]
+    back = over_the_wire(nested)  # read, not a protocol error (that would be called tampering)
+    while isinstance(back, list):
+        (back,) = back
+    assert isinstance(back, protocol.Rejected) and back.description == "deep|"
+
+    class Meta(type):
+        __name__ = property(lambda cls: 1 / 0)
+
+    class Pretender(metaclass=Meta):
+        __class__ = property(lambda self: tuple)  # isinstance(x, tuple) would believe it
+
+    assert protocol.encode(Pretender()) == {"$bad": "object|Pretender"}
+    with pytest.raises(loops.ReturnShapeError):
+        loops.iterate(lambda w, g, h: Pretender(), lambda w: 2 * w, [1.0], (np.zeros(1),), 2)

@@ -84,3 +84,16 @@ def test_a_shipped_module_named_like_an_installed_one_shadows_nothing(tmp_path: 
         encoding="utf-8")
     report = grade_submission(submission, curriculum.select("1-3"))
     assert report.score == report.max_score, [t.message for e in report.exercises for t in e.tests if t.score < t.max_score][:2]
+
+
+def test_a_forged_inputs_reply_is_tampering_not_a_grader_failure(tmp_path: Path):
+    from grader import curriculum
+    from grader.grading import grade_submission
+
+    submission = submission_with(tmp_path / "sub", {})
+    source = submission / "ex02_numerical_gradient.py"
+    source.write_text(source.read_text(encoding="utf-8") + '\nimport sys\nsys.modules["loops"].containers = lambda args: 7\n',
+                      encoding="utf-8")
+    (exercise,) = grade_submission(submission, curriculum.select("2")).exercises
+    unchanged = next(t for t in exercise.tests if t.name == "leaves_v_unchanged")
+    assert unchanged.diagnosis == "channel_broken" and not unchanged.internal_error
