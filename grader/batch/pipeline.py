@@ -215,12 +215,13 @@ def rebuild_views(out: Path, records: Iterable[Stored], settings: Settings,
 
 
 def summary_line(summary: Summary, out: Path, lang: str) -> str:
-    line = translate("batch.summary", lang, students=summary.students, graded=summary.graded,
+    # No student with points (all not gradable): no average to speak of.
+    message_id = "batch.summary" if summary.max_score is not None else "batch.summary_no_scores"
+    return translate(message_id, lang, students=summary.students, graded=summary.graded,
                      skipped=summary.skipped, broken=summary.broken, internal=summary.internal,
                      average=outputs.number(round(summary.average, 2)),
-                     max_score=outputs.number(summary.max_score) if summary.max_score is not None else "?",
+                     max_score=outputs.number(summary.max_score) if summary.max_score is not None else "",
                      seconds=f"{summary.seconds:.1f}", out=str(out))
-    return line
 
 
 def is_terminal() -> bool:

@@ -119,3 +119,11 @@ def test_a_very_deep_folder_is_not_gradable_not_a_crash(tmp_path: Path):
         for level in reversed(levels[1:]):
             os.rmdir(level)
     assert "2 students: 1 graded" in done.stdout and "1 not gradable" in done.stdout
+
+
+def test_a_class_nobody_could_be_graded_in_has_no_average(tmp_path: Path):
+    (tmp_path / "class" / "alice").mkdir(parents=True)
+    (tmp_path / "class" / "alice" / "notes.txt").write_text("nothing\n", encoding="utf-8")
+    done = run_batch(tmp_path / "class", tmp_path / "out", "--workers", "1")
+    assert "1 students: 0 graded" in done.stdout and "1 not gradable" in done.stdout
+    assert "average" not in done.stdout and "?" not in done.stdout
