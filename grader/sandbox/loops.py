@@ -84,13 +84,14 @@ def iterate(
         result = returned_parts(returned)
         if result is None or len(result) != 1 + len(state_args):
             raise ReturnShapeError(f"count|{1 + len(state_args)}")
-        if dict_state and type(result[0]) is dict and type(result[1]) is not dict:
+        if dict_state and issubclass(type(result[0]), dict) and not issubclass(type(result[1]), dict):
             raise ReturnShapeError("order|w_new, state_new")
         w = plain_vector(result[0], w.size)
         state = result[1] if dict_state else tuple(result[1:])
-        if dict_state and (type(state) is not dict or not set(state_keys) <= set(state)):
+        is_dict = issubclass(type(state), dict)  # an OrderedDict too; its keys by dict's own method
+        if dict_state and (not is_dict or not set(state_keys) <= set(dict.keys(state))):
             # fed back next step, a missing key would raise in the student's next call
-            got = ", ".join(sorted(str(key) for key in state)) if type(state) is dict else type(state).__name__
+            got = ", ".join(sorted(str(key) for key in dict.keys(state))) if is_dict else type(state).__name__
             raise ReturnShapeError(f"keys|{', '.join(state_keys)}|{got}")
         trajectory[t] = w
         if not np.isfinite(w).all():

@@ -93,8 +93,10 @@ def encode(value: Any, allow_specs: bool = False, depth: int = 0) -> Any:
         return [encode(item, allow_specs, depth + 1) for item in tuple.__iter__(value)]
     if issubclass(kind, str):  # numpy.str_ is a str: its characters, by str's own method
         return str.__str__(value)
-    if kind is dict and all(type(key) is str for key in value):
-        return {"$dict": {key: encode(item, allow_specs, depth + 1) for key, item in value.items()}}
+    if issubclass(kind, dict):  # an OrderedDict, a defaultdict: its items, read by dict's own method
+        items = list(dict.items(value))
+        if all(type(key) is str for key, _ in items):
+            return {"$dict": {key: encode(item, allow_specs, depth + 1) for key, item in items}}
     if kind is np.ndarray and value.dtype.kind in DTYPES:
         array = np.ascontiguousarray(value, dtype=DTYPES[value.dtype.kind])
         payload = base64.b64encode(array.tobytes()).decode("ascii")

@@ -90,3 +90,15 @@ def test_what_is_too_deep_or_fakes_its_class_arrives_as_not_plain_data():
     assert protocol.encode(Pretender()) == {"$bad": "object|Pretender"}
     with pytest.raises(loops.ReturnShapeError):
         loops.iterate(lambda w, g, h: Pretender(), lambda w: 2 * w, [1.0], (np.zeros(1),), 2)
+
+
+def test_a_dict_subclass_is_its_items():
+    from collections import OrderedDict, defaultdict
+
+    class Lying(dict):
+        def items(self):
+            return [("m", 99.0)]
+
+    assert over_the_wire(OrderedDict(m=1.0, v=2.0)) == {"m": 1.0, "v": 2.0}
+    assert over_the_wire(defaultdict(float, m=1.0)) == {"m": 1.0}
+    assert over_the_wire(Lying(m=1.0)) == {"m": 1.0}

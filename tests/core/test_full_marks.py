@@ -32,7 +32,7 @@ def test_alternative_solution_gets_full_marks(seed):
 
 
 def test_other_forms_of_right_answers_get_full_marks(tmp_path):
-    """0-d arrays, a pair as one array, np.stack and NamedTuple from update rules, numpy.str_
+    """0-d arrays, a pair as one array, np.stack and NamedTuple from update rules, an OrderedDict state, numpy.str_
     labels, a sibling imported as from its own folder (tests/solutions/other_forms)."""
     forms = sorted(OTHER_FORMS.glob("ex*.py"))
     submission = submission_with(tmp_path / "sub", {int(path.name[2:4]): path for path in forms})
