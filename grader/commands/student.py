@@ -31,7 +31,7 @@ def _own_folder(ctx: click.Context, param: click.Parameter, value: Path) -> Path
 submission_option = click.option(
     "--submission", type=click.Path(path_type=Path), default=Path("exercises"), show_default=True, callback=_own_folder,
     help="Your exercises folder, a folder with the exNN_*.py files, or a zip of either "
-         "(a zip's results, like another --seed's, are not kept in `grade progress`).")
+         "(a zip's results, like those with --seed, are not kept in `grade progress`).")
 
 
 def is_practice(submission: Path, seed: int | None) -> bool:

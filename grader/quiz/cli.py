@@ -27,7 +27,7 @@ from grader.quiz.sheets import class_csv, grade_sheet, read_sheets, report_lines
 
 EXIT_INTERRUPTED = 130  # as a shell reports a command stopped by Ctrl-C
 LANG_OPTION = click.option("--lang", type=click.Choice(LANGUAGES),
-                           help="Language: kk, ru or en (default: GRADE_LANG, then the locale).")
+                           help="Language: kk, ru or en (default: GRADE_LANG, then the locale, then English).")
 
 
 class InputError(click.ClickException):
