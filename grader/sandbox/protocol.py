@@ -91,6 +91,8 @@ def encode(value: Any, allow_specs: bool = False, depth: int = 0) -> Any:
     # By the class, never isinstance: that asks the object's own __class__, which it may fake.
     if issubclass(kind, tuple):  # a namedtuple is a tuple: its items, read by tuple's own iterator
         return [encode(item, allow_specs, depth + 1) for item in tuple.__iter__(value)]
+    if issubclass(kind, list):  # a list subclass: its items, read by list's own iterator
+        return [encode(item, allow_specs, depth + 1) for item in list.__iter__(value)]
     if issubclass(kind, str):  # numpy.str_ is a str: its characters, by str's own method
         return str.__str__(value)
     if issubclass(kind, dict):  # an OrderedDict, a defaultdict: its items, read by dict's own method

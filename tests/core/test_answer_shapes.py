@@ -102,3 +102,9 @@ def test_a_dict_subclass_is_its_items():
     assert over_the_wire(OrderedDict(m=1.0, v=2.0)) == {"m": 1.0, "v": 2.0}
     assert over_the_wire(defaultdict(float, m=1.0)) == {"m": 1.0}
     assert over_the_wire(Lying(m=1.0)) == {"m": 1.0}
+
+    class Sneaky(list):
+        def __iter__(self):
+            return iter([99.0])
+
+    assert over_the_wire(Sneaky([1.0, 2.0])) == [1.0, 2.0]
