@@ -80,6 +80,9 @@ def test_report_html_shows_the_class_and_links_every_student(baseline: Path):
     assert not re.search(r"""(src|href)\s*=\s*["']?(https?:)?//""", html)
     bob = (baseline / "students" / "bob.html").read_text(encoding="utf-8")
     assert "gradient_missing_factor_2" in bob and "step_sign_flipped" in bob
+    # A student finds the failures at once: what failed is open, what passed in full is folded.
+    assert '<details class="exercise" id="ex01" open>' in bob and '<details class="exercise" id="ex02">' in bob
+    assert 'href="#ex01"' in bob and 'href="#ex03"' in bob
     eve = (baseline / "students" / "eve.html").read_text(encoding="utf-8")
     assert "eve.zip" in eve
 
