@@ -18,6 +18,7 @@ import pytest
 
 from .checks import Checker
 from .curriculum import SUITES_DIR, Exercise
+from .dependencies import note_dependencies
 from .i18n import catalogue, translate
 from .implementations import StudentModule
 from .oracle import oracles_for
@@ -150,7 +151,7 @@ class GradingPlugin:
             session = self.submissions[index][number]
             session.close()  # its output is complete once its processes are stopped
             exercises.append(ExerciseResult(number, exercise.title_in(self.lang), tuple(tests), session.output()))
-        return Report(tuple(exercises))
+        return Report(tuple(note_dependencies(exercises, self.lang)))
 
 
 PER_SUBMISSION = frozenset({"student", "check", "rng"})

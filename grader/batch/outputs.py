@@ -56,13 +56,15 @@ def grades_csv(rows: Iterable[tuple[str, dict]], numbers: tuple[int, ...]) -> by
 
 
 def diagnosis_text(exercise: int, diagnosis: str | None, lang: str) -> str:
-    """The lecture's explanation of a named mistake, or the id itself when there is none."""
+    """What a named mistake is, said on its own (the class report lists it without the test's
+    message): the report's label where the student's text continues that message, else the
+    lecture's explanation; the id itself when there is none."""
     if not diagnosis:
         return ""
-    for key in (f"diagnosis.ex{exercise:02d}.{diagnosis}", f"diagnosis.{diagnosis}"):
-        text = translate(key, lang)
+    for key in (f"batch.diagnosis.{diagnosis}", f"diagnosis.ex{exercise:02d}.{diagnosis}", f"diagnosis.{diagnosis}"):
+        text = translate(key, lang, factor="k", number=exercise, order="…")
         if text != key:
-            return text.replace("{factor}", "k")
+            return text
     return diagnosis
 
 

@@ -141,3 +141,28 @@ def test_an_exception_is_set_off_from_its_place(tmp_path):
     listed = [t for t in failed if "TypeError" in t.message]
     assert listed and all(" — exercises/ex03_gradient_step.py:2 (gradient_step): return v + step_size * gradient." in t.message
                           for t in listed)
+
+
+def test_an_exercise_failing_through_the_one_it_calls_says_so(tmp_path):
+    submission = submission_with(tmp_path / "s", {5: MISTAKES / "ex05_sum_instead_of_mean.py"})
+    report = grade_submission(submission, curriculum.select("5-6"), lang="en")
+    ex06 = report.exercises[1]
+    failed = [t for t in ex06.tests if t.score < t.max_score]
+    assert failed and all(t.diagnosis == "depends_on" and "calls your exercise 5" in t.message for t in failed)
+    (alone,) = grade_submission(submission, curriculum.select("6"), lang="en").exercises
+    assert all("calls your exercise" not in t.message for t in alone.tests)  # ex05 not graded: nothing known
+
+
+def test_the_class_report_describes_every_mistake_on_its_own():
+    import re
+
+    from grader.batch.outputs import diagnosis_text
+    from grader.i18n import catalogue
+
+    ids = {key.split(".", 1)[1] for key in catalogue("en") if re.fullmatch(r"diagnosis\.[a-z_]+", key)} - {"see_source"}
+    for lang in ("en", "ru", "kk"):
+        for diagnosis in ids:
+            text = diagnosis_text(5, diagnosis, lang)
+            assert text and "{" not in text and text != diagnosis, (lang, diagnosis)
+    assert diagnosis_text(5, "not_implemented", "en").startswith("Not written yet")
+    assert diagnosis_text(5, "missing_file", "ru") == "В работе нет файла этого упражнения."
