@@ -127,7 +127,8 @@ class ClassTally:
         """Everything report.html shows."""
         count = len(self.students)
         class_max = sum(self.maxima.values())
-        students = [{**s, "percent": round(percent(s["score"], class_max), 1)} for s in self.students]
+        students = [{**s, "percent": round(percent(s["score"], class_max), 1)}
+                    for s in sorted(self.students, key=lambda s: outputs.roster_key(s["id"]))]
         exercises = [{
             "number": n,
             "title": self.titles.get(n, f"ex{n:02d}"),

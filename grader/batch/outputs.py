@@ -43,12 +43,25 @@ def safe_cell(text: str) -> str:
     return "'" + text if text.startswith(FORMULA_START) else text
 
 
+# The Cyrillic alphabet with Kazakh's own letters in their places (Russian names sort as in
+# Russian, Kazakh ones as in Kazakh); Latin names come first, as a roster lists them.
+CYRILLIC_ORDER = "аәбвгғдеёжзийкқлмнңоөпрстуұүфхһцчшщъыіьэюя"
+ROSTER_RANK = {letter: rank for rank, letter in enumerate(CYRILLIC_ORDER)}
+
+
+def roster_key(student: str) -> tuple:
+    """The order of a class list: alphabetical, case aside (Ә after А, Қ after К, І after Ы),
+    the name itself breaking ties, so the order is total and the same on every machine."""
+    letters = tuple((1, ROSTER_RANK[c], c) if c in ROSTER_RANK else (0, 0, c) for c in student.casefold())
+    return letters, student
+
+
 def grades_csv(rows: Iterable[tuple[str, dict]], numbers: tuple[int, ...]) -> bytes:
-    """grades.csv: student, exNN (the selected exercises), total; one row per student, sorted."""
+    """grades.csv: student, exNN (the selected exercises), total; one row per student, in roster order."""
     buffer = io.StringIO()
     writer = csv.writer(buffer, lineterminator="\n")
     writer.writerow(["student", *(f"ex{n:02d}" for n in numbers), "total"])
-    for student, record in sorted(rows, key=lambda row: row[0]):
+    for student, record in sorted(rows, key=lambda row: roster_key(row[0])):
         scores = {ex["exercise"]: ex["score"] for ex in record.get("exercises", [])}
         writer.writerow([safe_cell(student), *(number(scores.get(n, 0.0)) for n in numbers),
                          number(record.get("score", 0.0))])

@@ -127,3 +127,11 @@ def test_a_class_nobody_could_be_graded_in_has_no_average(tmp_path: Path):
     done = run_batch(tmp_path / "class", tmp_path / "out", "--workers", "1")
     assert "1 students: 0 graded" in done.stdout and "1 not gradable" in done.stdout
     assert "average" not in done.stdout and "?" not in done.stdout
+
+
+def test_a_class_list_is_in_alphabetical_order_for_kazakh_and_russian_names():
+    from grader.batch.outputs import roster_key
+
+    names = ["Шұғыла", "Іңкәр", "Әлібек", "Ғалым", "Айгүл", "Қайрат", "Үміт", "Иван", "bob", "Alice", "Ермек"]
+    assert sorted(names, key=roster_key) == ["Alice", "bob", "Айгүл", "Әлібек", "Ғалым", "Ермек", "Иван", "Қайрат",
+                                             "Үміт", "Шұғыла", "Іңкәр"]
