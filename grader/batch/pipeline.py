@@ -3,11 +3,13 @@ commit each result as it arrives, then rebuild every view from the gradebook."""
 
 from __future__ import annotations
 
+import hashlib
 import json
 import sys
 import time
 from contextlib import ExitStack, contextmanager
 from dataclasses import dataclass, field, replace
+from functools import lru_cache
 from importlib import metadata
 from pathlib import Path
 from typing import TYPE_CHECKING, Callable, Collection, Iterable, Iterator
@@ -43,7 +45,24 @@ class Settings:
         except metadata.PackageNotFoundError:
             version = "unknown"
         return json.dumps({"exercises": list(self.numbers), "lang": self.lang, "seed": self.seed,
-                           "timeout": self.timeout, "version": version}, sort_keys=True)
+                           "timeout": self.timeout, "version": version, "grader": grader_fingerprint()}, sort_keys=True)
+
+
+@lru_cache(maxsize=4)
+def grader_fingerprint(package: Path = Path(__file__).resolve().parent.parent) -> str:
+    """A hash of what grades: the grader's code, suites, catalogues and templates, the recorded
+    answers of an edition, and the reference where there is one. A kit updated in place (a
+    `git pull` with a new test or a fixed message, the version unchanged) regrades everyone,
+    instead of keeping results a different grader made beside new ones."""
+    places = [package, package.parent / "reference"]
+    digest = hashlib.sha256()
+    for place in places:
+        for path in sorted(p for p in place.rglob("*") if p.suffix in GRADING_FILES and "__pycache__" not in p.parts):
+            digest.update(str(path.relative_to(place.parent)).encode() + b"\0" + path.read_bytes() + b"\0")
+    return digest.hexdigest()[:16]
+
+
+GRADING_FILES = {".py", ".yaml", ".ini", ".html", ".gz"}  # .gz: an edition's recorded answers
 
 
 @dataclass

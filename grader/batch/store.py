@@ -2,7 +2,8 @@
 
 Each student's result is committed in one transaction as soon as it is graded; a re-run
 skips the students whose submission hash and grading options (seed, exercises, language,
-timeout, kit version) are unchanged and whose grading did not fail inside the grader.
+timeout, kit version, grader fingerprint) are unchanged and whose grading did not fail inside
+the grader.
 
 Tables (see docs/cluster.md for example queries):
   students(student, source)

@@ -135,3 +135,19 @@ def test_a_class_list_is_in_alphabetical_order_for_kazakh_and_russian_names():
     names = ["Шұғыла", "Іңкәр", "Әлібек", "Ғалым", "Айгүл", "Қайрат", "Үміт", "Иван", "bob", "Alice", "Ермек"]
     assert sorted(names, key=roster_key) == ["Alice", "bob", "Айгүл", "Әлібек", "Ғалым", "Ермек", "Иван", "Қайрат",
                                              "Үміт", "Шұғыла", "Іңкәр"]
+
+
+def test_a_kit_updated_in_place_regrades_instead_of_keeping_old_results(tmp_path: Path):
+    """The version stays 0.1.0 across a `git pull`; what grades is hashed into the options."""
+    import shutil
+
+    from grader.batch.pipeline import grader_fingerprint
+
+    kit = tmp_path / "kit"
+    shutil.copytree(Path(__file__).resolve().parents[2] / "grader", kit / "grader",
+                    ignore=shutil.ignore_patterns("__pycache__"))
+    before = grader_fingerprint(kit / "grader")
+    suite = kit / "grader" / "suites" / "test_ex03.py"
+    suite.write_text(suite.read_text(encoding="utf-8") + "\n# a new test\n", encoding="utf-8")
+    grader_fingerprint.cache_clear()
+    assert grader_fingerprint(kit / "grader") != before
