@@ -6,12 +6,11 @@ wrong with it) and compares two canonical values with a tolerance: values, never
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-from typing import Any, Callable, Mapping, Sequence
-
 import itertools
 import math
 import re
+from dataclasses import dataclass
+from typing import Any, Callable, Mapping, Sequence
 
 import numpy as np
 
@@ -190,20 +189,20 @@ class Tuple(Spec):
         try:
             return tuple(spec.normalize(item, self._part_where(where, i)) for i, (spec, item) in enumerate(zip(self.parts, value)))
         except BadValue:
-            if self.other_order(value, lambda spec, item: spec.normalize(item) is not None) is not None:
+            if self.other_order(value, lambda k, item: self.parts[k].normalize(item) is not None) is not None:
                 raise BadValue("value.wrong_order", "wrong_order", where=where, order=", ".join(self.names)) from None
             raise
 
-    def other_order(self, parts: Sequence, fits: Callable[[Spec, Any], bool]) -> tuple[int, ...] | None:
-        """An order other than the given one in which every part `fits` its spec (a dict
-        returned where the vector goes and the other way round), or None."""
+    def other_order(self, parts: Sequence, fits: Callable[[int, Any], bool]) -> tuple[int, ...] | None:
+        """An order other than the given one in which every part `fits(k, item)` the k-th part
+        (a dict returned where the vector goes and the other way round), or None."""
         if not self.names or len(parts) != len(self.parts) or len(parts) > 4:
             return None
         for order in itertools.permutations(range(len(parts))):
             if order == tuple(range(len(parts))):
                 continue
             try:
-                if all(fits(spec, parts[i]) for spec, i in zip(self.parts, order)):
+                if all(fits(k, parts[i]) for k, i in enumerate(order)):
                     return order
             except BadValue:
                 continue

@@ -9,7 +9,6 @@ flipped sign, a constant factor, a divergence, a loop that never updates, float3
 from __future__ import annotations
 
 import importlib
-import itertools
 from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import Any
@@ -104,11 +103,9 @@ def _tuple_mistake(failure: Mismatch) -> Diagnosis | None:
     with its sign flipped ((+dL/dw, +dL/db))."""
     spec, got, expected = failure.spec, failure.got, failure.expected
     same = lambda part, a, b: part.difference(a, b, failure.tolerance) is None  # noqa: E731
-    orders = itertools.permutations(range(len(got))) if spec.names and len(got) <= 4 else ()
-    for candidate in orders:
-        if candidate != tuple(range(len(got))) and all(
-                np.shape(got[i]) == np.shape(b) and same(part, got[i], b) for part, i, b in zip(spec.parts, candidate, expected)):
-            return Diagnosis("wrong_order", {"order": ", ".join(spec.names)})
+    if spec.other_order(got, lambda k, item: np.shape(item) == np.shape(expected[k]) and
+                        same(spec.parts[k], item, expected[k])) is not None:
+        return Diagnosis("wrong_order", {"order": ", ".join(spec.names)})
     if all(isinstance(part, Array) for part in spec.parts) and all(
             np.any(b) and np.shape(a) == np.shape(b) and same(part, a, -np.asarray(b)) for part, a, b in zip(spec.parts, got, expected)):
         return Diagnosis("sign_flipped")

@@ -48,6 +48,11 @@ def update_return(reason: str) -> tuple[str, dict]:
     return f"result.update_{kind}", dict(zip(names, values))
 
 
+def _call_text(call: Any, lang: str) -> str:
+    """A check's call as shown to the student, long arguments worded in `lang`."""
+    return call.text(lang) if isinstance(call, CallDescription) else str(call)
+
+
 def _not_utf8(text: str) -> bool:
     """Whether a SyntaxError says the source is not UTF-8 (a file saved as Windows-1251, say)."""
     return "'utf-8' codec can't decode" in text or "Non-UTF-8 code" in text
@@ -94,8 +99,7 @@ def _classify(error: BaseException, exercise: Exercise, list_input: bool, lang: 
         difference = error.difference
         expected, got = show_apart(difference.expected, difference.got)
         where = difference.where if difference.where and not difference.where.startswith("[") else f"result{difference.where}"
-        call = error.call.text(lang) if isinstance(error.call, CallDescription) else str(error.call)
-        params = {"call": call, "expected": expected, "got": got, "where": where, "aspect": difference.aspect,
+        params = {"call": _call_text(error.call, lang), "expected": expected, "got": got, "where": where, "aspect": difference.aspect,
                   **error.params}
         diagnosis = Diagnosis("changed_input") if error.message_id == "check.input_changed" else diagnose(error)
         return Outcome.FAILED, error.message_id, params, diagnosis
@@ -132,8 +136,7 @@ def verdict(name: str, title: str, points: float, error: BaseException | None, e
         params = {**params, "where": translate("where.result", lang) + params["where"][len("result"):]}
     message = translate(message_id, lang, **params)
     if isinstance(error, BadValue) and error.call is not None:
-        call = error.call.text(lang) if isinstance(error.call, CallDescription) else str(error.call)
-        message = f"{call}: {message}"
+        message = f"{_call_text(error.call, lang)}: {message}"
     if diagnosis is not None:
         message = f"{message} {diagnosis_text(diagnosis, exercise, lang)}"
     return TestResult(name, title, outcome, 0.0, points, message, diagnosis.id if diagnosis else None)

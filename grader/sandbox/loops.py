@@ -51,6 +51,16 @@ def returned_parts(result: Any) -> list | None:
     return None
 
 
+def check_state_keys(state: Any, keys: list) -> None:
+    """A dict state (an OrderedDict too, its keys read by dict's own method) fed back to the
+    next step must hold every key it was given: a missing one would raise in the student's
+    next call, on a line that is right."""
+    is_dict = issubclass(type(state), dict)
+    if not is_dict or not set(keys) <= set(dict.keys(state)):
+        got = ", ".join(sorted(str(key) for key in dict.keys(state))) if is_dict else type(state).__name__
+        raise ReturnShapeError(f"keys|{', '.join(keys)}|{got}")
+
+
 def iterate(
     update: Callable,
     grad_f: Callable,
@@ -88,11 +98,8 @@ def iterate(
             raise ReturnShapeError("order|w_new, state_new")
         w = plain_vector(result[0], w.size)
         state = result[1] if dict_state else tuple(result[1:])
-        is_dict = issubclass(type(state), dict)  # an OrderedDict too; its keys by dict's own method
-        if dict_state and (not is_dict or not set(state_keys) <= set(dict.keys(state))):
-            # fed back next step, a missing key would raise in the student's next call
-            got = ", ".join(sorted(str(key) for key in dict.keys(state))) if is_dict else type(state).__name__
-            raise ReturnShapeError(f"keys|{', '.join(state_keys)}|{got}")
+        if dict_state:
+            check_state_keys(state, state_keys)
         trajectory[t] = w
         if not np.isfinite(w).all():
             break

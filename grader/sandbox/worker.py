@@ -83,16 +83,16 @@ def syntax_frame(error: BaseException, root: str) -> list[list]:
 
 
 def error_reply(error: BaseException, root: str) -> dict:
-    syntax = isinstance(error, SyntaxError)
-    try:
-        text = str(error.msg if syntax and syntax_frame(error, root) else error)[:MAX_TEXT]
+    frames = syntax_frame(error, root) if isinstance(error, SyntaxError) else student_frames(error, root)
+    try:  # a placed SyntaxError says only what is wrong: its place is in the frame
+        text = str(error.msg if isinstance(error, SyntaxError) and frames else error)[:MAX_TEXT]
     except Exception:  # a student exception whose __str__ itself fails
         text = ""
     return {
         "error": {
             "type": type(error).__name__[:100],
             "message": text,
-            "frames": (syntax_frame(error, root) if syntax else student_frames(error, root))[-10:],
+            "frames": frames[-10:],
             "not_implemented": isinstance(error, NotImplementedError),
             "syntax": isinstance(error, SyntaxError),
         }
