@@ -54,7 +54,7 @@ def unpack(archive_path: Path, target: Path) -> None:
                 raise _unsafe(archive_path, f"more than {MAX_ENTRIES} entries")
             total = 0
             for entry in entries:
-                parts = safe_parts(entry)
+                parts = entry_parts(entry)  # the students' zips read their entries the same way
                 if parts is None:
                     continue
                 if not entry.is_dir() and READ_BY_GRADING.search(parts[-1]):
@@ -89,8 +89,6 @@ def _write_entry(archive: zipfile.ZipFile, entry: zipfile.ZipInfo, target: Path,
         if os.path.isfile(path):  # (os.path's: any OSError, a name too long too, is "no")
             os.unlink(path)
 
-
-safe_parts = entry_parts  # one notion of a zip entry's path for the class's zip and the students'
 
 
 def students_root(folder: Path) -> Path:

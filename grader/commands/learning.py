@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import sys
 import textwrap
 
 import click
@@ -23,11 +22,10 @@ def _exercise(number: int, lang: str) -> curriculum.Exercise:
 
 def _width() -> int:
     """The terminal's width (80 when the output is not a terminal)."""
-    if not sys.stdout.isatty():
-        return 80
-    from ..reports.terminal import screen_width
+    from ..reports.terminal import terminal_width
 
-    return max(40, screen_width())
+    width = terminal_width()
+    return 80 if width is None else max(40, width)
 
 
 def reflowed(text: str, width: int) -> str:

@@ -20,11 +20,10 @@ def cut(text: str, width: int) -> str:
 def title_width(other_columns: int, widest: int = TITLE_WIDTH, narrowest: int = 12) -> int:
     """The title column's width: `widest`, less what a narrower terminal lacks for a row of
     `other_columns` more characters (never below `narrowest`); `widest` when not a terminal."""
-    if not sys.stdout.isatty():
-        return widest
-    from ..reports.terminal import screen_width
+    from ..reports.terminal import terminal_width
 
-    return max(narrowest, min(widest, screen_width() - other_columns))
+    width = terminal_width()
+    return widest if width is None else max(narrowest, min(widest, width - other_columns))
 
 
 def _points(value: float) -> str:

@@ -106,8 +106,8 @@ def exercise(which: str, submission: Path, seed: int | None, timeout: float, as_
     if as_json:
         click.echo(json_view.render(report))
     else:
-        on_terminal = sys.stdout.isatty()
-        width = terminal.screen_width() if on_terminal else None
+        width = terminal.terminal_width()
+        on_terminal = width is not None
         click.echo(terminal.render(report, lang, color=on_terminal, width=width))
     if report.internal_error:
         sys.exit(EXIT_INTERNAL)

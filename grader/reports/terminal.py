@@ -6,6 +6,7 @@ not compile) is printed once, under the last of them, saying how many it is for.
 from __future__ import annotations
 
 import shutil
+import sys
 import textwrap
 
 import click
@@ -18,6 +19,11 @@ MARKS = {Outcome.PASSED: ("✓", "green"), Outcome.FAILED: ("✗", "red"), Outco
 
 def _points(value: float) -> str:
     return f"{value:g}"
+
+
+def terminal_width() -> int | None:
+    """screen_width() when the output is a terminal, None when it goes to a file or a pipe."""
+    return screen_width() if sys.stdout.isatty() else None
 
 
 def screen_width() -> int:
