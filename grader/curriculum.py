@@ -13,6 +13,7 @@ from pathlib import Path
 
 from .datafiles import load_yaml
 from .errors import CurriculumError, UnknownExercise
+from .i18n import translate
 
 CURRICULUM_DIR = Path(__file__).parent / "curriculum"
 SUITES_DIR = Path(__file__).parent / "suites"
@@ -40,10 +41,10 @@ class Exercise:
     def title_in(self, lang: str) -> str:
         return self.title.get(lang) or self.title.get("en", self.module)
 
-    @property
-    def citation(self) -> str:
-        """The language-neutral part of `source`: each seed file with its «sections» and
-        question numbers, e.g. 'slides_gradient_descent_ru.txt: «RMSprop»; qa_gd_variants_ru.txt: Q28'."""
+    def cited(self) -> list[tuple[str, list[str], list[str]]]:
+        """The places `source` names: per seed file (its stem), the «sections» and the question
+        numbers, e.g. [('slides_gradient_descent_ru', ['«RMSprop (root mean square
+        propagation)»'], []), ('qa_gd_variants_ru', [], ['28'])]."""
         segments, depth, current = [], 0, ""
         for char in self.source:  # split at the semicolons that are outside parentheses
             depth += {"(": 1, ")": -1}.get(char, 0)
@@ -52,11 +53,26 @@ class Exercise:
                 current = ""
             else:
                 current += char
-        parts = []
+        places = []
         for segment in [*segments, current]:
-            seed = segment.split(":")[0].strip()
-            places = re.findall(r"«[^»]+»|\bQ\d+(?:[–-]\d+)?", segment)
-            parts.append(f"{seed}: {', '.join(places)}" if places else seed)
+            seed = segment.split(":")[0].strip().removesuffix(".txt")
+            sections = re.findall(r"«[^»]+»", segment)
+            questions = re.findall(r"\bQ(\d+(?:[–-]\d+)?)", segment)
+            places.append((seed, sections, questions))
+        return places
+
+    def citation_in(self, lang: str) -> str:
+        """Where the lecture material says it, for a reader: each material by its name in
+        `lang`, with its «sections» and question numbers (the course's files are named only
+        in the docs and the quiz banks)."""
+        parts = []
+        for seed, sections, questions in self.cited():
+            words = [translate(f"material.{seed}", lang), *sections]
+            if questions:
+                many = len(questions) > 1 or "–" in questions[0]
+                numbers = translate("material.and", lang).join(questions)
+                words.append(translate("material.questions" if many else "material.question", lang, numbers=numbers))
+            parts.append(", ".join(words))
         return "; ".join(parts)
 
 

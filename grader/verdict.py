@@ -25,7 +25,7 @@ def diagnosis_text(diagnosis: Diagnosis, exercise: Exercise, lang: str) -> str:
     if specific not in catalogue("en"):
         return translate(f"diagnosis.{diagnosis.id}", lang, **diagnosis.params)
     text = translate(specific, lang, **diagnosis.params)
-    return f"{text} {translate('diagnosis.see_source', lang, source=exercise.citation)}" if exercise.source else text
+    return f"{text} {translate('diagnosis.see_source', lang, source=exercise.citation_in(lang))}" if exercise.source else text
 
 
 def refused_kind(description: str, lang: str) -> str:

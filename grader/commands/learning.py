@@ -62,7 +62,7 @@ def show(number: int, lang: str | None) -> None:
     click.echo()
     click.echo(reflowed(exercise.statement.get(lang) or exercise.statement.get("en", ""), _width()))
     # The full source glosses its places in English; kk and ru get the places alone.
-    source = translate("show.source", lang, source=exercise.source if lang == "en" else exercise.citation)
+    source = translate("show.source", lang, source=exercise.citation_in(lang))
     click.echo("\n".join(textwrap.wrap(source, _width(), subsequent_indent="  ", break_long_words=False)))
 
 

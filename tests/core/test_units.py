@@ -262,12 +262,20 @@ def test_a_suite_without_tests_is_an_error_not_a_pass(tmp_path: Path):
     assert test.outcome.value == "error" and report.internal_error and not report.passed
 
 
-def test_citations_name_seed_files_and_places_only():
-    assert curriculum.exercise(14).citation == "qa_gd_variants_ru.txt: Q29–30"
-    assert curriculum.exercise(13).citation.startswith("slides_gradient_descent_ru.txt: «RMSprop")
-    assert curriculum.exercise(13).citation.endswith("qa_gd_variants_ru.txt: Q28")
+def test_citations_name_the_material_in_the_reader_s_language():
+    """A student has the lecture, not the course's file names: a citation names each
+    material in the reader's language, with its sections and question numbers."""
+    adam, rmsprop = curriculum.exercise(14), curriculum.exercise(13)
+    assert adam.citation_in("kk") == "градиенттік төмендеу нұсқалары туралы сұрақ-жауап (орысша), 29–30-сұрақтар"
+    assert adam.citation_in("ru") == "вопросы и ответы о вариантах градиентного спуска, вопросы 29–30"
+    assert rmsprop.citation_in("en").startswith("the slides «Gradient descent» (in Russian), «RMSprop")
+    assert rmsprop.citation_in("en").endswith("the Q&A on the variants of gradient descent (in Russian), question 28")
+    assert curriculum.exercise(17).citation_in("kk").endswith("16 және 20-сұрақтар")
     for exercise in curriculum.all_exercises():
-        assert ".txt" in exercise.citation and "(" not in exercise.citation.replace("«", "").split("»")[-1]
+        assert exercise.cited(), exercise.number
+        for lang in ("kk", "ru", "en"):
+            text = exercise.citation_in(lang)
+            assert ".txt" not in text and "material." not in text and "_" not in text, (exercise.number, lang, text)
 
 
 def test_a_grader_fault_on_one_answer_is_that_test_s_internal_error(tmp_path: Path, monkeypatch: pytest.MonkeyPatch):
