@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import textwrap
 
 import click
@@ -9,6 +10,7 @@ import click
 from .. import curriculum, progress
 from ..errors import GraderError
 from ..i18n import translate
+from ..reports.terminal import paragraphs, terminal_width
 from .student import fail, lang_option, language
 
 
@@ -22,29 +24,45 @@ def _exercise(number: int, lang: str) -> curriculum.Exercise:
 
 def _width() -> int:
     """The terminal's width (80 when the output is not a terminal)."""
-    from ..reports.terminal import terminal_width
-
     width = terminal_width()
     return 80 if width is None else max(40, width)
 
 
-def reflowed(text: str, width: int) -> str:
-    """A statement's prose refilled to `width`, paragraph by paragraph; an indented line (a
-    signature, a formula) stays a line of its own, continued further indented if too long."""
-    lines, prose = [], []
+LIST_ITEM = re.compile(r"(\s+)(\d+\.|[-•])\s+")
 
-    def flush() -> None:
-        if prose:
+
+def reflowed(text: str, width: int) -> str:
+    """A statement's prose refilled to `width`, paragraph by paragraph. An indented line (a
+    signature, a formula) stays a line of its own, continued further indented if too long; a
+    list item ("  1. …", "  - …") and the lines under its text are one item, refilled with
+    its text's indentation."""
+    lines, prose, item = [], [], []
+
+    def flush(keep_prose: bool = False) -> None:
+        if prose and not keep_prose:
             lines.extend(textwrap.wrap(" ".join(prose), width, break_long_words=False, break_on_hyphens=False))
             prose.clear()
+        if item:
+            marker = LIST_ITEM.match(item[0])
+            lines.extend(textwrap.wrap(" ".join(part.strip() for part in item), width, initial_indent=marker.group(1),
+                                       subsequent_indent=" " * marker.end(), break_long_words=False,
+                                       break_on_hyphens=False))
+            item.clear()
 
     for line in text.splitlines():
-        if not line.strip() or line[0].isspace():
+        indent = len(line) - len(line.lstrip())
+        if item and line.strip() and indent == LIST_ITEM.match(item[0]).end():
+            item.append(line)  # the item's text goes on
+        elif line.strip() and LIST_ITEM.match(line):
             flush()
-            indent = line[: len(line) - len(line.lstrip())]
-            lines.extend(textwrap.wrap(line.strip(), width, initial_indent=indent, subsequent_indent=indent + "    ",
+            item.append(line)
+        elif not line.strip() or indent:
+            flush()
+            lines.extend(textwrap.wrap(line.strip(), width, initial_indent=line[:indent],
+                                       subsequent_indent=line[:indent] + "    ",
                                        break_long_words=False, break_on_hyphens=False) or [line])
         else:
+            flush(keep_prose=True)  # an item ends where the prose starts again
             prose.append(line.strip())
     flush()
     return "\n".join(lines)
@@ -79,7 +97,7 @@ def hint(number: int, again: bool, reset: bool, lang: str | None) -> None:
     shown = 0 if reset else progress.hints_shown(number)
     level = max(shown, 1) if again else min(shown + 1, len(hints))
     progress.set_hints_shown(number, level)
-    click.echo(translate("hint.header", lang, number=number, level=level, total=len(hints)))
-    click.echo(hints[level - 1])
+    click.echo(paragraphs(translate("hint.header", lang, number=number, level=level, total=len(hints))))
+    click.echo(paragraphs(hints[level - 1]))
     if level == len(hints):
-        click.echo(translate("hint.last", lang, number=number))
+        click.echo(paragraphs(translate("hint.last", lang, number=number)))

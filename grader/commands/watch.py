@@ -21,6 +21,7 @@ import click
 from .. import curriculum, progress
 from ..errors import GraderError
 from ..i18n import translate
+from ..reports.terminal import paragraphs
 from .student import is_practice, lang_option, language, submission_option
 
 SETTLE_SECONDS = 0.2  # editors write a file in several steps: wait for the last one
@@ -218,8 +219,9 @@ def watch_loop(
         if max_rounds is not None and rounds >= max_rounds:
             break
         echo("")
-        echo(translate("watch.watching", lang, what=what, path=str(submission), mode=mode, time=time.strftime("%H:%M:%S")))
-        echo(translate("watch.how_to", lang))
+        echo(paragraphs(translate("watch.watching", lang, what=what, path=str(submission), mode=mode,
+                                  time=time.strftime("%H:%M:%S"))))
+        echo(paragraphs(translate("watch.how_to", lang)))
         if not watcher.wait(stop):
             break
     return rounds

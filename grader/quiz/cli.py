@@ -23,6 +23,7 @@ from grader.quiz.loader import ALL_TOPICS, bank_paths, bundled_dir, check_files,
 from grader.quiz.render import FORMATS, render
 from grader.quiz.review import state_path
 from grader.quiz.session import SessionResult, TerminalConsole
+from grader.reports.terminal import paragraphs
 from grader.quiz.sheets import class_csv, grade_sheet, read_sheets, report_lines, sheet_files
 
 EXIT_INTERRUPTED = 130  # as a shell reports a command stopped by Ctrl-C
@@ -100,7 +101,7 @@ def list_command(as_json: bool, lang: str | None) -> None:
     if as_json:
         click.echo(json.dumps(catalog_data(catalog), ensure_ascii=False, indent=2))
     else:
-        click.echo("\n".join(catalog_lines(catalog, lang)))
+        click.echo("\n".join(paragraphs(line, indent="    ") for line in catalog_lines(catalog, lang)))
 
 
 @quiz.command()

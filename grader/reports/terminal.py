@@ -32,6 +32,17 @@ def screen_width() -> int:
     return shutil.get_terminal_size().columns - 1
 
 
+def paragraphs(text: str, width: int | None = None, indent: str = "") -> str:
+    """`text` with each of its lines wrapped to `width` (default: the terminal's width, and
+    as it is when the output is not a terminal), never splitting a word."""
+    width = terminal_width() if width is None else width
+    if width is None:
+        return text
+    return "\n".join(line for paragraph in text.splitlines() for line in (
+        textwrap.wrap(paragraph, width, subsequent_indent=indent, break_long_words=False, break_on_hyphens=False)
+        or [""]))
+
+
 def _wrapped(text: str, indent: str, width: int | None) -> list[str]:
     if width is None:
         return [indent + text]

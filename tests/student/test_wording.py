@@ -25,7 +25,37 @@ def test_show_cites_the_lecture_without_english_glosses_in_kk_and_ru():
             source_line = next(line for line in shown.splitlines() if line.startswith(("Дереккөз:", "Источник:")))
             assert not ENGLISH_WORDS.search(source_line), (number, lang, source_line)
     english = CliRunner().invoke(cli, ["show", "3", "--lang", "en"]).output
-    assert "(gradient_step in Python)" in english
+    assert "Source: Lecture 6 (in Kazakh), «Қадамды таңдау" in english and ".txt" not in english
+
+
+def test_show_refills_a_numbered_rule_as_one_item():
+    """Exercise 16's rules are numbered items over several source lines: refilled to the
+    width as whole items, their text under their text, not cut where the source lines end."""
+    from grader.commands.learning import reflowed
+
+    statement = curriculum.exercise(16).statement["ru"]
+    for width in (60, 80, 100):
+        lines = reflowed(statement, width).splitlines()
+        assert all(len(line) <= width for line in lines if "diagnose_training" not in line)
+        start = next(i for i, line in enumerate(lines) if line.startswith("  2. \"oscillating\""))
+        end = next(i for i, line in enumerate(lines) if line.startswith("  3. "))
+        item = lines[start:end]
+        assert len(item) >= 2 and all(line.startswith("     ") and line[5] != " " for line in item[1:])
+        words = " ".join(line.strip() for line in item).split()
+        assert words[0] == "2." and words[1:] == statement.split("  2. ")[1].split("  3. ")[0].split()
+    formula = reflowed(curriculum.exercise(15).statement["en"], 200)
+    assert "\n               v̂ = v_max_new / (1 − β2^t)" in formula  # a formula's lines stay lines
+
+
+def test_hints_fit_the_terminal(monkeypatch):
+    from grader.reports import terminal
+
+    monkeypatch.setattr(terminal, "terminal_width", lambda: 50)
+    runner = CliRunner()
+    runner.invoke(cli, ["hint", "7", "--reset"])
+    shown = "".join(runner.invoke(cli, ["hint", "7", "--lang", "kk"]).output for _ in range(3))
+    assert all(len(line) <= 50 for line in shown.splitlines()), shown
+    assert "losses.append(бүкіл" in shown.replace("\n", " ")
 
 
 def test_the_last_hint_names_its_own_exercise():
