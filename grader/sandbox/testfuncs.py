@@ -111,12 +111,28 @@ def wavy(frequencies: list[float]) -> tuple[Callable, Callable]:
     return f, grad
 
 
+def entropy() -> tuple[Callable, Callable]:
+    """f(x) = Σ x_i log x_i (x > 0), ∇f = log x + 1; minimum at x_i = 1/e. A step that lands
+    on a negative coordinate makes the next gradient nan (not ±inf)."""
+
+    def f(x: Any) -> float:
+        x, _ = _as_input(x)
+        return float(np.sum(x * np.log(x)))
+
+    def grad(x: Any) -> np.ndarray:
+        x, _ = _as_input(x)
+        return np.log(x) + 1
+
+    return f, grad
+
+
 FAMILIES: dict[str, Callable[..., tuple[Callable, Callable]]] = {
     "diag_quadratic": diag_quadratic,
     "quadratic": quadratic,
     "rosenbrock": rosenbrock,
     "polynomial_sum": polynomial_sum,
     "wavy": wavy,
+    "entropy": entropy,
 }
 
 

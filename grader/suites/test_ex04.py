@@ -80,3 +80,12 @@ def test_stops_when_diverging(check, rng):
     q = Objective("polynomial_sum", {"coefficients": [0.0, 0.0, 1.0]})
     x0 = [float(rng.uniform(1, 2))]
     check(run(q, x0, learning_rate=10.0), Array((None, 1)), describe_call("gradient_descent", q.grad, x0, learning_rate=10.0))
+
+
+
+def test_stops_at_a_nan(check, rng):
+    """f = Σ x log x with lr 3 steps past 0 into negative x, where log gives nan: that iterate is
+    all nan (no inf) and ends the run; a test for ±inf alone would go on to max_steps."""
+    q = Objective("entropy", {})
+    x0 = rng.uniform(0.3, 2.0, size=2)
+    check(run(q, x0, learning_rate=3.0), Array((None, 2)), describe_call("gradient_descent", q.grad, x0, learning_rate=3.0))

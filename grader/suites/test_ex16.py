@@ -30,6 +30,9 @@ def curves(rng):
         "ten_sign_changes": ten_sign_changes(),  # 10 > 29/3: oscillating; 10 > 30/3 is not
         "back_to_the_start": [5.0, 3.0, 4.0, 5.0],  # stalled: last = first is not diverging, 1 change is not > 1
         "tiny_oscillation": (3 + 1e-5 * (-1.0) ** k - 1e-7 * k).tolist(),  # oscillating is checked before stalled
+        "above_then_below": [5.0, 6.0, 4.0, 3.0, 2.5, 2.0],  # decreasing: the LAST loss is compared with the first
+        "exactly_at_stall": exactly_at_stall(),  # decreasing: a drop of exactly 1e-3 is not < 1e-3
+        "k_rounds_down": k_rounds_down(),  # stalled: 13 // 5 = 2, the last 2 barely move (the last 3 fall by 20 %)
     }
 
 
@@ -42,6 +45,19 @@ def ten_sign_changes():
     """30 losses whose 29 differences change sign exactly 10 times (then keep falling)."""
     differences = [-1.0 if i % 2 == 0 else 0.5 for i in range(11)] + [-0.2] * 18
     return (10 + np.concatenate([[0.0], np.cumsum(differences)])).tolist()
+
+
+def exactly_at_stall():
+    """30 falling losses whose last k = 6 fall from 1000 to 999: (L[−k] − L[−1]) / |L[−k]| is
+    1e-3 to the last bit, however it is computed (a quotient, 1 − L[−1]/L[−k], a product,
+    the sum of the differences)."""
+    return np.concatenate([np.linspace(3000, 1000, 25)[:-1], np.linspace(1000, 999, 6)]).tolist()
+
+
+def k_rounds_down():
+    """13 losses falling by 20 % a step but the last, which falls by 1e-4."""
+    losses = (10 * 0.8 ** np.arange(12)).tolist()
+    return losses + [losses[-1] * (1 - 1e-4)]
 
 
 NAMES = list(curves(np.random.default_rng(0)))

@@ -58,6 +58,14 @@ def test_diverging_run_skipped(check):
           describe_call("multistart", DOUBLE_WELL.f, DOUBLE_WELL.grad, starts, learning_rate=0.1, max_steps=300))
 
 
+def test_the_final_iterate_counts(check):
+    """At lr 0.15 the steps overshoot the global minimum into a 2-cycle: the path passes a
+    lower f (at −1.42) than where it ends after 6 steps (−1.44); only final iterates compete."""
+    starts = [[2.0], [-0.5]]
+    check(lambda m: m.multistart(DOUBLE_WELL.f, DOUBLE_WELL.grad, starts, learning_rate=0.15, max_steps=6), best(1),
+          describe_call("multistart", DOUBLE_WELL.f, DOUBLE_WELL.grad, starts, learning_rate=0.15, max_steps=6))
+
+
 def test_ties_keep_the_first(check):
     bowl = Objective("polynomial_sum", {"coefficients": [0.0, 0.0, 1.0]})
     starts = [[1.0], [-1.0]]

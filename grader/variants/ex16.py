@@ -1,19 +1,43 @@
-"""Exercise 16's known mistakes."""
+"""Exercise 16's known mistakes: the reference's rules with one of them misread."""
 
 import math
 
 
-def absolute_threshold(losses):
+def rules(losses, above_first=lambda L: L[-1] > L[0], stall=lambda drop, last_k: drop / abs(last_k) < 1e-3,
+          window=lambda n: max(2, n // 5)):
+    """diagnose_training with its three choices given: what counts as ending above the
+    start, the stall test on (L[−k] − L[−1], L[−k]), and k for N losses."""
     losses = [float(x) for x in losses]
-    if any(not math.isfinite(x) for x in losses) or losses[-1] > losses[0]:
+    if any(not math.isfinite(x) for x in losses) or above_first(losses):
         return "diverging"
     signs = [d > 0 for d in (b - a for a, b in zip(losses, losses[1:])) if d != 0]
     if sum(1 for a, b in zip(signs, signs[1:]) if a != b) > (len(losses) - 1) / 3:
         return "oscillating"
-    k = max(2, len(losses) // 5)
-    if losses[-k] == 0 or losses[-k] - losses[-1] < 1e-3:
+    k = window(len(losses))
+    if losses[-k] == 0 or stall(losses[-k] - losses[-1], losses[-k]):
         return "stalled"
     return "decreasing"
 
 
-VARIANTS = {"absolute_stall_threshold": {"diagnose_training": absolute_threshold}}
+def absolute_threshold(losses):
+    return rules(losses, stall=lambda drop, last_k: drop < 1e-3)
+
+
+def any_loss_above_first(losses):
+    return rules(losses, above_first=lambda L: max(L) > L[0])
+
+
+def stall_threshold_inclusive(losses):
+    return rules(losses, stall=lambda drop, last_k: drop / abs(last_k) <= 1e-3)
+
+
+def k_rounded_up(losses):
+    return rules(losses, window=lambda n: max(2, math.ceil(n / 5)))
+
+
+VARIANTS = {
+    "absolute_stall_threshold": {"diagnose_training": absolute_threshold},
+    "any_loss_above_first": {"diagnose_training": any_loss_above_first},
+    "stall_threshold_inclusive": {"diagnose_training": stall_threshold_inclusive},
+    "k_rounded_up": {"diagnose_training": k_rounded_up},
+}

@@ -25,4 +25,14 @@ def not_skipping(f, grad_f, starts, learning_rate=0.01, max_steps=1000):
     return best_x, best_f
 
 
-VARIANTS = {"largest_loss_picked": {"multistart": largest}, "non_finite_not_skipped": {"multistart": not_skipping}}
+def best_on_the_path(f, grad_f, starts, learning_rate=0.01, max_steps=1000):
+    best_x, best_f = None, np.inf
+    for start in starts:
+        for point in gradient_descent(grad_f, start, learning_rate, max_steps):  # every iterate, not the final one
+            if np.all(np.isfinite(point)) and (best_x is None or f(point) < best_f):
+                best_x, best_f = point, float(f(point))
+    return best_x, best_f
+
+
+VARIANTS = {"largest_loss_picked": {"multistart": largest}, "non_finite_not_skipped": {"multistart": not_skipping},
+            "best_iterate_on_the_path": {"multistart": best_on_the_path}}
