@@ -5,6 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from .curriculum import Exercise
+from .dependencies import called_but_not_graded, with_called
 from .results import Report
 from .sandbox.client import Limits, Sandbox, StudentSession
 from .submission import prepared
@@ -16,19 +17,30 @@ def grade_submission(path: Path, exercises: list[Exercise], seed: int = DEFAULT_
                      limits: Limits = Limits(), record_into: dict | None = None) -> Report:
     """Copy the submission privately, grade it on `exercises`, return the record.
 
+    An exercise that fails and calls one not graded here (`grade exercise 6`, and ex06 calls
+    ex05) has that one graded too, silently: if it fails, the caller's failures say so.
     `record_into` collects the expected answers for a release (see oracle.py)."""
     with prepared(path) as root:
-        sandbox = Sandbox(root, limits)
-        sessions = {ex.number: StudentSession(sandbox, ex.module) for ex in exercises}
-        try:
-            sandbox.start()  # the zygote imports numpy while this process imports numpy and pytest
-            from .engine import grade_prepared
+        report = _grade_prepared(root, exercises, seed, lang, limits, record_into)
+        called = [] if record_into is not None else called_but_not_graded(report)
+        if not called:
+            return report
+        return with_called(report, _grade_prepared(root, called, seed, lang, limits, None), lang)
 
-            return grade_prepared([sessions], exercises, seed, lang, record_into)[0]
-        finally:
-            for session in sessions.values():
-                session.close()
-            sandbox.close()
+
+def _grade_prepared(root: Path, exercises: list[Exercise], seed: int, lang: str, limits: Limits,
+                    record_into: dict | None) -> Report:
+    sandbox = Sandbox(root, limits)
+    sessions = {ex.number: StudentSession(sandbox, ex.module) for ex in exercises}
+    try:
+        sandbox.start()  # the zygote imports numpy while this process imports numpy and pytest
+        from .engine import grade_prepared
+
+        return grade_prepared([sessions], exercises, seed, lang, record_into)[0]
+    finally:
+        for session in sessions.values():
+            session.close()
+        sandbox.close()
 
 
 def grade_prepared_many(roots: list[Path], exercises: list[Exercise], seed: int, lang: str,

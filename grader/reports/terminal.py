@@ -93,6 +93,9 @@ def _explanation(run: list[TestResult], lang: str, width: int | None) -> list[st
     if test.message:
         shared = translate("terminal.tests_above", lang, count=len(run)) + " " if len(run) > 1 else ""
         lines.extend(_wrapped(shared + test.message, "      ", width))
-    if test.diagnosis and test.outcome is not Outcome.PASSED:
-        lines.append("      " + translate("terminal.diagnosis", lang, id=test.diagnosis))
+    # The mistake's id is English snake_case: shown where the catalogue says so (en), not in
+    # kk or ru, whose message already names the mistake in words (--json keeps the id).
+    tag = translate("terminal.diagnosis", lang, id=test.diagnosis) if test.diagnosis else ""
+    if tag and test.outcome is not Outcome.PASSED:
+        lines.append("      " + tag)
     return lines

@@ -149,8 +149,20 @@ def test_an_exercise_failing_through_the_one_it_calls_says_so(tmp_path):
     ex06 = report.exercises[1]
     failed = [t for t in ex06.tests if t.score < t.max_score]
     assert failed and all(t.diagnosis == "depends_on" and "calls your exercise 5" in t.message for t in failed)
-    (alone,) = grade_submission(submission, curriculum.select("6"), lang="en").exercises
-    assert all("calls your exercise" not in t.message for t in alone.tests)  # ex05 not graded: nothing known
+    (alone,) = grade_submission(submission, curriculum.select("6"), lang="en").exercises  # ex05 graded silently
+    assert [(t.name, t.score, t.message) for t in alone.tests] == [(t.name, t.score, t.message) for t in ex06.tests]
+    correct = grade_submission(submission_with(tmp_path / "c", {}), curriculum.select("6"), lang="en")
+    assert [ex.exercise for ex in correct.exercises] == [6] and correct.exercises[0].score == correct.exercises[0].max_score
+
+
+def test_a_correct_exercise_is_not_given_the_mistake_of_the_one_it_calls(tmp_path):
+    """A summed ex05 makes a correct ex08's answers those of ex08's own "sum instead of mean":
+    the name goes to the exercise to fix first."""
+    submission = submission_with(tmp_path / "s", {5: MISTAKES / "ex05_sum_instead_of_mean.py"})
+    (ex08,) = grade_submission(submission, curriculum.select("8"), lang="kk").exercises
+    failed = [t for t in ex08.tests if t.score < t.max_score]
+    assert failed and {t.diagnosis for t in failed} == {"depends_on"}
+    assert all("5-жаттығуыңызды шақырады" in t.message for t in failed)
 
 
 def test_the_class_report_describes_every_mistake_on_its_own():
