@@ -91,7 +91,8 @@ def _not_implemented(error: StudentRaised, exercise: Exercise, params: dict) -> 
     if number != exercise.number:
         params = {**params, "function": function, "file": str(file), "number": number}
         return Outcome.ERROR, "result.not_implemented_elsewhere", params, Diagnosis("not_implemented", {"number": number})
-    return Outcome.ERROR, "result.not_implemented", params, Diagnosis("not_implemented", {"number": number})
+    message_id = "result.not_implemented_function" if function else "result.not_implemented"
+    return Outcome.ERROR, message_id, {**params, "function": function}, Diagnosis("not_implemented", {"number": number})
 
 
 def _classify(error: BaseException, exercise: Exercise, list_input: bool, lang: str) -> tuple[Outcome, str, dict, Diagnosis | None]:

@@ -86,3 +86,19 @@ def test_list_keeps_the_statuses_in_one_column():
     for lang, status in (("kk", "басталмаған"), ("ru", "не начато"), ("en", "not started")):
         lines = CliRunner().invoke(cli, ["list", "--lang", lang]).output.splitlines()
         assert len(lines) == 17 and len({line.index(status) for line in lines}) == 1, lang
+
+
+def test_a_half_done_exercise_names_the_function_still_to_write(tmp_path):
+    from ..conftest import ROOT
+
+    stub = (ROOT / "exercises" / "ex01_sum_of_squares.py").read_text(encoding="utf-8")
+    half = stub.replace('''    raise NotImplementedError(
+        "Exercise 1: sum_of_squares is not implemented yet — see `grade show 1`"
+    )''', "    return float(sum(x * x for x in v))")
+    assert half != stub
+    (tmp_path / "ex01.py").write_text(half, encoding="utf-8")
+    (exercise,) = grade_submission(submission_with(tmp_path / "s", {1: tmp_path / "ex01.py"}), curriculum.select("1"),
+                                   lang="kk").exercises
+    failed = [t for t in exercise.tests if t.score < t.max_score]
+    assert 0 < exercise.score < exercise.max_score and failed
+    assert all(t.message.startswith("Әлі жазылмаған: sum_of_squares_gradient.") for t in failed)
