@@ -59,7 +59,7 @@ def _not_utf8(text: str) -> bool:
 
 
 def _student_raised(error: StudentRaised, list_input: bool, exercise: Exercise) -> tuple[Outcome, str, dict, Diagnosis]:
-    where = ""
+    where = "."  # the sentence ends here when no line of the student's is to be shown
     if error.frames:  # set off from the exception's own text: " — file:line (function): code."
         file, line, function, code = error.frames[-1]
         where = f" — {file}:{line}" + (f" ({function})" if function else "") + f": {code.rstrip('.')}."
@@ -79,7 +79,14 @@ def _student_raised(error: StudentRaised, list_input: bool, exercise: Exercise) 
         return Outcome.ERROR, "result.missing_function", params, Diagnosis("missing_function")
     if error.type == "TypeError" and list_input and error.frames:  # not a call the signature refused
         return Outcome.ERROR, "result.raised", params, Diagnosis("list_input_unsupported")
+    if error.type == "TypeError" and not error.frames and SIGNATURE_REFUSED.search(error.text):
+        # No line of the student's ran: the call itself did not fit the function's parameters.
+        return Outcome.ERROR, "result.raised", params, Diagnosis("wrong_signature", {"number": exercise.number})
     return Outcome.ERROR, "result.raised", params, Diagnosis("raised_exception")
+
+
+SIGNATURE_REFUSED = re.compile(r"unexpected keyword argument|positional arguments? but|missing \d+ required|"
+                               r"got multiple values for argument|takes no (keyword )?arguments")
 
 
 def _not_implemented(error: StudentRaised, exercise: Exercise, params: dict) -> tuple[Outcome, str, dict, Diagnosis]:

@@ -53,7 +53,7 @@ def test_a_call_the_signature_refuses_is_not_blamed_on_lists(tmp_path: Path):
     submission = submission_with(tmp_path / "sub", {10: GENERIC / "ex10_keyword_only.py"})
     (exercise,) = grade_submission(submission, curriculum.select("10")).exercises
     refused = [t for t in exercise.tests if "positional argument" in t.message]
-    assert refused and {t.diagnosis for t in refused} == {"raised_exception"}
+    assert refused and {t.diagnosis for t in refused} == {"wrong_signature"}  # the call did not fit, not a list
 
 
 def test_exception_message_shows_the_students_file_and_line(tmp_path: Path):

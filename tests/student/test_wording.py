@@ -102,3 +102,18 @@ def test_a_half_done_exercise_names_the_function_still_to_write(tmp_path):
     failed = [t for t in exercise.tests if t.score < t.max_score]
     assert 0 < exercise.score < exercise.max_score and failed
     assert all(t.message.startswith("Әлі жазылмаған: sum_of_squares_gradient.") for t in failed)
+
+
+def test_a_renamed_parameter_points_to_the_signature(tmp_path):
+    """momentum_update(w, grad, h, lr=…): the suite's call fails before any line of the student's
+    runs, so there is no line to read; the message says to keep the statement's signature."""
+    from ..conftest import ROOT
+
+    renamed = tmp_path / "ex10.py"
+    renamed.write_text((ROOT / "reference" / "ex10_momentum.py").read_text(encoding="utf-8").replace("learning_rate", "lr"),
+                       encoding="utf-8")
+    (exercise,) = grade_submission(submission_with(tmp_path / "s", {10: renamed}), curriculum.select("10"), lang="ru").exercises
+    failed = [t for t in exercise.tests if t.score < t.max_score]
+    assert failed and {t.diagnosis for t in failed} == {"wrong_signature"}
+    assert all("unexpected keyword argument 'learning_rate'. " in t.message and "`grade show 10`" in t.message
+               and "указанную строку" not in t.message for t in failed)
