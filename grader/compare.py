@@ -37,7 +37,8 @@ class BadValue(Exception):
 @dataclass(frozen=True)
 class Difference:
     """Where two answers disagree most: a position, the value found and the value expected;
-    `aspect` says when these are not values but the "shape" or the "count" (of mini-batches)."""
+    `aspect` says when these are not values but the "shape", the number of "rows" (iterates) or
+    the "count" (of mini-batches)."""
 
     where: str
     got: Any
@@ -99,6 +100,8 @@ def _numeric_array(value: Any, where: str) -> np.ndarray:
 
 
 def _array_difference(got: np.ndarray, expected: np.ndarray, tol: Tolerance) -> Difference | None:
+    if got.shape != expected.shape and got.ndim == expected.ndim and got.shape[1:] == expected.shape[1:]:
+        return Difference("", got.shape[0], expected.shape[0], "rows")  # e.g. one iterate too many
     if got.shape != expected.shape:
         return Difference("", got.shape, expected.shape, "shape")
     if got.dtype == expected.dtype and got.tobytes() == expected.tobytes():
@@ -135,6 +138,11 @@ class Array(Spec):
         fits = array.ndim == len(self.shape) and all(
             want is None or want == have for want, have in zip(self.shape, array.shape)
         )
+        if not fits and array.ndim == len(self.shape) and self._fits((self.shape[0], *array.shape[1:])):
+            # only the length differs: a list of another length, one row (iterate) too many
+            mistake = "off_by_one" if abs(len(array) - self.shape[0]) == 1 else "wrong_shape"
+            message = "value.wrong_length" if array.ndim == 1 else "value.wrong_rows"
+            raise BadValue(message, mistake, where=where, got=len(array), expected=self.shape[0])
         if not fits:
             wanted = "(" + ", ".join("k" if n is None else str(n) for n in self.shape) + ("," if len(self.shape) == 1 else "") + ")"
             raise BadValue("value.wrong_shape", self._shape_mistake(array), where=where, got=array.shape, expected=wanted)

@@ -81,7 +81,8 @@ def _generic(failure: Mismatch) -> Diagnosis | None:
         return None
     got, expected = failure.got, failure.expected
     if got.shape != expected.shape:
-        return None
+        one_row_apart = got.shape[1:] == expected.shape[1:] and abs(len(got) - len(expected)) == 1
+        return Diagnosis("off_by_one") if got.ndim == expected.ndim and one_row_apart else None
     if np.all(np.isfinite(expected)) and not np.all(np.isfinite(got)):
         return Diagnosis("diverged")
     if got.ndim == 2 and len(got) > 1 and np.all(got == got[0]) and not np.all(expected == expected[0]):

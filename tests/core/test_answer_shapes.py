@@ -64,9 +64,10 @@ def test_update_rules_may_return_a_namedtuple_or_a_stacked_array_not_a_lone_vect
 
 
 @pytest.mark.parametrize(("got", "mistake"), [(np.ones((1, 1)), "extra_dimension"), (np.ones((3, 1)), "extra_dimension"),
-                                              (np.ones((1, 3)), "extra_dimension"), (np.ones(4), "wrong_shape")])
+                                              (np.ones((1, 3)), "extra_dimension"), (np.ones(5), "wrong_shape"),
+                                              (np.ones(4), "off_by_one"), (np.ones(2), "off_by_one")])
 def test_shape_mistakes_are_named_for_length_one_too(got, mistake):
-    size = max(got.shape) if mistake != "wrong_shape" else 3
+    size = 3 if mistake in ("wrong_shape", "off_by_one") else max(got.shape)
     with pytest.raises(BadValue) as info:
         Array((size,)).normalize(got)
     assert info.value.diagnosis == mistake

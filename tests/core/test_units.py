@@ -76,7 +76,10 @@ def test_specs_compare_values_not_types():
 
 @pytest.mark.parametrize(("spec", "value", "diagnosis"), [
     (Vector(3), None, "returned_none"),
-    (Vector(3), [1.0, 2.0], "wrong_shape"),
+    (Vector(3), [1.0, 2.0], "off_by_one"),
+    (Vector(3), [1.0], "wrong_shape"),
+    (Array((6, 2)), np.zeros((7, 2)), "off_by_one"),
+    (Array((6, 2)), np.zeros((6, 3)), "wrong_shape"),
     (Vector(3), [[1.0], [2.0], [3.0]], "extra_dimension"),
     (Scalar(), [1.0], "extra_dimension"),
     (Array((None, 2)), [[1.0, 2.0, 3.0], [4.0, 5.0, 6.0]], "transposed"),

@@ -117,3 +117,29 @@ def test_a_renamed_parameter_points_to_the_signature(tmp_path):
     assert failed and {t.diagnosis for t in failed} == {"wrong_signature"}
     assert all("unexpected keyword argument 'learning_rate'. " in t.message and "`grade show 10`" in t.message
                and "указанную строку" not in t.message for t in failed)
+
+
+def test_one_entry_too_many_is_counted_not_called_a_shape(tmp_path):
+    """A loss list with one epoch too many, a trajectory with one step too many: the message
+    counts entries (rows) and names the off-by-one, instead of "shape (21,)" of a plain list."""
+    from ..conftest import ROOT
+
+    folder = tmp_path / "files"
+    folder.mkdir()
+    edits = {6: ("ex06_batch_gd.py", "range(epochs)", "range(epochs + 1)"),
+             4: ("ex04_gradient_descent.py", "range(max_steps)", "range(max_steps + 1)")}
+    files = {}
+    for number, (name, old, new) in edits.items():
+        text = (ROOT / "reference" / name).read_text(encoding="utf-8")
+        assert old in text
+        (folder / name).write_text(text.replace(old, new), encoding="utf-8")
+        files[number] = folder / name
+    report = grade_submission(submission_with(tmp_path / "s", files), curriculum.select("4,6"), lang="en")
+    ex04, ex06 = report.exercises
+    failed06 = [t for t in ex06.tests if t.score < t.max_score]
+    assert failed06 and all("losses has" in t.message and "entries, expected" in t.message and t.diagnosis == "off_by_one"
+                            for t in failed06)
+    at_max_steps = next(t for t in ex04.tests if t.name == "stops_at_max_steps")
+    assert at_max_steps.diagnosis == "off_by_one" and "has 7 rows, expected 6" in at_max_steps.message
+    rosenbrock = next(t for t in ex04.tests if t.name == "rosenbrock")
+    assert rosenbrock.diagnosis == "off_by_one" and "expected 201, got 202 (at result: number of rows)" in rosenbrock.message
