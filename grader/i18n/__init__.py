@@ -25,9 +25,15 @@ class UnknownLanguage(ValueError):
     """A language code outside LANGUAGES was asked for."""
 
 
+# Names people type for the course's languages besides their ISO 639-1 codes: Kazakhstan's
+# country code (a common slip for Kazakh) and the three-letter codes.
+LANGUAGE_ALIASES = {"kz": "kk", "kaz": "kk", "qaz": "kk", "rus": "ru", "eng": "en"}
+
+
 def language_code(locale_name: str) -> str:
-    """'kk_KZ.UTF-8' -> 'kk', 'ru' -> 'ru', 'C' -> 'c'."""
-    return locale_name.split(".")[0].split("@")[0].split("_")[0].split("-")[0].strip().lower()
+    """'kk_KZ.UTF-8' -> 'kk', 'ru' -> 'ru', 'KZ' -> 'kk', 'C' -> 'c'."""
+    code = locale_name.split(".")[0].split("@")[0].split("_")[0].split("-")[0].strip().lower()
+    return LANGUAGE_ALIASES.get(code, code)
 
 
 def resolve_language(option: str | None = None, environ: Mapping[str, str] | None = None) -> str:
@@ -37,13 +43,11 @@ def resolve_language(option: str | None = None, environ: Mapping[str, str] | Non
     colon-separated list ("kk:ru"), tried in order.
     """
     env = os.environ if environ is None else environ
-    for explicit in (option, env.get("GRADE_LANG")):
+    for source, explicit in (("--lang", option), ("GRADE_LANG", env.get("GRADE_LANG"))):
         if explicit:
             code = language_code(explicit)
             if code not in LANGUAGES:
-                raise UnknownLanguage(
-                    f"unknown language {explicit!r}: choose one of {', '.join(LANGUAGES)}"
-                )
+                raise UnknownLanguage(unknown_language_text(source, explicit))
             return code
     for variable in LOCALE_VARIABLES:
         value = env.get(variable)
@@ -55,6 +59,15 @@ def resolve_language(option: str | None = None, environ: Mapping[str, str] | Non
         if variable != "LANGUAGE":
             break
     return DEFAULT_LANGUAGE
+
+
+def unknown_language_text(source: str, value: str) -> str:
+    """What to say about an unknown language, in all three (which one the user reads is what
+    is unknown): where the value came from and what to choose."""
+    choices = ", ".join(LANGUAGES)
+    return (f"{source}={value!r}: unknown language; choose one of {choices}. / "
+            f"белгісіз тіл; мыналардың бірін таңдаңыз: {choices}. / "
+            f"неизвестный язык; выберите один из: {choices}.")
 
 
 def load_texts(path: Path) -> dict[str, str]:

@@ -212,14 +212,21 @@ def test_exercise_selection():
     (None, {"LC_ALL": "ru_KZ.UTF-8", "LANG": "kk_KZ"}, "ru"),
     (None, {"LANG": "de_DE.UTF-8"}, "en"),
     (None, {}, "en"),
+    (None, {"GRADE_LANG": "kz"}, "kk"),  # Kazakhstan's code, typed for Kazakh
+    ("KZ", {}, "kk"),
+    ("rus", {}, "ru"),
 ])
 def test_language_resolution(option, env, expected):
     assert resolve_language(option, env) == expected
 
 
-def test_unknown_language_is_refused():
-    with pytest.raises(UnknownLanguage):
+def test_unknown_language_is_refused_naming_where_it_came_from():
+    with pytest.raises(UnknownLanguage, match=r"^--lang='fr': unknown language"):
         resolve_language("fr", {})
+    with pytest.raises(UnknownLanguage) as refused:
+        resolve_language(None, {"GRADE_LANG": "qq"})
+    assert str(refused.value).startswith("GRADE_LANG='qq'") and "белгісіз тіл" in str(refused.value)
+    assert "неизвестный язык" in str(refused.value)
 
 
 def test_cli_usage_errors_exit_2_without_traceback(tmp_path: Path):
