@@ -98,7 +98,9 @@ def runtime_paths() -> list[str]:
 
 
 def _system_binds() -> list[str]:
-    args = ["--ro-bind", "/usr", "/usr"]
+    # /etc/fonts: fontconfig's configuration, read when a student imports matplotlib (without
+    # it fontconfig prints an error that would show as the student's own output).
+    args = ["--ro-bind", "/usr", "/usr", "--ro-bind-try", "/etc/fonts", "/etc/fonts"]
     for name in ("/bin", "/sbin", "/lib", "/lib32", "/lib64", "/libx32"):
         path = Path(name)
         if path.is_symlink():

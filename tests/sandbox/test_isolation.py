@@ -208,3 +208,16 @@ def test_the_fallback_is_one_note_in_the_users_language(tmp_path):
     quiet = subprocess.run([sys.executable, "-m", "grader", "exercise", "3", "--submission", str(REFERENCE)],
                            capture_output=True, text=True, env=dict(env, GDKIT_SANDBOX="off"), cwd=ROOT)
     assert quiet.returncode == 0 and quiet.stderr == ""
+
+
+def test_importing_matplotlib_prints_nothing_in_the_sandbox(tmp_path: Path):
+    """A student who imports matplotlib (to plot their losses) must not be shown fontconfig's
+    complaint about a missing configuration as their own output."""
+    pytest.importorskip("matplotlib")
+    source = (REFERENCE / "ex03_gradient_step.py").read_text(encoding="utf-8")
+    assert "import numpy as np\n" in source
+    plotting = tmp_path / "ex03.py"
+    plotting.write_text(source.replace("import numpy as np\n", "import numpy as np\nimport matplotlib.pyplot as plt\n"),
+                        encoding="utf-8")
+    (exercise,) = grade_submission(submission_with(tmp_path / "s", {3: plotting}), curriculum.select("3")).exercises
+    assert exercise.score == exercise.max_score and exercise.output == "", exercise.output
