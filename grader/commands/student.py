@@ -80,7 +80,7 @@ def list_exercises(lang: str | None) -> None:
 @click.command("exercise")
 @click.argument("which", metavar="N|all")
 @submission_option
-@click.option("--seed", type=int, default=None, help="Seed of the hidden inputs (default: the course's).")
+@click.option("--seed", type=click.IntRange(min=0), default=None, help="Seed of the hidden inputs (default: the course's).")
 @click.option("--timeout", type=click.FloatRange(min=0.1), default=10.0, show_default=True,
               help="Seconds allowed for one call into your code.")
 @click.option("--json", "as_json", is_flag=True, help="Print the result record as one JSON object.")

@@ -230,7 +230,7 @@ def watch_loop(
 @click.command("watch")
 @click.argument("which", metavar="[N|all]", default="all")
 @submission_option
-@click.option("--seed", type=int, default=None, help="Seed of the hidden inputs (default: the course's).")
+@click.option("--seed", type=click.IntRange(min=0), default=None, help="Seed of the hidden inputs (default: the course's).")
 @click.option("--timeout", type=click.FloatRange(min=0.1), default=10.0, show_default=True,
               help="Seconds allowed for one call into your code.")
 @click.option("--poll", is_flag=True, help="Check the files' times every --interval seconds instead of "

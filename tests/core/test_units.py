@@ -239,6 +239,9 @@ def test_cli_usage_errors_exit_2_without_traceback(tmp_path: Path):
     assert backwards.exit_code == 2 and "a range (1-5)" in backwards.output and "INTERNALERROR" not in backwards.output
     bad_lang = runner.invoke(cli, ["exercise", "3", "--lang", "fr"])
     assert bad_lang.exit_code == 2
+    for command in (["exercise", "3"], ["watch", "3"]):
+        negative = runner.invoke(cli, [*command, "--seed", "-5", "--submission", str(REFERENCE)])
+        assert negative.exit_code == 2 and "-5 is not in the range x>=0" in negative.output  # not a grader failure
 
 
 def test_cli_json_is_one_object_and_exit_0_when_all_pass():
