@@ -114,8 +114,10 @@ def _tuple_mistake(failure: Mismatch) -> Diagnosis | None:
 
 
 def diagnose(failure: Mismatch) -> Diagnosis | None:
-    """The first known wrong variant that gives the student's answer, else a generic shape."""
+    """The first known wrong variant that gives the student's answer, else a generic shape.
+
+    One mistake written in two ways has two variants, "id" and "id/another_form": both name it."""
     for variant_id, answer in failure.variant_answers().items():
         if _matches(failure, answer):
-            return Diagnosis(variant_id)
+            return Diagnosis(variant_id.partition("/")[0])
     return _generic(failure)

@@ -8,4 +8,25 @@ def damped(w, grad, h, learning_rate=0.01, alpha=0.9):
     return np.asarray(w, dtype=float) - h_new, h_new
 
 
-VARIANTS = {"damped_momentum": {"momentum_update": damped}}
+def velocity_without_learning_rate(w, grad, h, learning_rate=0.01, alpha=0.9):
+    """torch.optim.SGD's form: b = α b + g; w − η b (the same iterates, another h)."""
+    h_new = alpha * np.asarray(h, dtype=float) + np.asarray(grad, dtype=float)
+    return np.asarray(w, dtype=float) - learning_rate * h_new, h_new
+
+
+def velocity_sign_flipped(w, grad, h, learning_rate=0.01, alpha=0.9):
+    """v = α v − η g; w + v: the velocity with the other sign."""
+    v_new = alpha * np.asarray(h, dtype=float) - learning_rate * np.asarray(grad, dtype=float)
+    return np.asarray(w, dtype=float) + v_new, v_new
+
+
+def averaged(w, grad, h, learning_rate=0.01, alpha=0.9):
+    """h = α h + (1 − α) g, an average of the gradients; w − η h."""
+    h_new = alpha * np.asarray(h, dtype=float) + (1 - alpha) * np.asarray(grad, dtype=float)
+    return np.asarray(w, dtype=float) - learning_rate * h_new, h_new
+
+
+VARIANTS = {"damped_momentum": {"momentum_update": damped},
+            "velocity_without_learning_rate": {"momentum_update": velocity_without_learning_rate},
+            "velocity_sign_flipped": {"momentum_update": velocity_sign_flipped},
+            "damped_momentum/averaged": {"momentum_update": averaged}}  # the same mistake, written another way

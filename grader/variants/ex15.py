@@ -25,7 +25,25 @@ def max_after_correction(w, grad, state, t, learning_rate=1e-3, beta1=0.9, beta2
     return w_new, {"m": m_new, "v": v_new, "v_max": v_max}
 
 
+def max_not_corrected(w, grad, state, t, learning_rate=1e-3, beta1=0.9, beta2=0.999, eps=1e-8, weight_decay=0.0,
+                      amsgrad=False):
+    """The original AMSGrad paper's form: v̂ = v_max, without the bias correction."""
+    w = np.asarray(w, dtype=float)
+    g = np.asarray(grad, dtype=float) + weight_decay * w
+    m_new = beta1 * np.asarray(state["m"], dtype=float) + (1 - beta1) * g
+    v_new = beta2 * np.asarray(state["v"], dtype=float) + (1 - beta2) * g**2
+    v_max = np.asarray(state["v_max"], dtype=float)
+    if amsgrad:
+        v_max = np.maximum(v_max, v_new)
+        v_hat = v_max
+    else:
+        v_hat = v_new / (1 - beta2**t)
+    w_new = w - learning_rate * (m_new / (1 - beta1**t)) / (np.sqrt(v_hat) + eps)
+    return w_new, {"m": m_new, "v": v_new, "v_max": v_max}
+
+
 VARIANTS = {
     "decoupled_weight_decay": {"adam_update_full": decoupled},
     "amsgrad_max_after_correction": {"adam_update_full": max_after_correction},
+    "amsgrad_max_not_corrected": {"adam_update_full": max_not_corrected},
 }
