@@ -1,0 +1,203 @@
+"""The course's terms, as the lecture has them, in every Kazakh and Russian text a student reads:
+the catalogues (grader/i18n/{kk,ru}/*.yaml) and the quiz banks (quizzes/*.yaml).
+
+Kazakh: «градиенттік төмендеу», «оқу жылдамдығы», «шығын (функциясы)», «эпоха»,
+«(мини-)пакет»; no English word where a Kazakh term exists (an English gloss in parentheses
+after the Kazakh term, as the lecture writes «оқу қадамы (learning rate)», is fine; so are the
+names of the methods and code). Russian: «шаг обучения», never «скорость обучения»."""
+
+from __future__ import annotations
+
+import os
+import re
+import subprocess
+import sys
+from typing import Iterator
+
+import pytest
+import yaml
+
+from grader.i18n import CATALOGUE_DIR
+from grader.quiz.loader import bundled_dir, yaml_files
+
+KIT = CATALOGUE_DIR.parents[1]  # where `python -m grader` runs this copy of the kit
+
+# Checked in the whole text, glosses included.
+RUSSIAN_FORBIDDEN = {
+    "«скорость обучения»: the course says «шаг обучения»":
+        re.compile(r"скорост\w*\s+обучени", re.IGNORECASE),
+}
+KAZAKH_FORBIDDEN = {
+    "«дәуір»: the course says «эпоха»": re.compile(r"дәуір", re.IGNORECASE),
+    "«батч»: the course says «пакет» / «мини-пакет»": re.compile(r"батч", re.IGNORECASE),
+}
+# English used as the term itself in Kazakh text: checked outside parentheses, `code` and {fields}.
+KAZAKH_ENGLISH_TERMS = {
+    "Loss / loss: «шығын», «шығын функциясы», «шығын графигі»": r"\bloss\b",
+    "learning rate: «оқу жылдамдығы»": r"\blearning[ -]rate",
+    "epoch: «эпоха»": r"\bepochs?\b",
+    "... Gradient Descent: «пакеттік / стохастикалық / мини-пакеттік градиенттік төмендеу»":
+        r"\bgradient descent\b",
+    "batch / mini-batch: «пакет», «мини-пакет», «пакеттік»": r"\b(mini-?)?batch(es)?\b",
+    "Stochastic: «стохастикалық»": r"\bstochastic\b",
+    "GD / BGD: «градиенттік төмендеу»": r"\bB?GD\b",
+    "Nesterov Accelerated Gradient: «Нестеровтың үдетілген градиенті»":
+        r"\bnesterov\b|\baccelerated\b",
+    "backpropagation: «кері тарату»": r"\bbackpropagation\b",
+    "forward / backward pass: «тура өту», «кері өту»": r"\b(forward|backward) pass\b",
+    "scheduler: «кесте»": r"\bschedulers?\b",
+    "exploding gradients: «жарылатын градиенттер»": r"\bexploding\b",
+    "online learning: «онлайн оқыту»": r"\bonline\b",
+}
+KAZAKH_ENGLISH = {why: re.compile(pattern, re.IGNORECASE) for why, pattern in KAZAKH_ENGLISH_TERMS.items()}
+
+# Latin words a Kazakh quiz text may use outside parentheses: names of methods and their parts,
+# abbreviations, and the code's names (lr, beta1, weight_decay; one-letter variables and anything
+# with a digit or an underscore are code too).
+KAZAKH_QUIZ_LATIN = {
+    "SGD", "NAG", "Momentum", "AdaGrad", "Adagrad", "RMSprop", "RMSProp", "Adam", "AdamW", "AMSGrad",
+    "Adaptive", "Moment", "Estimation", "Xavier", "He", "MSE", "NaN", "GPU", "RAM", "CNN", "NLP", "RNN",
+    "PyTorch", "torch", "optim", "lr", "eps", "beta", "alpha", "gamma", "lam", "eta", "max", "min", "mean",
+    "sign", "sum", "cos", "random", "amsgrad", "True", "False",
+    "gradient", "drop", "every",  # the parameters of the lecture's gradient_step and of the step schedule
+}
+
+
+def outside_glosses(text: str) -> str:
+    """`text` without its parentheses (glosses), its code (`code`, {placeholders}, --options and
+    the names of calls: minibatches(...))."""
+    text = re.sub(r"`[^`]*`|\{[^{}]*\}|--[\w-]+|\b\w+(?=\()", " ", text)
+    while True:
+        shorter = re.sub(r"\([^()]*\)", " ", text)
+        if shorter == text:
+            return text
+        text = shorter
+
+
+def latin_words(text: str) -> set[str]:
+    """The Latin words of `text` that are not code: no digit, no underscore, longer than a letter."""
+    found = set()
+    for token in re.findall(r"\w+(?:-\w+)*", outside_glosses(text)):
+        if "_" in token or any(c.isdigit() for c in token):
+            continue
+        found |= {part for part in token.split("-") if re.fullmatch(r"[A-Za-z]{2,}", part)}
+    return found
+
+
+def violations(text: str, lang: str) -> list[str]:
+    """Why `text` in `lang` breaks the course's terms (empty when it does not)."""
+    if lang == "ru":
+        return [why for why, pattern in RUSSIAN_FORBIDDEN.items() if pattern.search(text)]
+    whole = [why for why, pattern in KAZAKH_FORBIDDEN.items() if pattern.search(text)]
+    bare = outside_glosses(text)
+    return whole + [why for why, pattern in KAZAKH_ENGLISH.items() if pattern.search(bare)]
+
+
+def catalogue_texts(lang: str) -> Iterator[tuple[str, str]]:
+    for path in sorted((CATALOGUE_DIR / lang).glob("*.yaml")):
+        for key, text in (yaml.safe_load(path.read_text(encoding="utf-8")) or {}).items():
+            if isinstance(text, str):
+                yield f"{lang}/{path.name}: {key}", text
+
+
+def _texts_in(node: object, lang: str, where: str) -> Iterator[tuple[str, str, bool]]:
+    """(where, text, is an accepted answer) for every `lang` text under `node`."""
+    if isinstance(node, dict):
+        short_text = node.get("type") == "short_text"
+        for key, value in node.items():
+            if key == lang:
+                for index, text in enumerate(value if isinstance(value, list) else [value]):
+                    if isinstance(text, str):
+                        yield f"{where}[{index}]" if isinstance(value, list) else where, text, isinstance(value, list)
+            else:
+                named = f"{where}.{node['id']}" if isinstance(node.get("id"), str) else where
+                inner = f"{named}.{key}"
+                yield from ((w, t, accepted or (short_text and key == "answer"))
+                            for w, t, accepted in _texts_in(value, lang, inner))
+    elif isinstance(node, list):
+        for index, value in enumerate(node):
+            yield from _texts_in(value, lang, f"{where}[{index}]")
+
+
+def quiz_texts(lang: str) -> Iterator[tuple[str, str, bool]]:
+    """Every `lang` text of the bundled banks: titles, questions, options, pairs, items,
+    answers, explanations; with whether it is an accepted answer of a short-text question
+    (a variant the learner may type, such as «bias»)."""
+    for path in yaml_files(bundled_dir({})):
+        yield from _texts_in(yaml.safe_load(path.read_text(encoding="utf-8")), lang, path.name)
+
+
+@pytest.mark.parametrize("lang", ["kk", "ru"])
+def test_catalogues_use_the_course_terms(lang: str):
+    wrong = [(where, why, text) for where, text in catalogue_texts(lang) for why in violations(text, lang)]
+    assert not wrong, "\n".join(f"{where}: {why}\n    {text}" for where, why, text in wrong)
+
+
+@pytest.mark.parametrize("lang", ["kk", "ru"])
+def test_quiz_banks_use_the_course_terms(lang: str):
+    texts = list(quiz_texts(lang))
+    assert len(texts) > 500  # every bank was read
+    wrong = [(where, why, text) for where, text, _ in texts for why in violations(text, lang)]
+    assert not wrong, "\n".join(f"{where}: {why}\n    {text}" for where, why, text in wrong)
+
+
+def test_kazakh_quiz_texts_use_no_other_english_words():
+    wrong = [(where, sorted(words), text) for where, text, accepted in quiz_texts("kk")
+             if not accepted and (words := latin_words(text) - KAZAKH_QUIZ_LATIN)]
+    assert not wrong, "\n".join(f"{where}: {words}\n    {text}" for where, words, text in wrong)
+
+
+@pytest.mark.parametrize(("lang", "text"), [
+    ("ru", "Скорость обучения"),
+    ("ru", "зависит от скорости  обучения"),
+    ("kk", "Дәуір"),
+    ("kk", "Шығын функциясының дәуірге тәуелділігі"),
+    ("kk", "батч өлшемі"),
+    ("kk", "Loss графигі қатты тербеледі немесе өседі"),
+    ("kk", "Салмақтарда немесе loss-та NaN пайда болады"),
+    ("kk", "Batch Gradient Descent салмақтарды қашан жаңартады?"),
+    ("kk", "Batch GD-де бір итерация = бүкіл эпоха"),
+    ("kk", "Mini-batch тәсілінің артықшылықтары қайсы?"),
+    ("kk", "Nesterov Accelerated Gradient градиентті қай нүктеде есептейді?"),
+    ("kk", "Learning rate (η) — әр оқыту қадамында"),
+    ("kk", "learning rate-ті мұқият баптауды талап етпейді"),
+    ("kk", "әр epoch сайын"),
+])
+def test_the_old_wording_is_caught(lang: str, text: str):
+    assert violations(text, lang), text
+
+
+@pytest.mark.parametrize("text", [
+    "Пакеттік градиенттік төмендеу (Batch Gradient Descent) салмақтарды қашан жаңартады?",
+    "Оқу қадамы (learning rate)",
+    "Шығын функциясы (loss function)",
+    "Нестеровтың үдетілген градиенті (Nesterov Accelerated Gradient, NAG) дегеніміз не?",
+    "`minibatches(n, batch_size, rng)` функциясын шақырыңыз; losses[e] — e-эпохадағы MSE",
+    "Adam (Adaptive Moment Estimation) — Momentum мен RMSProp идеяларын біріктіреді, lr = 1e-3",
+])
+def test_glosses_and_code_are_not_flagged(text: str):
+    assert not violations(text, "kk"), text
+    assert not latin_words(text) - KAZAKH_QUIZ_LATIN - {"minibatches", "losses", "rng", "n", "e"}, text
+
+
+def test_an_english_word_in_a_kazakh_quiz_text_is_caught():
+    assert latin_words("Варианттары (Batch, SGD) осы қадамды жетілдіреді; Mini-batch SGD") == {"Mini", "batch", "SGD"}
+    assert latin_words("градиенттер «exploding gradients» өседі") == {"exploding", "gradients"}
+
+
+@pytest.mark.parametrize("lang", ["kk", "ru"])
+def test_help_names_no_english_placeholder(lang: str):
+    """A help text speaks of the value as its placeholder is shown (ФАЙЛ, not FILE). (`grade
+    exercise N|all` keeps its N: that placeholder is shown as it is written.)"""
+    english = re.compile(r"\b(FILE|FOLDER|DIR|PATH|OUT|TOPIC|NUMBER|ANSWERS|SUBMISSIONS)\b")
+    wrong = [(where, text) for where, text in catalogue_texts(lang)
+             if where.startswith(f"{lang}/help.yaml") and not where.split(": ", 1)[1].startswith(("click:", "metavar:"))
+             and english.search(text)]
+    assert not wrong, wrong
+    for command in (["quiz", "render"], ["quiz", "grade"]):
+        environment = {k: v for k, v in os.environ.items() if k != "GRADE_LANG"}
+        shown = subprocess.run([sys.executable, "-m", "grader", *command, "--help", "--lang", lang],
+                               capture_output=True, text=True, timeout=120, cwd=KIT, env=environment).stdout
+        line = " ".join(next(line for line in shown.splitlines() if line.strip().startswith("--out")).split())
+        metavar = line.split()[1]
+        assert metavar != "FILE" and metavar in line.split(" ", 2)[2], line
