@@ -79,6 +79,8 @@ def _student_raised(error: StudentRaised, list_input: bool, exercise: Exercise) 
         return Outcome.ERROR, "result.missing_function", params, Diagnosis("missing_function")
     if error.type == "TypeError" and list_input and error.frames:  # not a call the signature refused
         return Outcome.ERROR, "result.raised", params, Diagnosis("list_input_unsupported")
+    if error.type == "OverflowError" and error.frames:  # 1e200 ** 2 on a Python float; numpy would give inf
+        return Outcome.ERROR, "result.raised", params, Diagnosis("float_overflow")
     if error.type == "TypeError" and not error.frames and SIGNATURE_REFUSED.search(error.text):
         # No line of the student's ran: the call itself did not fit the function's parameters.
         return Outcome.ERROR, "result.raised", params, Diagnosis("wrong_signature", {"number": exercise.number})

@@ -28,6 +28,7 @@ CASES = {
     "ex10_plus_sign": "diverged",
     "ex03_raises_in_helper": "raised_exception",
     "ex03_float32": "single_precision",
+    "ex04_python_float_overflow": "float_overflow",
 }
 
 
