@@ -213,7 +213,7 @@ def watch_loop(
             if record:
                 progress.record(result)
             width = terminal.screen_width() if color else None
-            echo(terminal.render(result, lang, color=color, width=width))
+            echo(terminal.render(result, lang, color=color, width=width, fold_passed=len(exercises) > 1))
         if on_result is not None:
             on_result(result)
         if max_rounds is not None and rounds >= max_rounds:

@@ -49,13 +49,21 @@ def _wrapped(text: str, indent: str, width: int | None) -> list[str]:
     return textwrap.wrap(text, width, initial_indent=indent, subsequent_indent=indent) or [indent]
 
 
-def render(report: Report, lang: str, color: bool, width: int | None = None) -> str:
-    """The report as text; ANSI colours only when `color`; messages wrapped to `width` if given."""
+def render(report: Report, lang: str, color: bool, width: int | None = None, fold_passed: bool = False) -> str:
+    """The report as text; ANSI colours only when `color`; messages wrapped to `width` if given.
+    With `fold_passed`, an exercise that passes in full is its header line alone (grade watch
+    of many exercises: what is left to do stays on the screen)."""
     lines: list[str] = []
     for exercise in report.exercises:
         header = translate("terminal.exercise_header", lang, number=exercise.exercise, title=exercise.title,
                            score=_points(exercise.score), max_score=_points(exercise.max_score))
+        folded = fold_passed and exercise.score == exercise.max_score and not exercise.output.strip()
+        if folded:
+            mark, colour = MARKS[Outcome.PASSED]
+            header = f"{click.style(mark, fg=colour) if color else mark} {header}"
         lines.append(click.style(header, bold=True) if color else header)
+        if folded:
+            continue
         for run in same_message_runs(exercise.tests):
             for test in run:
                 mark, colour = MARKS[test.outcome]

@@ -160,3 +160,23 @@ def test_missing_submission_is_an_input_error(tmp_path):
     result = CliRunner().invoke(cli, ["watch", "3", "--submission", str(tmp_path / "nowhere")])
     assert result.exit_code == 2
     assert "does not exist" in result.output
+
+
+def test_watching_many_exercises_folds_the_passed_ones(tmp_path):
+    """grade watch of several exercises: a passed exercise is one line, a failing one shows its
+    tests, so what is left to do stays on the screen."""
+    folder = submission_with(tmp_path / "sub", {4: MISTAKES / "ex04_gradient_ascent.py"})
+    lines: list[str] = []
+    exercises = curriculum.select("3-5")
+    watcher = watch_module.PollingWatcher(folder, interval=0.1)
+    try:
+        watch_module.watch_loop(folder, exercises, 2026, "en", Limits(call_timeout=10), watcher, max_rounds=1,
+                                echo=lines.append)
+    finally:
+        watcher.close()
+    shown = "\n".join(lines).splitlines()
+    headers = [line for line in shown if line.lstrip("✓ ").startswith("Exercise ")]
+    assert [h.startswith("✓ Exercise ") for h in headers] == [True, False, True], headers
+    ex04 = shown.index(headers[1])
+    assert shown[ex04 + 1].startswith("  ✗") and not any(line.startswith("  ✓") and "random" in line for line in shown[:ex04])
+    assert len(shown) < 60 and len([line for line in shown if line.startswith("  ")]) > 15  # ex04 in full
