@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import math
 import os
 import sys
 from pathlib import Path
@@ -13,6 +14,11 @@ from ..errors import GraderError, UnsupportedPlatform
 from ..i18n import translate
 
 EXIT_DONE, EXIT_INPUT, EXIT_INTERNAL, EXIT_INTERRUPTED = 0, 2, 3, 130
+# The seeds the gradebook can store (an sqlite INTEGER) and the hidden inputs accept (not negative).
+MAX_SEED = 2**63 - 1
+# A call into a student's code may take at most this long: a longer limit would only hold a
+# stuck submission for hours (and past the system's clock range, inf or 1e10 s, fail every grading).
+MIN_TIMEOUT, MAX_TIMEOUT = 0.1, 3600.0
 
 
 class InputProblem(click.ClickException):
@@ -50,6 +56,22 @@ def answers_exist_for(seed: int) -> None:
         load_recorded(seed)  # raises the error that names the seeds there are
 
 
+def check_seed(seed: int | None, lang: str) -> None:
+    """A usage error (exit 2) for a seed the hidden inputs or the gradebook cannot take."""
+    if seed is not None and not 0 <= seed <= MAX_SEED:
+        raise click.BadParameter(translate("batch.error.seed_range", lang, seed=seed, max=MAX_SEED),
+                                 param_hint="'--seed'")
+
+
+def check_timeout(timeout: float, lang: str) -> None:
+    """A usage error (exit 2) for a time limit that is not a number of seconds from
+    MIN_TIMEOUT to MAX_TIMEOUT: click's range lets nan through (no comparison with it holds)."""
+    if not (math.isfinite(timeout) and MIN_TIMEOUT <= timeout <= MAX_TIMEOUT):
+        raise click.BadParameter(translate("batch.error.timeout_range", lang, timeout=f"{timeout:g}",
+                                           min=f"{MIN_TIMEOUT:g}", max=f"{MAX_TIMEOUT:g}"),
+                                 param_hint="'--timeout'")
+
+
 @click.command("batch")
 @click.argument("submissions", type=click.Path(path_type=Path))
 @click.option("--out", "out", type=click.Path(path_type=Path), required=True,
@@ -57,7 +79,7 @@ def answers_exist_for(seed: int) -> None:
 @click.option("--workers", type=click.IntRange(min=1), default=None,
               help="Grading processes on this machine (default: the number of CPUs).")
 @click.option("--seed", type=int, default=None, help="Seed of the hidden inputs (default: the course's).")
-@click.option("--timeout", type=click.FloatRange(min=0.1), default=10.0, show_default=True,
+@click.option("--timeout", type=click.FloatRange(min=MIN_TIMEOUT, max=MAX_TIMEOUT), default=10.0, show_default=True,
               help="Seconds allowed for one call into a student's code.")
 @click.option("--scheduler", default=None, metavar="ADDRESS",
               help="Grade on an existing Dask cluster, e.g. tcp://host:8786 (see docs/cluster.md).")
@@ -77,6 +99,8 @@ def batch(submissions: Path, out: Path, workers: int | None, seed: int | None, t
     from .runner import SchedulerUnreachable
 
     lang = language(lang)
+    check_seed(seed, lang)
+    check_timeout(timeout, lang)
     try:
         require_unix()
         numbers = tuple(ex.number for ex in curriculum.select(which))
