@@ -56,15 +56,34 @@ def roster_key(student: str) -> tuple:
     return letters, student
 
 
-def grades_csv(rows: Iterable[tuple[str, dict]], numbers: tuple[int, ...]) -> bytes:
-    """grades.csv: student, exNN (the selected exercises), total; one row per student, in roster order."""
+GRADER_FAILED = "batch.error.grader_failed"  # the error id of a grading the grader failed as a whole
+GRADER_ERROR = "grader_error"  # the diagnosis of a test the grader failed on (grader/verdict.py, engine.py)
+
+
+def unscored_exercises(record: dict, numbers: Iterable[int]) -> set[int]:
+    """The exercises whose points a failure of the grader leaves unknown: each with a test the
+    grader failed on, or every one of `numbers` when the grading failed as a whole. Such points
+    are never a grade: they are left blank (or said to be missing) in every view."""
+    if (record.get("error") or {}).get("id") == GRADER_FAILED:
+        return set(numbers)
+    return {ex["exercise"] for ex in record.get("exercises", [])
+            if any(test.get("diagnosis") == GRADER_ERROR for test in ex["tests"])}
+
+
+def grading_failed(record: dict) -> bool:
+    """Whether the grader failed on this submission (as a whole or on some test): its score is no grade."""
+    return bool(unscored_exercises(record, (0,)))
+
+
+def grades_csv(rows: Iterable[tuple[str, list[float | None], float | None]], numbers: tuple[int, ...]) -> bytes:
+    """grades.csv: student, exNN (the selected exercises), total; one row per student, in roster
+    order. A row is (student, the points per exercise, the total): an exercise not handed in
+    has 0; None, where the grader failed, is an empty cell, never a grade."""
     buffer = io.StringIO()
     writer = csv.writer(buffer, lineterminator="\n")
     writer.writerow(["student", *(f"ex{n:02d}" for n in numbers), "total"])
-    for student, record in sorted(rows, key=lambda row: roster_key(row[0])):
-        scores = {ex["exercise"]: ex["score"] for ex in record.get("exercises", [])}
-        writer.writerow([safe_cell(student), *(number(scores.get(n, 0.0)) for n in numbers),
-                         number(record.get("score", 0.0))])
+    for student, scores, total in sorted(rows, key=lambda row: roster_key(row[0])):
+        writer.writerow([safe_cell(student), *(number(score) for score in scores), number(total)])
     return buffer.getvalue().encode("utf-8")
 
 
@@ -82,7 +101,12 @@ def diagnosis_text(exercise: int, diagnosis: str | None, lang: str) -> str:
 
 
 def gradescope(record: dict, lang: str) -> dict:
-    """The Gradescope autograder results.json of one record (one entry per hidden test)."""
+    """The Gradescope autograder results.json of one record (one entry per hidden test). A
+    grading the grader failed on gets no score at all (neither overall nor per test) and says
+    so: it is graded again by the next run."""
+    if grading_failed(record):
+        return {"output": translate("batch.gradescope.grader_failed", lang), "visibility": "visible",
+                "stdout_visibility": "hidden", "tests": []}
     tests = []
     for ex in record.get("exercises", []):
         for index, test in enumerate(ex["tests"], 1):
