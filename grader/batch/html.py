@@ -21,7 +21,7 @@ from .store import Stored
 
 TEMPLATES = Path(__file__).parent / "templates"
 BINS = 10
-TOP_DIAGNOSES = 3
+TOP_FAILING_TESTS = 3  # shown where no test of an exercise has a diagnosis
 
 
 @lru_cache(maxsize=1)
@@ -158,6 +158,14 @@ class ClassTally:
             "histogram": histogram([s["percent"] for s in students if s["percent"] is not None]),
         }
 
+    def _diagnoses(self, n: int, lang: str, mistakes: bool) -> list[dict]:
+        """Exercise n's named mistakes (`mistakes`), every one, or else its other causes (a stub,
+        a timeout, a crash, …), most frequent first: a cause that many students share never
+        hides a mistake that fewer made."""
+        found = [(d, c) for d, c in self.diagnoses[n].items() if outputs.is_mistake(d) == mistakes]
+        return [{"id": d, "count": c, "text": outputs.diagnosis_text(n, d, lang)}
+                for d, c in sorted(found, key=lambda kv: (-kv[1], kv[0]))]
+
     def _exercise_view(self, n: int, count: int, lang: str) -> dict:
         """One row of the exercises' table: mean and pass rate of the students with points for it."""
         scored = count - self.unscored[n]
@@ -169,10 +177,10 @@ class ClassTally:
             "passed": self.full[n],
             "scored": scored,
             "pass_rate": round(100.0 * self.full[n] / scored, 1) if scored else 0.0,
-            "diagnoses": [{"id": d, "count": c, "text": outputs.diagnosis_text(n, d, lang)}
-                          for d, c in sorted(self.diagnoses[n].items(), key=lambda kv: (-kv[1], kv[0]))[:TOP_DIAGNOSES]],
+            "diagnoses": self._diagnoses(n, lang, mistakes=True),
+            "other_causes": self._diagnoses(n, lang, mistakes=False),
             "failing_tests": [{"title": t, "count": c}
-                              for t, c in sorted(self.failing[n].items(), key=lambda kv: (-kv[1], kv[0]))[:TOP_DIAGNOSES]],
+                              for t, c in sorted(self.failing[n].items(), key=lambda kv: (-kv[1], kv[0]))[:TOP_FAILING_TESTS]],
         }
 
 

@@ -58,6 +58,18 @@ def roster_key(student: str) -> tuple:
 
 GRADER_FAILED = "batch.error.grader_failed"  # the error id of a grading the grader failed as a whole
 GRADER_ERROR = "grader_error"  # the diagnosis of a test the grader failed on (grader/verdict.py, engine.py)
+# Diagnoses that say what kept a test from running or answering, not which mistake of the method
+# the answer shows: the report lists them apart, Gradescope adds nothing for them (the test's
+# message already says what happened).
+NOT_MISTAKES = frozenset({"depends_on", "missing_file", "missing_function", "not_implemented", "timeout",
+                          "syntax_error", "not_utf8", "raised_exception", "worker_crashed", "channel_broken",
+                          GRADER_ERROR})
+
+
+def is_mistake(diagnosis: str | None) -> bool:
+    """Whether a test's diagnosis names a mistake in the student's method (a wrong variant or a
+    recognised shape such as a flipped sign), rather than a stub, a crash, a timeout or the grader."""
+    return bool(diagnosis) and diagnosis not in NOT_MISTAKES
 
 
 def unscored_exercises(record: dict, numbers: Iterable[int]) -> set[int]:
