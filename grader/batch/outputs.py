@@ -112,6 +112,41 @@ def diagnosis_text(exercise: int, diagnosis: str | None, lang: str) -> str:
     return diagnosis
 
 
+# Why a submission is not gradable, said to the student who reads the Gradescope page (the
+# record's message tells the instructor what to do); any other reason: batch.gradescope.not_gradable.
+FOR_THE_STUDENT = {
+    "batch.error.empty": "batch.gradescope.empty",
+    "batch.error.other_archive": "batch.gradescope.other_archive",
+    "batch.error.no_py_files": "batch.gradescope.no_py_files",
+    "batch.error.no_exercise_names": "batch.gradescope.no_exercise_names",
+    "batch.error.not_a_zip": "batch.gradescope.bad_zip",
+    "batch.error.bad_zip": "batch.gradescope.bad_zip",
+    "batch.error.zip_unsafe": "batch.gradescope.zip_unsafe",
+    "error.too_many_entries": "batch.gradescope.too_large",
+    "error.file_too_large": "batch.gradescope.too_large",
+    "error.several_zips": "batch.gradescope.several_zips",
+}
+
+
+def not_gradable_for_the_student(error_id: str, lang: str) -> str:
+    """Why a submission could not be graded, addressed to its student: what to hand in instead."""
+    return translate(FOR_THE_STUDENT.get(error_id, "batch.gradescope.not_gradable"), lang)
+
+
+def test_output(exercise: int, test: dict, lang: str) -> str:
+    """A test's feedback on Gradescope: its message and, for a named mistake whose explanation
+    the message does not hold already, that explanation in the student's language. Nothing is
+    added for what is no mistake of the method (a timeout, a stub, a crash, the grader's own
+    failure): the message says what happened, and an id such as `timeout` is no explanation."""
+    output = test.get("message", "")
+    if not is_mistake(test.get("diagnosis")):
+        return output
+    explanation = diagnosis_text(exercise, test["diagnosis"], lang)
+    if explanation == test["diagnosis"] or explanation in output:
+        return output
+    return (output + "\n\n" if output else "") + translate("batch.gradescope.diagnosis", lang, text=explanation)
+
+
 def gradescope(record: dict, lang: str) -> dict:
     """The Gradescope autograder results.json of one record (one entry per hidden test). A
     grading the grader failed on gets no score at all (neither overall nor per test) and says
@@ -122,24 +157,20 @@ def gradescope(record: dict, lang: str) -> dict:
     tests = []
     for ex in record.get("exercises", []):
         for index, test in enumerate(ex["tests"], 1):
-            output = test.get("message", "")
-            if test.get("diagnosis"):
-                output = (output + "\n\n" if output else "") + translate("batch.gradescope.diagnosis", lang,
-                                                                         id=test["diagnosis"])
             tests.append({
                 "name": f"ex{ex['exercise']:02d} · {test.get('title', test['name'])}",
                 "number": f"{ex['exercise']}.{index}",
                 "score": test["score"],
                 "max_score": test["max_score"],
                 "status": "passed" if test["status"] == "passed" else "failed",
-                "output": output,
+                "output": test_output(ex["exercise"], test, lang),
                 "visibility": "visible",
                 "tags": [f"ex{ex['exercise']:02d}"] + ([test["diagnosis"]] if test.get("diagnosis") else []),
             })
     result: dict = {"score": record.get("score", 0.0), "visibility": "visible", "stdout_visibility": "hidden",
                     "tests": tests}
     if record.get("error"):
-        result["output"] = record["error"]["message"]
+        result["output"] = not_gradable_for_the_student(record["error"]["id"], lang)
     else:
         result["output"] = translate("batch.gradescope.summary", lang, score=number(record.get("score")),
                                      max_score=number(record.get("max_score")))

@@ -5,6 +5,8 @@ from __future__ import annotations
 import json
 import re
 
+import pytest
+
 from grader.batch import html
 from grader.batch.store import Stored
 from grader.i18n import translate
@@ -59,3 +61,41 @@ def test_only_generic_causes_still_show_and_no_cause_shows_the_failing_tests():
                        json.dumps(record)))
     cell = re.search(r'<td class="diag">(.*?)</td>', html.render_class(failing, "en", 1), re.S).group(1)
     assert translate("batch.html.failed_test", "en", test="Converges") in cell
+
+
+def _test(diagnosis: str | None, message: str) -> dict:
+    return {"name": "t", "title": "t", "status": "failed", "score": 0.0, "max_score": 1.0, "message": message,
+            "diagnosis": diagnosis}
+
+
+@pytest.mark.parametrize("lang", ["kk", "ru", "en"])
+def test_gradescope_feedback_explains_mistakes_in_words_and_adds_nothing_for_other_causes(lang: str):
+    from grader.batch.outputs import gradescope
+
+    explained = translate("diagnosis.ex06.sequential_update", lang)
+    tests = [_test("timeout", "No answer in 10 s."), _test("depends_on", "Exercise 5 fails too."),
+             _test("not_implemented", "Not written yet."), _test("sequential_update", f"Wrong w. {explained}"),
+             _test("constant_factor", "Off by a factor 2.")]
+    record = {"score": 0.0, "max_score": 5.0, "exercises": [{"exercise": 6, "title": "t", "score": 0.0,
+                                                              "max_score": 5.0, "output": "", "tests": tests}]}
+    outputs = [t["output"] for t in gradescope(record, lang)["tests"]]
+    assert outputs[:3] == ["No answer in 10 s.", "Exercise 5 fails too.", "Not written yet."]  # nothing added
+    assert outputs[3] == f"Wrong w. {explained}"  # explained once, by the message itself
+    label = translate("batch.diagnosis.constant_factor", lang)
+    assert outputs[4] == "Off by a factor 2.\n\n" + translate("batch.gradescope.diagnosis", lang, text=label)
+    for output in outputs:
+        assert not re.search(r"\b(timeout|depends_on|not_implemented|sequential_update|constant_factor)\b", output)
+
+
+@pytest.mark.parametrize("error_id", ["batch.error.empty", "batch.error.no_py_files", "batch.error.other_archive",
+                                      "batch.error.no_exercise_names", "batch.error.not_a_zip",
+                                      "batch.error.unreadable", "error.several_zips"])
+@pytest.mark.parametrize("lang", ["kk", "ru", "en"])
+def test_a_not_gradable_student_is_told_on_gradescope_what_to_hand_in(error_id: str, lang: str):
+    from grader.batch.outputs import error_record, gradescope
+
+    instructor = translate(error_id, lang, path="alice", names="notes.txt", reason="x")
+    shown = gradescope(error_record(error_id, instructor), lang)
+    assert shown["score"] == 0 and shown["tests"] == []
+    assert shown["output"] != instructor and shown["output"].startswith(
+        {"kk": ("Жұмысыңыз", "Zip", ".py"), "ru": ("Ваш", "В вашей", "Ни один"), "en": ("Your", "None of your")}[lang])
