@@ -56,6 +56,22 @@ def answers_exist_for(seed: int) -> None:
         load_recorded(seed)  # raises the error that names the seeds there are
 
 
+def plural_form(count: int, lang: str) -> str:
+    """The catalogue's form for `count` things: `one`, `few` or `many` (Russian's three; English
+    has one and many; Kazakh keeps a noun after a number singular, so its three texts differ
+    only where a pronoun follows the count)."""
+    if lang == "ru":
+        if count % 10 == 1 and count % 100 != 11:
+            return "one"
+        return "few" if 2 <= count % 10 <= 4 and not 12 <= count % 100 <= 14 else "many"
+    return "one" if count == 1 else "many"
+
+
+def counted(message_id: str, count: int, lang: str, **params: object) -> str:
+    """`message_id`'s text for `count` things (message ids `<id>.one`, `<id>.few`, `<id>.many`)."""
+    return translate(f"{message_id}.{plural_form(count, lang)}", lang, count=count, **params)
+
+
 def check_seed(seed: int | None, lang: str) -> None:
     """A usage error (exit 2) for a seed the hidden inputs or the gradebook cannot take."""
     if seed is not None and not 0 <= seed <= MAX_SEED:
@@ -143,10 +159,8 @@ def batch(submissions: Path, out: Path, workers: int | None, seed: int | None, t
         raise InputProblem(translate("batch.error.os", lang, path=str(error.filename or out),
                                              reason=error.strerror or str(error))) from None
     if summary.ignored:
-        click.echo(translate("batch.ignored", lang, count=len(summary.ignored), names=", ".join(summary.ignored[:5])),
-                   err=True)
+        click.echo(counted("batch.ignored", len(summary.ignored), lang, names=", ".join(summary.ignored[:5])), err=True)
     if summary.stale:
-        click.echo(translate("batch.stale", lang, count=len(summary.stale), names=", ".join(summary.stale[:5])),
-                   err=True)
+        click.echo(counted("batch.stale", len(summary.stale), lang, names=", ".join(summary.stale[:5])), err=True)
     click.echo(summary_line(summary, out, lang))
     sys.exit(EXIT_INTERNAL if summary.internal else EXIT_DONE)

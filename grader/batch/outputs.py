@@ -193,6 +193,28 @@ def atomic_write(path: Path, data: bytes) -> bool:
     return True
 
 
+def remove_views_except(out: Path, roster: set[str]) -> list[str]:
+    """Remove results/<s>.json, gradescope/<s>/results.json and students/<s>.html of every
+    student `s` not in this run's `roster` (a submission taken out of SUBMISSIONS), so that the
+    per-student files list the students grades.csv lists; the gradebook keeps their records, and
+    the files come back from it when the submission does. Returns the students removed, sorted."""
+    removed: set[str] = set()
+    for folder, suffix in (("results", ".json"), ("students", ".html")):
+        for path in (out / folder).glob(f"*{suffix}"):
+            if path.is_file() and path.name[: -len(suffix)] not in roster:
+                path.unlink()
+                removed.add(path.name[: -len(suffix)])
+    for path in (out / "gradescope").glob("*/results.json"):
+        if path.parent.name not in roster:
+            path.unlink()
+            removed.add(path.parent.name)
+            try:
+                path.parent.rmdir()  # only if nothing else is in it
+            except OSError:
+                pass
+    return sorted(removed)
+
+
 def remove_leftovers(out: Path) -> None:
     """Temporary files of a run that was killed in the middle of a write."""
     for pattern in (f"{TEMP_PREFIX}*.tmp", f"*/{TEMP_PREFIX}*.tmp", f"gradescope/*/{TEMP_PREFIX}*.tmp"):
