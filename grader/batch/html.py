@@ -144,8 +144,9 @@ class ClassTally:
         """Everything report.html shows."""
         count = len(self.students)
         class_max = sum(self.maxima.values())
-        students = [{**s, "percent": None if s["score"] is None else round(percent(s["score"], class_max), 1)}
-                    for s in sorted(self.students, key=lambda s: outputs.roster_key(s["id"]))]
+        # "rank": the place in grades.csv's order, which the page sorts the Student column by.
+        students = [{**s, "rank": rank, "percent": None if s["score"] is None else round(percent(s["score"], class_max), 1)}
+                    for rank, s in enumerate(sorted(self.students, key=lambda s: outputs.roster_key(s["id"])))]
         exercises = [self._exercise_view(n, count, lang) for n in self.numbers]
         scores = sorted(s["score"] for s in students if s["score"] is not None)
         graded = len(scores)

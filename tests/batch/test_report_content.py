@@ -2,8 +2,12 @@
 
 from __future__ import annotations
 
+import html as _html
 import json
 import re
+import shutil
+import subprocess
+import tempfile
 
 import pytest
 
@@ -99,3 +103,43 @@ def test_a_not_gradable_student_is_told_on_gradescope_what_to_hand_in(error_id: 
     assert shown["score"] == 0 and shown["tests"] == []
     assert shown["output"] != instructor and shown["output"].startswith(
         {"kk": ("Жұмысыңыз", "Zip", ".py"), "ru": ("Ваш", "В вашей", "Ни один"), "en": ("Your", "None of your")}[lang])
+
+
+CLICK_STUDENT = """
+<script>
+window.addEventListener("load", function () {
+  var table = document.getElementById("students"), header = table.tHead.rows[0].cells[0];
+  var names = function () {
+    return Array.prototype.map.call(table.tBodies[0].rows, function (row) { return row.cells[0].querySelector("a").textContent; });
+  };
+  var shown = names();
+  header.click(); var ascending = names();
+  header.click(); var descending = names();
+  document.body.setAttribute("data-orders", JSON.stringify({shown: shown, ascending: ascending, descending: descending}));
+});
+</script>
+</body>"""
+
+
+@pytest.mark.skipif(shutil.which("chromium") is None, reason="chromium is not installed")
+def test_clicking_the_student_header_gives_the_order_of_grades_csv(tmp_path):
+    from grader.batch import outputs
+
+    names = ["Ыбырай Алтынсарин", "Іскендір Оспан", "Әлібек Нұрланұлы", "Ақжол Серік", "Анна Иванова", "Яна Ким",
+             "Ёлка Ли", "Zoe Smith", "bob"]
+    tally = html.ClassTally((6,))
+    for name in names:
+        tally.add(stored(name, [None]))
+    csv_order = [line.split(",")[0] for line in outputs.grades_csv(tally.csv_rows(), (6,)).decode().splitlines()[1:]]
+    assert csv_order.index("Іскендір Оспан") > csv_order.index("Ыбырай Алтынсарин")  # Kazakh: І after Ы
+    page = tmp_path / "report.html"
+    page.write_text(html.render_class(tally, "kk", 1).replace("</body>", CLICK_STUDENT), encoding="utf-8")
+    done = subprocess.run(["chromium", "--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
+                           "--disable-component-update", "--disable-sync", "--no-first-run", "--lang=en-US",
+                           f"--user-data-dir={tempfile.mkdtemp(dir=tmp_path)}", "--virtual-time-budget=3000",
+                           "--dump-dom", page.as_uri()], capture_output=True, text=True, timeout=120)
+    found = re.search(r'data-orders="([^"]+)"', done.stdout)
+    assert found, done.stderr[-2000:]
+    orders = json.loads(_html.unescape(found.group(1)))
+    assert orders["shown"] == csv_order and orders["ascending"] == csv_order
+    assert orders["descending"] == csv_order[::-1]
