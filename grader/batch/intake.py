@@ -240,8 +240,9 @@ FOR_THE_INSTRUCTOR = {"error.bad_zip": "batch.error.bad_zip", "error.zip_unsafe"
 
 def why_not_gradable(error: SubmissionError) -> tuple[str, dict[str, object]]:
     """The message id and parameters that tell the instructor why a submission cannot be
-    graded and what to do: empty, an archive other than zip, no .py files, .py files none of
-    which is an exercise's (with the files found), a file that is no zip."""
+    graded and what to do: empty, an archive other than zip, a zip inside the zip (which is not
+    unpacked, as `grade exercise --submission` does not), no .py files, .py files none of which
+    is an exercise's (with the files found), a file that is no zip."""
     path = Path(str(error.params.get("path", "")))
     if error.message_id == "error.not_folder_or_zip":
         return "batch.error.not_a_zip", {"path": path}
@@ -254,6 +255,9 @@ def why_not_gradable(error: SubmissionError) -> tuple[str, dict[str, object]]:
     python = [n for n in names if re.search(r"\.py(\.txt)?$", n, re.IGNORECASE)]
     if archives:
         return "batch.error.other_archive", {"path": path, "names": _shown(archives)}
+    zips = [n for n in names if n.lower().endswith(".zip")]
+    if zips and not python:  # the student zipped the zip of the work (or handed in a zip inside a zip)
+        return "batch.error.zip_in_zip", {"path": path, "names": _shown(zips)}
     if not python:
         return "batch.error.no_py_files", {"path": path, "names": _shown(names)}
     return "batch.error.no_exercise_names", {"path": path, "names": _shown(python)}

@@ -117,6 +117,7 @@ def diagnosis_text(exercise: int, diagnosis: str | None, lang: str) -> str:
 FOR_THE_STUDENT = {
     "batch.error.empty": "batch.gradescope.empty",
     "batch.error.other_archive": "batch.gradescope.other_archive",
+    "batch.error.zip_in_zip": "batch.gradescope.zip_in_zip",
     "batch.error.no_py_files": "batch.gradescope.no_py_files",
     "batch.error.no_exercise_names": "batch.gradescope.no_exercise_names",
     "batch.error.not_a_zip": "batch.gradescope.bad_zip",

@@ -99,6 +99,27 @@ def test_a_submission_that_cannot_be_graded_is_told_by_its_cause_with_a_next_ste
     assert len(messages) == len(expected)  # each cause its own words
 
 
+def test_a_zip_inside_the_zip_is_named_as_such_not_as_a_zip_without_py_files(tmp_path: Path):
+    import io
+
+    inner = io.BytesIO()
+    with zipfile.ZipFile(inner, "w") as zf:
+        zf.writestr("ex01_sum_of_squares.py", (REFERENCE / "ex01_sum_of_squares.py").read_text())
+    _files(tmp_path / "alice", {})
+    for outer in (tmp_path / "alice" / "outer.zip", tmp_path / "bob.zip"):  # in the student's folder, or alone
+        with zipfile.ZipFile(outer, "w") as zf:
+            zf.writestr("homework/inner.zip", inner.getvalue())
+            zf.writestr("__MACOSX/homework/._inner.zip", b"")
+    for student, shown in (("alice", "alice/outer.zip"), ("bob.zip", "bob.zip")):
+        texts = {}
+        for lang in ("kk", "ru", "en"):
+            found_id, texts[lang] = _why(tmp_path / student, lang)
+            assert found_id == "batch.error.zip_in_zip" and shown in texts[lang] and "homework/inner.zip" in texts[lang]
+        assert "a zip inside the zip" in texts["en"] and "Unpack homework/inner.zip" in texts["en"]
+        assert "zip внутри zip" in texts["ru"] and "zip ішіндегі zip" in texts["kk"]
+        assert "Ask the student for the exercise files" not in texts["en"]
+
+
 def test_the_stored_reason_is_the_instructors_text_everywhere(baseline: Path):
     import sqlite3
 

@@ -92,6 +92,7 @@ def test_gradescope_feedback_explains_mistakes_in_words_and_adds_nothing_for_oth
 
 
 @pytest.mark.parametrize("error_id", ["batch.error.empty", "batch.error.no_py_files", "batch.error.other_archive",
+                                      "batch.error.zip_in_zip",
                                       "batch.error.no_exercise_names", "batch.error.not_a_zip",
                                       "batch.error.unreadable", "error.several_zips"])
 @pytest.mark.parametrize("lang", ["kk", "ru", "en"])
@@ -102,7 +103,7 @@ def test_a_not_gradable_student_is_told_on_gradescope_what_to_hand_in(error_id: 
     shown = gradescope(error_record(error_id, instructor), lang)
     assert shown["score"] == 0 and shown["tests"] == []
     assert shown["output"] != instructor and shown["output"].startswith(
-        {"kk": ("Жұмысыңыз", "Zip", ".py"), "ru": ("Ваш", "В вашей", "Ни один"), "en": ("Your", "None of your")}[lang])
+        {"kk": ("Жұмысыңыз", "Zip", ".py"), "ru": ("Ваш", "В вашей", "В вашем", "Ни один"), "en": ("Your", "None of your")}[lang])
 
 
 CLICK_STUDENT = """
