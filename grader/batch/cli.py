@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import math
 import os
 import sys
 from pathlib import Path
@@ -13,6 +14,11 @@ from ..errors import GraderError, UnsupportedPlatform
 from ..i18n import translate
 
 EXIT_DONE, EXIT_INPUT, EXIT_INTERNAL, EXIT_INTERRUPTED = 0, 2, 3, 130
+# The seeds the gradebook can store (an sqlite INTEGER) and the hidden inputs accept (not negative).
+MAX_SEED = 2**63 - 1
+# A call into a student's code may take at most this long: a longer limit would only hold a
+# stuck submission for hours (and past the system's clock range, inf or 1e10 s, fail every grading).
+MIN_TIMEOUT, MAX_TIMEOUT = 0.1, 3600.0
 
 
 class InputProblem(click.ClickException):
@@ -50,6 +56,38 @@ def answers_exist_for(seed: int) -> None:
         load_recorded(seed)  # raises the error that names the seeds there are
 
 
+def plural_form(count: int, lang: str) -> str:
+    """The catalogue's form for `count` things: `one`, `few` or `many` (Russian's three; English
+    has one and many; Kazakh keeps a noun after a number singular, so its three texts differ
+    only where a pronoun follows the count)."""
+    if lang == "ru":
+        if count % 10 == 1 and count % 100 != 11:
+            return "one"
+        return "few" if 2 <= count % 10 <= 4 and not 12 <= count % 100 <= 14 else "many"
+    return "one" if count == 1 else "many"
+
+
+def counted(message_id: str, count: int, lang: str, **params: object) -> str:
+    """`message_id`'s text for `count` things (message ids `<id>.one`, `<id>.few`, `<id>.many`)."""
+    return translate(f"{message_id}.{plural_form(count, lang)}", lang, count=count, **params)
+
+
+def check_seed(seed: int | None, lang: str) -> None:
+    """A usage error (exit 2) for a seed the hidden inputs or the gradebook cannot take."""
+    if seed is not None and not 0 <= seed <= MAX_SEED:
+        raise click.BadParameter(translate("batch.error.seed_range", lang, seed=seed, max=MAX_SEED),
+                                 param_hint="'--seed'")
+
+
+def check_timeout(timeout: float, lang: str) -> None:
+    """A usage error (exit 2) for a time limit that is not a number of seconds from
+    MIN_TIMEOUT to MAX_TIMEOUT: click's range lets nan through (no comparison with it holds)."""
+    if not (math.isfinite(timeout) and MIN_TIMEOUT <= timeout <= MAX_TIMEOUT):
+        raise click.BadParameter(translate("batch.error.timeout_range", lang, timeout=f"{timeout:g}",
+                                           min=f"{MIN_TIMEOUT:g}", max=f"{MAX_TIMEOUT:g}"),
+                                 param_hint="'--timeout'")
+
+
 @click.command("batch")
 @click.argument("submissions", type=click.Path(path_type=Path))
 @click.option("--out", "out", type=click.Path(path_type=Path), required=True,
@@ -57,7 +95,7 @@ def answers_exist_for(seed: int) -> None:
 @click.option("--workers", type=click.IntRange(min=1), default=None,
               help="Grading processes on this machine (default: the number of CPUs).")
 @click.option("--seed", type=int, default=None, help="Seed of the hidden inputs (default: the course's).")
-@click.option("--timeout", type=click.FloatRange(min=0.1), default=10.0, show_default=True,
+@click.option("--timeout", type=click.FloatRange(min=MIN_TIMEOUT, max=MAX_TIMEOUT), default=10.0, show_default=True,
               help="Seconds allowed for one call into a student's code.")
 @click.option("--scheduler", default=None, metavar="ADDRESS",
               help="Grade on an existing Dask cluster, e.g. tcp://host:8786 (see docs/cluster.md).")
@@ -77,6 +115,8 @@ def batch(submissions: Path, out: Path, workers: int | None, seed: int | None, t
     from .runner import SchedulerUnreachable
 
     lang = language(lang)
+    check_seed(seed, lang)
+    check_timeout(timeout, lang)
     try:
         require_unix()
         numbers = tuple(ex.number for ex in curriculum.select(which))
@@ -119,10 +159,8 @@ def batch(submissions: Path, out: Path, workers: int | None, seed: int | None, t
         raise InputProblem(translate("batch.error.os", lang, path=str(error.filename or out),
                                              reason=error.strerror or str(error))) from None
     if summary.ignored:
-        click.echo(translate("batch.ignored", lang, count=len(summary.ignored), names=", ".join(summary.ignored[:5])),
-                   err=True)
+        click.echo(counted("batch.ignored", len(summary.ignored), lang, names=", ".join(summary.ignored[:5])), err=True)
     if summary.stale:
-        click.echo(translate("batch.stale", lang, count=len(summary.stale), names=", ".join(summary.stale[:5])),
-                   err=True)
+        click.echo(counted("batch.stale", len(summary.stale), lang, names=", ".join(summary.stale[:5])), err=True)
     click.echo(summary_line(summary, out, lang))
     sys.exit(EXIT_INTERNAL if summary.internal else EXIT_DONE)

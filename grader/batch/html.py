@@ -21,7 +21,7 @@ from .store import Stored
 
 TEMPLATES = Path(__file__).parent / "templates"
 BINS = 10
-TOP_DIAGNOSES = 3
+TOP_FAILING_TESTS = 3  # shown where no test of an exercise has a diagnosis
 
 
 @lru_cache(maxsize=1)
@@ -76,7 +76,11 @@ def percent(score: float, max_score: float | None) -> float:
 
 class ClassTally:
     """What report.html and grades.csv need, gathered one record at a time, so that a class
-    of thousands never has to be held in memory (only a few numbers per student are kept)."""
+    of thousands never has to be held in memory (only a few numbers per student are kept).
+
+    A grading the grader failed on is no grade: its exercises with a test the grader failed on
+    (all of them, if it failed as a whole) and its total have no points here, and it is left
+    out of the class's mean, median and histogram and of those exercises' mean and pass rate."""
 
     def __init__(self, numbers: tuple[int, ...]):
         self.numbers = numbers
@@ -85,10 +89,12 @@ class ClassTally:
         self.students: list[dict] = []
         self.full: Counter = Counter()
         self.score_sums: Counter = Counter()
+        self.unscored: Counter = Counter()  # per exercise, the students whose points the grader lost
         self.diagnoses: dict[int, Counter] = {n: Counter() for n in numbers}
         self.failing: dict[int, Counter] = {n: Counter() for n in numbers}
 
     def add(self, stored: Stored) -> None:
+        unscored = outputs.unscored_exercises(stored.record, self.numbers)
         scores = {}
         for ex in stored.record.get("exercises", []):
             n = ex["exercise"]
@@ -97,57 +103,85 @@ class ClassTally:
             self.titles.setdefault(n, ex["title"])
             if n not in self.diagnoses:
                 continue
-            self.score_sums[n] += ex["score"]
-            self.full[n] += all(t["status"] == "passed" for t in ex["tests"])
             # Counted in students (each student once per mistake), not in tests.
             self.diagnoses[n].update({t["diagnosis"] for t in ex["tests"] if t.get("diagnosis")})
             self.failing[n].update({t.get("title", t["name"]) for t in ex["tests"] if t["status"] != "passed"})
+            if n not in unscored:
+                self.score_sums[n] += ex["score"]
+                self.full[n] += all(t["status"] == "passed" for t in ex["tests"])
+        self.unscored.update(n for n in unscored if n in self.diagnoses)
+        failed = bool(unscored)
+        error = (stored.record.get("error") or {}).get("message")
         self.students.append({
-            "id": stored.student, "score": stored.score, "scores": [scores.get(n) for n in self.numbers],
-            "error": (stored.record.get("error") or {}).get("message"), "internal": stored.internal_error,
+            "id": stored.student, "score": None if failed else stored.score,
+            "scores": [None if n in unscored else scores.get(n) for n in self.numbers],
+            "unscored": [n in unscored for n in self.numbers],
+            "error": None if failed else error, "failed": (stored.error or error or "") if failed else None,
             "max_score": stored.record.get("max_score"),
         })
 
-    def csv_rows(self) -> list[tuple[str, dict]]:
-        """(student, the part of the record grades.csv reads)."""
-        return [(s["id"], {"score": s["score"], "exercises": [
-            {"exercise": n, "score": score} for n, score in zip(self.numbers, s["scores"]) if score is not None]})
-            for s in self.students]
+    def csv_rows(self) -> list[tuple[str, list[float | None], float | None]]:
+        """(student, points per exercise, total) as grades.csv shows them: an exercise not handed
+        in has 0, one whose points the grader lost None (an empty cell), and so has its total."""
+        return [(s["id"], [None if lost else (score or 0.0) for score, lost in zip(s["scores"], s["unscored"])],
+                 s["score"]) for s in self.students]
+
+    def _graded(self) -> list[dict]:
+        """The students with a total: all but those the grader failed on."""
+        return [s for s in self.students if s["failed"] is None]
 
     @property
     def mean_score(self) -> float:
-        return sum(s["score"] for s in self.students) / len(self.students) if self.students else 0.0
+        graded = self._graded()
+        return sum(s["score"] for s in graded) / len(graded) if graded else 0.0
 
     @property
     def max_score(self) -> float | None:
-        maxima = [s["max_score"] for s in self.students if s["max_score"] is not None]
+        maxima = [s["max_score"] for s in self._graded() if s["max_score"] is not None]
         return max(maxima) if maxima else None
 
     def view(self, lang: str) -> dict:
         """Everything report.html shows."""
         count = len(self.students)
         class_max = sum(self.maxima.values())
-        students = [{**s, "percent": round(percent(s["score"], class_max), 1)}
-                    for s in sorted(self.students, key=lambda s: outputs.roster_key(s["id"]))]
-        exercises = [{
-            "number": n,
-            "title": self.titles.get(n, f"ex{n:02d}"),
-            "max": self.maxima.get(n),
-            "mean": round(self.score_sums[n] / count, 2) if count else 0.0,
-            "passed": self.full[n],
-            "pass_rate": round(100.0 * self.full[n] / count, 1) if count else 0.0,
-            "diagnoses": [{"id": d, "count": c, "text": outputs.diagnosis_text(n, d, lang)}
-                          for d, c in sorted(self.diagnoses[n].items(), key=lambda kv: (-kv[1], kv[0]))[:TOP_DIAGNOSES]],
-            "failing_tests": [{"title": t, "count": c}
-                              for t, c in sorted(self.failing[n].items(), key=lambda kv: (-kv[1], kv[0]))[:TOP_DIAGNOSES]],
-        } for n in self.numbers]
-        scores = sorted(s["score"] for s in students)
-        median = (scores[(count - 1) // 2] + scores[count // 2]) / 2 if scores else 0.0
+        # "rank": the place in grades.csv's order, which the page sorts the Student column by.
+        students = [{**s, "rank": rank, "percent": None if s["score"] is None else round(percent(s["score"], class_max), 1)}
+                    for rank, s in enumerate(sorted(self.students, key=lambda s: outputs.roster_key(s["id"])))]
+        exercises = [self._exercise_view(n, count, lang) for n in self.numbers]
+        scores = sorted(s["score"] for s in students if s["score"] is not None)
+        graded = len(scores)
+        median = (scores[(graded - 1) // 2] + scores[graded // 2]) / 2 if scores else 0.0
         return {
             "students": students, "exercises": exercises, "class_max": class_max, "count": count,
             "broken": sum(1 for s in students if s["error"]),
-            "mean": round(sum(scores) / count, 2) if scores else 0.0, "median": round(median, 2),
-            "histogram": histogram([s["percent"] for s in students]),
+            "failed": sum(1 for s in students if s["failed"] is not None),
+            "mean": round(sum(scores) / graded, 2) if scores else 0.0, "median": round(median, 2),
+            "histogram": histogram([s["percent"] for s in students if s["percent"] is not None]),
+        }
+
+    def _diagnoses(self, n: int, lang: str, mistakes: bool) -> list[dict]:
+        """Exercise n's named mistakes (`mistakes`), every one, or else its other causes (a stub,
+        a timeout, a crash, …), most frequent first: a cause that many students share never
+        hides a mistake that fewer made."""
+        found = [(d, c) for d, c in self.diagnoses[n].items() if outputs.is_mistake(d) == mistakes]
+        return [{"id": d, "count": c, "text": outputs.diagnosis_text(n, d, lang)}
+                for d, c in sorted(found, key=lambda kv: (-kv[1], kv[0]))]
+
+    def _exercise_view(self, n: int, count: int, lang: str) -> dict:
+        """One row of the exercises' table: mean and pass rate of the students with points for it."""
+        scored = count - self.unscored[n]
+        return {
+            "number": n,
+            "title": self.titles.get(n, f"ex{n:02d}"),
+            "max": self.maxima.get(n),
+            "mean": round(self.score_sums[n] / scored, 2) if scored else 0.0,
+            "passed": self.full[n],
+            "scored": scored,
+            "pass_rate": round(100.0 * self.full[n] / scored, 1) if scored else 0.0,
+            "diagnoses": self._diagnoses(n, lang, mistakes=True),
+            "other_causes": self._diagnoses(n, lang, mistakes=False),
+            "failing_tests": [{"title": t, "count": c}
+                              for t, c in sorted(self.failing[n].items(), key=lambda kv: (-kv[1], kv[0]))[:TOP_FAILING_TESTS]],
         }
 
 
@@ -160,8 +194,14 @@ def student_view(stored: Stored, lang: str) -> dict:
             "tests": [{**t, "diagnosis_text": outputs.diagnosis_text(ex["exercise"], t.get("diagnosis"), lang)}
                       for t in ex["tests"]],
         })
-    return {"id": stored.student, "source": stored.source, "score": stored.score,
-            "max_score": stored.record.get("max_score"), "error": (stored.record.get("error") or {}).get("message"),
+    unscored = outputs.unscored_exercises(stored.record, [ex["exercise"] for ex in exercises])
+    error = (stored.record.get("error") or {}).get("message")
+    failed = outputs.grading_failed(stored.record)
+    for ex in exercises:
+        ex["unscored"] = ex["exercise"] in unscored
+    return {"id": stored.student, "source": stored.source, "score": None if failed else stored.score,
+            "max_score": stored.record.get("max_score"), "error": None if failed else error,
+            "failed": (stored.error or error or "") if failed else None,
             "exercises": exercises, "content_hash": stored.content_hash, "graded_at": stored.graded_at}
 
 

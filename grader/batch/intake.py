@@ -78,9 +78,9 @@ def find_students(folder: Path) -> tuple[list[Student], list[str]]:
         if path.name.startswith(".") or path.name in IGNORED_NAMES or path in merged or path in grouped:
             continue
         if path.is_dir():
-            student_id = path.name
+            student_id = student_id_of(path.name)
         elif path.is_file() and path.suffix.lower() == ".zip":
-            student_id = path.name[: -len(".zip")]
+            student_id = student_id_of(path.name[: -len(".zip")])
         else:
             ignored.append(path.name)
             continue
@@ -95,7 +95,16 @@ def find_students(folder: Path) -> tuple[list[Student], list[str]]:
 
 # Moodle's "Download all submissions": one folder per student and submission plugin,
 # `Name_123456_assignsubmission_file_`, `Name_123456_assignsubmission_onlinetext_`, ...
+# The student is `Name_123456` (the name and Moodle's participant id), whichever plugin.
 MOODLE_FOLDER = re.compile(r"^(?P<student>.+_\d+)_assignsubmission_(?P<plugin>[a-z0-9]+)_$")
+
+
+def student_id_of(name: str) -> str:
+    """The student id of a folder or zip (without `.zip`) of SUBMISSIONS: its name, except that
+    a Moodle plugin folder's is the student's `Name_123456`, the same whether the student
+    handed in files, an online text or both, and from one download to the next."""
+    found = MOODLE_FOLDER.match(name)
+    return found.group("student") if found else name
 # Which of a student's plugin folders is the submission (files first), when there are several.
 MOODLE_PLUGIN_ORDER = ("file", "onlinetext")
 
@@ -120,8 +129,9 @@ def merged_moodle_folders(paths: list[Path]) -> set[Path]:
 # <attachment id>_<file name>`, a resubmitted name with Canvas's `-1`, `-2` added.
 CANVAS_FILE = re.compile(r"^(?P<student>[^_\s]+?)(?:_LATE)?_(?P<user>\d+)_(?P<attachment>\d+)_(?P<file>.+)$")
 CANVAS_COPY_SUFFIX = re.compile(r"-\d+(?=\.(?:py|zip)$)", re.IGNORECASE)
-# Moodle's download without "Download submissions in folders": `Name_123456_assignsubmission_file_<file name>`.
-MOODLE_FILE = re.compile(r"^(?P<student>.+_\d+_assignsubmission_file_)(?P<file>.+)$")
+# Moodle's download without "Download submissions in folders": `Name_123456_assignsubmission_file_<file name>`
+# (or another plugin's, `…_onlinetext_onlinetext.html`); the student is `Name_123456`, as for its folders.
+MOODLE_FILE = re.compile(r"^(?P<student>.+_\d+)_assignsubmission_(?P<plugin>[a-z0-9]+)_(?P<file>.+)$")
 
 
 def flat_download_students(paths: list[Path]) -> tuple[list[Student], set[Path]]:
@@ -130,7 +140,7 @@ def flat_download_students(paths: list[Path]) -> tuple[list[Student], set[Path]]
     Canvas's, the student is the name before the numeric ids (with the user id when two
     students share a name), and of two files of one name the last uploaded (the highest
     attachment id, a late one included) is graded. Moodle's flat names give the student id
-    of its folders (`Name_123456_assignsubmission_file_`). Also returns every file read as
+    of its folders (`Name_123456`). Also returns every file read as
     such (an earlier upload that a later one replaces included)."""
     canvas: dict[tuple[str, str], dict[str, tuple[int, Path]]] = {}
     moodle: dict[str, dict[str, tuple[int, Path]]] = {}
@@ -139,7 +149,10 @@ def flat_download_students(paths: list[Path]) -> tuple[list[Student], set[Path]]
         if path.name.startswith(".") or path.is_symlink() or not path.is_file():
             continue
         if found := MOODLE_FILE.match(path.name):
-            moodle.setdefault(found.group("student"), {})[found.group("file")] = (0, path)
+            files = moodle.setdefault(found.group("student"), {})
+            rank = 0 if found.group("plugin") == "file" else 1  # of two files of one name, the handed-in file
+            if found.group("file") not in files or rank < files[found.group("file")][0]:
+                files[found.group("file")] = (rank, path)
             consumed.add(path)
         elif found := CANVAS_FILE.match(path.name):
             name = CANVAS_COPY_SUFFIX.sub("", found.group("file"))
@@ -227,8 +240,9 @@ FOR_THE_INSTRUCTOR = {"error.bad_zip": "batch.error.bad_zip", "error.zip_unsafe"
 
 def why_not_gradable(error: SubmissionError) -> tuple[str, dict[str, object]]:
     """The message id and parameters that tell the instructor why a submission cannot be
-    graded and what to do: empty, an archive other than zip, no .py files, .py files none of
-    which is an exercise's (with the files found), a file that is no zip."""
+    graded and what to do: empty, an archive other than zip, a zip inside the zip (which is not
+    unpacked, as `grade exercise --submission` does not), no .py files, .py files none of which
+    is an exercise's (with the files found), a file that is no zip."""
     path = Path(str(error.params.get("path", "")))
     if error.message_id == "error.not_folder_or_zip":
         return "batch.error.not_a_zip", {"path": path}
@@ -241,6 +255,9 @@ def why_not_gradable(error: SubmissionError) -> tuple[str, dict[str, object]]:
     python = [n for n in names if re.search(r"\.py(\.txt)?$", n, re.IGNORECASE)]
     if archives:
         return "batch.error.other_archive", {"path": path, "names": _shown(archives)}
+    zips = [n for n in names if n.lower().endswith(".zip")]
+    if zips and not python:  # the student zipped the zip of the work (or handed in a zip inside a zip)
+        return "batch.error.zip_in_zip", {"path": path, "names": _shown(zips)}
     if not python:
         return "batch.error.no_py_files", {"path": path, "names": _shown(names)}
     return "batch.error.no_exercise_names", {"path": path, "names": _shown(python)}

@@ -56,15 +56,46 @@ def roster_key(student: str) -> tuple:
     return letters, student
 
 
-def grades_csv(rows: Iterable[tuple[str, dict]], numbers: tuple[int, ...]) -> bytes:
-    """grades.csv: student, exNN (the selected exercises), total; one row per student, in roster order."""
+GRADER_FAILED = "batch.error.grader_failed"  # the error id of a grading the grader failed as a whole
+GRADER_ERROR = "grader_error"  # the diagnosis of a test the grader failed on (grader/verdict.py, engine.py)
+# Diagnoses that say what kept a test from running or answering, not which mistake of the method
+# the answer shows: the report lists them apart, Gradescope adds nothing for them (the test's
+# message already says what happened).
+NOT_MISTAKES = frozenset({"depends_on", "missing_file", "missing_function", "not_implemented", "timeout",
+                          "syntax_error", "not_utf8", "raised_exception", "worker_crashed", "channel_broken",
+                          GRADER_ERROR})
+
+
+def is_mistake(diagnosis: str | None) -> bool:
+    """Whether a test's diagnosis names a mistake in the student's method (a wrong variant or a
+    recognised shape such as a flipped sign), rather than a stub, a crash, a timeout or the grader."""
+    return bool(diagnosis) and diagnosis not in NOT_MISTAKES
+
+
+def unscored_exercises(record: dict, numbers: Iterable[int]) -> set[int]:
+    """The exercises whose points a failure of the grader leaves unknown: each with a test the
+    grader failed on, or every one of `numbers` when the grading failed as a whole. Such points
+    are never a grade: they are left blank (or said to be missing) in every view."""
+    if (record.get("error") or {}).get("id") == GRADER_FAILED:
+        return set(numbers)
+    return {ex["exercise"] for ex in record.get("exercises", [])
+            if any(test.get("diagnosis") == GRADER_ERROR for test in ex["tests"])}
+
+
+def grading_failed(record: dict) -> bool:
+    """Whether the grader failed on this submission (as a whole or on some test): its score is no grade."""
+    return bool(unscored_exercises(record, (0,)))
+
+
+def grades_csv(rows: Iterable[tuple[str, list[float | None], float | None]], numbers: tuple[int, ...]) -> bytes:
+    """grades.csv: student, exNN (the selected exercises), total; one row per student, in roster
+    order. A row is (student, the points per exercise, the total): an exercise not handed in
+    has 0; None, where the grader failed, is an empty cell, never a grade."""
     buffer = io.StringIO()
     writer = csv.writer(buffer, lineterminator="\n")
     writer.writerow(["student", *(f"ex{n:02d}" for n in numbers), "total"])
-    for student, record in sorted(rows, key=lambda row: roster_key(row[0])):
-        scores = {ex["exercise"]: ex["score"] for ex in record.get("exercises", [])}
-        writer.writerow([safe_cell(student), *(number(scores.get(n, 0.0)) for n in numbers),
-                         number(record.get("score", 0.0))])
+    for student, scores, total in sorted(rows, key=lambda row: roster_key(row[0])):
+        writer.writerow([safe_cell(student), *(number(score) for score in scores), number(total)])
     return buffer.getvalue().encode("utf-8")
 
 
@@ -81,29 +112,66 @@ def diagnosis_text(exercise: int, diagnosis: str | None, lang: str) -> str:
     return diagnosis
 
 
+# Why a submission is not gradable, said to the student who reads the Gradescope page (the
+# record's message tells the instructor what to do); any other reason: batch.gradescope.not_gradable.
+FOR_THE_STUDENT = {
+    "batch.error.empty": "batch.gradescope.empty",
+    "batch.error.other_archive": "batch.gradescope.other_archive",
+    "batch.error.zip_in_zip": "batch.gradescope.zip_in_zip",
+    "batch.error.no_py_files": "batch.gradescope.no_py_files",
+    "batch.error.no_exercise_names": "batch.gradescope.no_exercise_names",
+    "batch.error.not_a_zip": "batch.gradescope.bad_zip",
+    "batch.error.bad_zip": "batch.gradescope.bad_zip",
+    "batch.error.zip_unsafe": "batch.gradescope.zip_unsafe",
+    "error.too_many_entries": "batch.gradescope.too_large",
+    "error.file_too_large": "batch.gradescope.too_large",
+    "error.several_zips": "batch.gradescope.several_zips",
+}
+
+
+def not_gradable_for_the_student(error_id: str, lang: str) -> str:
+    """Why a submission could not be graded, addressed to its student: what to hand in instead."""
+    return translate(FOR_THE_STUDENT.get(error_id, "batch.gradescope.not_gradable"), lang)
+
+
+def test_output(exercise: int, test: dict, lang: str) -> str:
+    """A test's feedback on Gradescope: its message and, for a named mistake whose explanation
+    the message does not hold already, that explanation in the student's language. Nothing is
+    added for what is no mistake of the method (a timeout, a stub, a crash, the grader's own
+    failure): the message says what happened, and an id such as `timeout` is no explanation."""
+    output = test.get("message", "")
+    if not is_mistake(test.get("diagnosis")):
+        return output
+    explanation = diagnosis_text(exercise, test["diagnosis"], lang)
+    if explanation == test["diagnosis"] or explanation in output:
+        return output
+    return (output + "\n\n" if output else "") + translate("batch.gradescope.diagnosis", lang, text=explanation)
+
+
 def gradescope(record: dict, lang: str) -> dict:
-    """The Gradescope autograder results.json of one record (one entry per hidden test)."""
+    """The Gradescope autograder results.json of one record (one entry per hidden test). A
+    grading the grader failed on gets no score at all (neither overall nor per test) and says
+    so: it is graded again by the next run."""
+    if grading_failed(record):
+        return {"output": translate("batch.gradescope.grader_failed", lang), "visibility": "visible",
+                "stdout_visibility": "hidden", "tests": []}
     tests = []
     for ex in record.get("exercises", []):
         for index, test in enumerate(ex["tests"], 1):
-            output = test.get("message", "")
-            if test.get("diagnosis"):
-                output = (output + "\n\n" if output else "") + translate("batch.gradescope.diagnosis", lang,
-                                                                         id=test["diagnosis"])
             tests.append({
                 "name": f"ex{ex['exercise']:02d} · {test.get('title', test['name'])}",
                 "number": f"{ex['exercise']}.{index}",
                 "score": test["score"],
                 "max_score": test["max_score"],
                 "status": "passed" if test["status"] == "passed" else "failed",
-                "output": output,
+                "output": test_output(ex["exercise"], test, lang),
                 "visibility": "visible",
                 "tags": [f"ex{ex['exercise']:02d}"] + ([test["diagnosis"]] if test.get("diagnosis") else []),
             })
     result: dict = {"score": record.get("score", 0.0), "visibility": "visible", "stdout_visibility": "hidden",
                     "tests": tests}
     if record.get("error"):
-        result["output"] = record["error"]["message"]
+        result["output"] = not_gradable_for_the_student(record["error"]["id"], lang)
     else:
         result["output"] = translate("batch.gradescope.summary", lang, score=number(record.get("score")),
                                      max_score=number(record.get("max_score")))
@@ -124,6 +192,28 @@ def atomic_write(path: Path, data: bytes) -> bool:
         pass
     atomic_write_bytes(path, data, prefix=TEMP_PREFIX)
     return True
+
+
+def remove_views_except(out: Path, roster: set[str]) -> list[str]:
+    """Remove results/<s>.json, gradescope/<s>/results.json and students/<s>.html of every
+    student `s` not in this run's `roster` (a submission taken out of SUBMISSIONS), so that the
+    per-student files list the students grades.csv lists; the gradebook keeps their records, and
+    the files come back from it when the submission does. Returns the students removed, sorted."""
+    removed: set[str] = set()
+    for folder, suffix in (("results", ".json"), ("students", ".html")):
+        for path in (out / folder).glob(f"*{suffix}"):
+            if path.is_file() and path.name[: -len(suffix)] not in roster:
+                path.unlink()
+                removed.add(path.name[: -len(suffix)])
+    for path in (out / "gradescope").glob("*/results.json"):
+        if path.parent.name not in roster:
+            path.unlink()
+            removed.add(path.parent.name)
+            try:
+                path.parent.rmdir()  # only if nothing else is in it
+            except OSError:
+                pass
+    return sorted(removed)
 
 
 def remove_leftovers(out: Path) -> None:

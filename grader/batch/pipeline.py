@@ -21,6 +21,8 @@ from .intake import IntakeError, Packed, Student, find_students, pack
 from .store import Gradebook, Stored
 
 if TYPE_CHECKING:
+    from distributed import Client
+
     from .html import ClassTally
 
 GRADEBOOK = "gradebook.sqlite"
@@ -123,6 +125,7 @@ def sole_writer(out: Path) -> Iterator[None]:
 def run(settings: Settings, progress: Callable[[int], object] | None = None) -> Summary:
     """The whole batch; `progress(total)` returns an object with update(n) and close(), or None."""
     from .download import class_folder
+    from .runner import connect
 
     start = time.perf_counter()
     with class_folder(settings.submissions) as folder:  # an LMS's zip of the class is unpacked for the run
@@ -134,9 +137,12 @@ def run(settings: Settings, progress: Callable[[int], object] | None = None) -> 
             # Name the zip the instructor gave, not the temporary folder it was unpacked into.
             error.params = {k: _in_zip(str(v), folder, settings.submissions) for k, v in error.params.items()}
             raise
-        settings.out.mkdir(parents=True, exist_ok=True)
-        with sole_writer(settings.out):
-            return _run(settings, students, Summary(students=len(students), ignored=ignored), start, progress)
+        with ExitStack() as stack:
+            # A scheduler that cannot be reached stops the run before anything is written.
+            client = stack.enter_context(connect(settings.scheduler)) if settings.scheduler else None
+            settings.out.mkdir(parents=True, exist_ok=True)
+            stack.enter_context(sole_writer(settings.out))
+            return _run(settings, students, Summary(students=len(students), ignored=ignored), start, progress, client)
 
 
 def _in_zip(text: str, unpacked: Path, archive: Path) -> str:
@@ -148,7 +154,7 @@ def _in_zip(text: str, unpacked: Path, archive: Path) -> str:
 
 
 def _run(settings: Settings, students: list[Student], summary: Summary, start: float,
-         progress: Callable[[int], object] | None) -> Summary:
+         progress: Callable[[int], object] | None, client: "Client | None" = None) -> Summary:
     from .runner import WarmUp, jobs_of, run_dask, run_local, start_pool
 
     out = settings.out
@@ -203,8 +209,8 @@ def _run(settings: Settings, students: list[Student], summary: Summary, start: f
             # From here on a submission's bytes live only in its job, freed once it is graded.
             packed = {name: replace(item, data=None) for name, item in packed.items()}
             to_grade.clear()
-            if jobs and settings.scheduler:
-                run_dask(jobs, settings.scheduler, commit)
+            if jobs and client is not None:
+                run_dask(jobs, client, commit)
             elif jobs:
                 run_local(jobs, settings.workers, commit, pool=pool)
         finally:
@@ -212,6 +218,7 @@ def _run(settings: Settings, students: list[Student], summary: Summary, start: f
                 bar.close()
         summary.stale = sorted(set(book.students()) - {s.id for s in students})
         tally = rebuild_views(out, book.records([s.id for s in students]), settings, fresh)
+        outputs.remove_views_except(out, {s.id for s in students})
     summary.seconds = time.perf_counter() - start
     summary.average, summary.max_score = tally.mean_score, tally.max_score
     return summary

@@ -26,6 +26,8 @@ from typing import TYPE_CHECKING, Callable, Iterable, Iterator
 from .intake import Packed
 
 if TYPE_CHECKING:
+    from distributed import Client
+
     from ..errors import GraderError
     from ..sandbox.client import Sandbox
 
@@ -308,25 +310,33 @@ def failed(student: str, reason: str, details: str = "") -> dict:
             "error_params": {"reason": reason, "details": details}, "internal_error": True}
 
 
-def run_dask(jobs: list[Job], address: str, on_result: Callable[[dict], None], connect_timeout: float = 20.0) -> None:
-    """Grade `jobs` on the Dask cluster at `address`; `on_result` runs here as each ends."""
-    from distributed import Client, as_completed
+CONNECT_TIMEOUT = 20.0  # seconds to reach the Dask scheduler
+
+
+def connect(address: str, timeout: float | None = None) -> "Client":
+    """A client of the Dask scheduler at `address` (SchedulerUnreachable if it cannot be
+    reached): the batch connects before it writes anything, so a wrong address leaves the
+    output folder as it was."""
+    from distributed import Client
 
     try:
-        client = Client(address, timeout=connect_timeout)
+        return Client(address, timeout=CONNECT_TIMEOUT if timeout is None else timeout)
     except (OSError, TimeoutError) as error:
         raise SchedulerUnreachable(address, f"{type(error).__name__}: {error}") from error
-    run_id = uuid.uuid4().hex
-    with client:
-        futures = [client.submit(grade_packed, job, key=f"gdkit-grade-{job.student}-{run_id}", pure=False,
-                                 retries=1)
-                   for job in jobs]
-        students = {future.key: job.student for future, job in zip(futures, jobs)}
-        for future in as_completed(futures):
-            try:
-                result = future.result()
-            except Exception as error:  # noqa: BLE001 - a lost worker costs one submission, not the batch
-                result = failed(students[future.key], f"{type(error).__name__}: {error}")
-            on_result(result)
-            future.release()
 
+
+def run_dask(jobs: list[Job], client: "Client", on_result: Callable[[dict], None]) -> None:
+    """Grade `jobs` on the Dask cluster of `client` (see connect); `on_result` runs here as each ends."""
+    from distributed import as_completed
+
+    run_id = uuid.uuid4().hex
+    futures = [client.submit(grade_packed, job, key=f"gdkit-grade-{job.student}-{run_id}", pure=False, retries=1)
+               for job in jobs]
+    students = {future.key: job.student for future, job in zip(futures, jobs)}
+    for future in as_completed(futures):
+        try:
+            result = future.result()
+        except Exception as error:  # noqa: BLE001 - a lost worker costs one submission, not the batch
+            result = failed(students[future.key], f"{type(error).__name__}: {error}")
+        on_result(result)
+        future.release()

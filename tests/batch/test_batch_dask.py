@@ -21,25 +21,34 @@ def test_dask_cluster_gives_the_same_outputs_as_the_local_run(baseline: Path, cl
 
 
 def test_unreachable_scheduler_is_reported_with_its_address():
-    from grader.batch.runner import Job, SchedulerUnreachable, run_dask
+    from grader.batch.runner import SchedulerUnreachable, connect
 
     with pytest.raises(SchedulerUnreachable) as caught:
-        run_dask([Job("x", b"", (1,), 1, "en", 1.0)], "tcp://127.0.0.1:9", lambda result: None, connect_timeout=1)
+        connect("tcp://127.0.0.1:9", timeout=1)
     assert caught.value.address == "tcp://127.0.0.1:9" and caught.value.reason
 
 
-def test_an_unreachable_scheduler_stops_the_command_as_an_input_error(classroom: Path, tmp_path: Path,
-                                                                      monkeypatch: pytest.MonkeyPatch):
+@pytest.mark.parametrize("existing", [False, True])
+def test_an_unreachable_scheduler_stops_the_command_as_an_input_error_writing_nothing(
+        classroom: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, existing: bool):
     from click.testing import CliRunner
 
     from grader.batch import runner
     from grader.cli import cli
 
-    real = runner.run_dask
-    monkeypatch.setattr(runner, "run_dask",
-                        lambda jobs, address, on_result: real(jobs, address, on_result, connect_timeout=1))
-    done = CliRunner().invoke(cli, ["batch", str(classroom), "--out", str(tmp_path / "out"),
-                                    "--scheduler", "tcp://127.0.0.1:9", "--lang", "en"])
+    monkeypatch.setattr(runner, "CONNECT_TIMEOUT", 1.0, raising=False)
+    out = tmp_path / "out"
+    if existing:  # a folder of an earlier run: left exactly as it was
+        out.mkdir()
+        (out / "grades.csv").write_text("student,ex01,total\n")
+    done = CliRunner().invoke(cli, ["batch", str(classroom), "--out", str(out),
+                                    "--scheduler", "tcp://127.0.0.1:1", "--lang", "en"])
     assert done.exit_code == 2, done.output
     (line,) = done.output.strip().splitlines()
-    assert line.startswith("Error: Cannot reach the Dask scheduler at tcp://127.0.0.1:9") and "Usage" not in done.output
+    assert line.startswith("Error: Cannot reach the Dask scheduler at tcp://127.0.0.1:1") and "Usage" not in done.output
+    # Not even the records of the class's not-gradable students (eve, frank), which need no worker.
+    if existing:
+        assert sorted(p.name for p in out.iterdir()) == ["grades.csv"]
+        assert (out / "grades.csv").read_text() == "student,ex01,total\n"
+    else:
+        assert not out.exists()

@@ -171,3 +171,46 @@ def test_folders_a_killed_run_left_in_tmp_are_removed(tmp_path, monkeypatch):
     os.utime(alive, (old, old))
     assert remove_stale_temporary_folders() == 1
     assert not stale.exists() and fresh.exists() and alive.exists()
+
+
+def _views(out: Path) -> set[str]:
+    """The students that the per-student files (results/, gradescope/, students/) speak of."""
+    return ({p.stem for p in (out / "results").glob("*.json")} | {p.parent.name for p in (out / "gradescope").glob("*/results.json")}
+            | {p.stem for p in (out / "students").glob("*.html")})
+
+
+def test_a_student_taken_out_of_the_class_leaves_every_file_view_and_comes_back_with_the_submission(tmp_path: Path):
+    from .conftest import submission_with
+
+    submissions = tmp_path / "submissions"
+    for name in ("alice", "bob", "carol"):
+        submission_with(submissions / name, {})
+    out = tmp_path / "out"
+    run_batch(submissions, out, "--workers", "1", "--exercises", "1")
+    assert _views(out) == {"alice", "bob", "carol"}
+    shutil.move(submissions / "bob", tmp_path / "bob")
+    second = run_batch(submissions, out, "--workers", "1", "--exercises", "1")
+    rows = [row["student"] for row in read_csv(out / "grades.csv")]
+    assert rows == ["alice", "carol"] and _views(out) == set(rows)  # the files list whom grades.csv lists
+    assert not (out / "gradescope" / "bob").exists()
+    assert "1 student in the gradebook is no longer in the submissions folder" in second.stderr
+    shutil.move(tmp_path / "bob", submissions / "bob")
+    third = run_batch(submissions, out, "--workers", "1", "--exercises", "1")
+    assert "0 graded, 3 unchanged" in third.stdout  # the gradebook kept bob's record: not graded again
+    assert _views(out) == {"alice", "bob", "carol"} and "no longer" not in third.stderr
+    record = json.loads((out / "results" / "bob.json").read_text(encoding="utf-8"))
+    assert record["score"] == record["max_score"]
+
+
+def test_counts_take_the_plural_form_of_each_language():
+    from grader.batch.cli import counted
+
+    assert counted("batch.stale", 1, "en", names="x").startswith("1 student in the gradebook is no longer")
+    assert counted("batch.stale", 2, "en", names="x").startswith("2 students in the gradebook are no longer")
+    russian = {n: counted("batch.stale", n, "ru", names="x").split(" из ")[0] for n in (1, 2, 5, 11, 21, 22, 25, 112)}
+    assert russian == {1: "1 студент", 2: "2 студента", 5: "5 студентов", 11: "11 студентов", 21: "21 студент",
+                       22: "22 студента", 25: "25 студентов", 112: "112 студентов"}
+    assert counted("batch.ignored", 1, "ru", names="x").startswith("Пропущен 1 элемент,")
+    assert counted("batch.ignored", 3, "ru", names="x").startswith("Пропущено 3 элемента,")
+    assert counted("batch.ignored", 1, "en", names="x").startswith("Ignored 1 entry that is")
+    assert "{" not in counted("batch.stale", 1, "kk", names="x") and "1 студент" in counted("batch.stale", 1, "kk", names="x")

@@ -29,10 +29,36 @@ def test_moodle_online_text_and_comment_folders_are_the_same_student(tmp_path: P
     # Only an online text: still a student (reported as not gradable), never missing.
     _files(tmp_path / "Bolat Seri_999999_assignsubmission_onlinetext_", {"onlinetext.html": "<p>see email</p>"})
     students, ignored = find_students(tmp_path)
-    assert [s.id for s in students] == ["Anna Smith_345678_assignsubmission_file_",
-                                        "Bolat Seri_999999_assignsubmission_onlinetext_",
-                                        "Әлібек Нұрланұлы_123456_assignsubmission_file_"]
+    # The student id is the name and Moodle's participant id, whatever the plugin folder.
+    assert [s.id for s in students] == ["Anna Smith_345678", "Bolat Seri_999999", "Әлібек Нұрланұлы_123456"]
+    assert [s.path.name for s in students] == ["Anna Smith_345678_assignsubmission_file_",
+                                               "Bolat Seri_999999_assignsubmission_onlinetext_",
+                                               "Әлібек Нұрланұлы_123456_assignsubmission_file_"]
     assert ignored == []
+
+
+def test_a_moodle_student_keeps_one_id_from_an_online_text_to_a_file_upload(tmp_path: Path):
+    """An online text first, a file upload later: the same student, not a new one beside the old."""
+    first, later = tmp_path / "first", tmp_path / "later"
+    _files(first / "Bolat Seri_999999_assignsubmission_onlinetext_", {"onlinetext.html": "<p>soon</p>"})
+    _files(later / "Bolat Seri_999999_assignsubmission_onlinetext_", {"onlinetext.html": "<p>soon</p>"})
+    _files(later / "Bolat Seri_999999_assignsubmission_file_",
+           {"ex01_sum_of_squares.py": (REFERENCE / "ex01_sum_of_squares.py").read_text()})
+    (first_student,), _ = find_students(first)
+    (later_student,), _ = find_students(later)
+    assert first_student.id == later_student.id == "Bolat Seri_999999"
+    assert later_student.path.name.endswith("_file_") and pack(later_student).data is not None
+
+
+def test_a_moodle_flat_download_gives_the_ids_of_moodle_s_folders(tmp_path: Path):
+    ex01 = (REFERENCE / "ex01_sum_of_squares.py").read_text()
+    _files(tmp_path, {"Aigerim Nurlanova_10001_assignsubmission_file_ex01_sum_of_squares.py": ex01,
+                      "Aigerim Nurlanova_10001_assignsubmission_onlinetext_onlinetext.html": "<p>done</p>",
+                      "Bolat Seri_10022_assignsubmission_onlinetext_onlinetext.html": "<p>see email</p>"})
+    students, ignored = find_students(tmp_path)
+    assert [s.id for s in students] == ["Aigerim Nurlanova_10001", "Bolat Seri_10022"] and ignored == []
+    assert [name for name, _ in students[0].files] == ["ex01_sum_of_squares.py", "onlinetext.html"]
+    assert pack(students[0]).data is not None and pack(students[1]).error_id == "batch.error.no_py_files"
 
 
 def _why(path: Path, lang: str = "en") -> tuple[str, str]:
@@ -71,6 +97,27 @@ def test_a_submission_that_cannot_be_graded_is_told_by_its_cause_with_a_next_ste
             other = _why(tmp_path / name, lang)[1]
             assert other != text and "--submission" not in other
     assert len(messages) == len(expected)  # each cause its own words
+
+
+def test_a_zip_inside_the_zip_is_named_as_such_not_as_a_zip_without_py_files(tmp_path: Path):
+    import io
+
+    inner = io.BytesIO()
+    with zipfile.ZipFile(inner, "w") as zf:
+        zf.writestr("ex01_sum_of_squares.py", (REFERENCE / "ex01_sum_of_squares.py").read_text())
+    _files(tmp_path / "alice", {})
+    for outer in (tmp_path / "alice" / "outer.zip", tmp_path / "bob.zip"):  # in the student's folder, or alone
+        with zipfile.ZipFile(outer, "w") as zf:
+            zf.writestr("homework/inner.zip", inner.getvalue())
+            zf.writestr("__MACOSX/homework/._inner.zip", b"")
+    for student, shown in (("alice", "alice/outer.zip"), ("bob.zip", "bob.zip")):
+        texts = {}
+        for lang in ("kk", "ru", "en"):
+            found_id, texts[lang] = _why(tmp_path / student, lang)
+            assert found_id == "batch.error.zip_in_zip" and shown in texts[lang] and "homework/inner.zip" in texts[lang]
+        assert "a zip inside the zip" in texts["en"] and "Unpack homework/inner.zip" in texts["en"]
+        assert "zip внутри zip" in texts["ru"] and "zip ішіндегі zip" in texts["kk"]
+        assert "Ask the student for the exercise files" not in texts["en"]
 
 
 def test_the_stored_reason_is_the_instructors_text_everywhere(baseline: Path):
@@ -153,5 +200,4 @@ def test_from_a_class_zip_a_rar_or_a_pdf_is_named_in_the_reason(tmp_path: Path):
     unpack(archive, tmp_path / "class")
     assert (tmp_path / "class" / "Rar User_3_assignsubmission_file_" / "exercises.rar").stat().st_size == 0
     reasons = {s.id: _why(s.path)[0] for s in find_students(tmp_path / "class")[0]}
-    assert reasons == {"Pdf User_4_assignsubmission_file_": "batch.error.no_py_files",
-                       "Rar User_3_assignsubmission_file_": "batch.error.other_archive"}
+    assert reasons == {"Pdf User_4": "batch.error.no_py_files", "Rar User_3": "batch.error.other_archive"}

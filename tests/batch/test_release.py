@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import gzip
 import json
+import os
 import shutil
 import subprocess
 import sys
@@ -142,3 +143,34 @@ def test_batch_in_the_edition_refuses_a_seed_without_recorded_answers_before_rec
     assert refused.returncode == 2, refused.stdout + refused.stderr
     assert "2026" in refused.stderr and "Traceback" not in refused.stderr
     assert not out.exists() or not any(out.iterdir())
+
+
+def test_the_readme_says_how_to_choose_the_language_and_its_commands_work_verbatim(edition: Path, tmp_path: Path):
+    """Each language's part names --lang and GRADE_LANG, grade show, hint, progress and the
+    quizzes; every `grade …` line of it runs as written in the edition, from a student's folder."""
+    readme = (edition / "README.md").read_text(encoding="utf-8")
+    parts = readme.split("\n# ")
+    assert len(parts) == 3
+    commands: set[str] = set()
+    for part in parts:
+        for needed in ("--lang kk", "GRADE_LANG", "grade show 3", "grade hint 3", "grade progress", "grade quiz list",
+                       "grade quiz take", "grade quiz review"):
+            assert needed in part, (needed, part[:60])
+        commands |= {line.split("#")[0].strip() for line in part.splitlines() if line.startswith("    grade ")}
+    assert len(commands) == 7  # the same commands in the three languages
+    script = tmp_path / "in_edition.py"
+    script.write_text(IN_EDITION)
+    shutil.copytree(edition / "exercises", tmp_path / "student" / "exercises")  # a student's working folder
+    for command in sorted(commands):
+        done = subprocess.run([sys.executable, str(script), str(edition), str(REFERENCE.parent), *command.split()[1:]],
+                              capture_output=True, text=True, timeout=300, cwd=tmp_path / "student",
+                              stdin=subprocess.DEVNULL)
+        # 1: `grade exercise 3` on the stub fails its tests, as it should; never a usage error (2).
+        assert done.returncode in (0, 1) and "Traceback" not in done.stderr, (command, done.stdout, done.stderr)
+    # `export GRADE_LANG=ru`: the commands after it speak Russian.
+    english = subprocess.run([sys.executable, str(script), str(edition), str(REFERENCE.parent), "show", "3",
+                              "--lang", "en"], capture_output=True, text=True, timeout=300, cwd=tmp_path / "student")
+    russian = subprocess.run([sys.executable, str(script), str(edition), str(REFERENCE.parent), "show", "3"],
+                             capture_output=True, text=True, timeout=300, cwd=tmp_path / "student",
+                             env={**os.environ, "GRADE_LANG": "ru"})
+    assert russian.returncode == 0 and russian.stdout != english.stdout and "Упражнение 3" in russian.stdout

@@ -1,0 +1,68 @@
+"""students/<student>.html in a narrow window: in Kazakh and Russian, whose words for a test's
+result and the points are longer than English's, no cell's text runs into the next one and
+no header is cut, at 800 px as at 1400 px."""
+
+from __future__ import annotations
+
+import json
+import re
+import shutil
+import subprocess
+import tempfile
+from pathlib import Path
+
+import pytest
+
+from grader.batch import html
+from grader.batch.store import Stored
+
+MEASURE = """
+<script>
+window.addEventListener("load", function () {
+  var cells = document.querySelectorAll("table.tests th, table.tests td"), found = [];
+  Array.prototype.forEach.call(cells, function (cell) {
+    // Text wider than its cell spills over the next cell (or is hidden under it).
+    if (cell.scrollWidth > cell.clientWidth + 1) { found.push(cell.textContent.trim().slice(0, 40)); }
+  });
+  var table = document.querySelector("table.tests").getBoundingClientRect();
+  document.body.setAttribute("data-measured", JSON.stringify({
+    overflowing: found, cells: cells.length, right: table.right, width: document.documentElement.clientWidth}));
+});
+</script>
+</body>"""
+
+
+def _student_page(folder: Path, lang: str) -> Path:
+    statuses = ["passed", "failed", "error", "timeout"]
+    tests = [{"name": f"t{i}", "title": f"Тест номер {i} [dim{i}]", "status": status,
+              "score": 1.0 if status == "passed" else 0.0, "max_score": 12.5,
+              "message": "" if status == "passed" else "x" * 300,  # one long word, as an array's bytes can be
+              "diagnosis": None if status == "passed" else "raised_exception"}
+             for i, status in enumerate(statuses * 2)]
+    record = {"score": 2.0, "max_score": 100.0, "exercises": [
+        {"exercise": 1, "title": "Квадраттардың қосындысы және оның градиенті", "score": 2.0, "max_score": 100.0,
+         "output": "", "tests": tests}]}
+    stored = Stored("Әлібек Нұрланұлы_123456", "Әлібек Нұрланұлы_123456_assignsubmission_file_",
+                    "sha256:" + "0" * 64, "{}", 1, "2026-01-01T00:00:00+00:00", None, None, False, record,
+                    json.dumps(record))
+    page = folder / f"{lang}.html"
+    page.write_text(html.render_student(stored, lang).replace("</body>", MEASURE), encoding="utf-8")
+    return page
+
+
+@pytest.mark.skipif(shutil.which("chromium") is None, reason="chromium is not installed")
+@pytest.mark.parametrize("width", [800, 1400])
+@pytest.mark.parametrize("lang", ["kk", "ru"])
+def test_no_cell_of_the_tests_table_runs_into_the_next(tmp_path: Path, lang: str, width: int):
+    page = _student_page(tmp_path, lang)
+    done = subprocess.run(["chromium", "--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
+                           "--disable-component-update", "--disable-sync", "--no-first-run",
+                           f"--user-data-dir={tempfile.mkdtemp(dir=tmp_path)}", f"--window-size={width},1000",
+                           "--virtual-time-budget=3000", "--dump-dom", page.as_uri()],
+                          capture_output=True, text=True, timeout=120)
+    found = re.search(r'data-measured="([^"]+)"', done.stdout)
+    assert found, done.stderr[-2000:]
+    measured = json.loads(found.group(1).replace("&quot;", '"'))
+    assert measured["cells"] == 4 + 8 * 4
+    assert measured["overflowing"] == [], f"{lang} at {width} px"
+    assert measured["right"] <= measured["width"]  # the table fits the window: no sideways scrolling
