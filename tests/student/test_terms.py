@@ -4,7 +4,10 @@ the catalogues (grader/i18n/{kk,ru}/*.yaml) and the quiz banks (quizzes/*.yaml).
 Kazakh: «градиенттік төмендеу», «оқу жылдамдығы», «шығын (функциясы)», «эпоха»,
 «(мини-)пакет»; no English word where a Kazakh term exists (an English gloss in parentheses
 after the Kazakh term, as the lecture writes «оқу қадамы (learning rate)», is fine; so are the
-names of the methods and code). Russian: «шаг обучения», never «скорость обучения»."""
+names of the methods and code). Russian: «шаг обучения», never «скорость обучения»; in the quiz
+banks also «функция потерь» / «потери» (not «лосс»), «эпоха», «(мини-)батч», «пакетный /
+стохастический / мини-пакетный градиентный спуск»; an English term only as a gloss in parentheses
+after the Russian one («шаг обучения (learning rate)»)."""
 
 from __future__ import annotations
 
@@ -31,6 +34,32 @@ KAZAKH_FORBIDDEN = {
     "«дәуір»: the course says «эпоха»": re.compile(r"дәуір", re.IGNORECASE),
     "«батч»: the course says «пакет» / «мини-пакет»": re.compile(r"батч", re.IGNORECASE),
 }
+# Russian quiz texts: slang checked in the whole text, glosses included; English used as the term
+# itself checked outside parentheses, `code` and {fields}.
+RUSSIAN_QUIZ_SLANG = {
+    "«лосс»: the course says «функция потерь» / «потери»": re.compile(r"лосс", re.IGNORECASE),
+    "«флэт»: the course says «плато» / «плоский участок»": re.compile(r"флэт", re.IGNORECASE),
+}
+RUSSIAN_ENGLISH_TERMS = {
+    "learning rate: «шаг обучения»": r"\blearning[ -]rates?\b",
+    "loss: «функция потерь», «потери»": r"\bloss(es)?\b",
+    "Batch GD / BGD / GD: «пакетный градиентный спуск», «градиентный спуск»": r"\bB?GD\b",
+    "... Gradient Descent: «пакетный / стохастический / мини-пакетный градиентный спуск»":
+        r"\bgradient descent\b",
+    "batch / mini-batch: «батч», «мини-батч», «пакетный», «мини-пакетный»": r"\b(mini-?)?batch(es)?\b",
+    "Stochastic: «стохастический»": r"\bstochastic\b",
+    "epoch: «эпоха»": r"\bepochs?\b",
+    "Nesterov Accelerated Gradient: «метод Нестерова», «ускоренный градиент Нестерова»":
+        r"\bnesterov\b|\baccelerated\b",
+    "backpropagation: «обратное распространение ошибки»": r"\bbackpropagation\b",
+    "forward / backward pass: «прямой проход», «обратный проход»": r"\b(forward|backward) pass\b",
+    "scheduler: «расписание шага»": r"\bschedulers?\b",
+    "decay: «уменьшение», «затухание»": r"\bdecay\b",
+    "exploding gradients: «взрывающиеся градиенты»": r"\bexploding\b",
+    "online learning: «онлайн-обучение»": r"\bonline\b",
+}
+RUSSIAN_ENGLISH = {why: re.compile(pattern, re.IGNORECASE) for why, pattern in RUSSIAN_ENGLISH_TERMS.items()}
+
 # English used as the term itself in Kazakh text: checked outside parentheses, `code` and {fields}.
 KAZAKH_ENGLISH_TERMS = {
     "Loss / loss: «шығын», «шығын функциясы», «шығын графигі»": r"\bloss\b",
@@ -93,6 +122,14 @@ def violations(text: str, lang: str) -> list[str]:
     return whole + [why for why, pattern in KAZAKH_ENGLISH.items() if pattern.search(bare)]
 
 
+def russian_quiz_violations(text: str) -> list[str]:
+    """Why the Russian quiz text `text` is not the course's Russian: slang, or an English term
+    outside a gloss in parentheses (empty when it is fine)."""
+    bare = outside_glosses(text)
+    return ([why for why, pattern in RUSSIAN_QUIZ_SLANG.items() if pattern.search(text)]
+            + [why for why, pattern in RUSSIAN_ENGLISH.items() if pattern.search(bare)])
+
+
 def catalogue_texts(lang: str) -> Iterator[tuple[str, str]]:
     for path in sorted((CATALOGUE_DIR / lang).glob("*.yaml")):
         for key, text in (yaml.safe_load(path.read_text(encoding="utf-8")) or {}).items():
@@ -145,6 +182,57 @@ def test_kazakh_quiz_texts_use_no_other_english_words():
     wrong = [(where, sorted(words), text) for where, text, accepted in quiz_texts("kk")
              if not accepted and (words := latin_words(text) - KAZAKH_QUIZ_LATIN)]
     assert not wrong, "\n".join(f"{where}: {words}\n    {text}" for where, words, text in wrong)
+
+
+def test_russian_quiz_texts_use_russian_terms():
+    """No «лосс», and no learning rate, loss, Batch GD, mini-batch, ... as the term itself in a
+    Russian quiz text (a variant the learner may type, such as «bias», is not checked)."""
+    texts = list(quiz_texts("ru"))
+    assert len(texts) > 500  # every bank was read
+    wrong = [(where, why, text) for where, text, accepted in texts if not accepted
+             for why in russian_quiz_violations(text)]
+    assert not wrong, "\n".join(f"{where}: {why}\n    {text}" for where, why, text in wrong)
+
+
+@pytest.mark.parametrize("text", [
+    "График лосса сильно колеблется или растёт",
+    "В весах или лоссе появляются NaN",
+    "Лосс убывает очень медленно, но стабильно",
+    "на графике loss виден «флэт» — плоский участок",
+    "Значения loss уменьшаются с каждым шагом или эпохой",
+    "Что такое learning rate (шаг обучения, η)?",
+    "Learning rate (η) — коэффициент",
+    "Использование нескольких learning rate одновременно",
+    "2) Learning rate schedulers — автоматическое изменение lr",
+    "В Batch GD одна итерация = вся эпоха",
+    "Размер батча 1 — SGD, размер n — Batch GD.",
+    "Когда Batch Gradient Descent обновляет веса?",
+    "Какие плюсы у mini-batch подхода?",
+    "В пакетном GD градиент для обновления b",
+    "Что такое Stochastic Gradient Descent (SGD)?",
+    "Один forward pass по батчу, средний loss по 64 примерам",
+    "В какой точке Nesterov Accelerated Gradient вычисляет градиент?",
+    "Роли разделены — backpropagation вычисляет градиенты",
+    "это работа scheduler'а (расписания шага)",
+    "хорошо работает при online-learning",
+])
+def test_the_old_russian_quiz_wording_is_caught(text: str):
+    assert russian_quiz_violations(text), text
+
+
+@pytest.mark.parametrize("text", [
+    "Что такое шаг обучения (learning rate, η)?",
+    "Шаг обучения (learning rate)",
+    "Функция потерь (loss function)",
+    "Пакетный градиентный спуск (Batch GD) считает точный градиент; потери убывают",
+    "Что такое мини-пакетный градиентный спуск (Mini-Batch Gradient Descent)?",
+    "Сколько шагов сделает SGD с мини-батчами (mini-batch SGD) на этом батче?",
+    "Метод Нестерова (Nesterov Accelerated Gradient, NAG); SGD, Adam, RMSprop, AdaGrad, AMSGrad",
+    "1) lr (learning rate) — шаг обучения; weight_decay = 0, beta1 = 0.9, eps = 1e-8",
+    "Ключ — частые шумные обновления по одному примеру (или маленькому батчу) за эпоху",
+])
+def test_russian_glosses_and_code_are_not_flagged(text: str):
+    assert not russian_quiz_violations(text), text
 
 
 @pytest.mark.parametrize(("lang", "text"), [
