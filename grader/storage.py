@@ -78,6 +78,15 @@ def temporary_prefix(kind: str = "") -> str:
     return f"{TEMPORARY_PREFIX}{os.getpid()}-{kind}"
 
 
+def remove_own_temporary_folders() -> None:
+    """Remove every temporary folder this process made (gdkit-<this pid>-…), whatever it holds."""
+    import shutil
+
+    for path in Path(tempfile.gettempdir()).glob(temporary_prefix() + "*"):
+        if path.is_dir() and not path.is_symlink():
+            shutil.rmtree(path, ignore_errors=True)
+
+
 def remove_stale_temporary_folders(untouched_for: float = 600.0) -> int:
     """Remove the gdkit-<pid>-… folders of processes that no longer run (a batch killed with
     SIGKILL leaves copies of the submissions it was grading) and that nothing changed for

@@ -12,7 +12,6 @@ import concurrent.futures as cf
 import concurrent.futures.process as cf_process
 import multiprocessing
 import os
-import shutil
 import signal
 import tempfile
 import threading
@@ -118,6 +117,29 @@ def grade_chunk(jobs: list[Job]) -> list[dict]:
     return results
 
 
+def _on_terminate(signum: int, frame: object) -> None:
+    """SIGTERM in a pool worker: the batch stopping its pool (Ctrl-C). Killed outright, a
+    worker left its copies of the submissions and its sandbox's folder in the temporary folder."""
+    stop_this_worker(0)
+
+
+def stop_this_worker(code: int) -> None:
+    """End this worker process now, leaving nothing behind: kill its sandboxes' zygotes (and
+    all inside), remove every temporary folder it made (gdkit-<pid>-…: the chunk's zips, the
+    submissions' copies, the sandbox's folder), exit with `code`."""
+    from ..storage import remove_own_temporary_folders
+
+    for sandbox in list(_SANDBOX.values()):
+        process = getattr(sandbox, "_process", None)
+        try:
+            if process is not None:
+                os.killpg(process.pid, signal.SIGKILL)
+        except OSError:
+            pass
+    remove_own_temporary_folders()
+    os._exit(code)
+
+
 def _refused(error: GraderError) -> dict:
     """The fields of a result that a GraderError (a broken submission, a missing recording) decided."""
     return {"error_id": error.message_id, "error_params": {k: str(v) for k, v in error.params.items()}}
@@ -141,6 +163,10 @@ class WarmUp:
 def _worker_init(warm_up: WarmUp | None = None, batch_pid: int | None = None) -> None:
     if batch_pid is not None:
         exit_with(batch_pid)
+    # Ctrl-C is the batch process's to handle: it stops the pool (stop_now), whose SIGTERM
+    # each worker turns into a clean stop.
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+    signal.signal(signal.SIGTERM, _on_terminate)
     # Pool workers keep numpy single-threaded: the parallelism is across submissions.
     for name in ("OPENBLAS_NUM_THREADS", "OMP_NUM_THREADS", "MKL_NUM_THREADS"):
         os.environ.setdefault(name, "1")
@@ -181,15 +207,7 @@ def exit_with(pid: int, poll_seconds: float = 1.0) -> threading.Thread:
         else:
             while _running(pid):
                 time.sleep(poll_seconds)
-        for sandbox in list(_SANDBOX.values()):
-            process = getattr(sandbox, "_process", None)
-            try:
-                if process is not None:
-                    os.killpg(process.pid, signal.SIGKILL)
-                shutil.rmtree(sandbox.inbox, ignore_errors=True)
-            except OSError:
-                pass
-        os._exit(1)
+        stop_this_worker(1)
 
     if not _running(pid):
         watch()

@@ -146,8 +146,9 @@ class Gradebook:
                      t["max_score"], t.get("message", ""), t.get("diagnosis"))
                     for position, t in enumerate(ex["tests"])])
             db.execute("COMMIT")
-        except BaseException:
-            db.execute("ROLLBACK")
+        except BaseException:  # Ctrl-C may land on COMMIT itself, which then has ended the transaction
+            if db.in_transaction:
+                db.execute("ROLLBACK")
             raise
         return Stored(student, source, content_hash, options, seed, now, error_id, error, internal_error,
                       json.loads(record_json), record_json)

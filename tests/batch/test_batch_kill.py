@@ -86,3 +86,37 @@ def test_a_batch_killed_with_sigkill_leaves_no_process_behind(tmp_path: Path):
                 os.kill(pid, signal.SIGKILL)
             except OSError:
                 pass
+
+
+@pytest.mark.skipif(not sys.platform.startswith("linux"), reason="reads /proc")
+def test_ctrl_c_of_a_batch_leaves_no_copy_of_a_submission_behind(tmp_path: Path):
+    """Ctrl-C reaches the whole foreground group (the batch, the forkserver, the workers): the
+    batch stops its pool, and each worker removes its copies of the submissions and its
+    sandbox's folder before it ends (killed outright, they stayed in the temporary folder)."""
+    submissions = tmp_path / "submissions"
+    for name in ("ann", "ben", "cat", "dan", "eli", "fay"):
+        submission_with(submissions / name, {3: HOSTILE / "ex03_infinite_loop.py"})
+    private_tmp = tmp_path / "tmp"
+    private_tmp.mkdir()
+    marker = uuid.uuid4().hex
+    batch = subprocess.Popen([sys.executable, "-m", "grader", "batch", str(submissions), "--out", str(tmp_path / "out"),
+                              "--workers", "2", "--exercises", "1-4", "--timeout", "20", "--lang", "en"],
+                             env={**os.environ, MARKER: marker, "TMPDIR": str(private_tmp)}, start_new_session=True,
+                             stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+    try:
+        deadline = time.monotonic() + 120
+        while len(list(private_tmp.glob("gdkit-*-batch-*"))) < 2:  # both workers grade a chunk (of infinite loops)
+            assert batch.poll() is None and time.monotonic() < deadline, "no chunk was being graded"
+            time.sleep(0.2)
+        time.sleep(1.0)
+        assert len(list(private_tmp.glob("gdkit-*-inbox-*"))) == 2  # and their sandboxes' folders
+        os.killpg(batch.pid, signal.SIGINT)
+        _, errors = batch.communicate(timeout=60)
+        assert batch.returncode == 130 and b"Traceback" not in errors, errors.decode(errors="replace")
+        assert [p.name for p in private_tmp.glob("gdkit-*")] == []
+    finally:
+        for pid in _alive(_tree(marker)):
+            try:
+                os.kill(pid, signal.SIGKILL)
+            except OSError:
+                pass

@@ -214,3 +214,38 @@ def test_counts_take_the_plural_form_of_each_language():
     assert counted("batch.ignored", 3, "ru", names="x").startswith("Пропущено 3 элемента,")
     assert counted("batch.ignored", 1, "en", names="x").startswith("Ignored 1 entry that is")
     assert "{" not in counted("batch.stale", 1, "kk", names="x") and "1 студент" in counted("batch.stale", 1, "kk", names="x")
+
+
+def test_ctrl_c_on_the_gradebook_s_commit_stops_cleanly(tmp_path: Path):
+    """Ctrl-C can land on COMMIT itself, after which no transaction is open: the interrupt
+    goes on (the batch says how to resume), not an OperationalError from a ROLLBACK."""
+    import sqlite3
+
+    from grader.batch.store import Gradebook
+
+    book = Gradebook(tmp_path / "gradebook.sqlite")
+    real = book.db
+
+    class CommitThenCtrlC:
+        in_transaction = property(lambda self: real.in_transaction)
+
+        def execute(self, sql, *args):
+            result = real.execute(sql, *args)
+            if sql == "COMMIT":
+                raise KeyboardInterrupt
+            return result
+
+        def __getattr__(self, name):
+            return getattr(real, name)
+
+    book.db = CommitThenCtrlC()
+    record = {"score": 1.0, "max_score": 1.0, "exercises": []}
+    try:
+        book.save("ann", "ann", "sha256:1", "{}", 2026, "1", "en", record, None, None, False, json.dumps(record))
+    except KeyboardInterrupt:
+        pass
+    except sqlite3.Error as error:
+        raise AssertionError(f"the interrupt became {error!r}") from error
+    else:
+        raise AssertionError("the interrupt was lost")
+    assert [stored.student for stored in Gradebook(tmp_path / "gradebook.sqlite").records()] == ["ann"]
