@@ -195,26 +195,21 @@ def atomic_write(path: Path, data: bytes) -> bool:
     return True
 
 
-def remove_views_except(out: Path, roster: set[str]) -> list[str]:
-    """Remove results/<s>.json, gradescope/<s>/results.json and students/<s>.html of every
-    student `s` not in this run's `roster` (a submission taken out of SUBMISSIONS), so that the
-    per-student files list the students grades.csv lists; the gradebook keeps their records, and
-    the files come back from it when the submission does. Returns the students removed, sorted."""
-    removed: set[str] = set()
-    for folder, suffix in (("results", ".json"), ("students", ".html")):
-        for path in (out / folder).glob(f"*{suffix}"):
-            if path.is_file() and path.name[: -len(suffix)] not in roster:
+def remove_views_of(out: Path, students: list[str]) -> None:
+    """Remove results/<s>.json, gradescope/<s>/results.json and students/<s>.html of each of
+    `students` (the gradebook's students whose submission was taken out of SUBMISSIONS), so
+    that the per-student files list the students grades.csv lists; the gradebook keeps their
+    records, and the files come back from it when the submission does. Only these names are
+    touched: whatever else is in DIR (files gdkit never wrote) stays."""
+    for student in students:
+        for path in (out / "results" / f"{student}.json", out / "students" / f"{student}.html",
+                     out / "gradescope" / student / "results.json"):
+            if path.is_file() and not path.is_symlink():
                 path.unlink()
-                removed.add(path.name[: -len(suffix)])
-    for path in (out / "gradescope").glob("*/results.json"):
-        if path.parent.name not in roster:
-            path.unlink()
-            removed.add(path.parent.name)
-            try:
-                path.parent.rmdir()  # only if nothing else is in it
-            except OSError:
-                pass
-    return sorted(removed)
+        try:
+            (out / "gradescope" / student).rmdir()  # only if nothing else is in it
+        except OSError:
+            pass
 
 
 def remove_leftovers(out: Path) -> None:

@@ -218,7 +218,7 @@ def _run(settings: Settings, students: list[Student], summary: Summary, start: f
                 bar.close()
         summary.stale = sorted(set(book.students()) - {s.id for s in students})
         tally = rebuild_views(out, book.records([s.id for s in students]), settings, fresh)
-        outputs.remove_views_except(out, {s.id for s in students})
+        outputs.remove_views_of(out, summary.stale)
     summary.seconds = time.perf_counter() - start
     summary.average, summary.max_score = tally.mean_score, tally.max_score
     return summary

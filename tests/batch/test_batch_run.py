@@ -188,8 +188,15 @@ def test_a_student_taken_out_of_the_class_leaves_every_file_view_and_comes_back_
     out = tmp_path / "out"
     run_batch(submissions, out, "--workers", "1", "--exercises", "1")
     assert _views(out) == {"alice", "bob", "carol"}
+    foreign = [out / "results" / "config.json", out / "students" / "index.html", out / "gradescope" / "course" / "results.json"]
+    for path in foreign:  # the instructor's own files in DIR: never gdkit's to remove
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text("mine", encoding="utf-8")
     shutil.move(submissions / "bob", tmp_path / "bob")
     second = run_batch(submissions, out, "--workers", "1", "--exercises", "1")
+    assert all(path.read_text(encoding="utf-8") == "mine" for path in foreign)
+    for path in foreign:
+        path.unlink()
     rows = [row["student"] for row in read_csv(out / "grades.csv")]
     assert rows == ["alice", "carol"] and _views(out) == set(rows)  # the files list whom grades.csv lists
     assert not (out / "gradescope" / "bob").exists()
