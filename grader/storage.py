@@ -72,14 +72,25 @@ def atomic_write_json(path: Path, data: object) -> None:
 TEMPORARY_PREFIX = "gdkit-"
 
 
+_PROCESS_TOKEN: tuple[int, str] = (0, "")
+
+
 def temporary_prefix(kind: str = "") -> str:
-    """The name our temporary folders start with: gdkit-<pid>-<kind>, after this process, so
-    that one a killed process left behind can be told and removed."""
-    return f"{TEMPORARY_PREFIX}{os.getpid()}-{kind}"
+    """The name our temporary folders start with: gdkit-<pid>-<token>-<kind>. The pid tells
+    a folder a killed process left behind; the token, drawn once per process (again after a
+    fork), tells this process's own from those of a process with the same pid in another PID
+    namespace sharing the temporary folder (containers, CI runners)."""
+    global _PROCESS_TOKEN
+    if _PROCESS_TOKEN[0] != os.getpid():
+        import secrets
+
+        _PROCESS_TOKEN = (os.getpid(), secrets.token_hex(4))
+    return f"{TEMPORARY_PREFIX}{os.getpid()}-{_PROCESS_TOKEN[1]}-{kind}"
 
 
 def remove_own_temporary_folders() -> None:
-    """Remove every temporary folder this process made (gdkit-<this pid>-…), whatever it holds."""
+    """Remove every temporary folder this process made (gdkit-<this pid>-<its token>-…),
+    whatever it holds; another process's, even with the same pid, is not matched."""
     import shutil
 
     for path in Path(tempfile.gettempdir()).glob(temporary_prefix() + "*"):

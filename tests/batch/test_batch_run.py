@@ -256,3 +256,20 @@ def test_ctrl_c_on_the_gradebook_s_commit_stops_cleanly(tmp_path: Path):
     else:
         raise AssertionError("the interrupt was lost")
     assert [stored.student for stored in Gradebook(tmp_path / "gradebook.sqlite").records()] == ["ann"]
+
+
+def test_a_worker_removes_only_its_own_temporary_folders(tmp_path, monkeypatch):
+    """Two PID namespaces sharing /tmp give two workers the same pid: the one that stops must
+    not take the other's copies of the submissions with it (security review)."""
+    import os
+    import tempfile
+
+    from grader import storage
+
+    monkeypatch.setattr(tempfile, "tempdir", str(tmp_path))
+    mine = Path(tempfile.mkdtemp(prefix=storage.temporary_prefix("batch-")))
+    same_pid_elsewhere = tmp_path / f"gdkit-{os.getpid()}-0badc0de-batch-x"
+    same_pid_elsewhere.mkdir()
+    assert mine.name.startswith(f"gdkit-{os.getpid()}-") and mine.name != same_pid_elsewhere.name
+    storage.remove_own_temporary_folders()
+    assert not mine.exists() and same_pid_elsewhere.exists()
