@@ -78,7 +78,15 @@ def _is_number(value: Any) -> bool:
 
 
 def _numeric_array(value: Any, where: str) -> np.ndarray:
-    """A float array from an exact ndarray or (nested) lists of plain numbers."""
+    """A float array from an exact ndarray or (nested) lists of plain numbers; an int too
+    large for a float (10**400) is refused as such."""
+    try:
+        return _float_array(value, where)
+    except OverflowError:
+        raise BadValue("value.too_large", "not_plain_data", where=where) from None
+
+
+def _float_array(value: Any, where: str) -> np.ndarray:
     if value is None:
         raise BadValue("value.none", "returned_none", where=where)
     if isinstance(value, Rejected):
@@ -92,7 +100,7 @@ def _numeric_array(value: Any, where: str) -> np.ndarray:
     if isinstance(value, list):
         if all(type(item) in (int, float) for item in value):  # the common case, at once
             return np.array(value, dtype=float)
-        parts = [_numeric_array(item, where) for item in value]
+        parts = [_float_array(item, where) for item in value]
         if len({part.shape for part in parts}) > 1:
             raise BadValue("value.ragged", "wrong_shape", where=where)
         return np.array(parts, dtype=float) if parts else np.zeros(0)
@@ -284,7 +292,7 @@ class IndexGroups(Spec):
         groups = []
         for i, item in enumerate(value):
             array = _numeric_array(item, f"{where}[{i}]")
-            if array.ndim != 1 or not np.all(array == np.round(array)):
+            if array.ndim != 1 or not np.all(np.isfinite(array)) or not np.all(array == np.round(array)):
                 raise BadValue("value.not_indices", "wrong_shape", where=f"{where}[{i}]")
             groups.append(tuple(int(v) for v in array))
         return tuple(groups)

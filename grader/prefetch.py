@@ -144,17 +144,25 @@ def looks_like(answer: Any, expected: Any) -> bool:
     """Whether a decoded answer is the reference's: same structure, numbers within CLOSE
     (NaN where NaN), strings, booleans and None equal. Numbers may come as an array or as
     (nested) lists where the reference gives the other: the suites accept both, and a
-    correct solution written another way returns either."""
+    correct solution written another way returns either. Anything that cannot be compared
+    (an int too large for a float: 10**400) is not the reference's."""
+    try:
+        return _looks_like(answer, expected)
+    except (OverflowError, TypeError, ValueError):
+        return False
+
+
+def _looks_like(answer: Any, expected: Any) -> bool:
     if type(expected) is np.ndarray or type(answer) is np.ndarray:
         return _same_numbers(answer, expected)
     if type(expected) in (list, tuple):
         if type(answer) is type(expected) and _plain_numbers(expected) and answer == expected:
             return True  # the same numbers, at once
         return type(answer) in (list, tuple) and len(answer) == len(expected) and all(
-            looks_like(a, e) for a, e in zip(answer, expected))
+            _looks_like(a, e) for a, e in zip(answer, expected))
     if type(expected) is dict:
         return type(answer) is dict and answer.keys() == expected.keys() and all(
-            looks_like(answer[k], expected[k]) for k in expected)
+            _looks_like(answer[k], expected[k]) for k in expected)
     if type(expected) in (int, float) and type(answer) in (int, float):
         both_nan = math.isnan(expected) and math.isnan(answer)
         return both_nan or math.isclose(answer, expected, rel_tol=CLOSE["rtol"], abs_tol=CLOSE["atol"])

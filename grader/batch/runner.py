@@ -83,9 +83,7 @@ def grade_chunk(jobs: list[Job]) -> list[dict]:
     "error_params", "internal_error"}; never raises for a bad submission or a grader failure."""
     from contextlib import ExitStack
 
-    from ..curriculum import exercise
     from ..errors import GraderError
-    from ..grading import grade_prepared_many
     from ..storage import temporary_prefix
     from ..submission import prepared
 
@@ -101,20 +99,35 @@ def grade_chunk(jobs: list[Job]) -> list[dict]:
                 graded.append(result)
             except GraderError as error:
                 result.update(_refused(error))
-        try:
-            first = jobs[0]
-            reports = grade_prepared_many(roots, [exercise(n) for n in first.numbers], first.seed, first.lang,
-                                          _sandbox(first.timeout)) if roots else []
-            for result, report in zip(graded, reports):
-                result["report"] = report.to_dict()
-                result["internal_error"] = report.internal_error
-        except GraderError as error:  # e.g. no recorded answers for this seed
-            for result in graded:
-                result.update(_refused(error))
-        except Exception as error:  # noqa: BLE001 - a failure of the grader must never stop the batch
-            for result in graded:
-                result.update(failed(result["student"], f"{type(error).__name__}: {error}", traceback.format_exc(limit=-3)))
+        if roots:
+            _grade_roots(roots, graded, jobs[0])
     return results
+
+
+def _grade_roots(roots: list[Path], results: list[dict], job: Job) -> None:
+    """Fill `results` with the grading of the prepared `roots`, all in one pytest session. If
+    the grader fails on that session as a whole, each submission is graded again on its own:
+    the failure is then only that of the submission it comes from, not of its neighbours."""
+    from ..curriculum import exercise
+    from ..errors import GraderError
+    from ..grading import grade_prepared_many
+
+    try:
+        reports = grade_prepared_many(roots, [exercise(n) for n in job.numbers], job.seed, job.lang,
+                                      _sandbox(job.timeout))
+        for result, report in zip(results, reports):
+            result["report"] = report.to_dict()
+            result["internal_error"] = report.internal_error
+    except GraderError as error:  # e.g. no recorded answers for this seed
+        for result in results:
+            result.update(_refused(error))
+    except Exception as error:  # noqa: BLE001 - a failure of the grader must never stop the batch
+        if len(roots) > 1:
+            for root, result in zip(roots, results):
+                _grade_roots([root], [result], job)
+            return
+        for result in results:
+            result.update(failed(result["student"], f"{type(error).__name__}: {error}", traceback.format_exc(limit=-3)))
 
 
 def _on_terminate(signum: int, frame: object) -> None:

@@ -101,3 +101,32 @@ def test_the_report_counts_grader_failures_apart_and_leaves_them_out_of_the_mean
         assert "<strong>" not in row  # no total shown as a score
     alice = (failed_class / "students" / "alice.html").read_text(encoding="utf-8")
     assert translate("batch.html.grader_failed", "en") in alice and translate("batch.html.no_points", "en") in alice
+
+
+def test_a_grader_failure_on_a_chunk_as_a_whole_is_only_the_culprit_s(tmp_path: Path, monkeypatch: pytest.MonkeyPatch):
+    """Whatever makes the grader fail on a chunk's pytest session as a whole (it was a
+    student's 10**400 once), each submission is then graded on its own: the failure stays
+    with the submission that causes it, its neighbours are graded (security review)."""
+    from grader import grading
+    from grader.batch import intake
+
+    from ..conftest import HOSTILE, module_file
+
+    for name in ("ann", "bob", "cat"):
+        submission_with(tmp_path / "class" / name, {1: HOSTILE / "ex01_huge_integers.py"} if name == "bob" else {})
+    students, _ = intake.find_students(tmp_path / "class")
+    jobs = runner.jobs_of([intake.pack(s) for s in students], NUMBERS, DEFAULT_SEED, "en", 10.0)
+    real = grading.grade_prepared_many
+
+    def fails_with_bob(roots, exercises, seed, lang, sandbox):  # noqa: ANN001, ANN202 - as the grader did on 10**400
+        if any("10**400" in (Path(root) / "exercises" / module_file(1)).read_text(encoding="utf-8") for root in roots):
+            raise OverflowError("int too large to convert to float")
+        return real(roots, exercises, seed, lang, sandbox)
+
+    monkeypatch.setattr(grading, "grade_prepared_many", fails_with_bob)
+    results = {r["student"]: r for r in runner.grade_chunk(jobs)}
+    assert results["bob"]["internal_error"] and results["bob"]["report"] is None
+    for neighbour in ("ann", "cat"):
+        report = results[neighbour]["report"]
+        assert report is not None and not results[neighbour]["internal_error"]
+        assert report["score"] == report["max_score"]

@@ -24,6 +24,7 @@ ATTACKS = {  # student -> (exercise, hostile file)
     "exits": (5, "ex05_exit_at_import"),
     "lies": (1, "ex01_lying_objects"),
     "searches": (3, "ex03_searches_disk"),
+    "huge": (1, "ex01_huge_integers"),
 }
 EXERCISES = range(1, 7)
 

@@ -57,7 +57,7 @@ def tree_digest(folder: Path) -> str:
     ("ex03_infinite_loop", 3), ("ex03_ignores_sigterm", 3), ("ex03_eats_memory", 3), ("ex05_exit_at_import", 5),
     ("ex03_prints_fake_result", 3), ("ex05_monkeypatches", 5), ("ex01_lying_objects", 1), ("ex01_ndarray_subclass", 1),
     ("ex01_custom_eq", 1), ("ex10_syntax_error", 10), ("ex03_not_utf8", 3), ("ex03_recursion", 3),
-    ("ex01_returns_nan", 1), ("ex03_raises", 3),
+    ("ex01_returns_nan", 1), ("ex03_raises", 3), ("ex01_huge_integers", 1),
 ])
 def test_attack_costs_only_its_exercise(tmp_path: Path, name: str, number: int):
     submission = submission_with(tmp_path / "sub", {number: HOSTILE / f"{name}.py"})
