@@ -8,11 +8,12 @@ the student's files only, and a Dask worker needs no shared file system.
 
 from __future__ import annotations
 
+import hashlib
 import io
 import os
 import re
 import zipfile
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 from ..errors import SubmissionError
@@ -90,7 +91,21 @@ def find_students(folder: Path) -> tuple[list[Student], list[str]]:
         students[student_id] = Student(student_id, path)
     if not students:
         raise IntakeError("batch.error.no_students", path=str(folder))
-    return sorted(students.values(), key=lambda s: s.id), ignored
+    fitted = [replace(student, id=fitting_id(student.id)) for student in students.values()]
+    return sorted(fitted, key=lambda s: s.id), ignored
+
+
+MAX_ID_BYTES = 180  # of UTF-8: the id names files (.gdkit-<id>.json.<random>.tmp), at most 255 bytes
+
+
+def fitting_id(student_id: str) -> str:
+    """The id, shortened when it is too long to name the student's files: its first bytes, then
+    `~` and 8 hex digits of its hash (so two long names stay two students, the same each run)."""
+    encoded = student_id.encode("utf-8")
+    if len(encoded) <= MAX_ID_BYTES:
+        return student_id
+    digest = hashlib.sha256(encoded).hexdigest()[:8]
+    return encoded[: MAX_ID_BYTES - 9].decode("utf-8", errors="ignore") + "~" + digest
 
 
 # Moodle's "Download all submissions": one folder per student and submission plugin,

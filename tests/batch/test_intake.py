@@ -201,3 +201,20 @@ def test_from_a_class_zip_a_rar_or_a_pdf_is_named_in_the_reason(tmp_path: Path):
     assert (tmp_path / "class" / "Rar User_3_assignsubmission_file_" / "exercises.rar").stat().st_size == 0
     reasons = {s.id: _why(s.path)[0] for s in find_students(tmp_path / "class")[0]}
     assert reasons == {"Pdf User_4": "batch.error.no_py_files", "Rar User_3": "batch.error.other_archive"}
+
+
+def test_a_name_too_long_for_a_file_name_is_shortened_not_the_end_of_the_batch(tmp_path: Path):
+    """A 236-byte folder name (118 Kazakh letters) named files past the 255 bytes a file name
+    may have, and stopped the whole batch: the id is shortened, the same in every run."""
+    from .conftest import run_batch, submission_with
+
+    long_name = "Ә" * 118
+    submission_with(tmp_path / "class" / long_name, {})
+    submission_with(tmp_path / "class" / "alice", {})
+    (student,) = [s for s in find_students(tmp_path / "class")[0] if s.id != "alice"]
+    assert len(student.id.encode()) <= 180 and student.id.startswith("Ә" * 80) and "~" in student.id
+    assert student.id in {s.id for s in find_students(tmp_path / "class")[0]}  # the same id the next run
+    out = tmp_path / "out"
+    done = run_batch(tmp_path / "class", out, "--workers", "1", "--exercises", "1")
+    assert done.returncode == 0, done.stderr
+    assert (out / "results" / f"{student.id}.json").is_file() and (out / "students" / f"{student.id}.html").is_file()
