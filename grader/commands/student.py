@@ -108,7 +108,9 @@ def exercise(which: str, submission: Path, seed: int | None, timeout: float, as_
     else:
         width = terminal.terminal_width()
         on_terminal = width is not None
-        click.echo(terminal.render(report, lang, color=on_terminal, width=width))
+        # On a screen, several exercises: one line for each passed in full, what is left in full.
+        click.echo(terminal.render(report, lang, color=on_terminal, width=width,
+                                   fold_passed=on_terminal and len(exercises) > 1))
     if report.internal_error:
         sys.exit(EXIT_INTERNAL)
     sys.exit(EXIT_PASSED if report.passed else EXIT_FAILED)

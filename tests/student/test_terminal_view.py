@@ -86,3 +86,21 @@ def test_run_from_inside_the_exercises_folder_grades_it(tmp_path, monkeypatch):
     monkeypatch.chdir(tmp_path)  # neither an exercises folder here nor inside one: the clear error
     missing = CliRunner().invoke(cli, ["exercise", "3", "--lang", "en"])
     assert missing.exit_code == 2 and "exercises does not exist" in missing.output
+
+
+def test_on_a_screen_several_exercises_fold_the_passed_ones(tmp_path, monkeypatch):
+    """`grade exercise all` on a terminal: an exercise passed in full is one line, a failing one
+    shows its tests; piped (scripts, files), every test is listed as before."""
+    from grader.reports import terminal
+
+    folder = submission_with(tmp_path / "s", {4: MISTAKES / "ex04_gradient_ascent.py"})
+    piped, _ = _grade("3-5", "--submission", str(folder), "--lang", "en")
+    monkeypatch.setattr(terminal, "terminal_width", lambda: 100)
+    screen = CliRunner().invoke(cli, ["exercise", "3-5", "--submission", str(folder), "--lang", "en"]).output
+    import click
+
+    assert "✓ Exercise 3:" in click.unstyle(screen) and "✓ Exercise 5:" in click.unstyle(screen)
+    assert "A step with positive step_size" in piped and "A step with positive step_size" not in screen
+    assert screen.count("  ✗") == piped.count("  ✗") > 0  # the failing exercise in full
+    single = CliRunner().invoke(cli, ["exercise", "3", "--submission", str(folder), "--lang", "en"]).output
+    assert "A step with positive step_size" in single  # one exercise: all its tests
