@@ -108,3 +108,19 @@ def test_counts_in_test_titles_are_what_the_tests_run():
                 assert int(count) in literals[key], f"{lang}: {key} says {count} but the test runs {sorted(literals[key])}"
                 checked += 1
     assert checked >= 3 * 7
+
+
+def test_every_hidden_test_has_a_title_in_every_language():
+    """A test added to a suite without its titles showed its English function name in kk/ru."""
+    import ast
+
+    from grader.curriculum import SUITES_DIR
+
+    keys = {f"test.{suite.stem[5:]}.{node.name[5:]}"
+            for suite in SUITES_DIR.glob("test_ex*.py")
+            for node in ast.walk(ast.parse(suite.read_text(encoding="utf-8")))
+            if isinstance(node, ast.FunctionDef) and node.name.startswith("test_")}
+    assert len(keys) > 90
+    for lang in LANGUAGES:
+        missing = keys - set(load(lang, "tests.yaml"))
+        assert not missing, f"{lang}/tests.yaml lacks {sorted(missing)}"
