@@ -164,14 +164,16 @@ def run_session(
 
 
 def summary_lines(result: SessionResult, lang: str) -> list[str]:
-    """The score of the auto-graded questions, and how many flashcards the learner knew."""
+    """The score of the auto-graded questions answered, and how many of the flashcards shown
+    the learner knew: a session stopped early is scored on what was asked (the line before
+    says how many of the planned questions that was)."""
     lines = [""]
-    total = sum(1 for question in result.planned if question.auto_graded)
+    total = result.count(True)
     if total:
         correct = result.count(True, Outcome.CORRECT)
         lines.append(translate("quiz.take.score", lang, correct=correct, total=total,
                                percent=round(100 * correct / total)))
-    cards = len(result.planned) - total
+    cards = result.count(False)
     if cards:
         lines.append(translate("quiz.take.flash_score", lang,
                                known=result.count(False, Outcome.CORRECT), total=cards))

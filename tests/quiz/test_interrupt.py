@@ -84,8 +84,18 @@ def test_take_ctrl_c_shows_the_score_keeps_the_missed_and_exits_130(catalog):
     assert result.exit_code == 130, result.output
     assert "Aborted!" not in result.output
     assert f"Прервано (Ctrl-C) после 1 из {len(questions)} вопросов." in result.output
-    assert "Результат: 0 из" in result.output
+    assert "Результат: 0 из 1 автоматически проверяемых вопросов (0%)." in result.output  # what was asked
     assert set(load_deck(state_path()).cards) == {questions[0].id}
+
+
+def test_a_quiz_stopped_early_is_scored_on_the_questions_asked(catalog):
+    """Four right out of a planned nine, then Ctrl-D: 4 of 4 so far, not 4 of 9 (the line
+    before says how many of the planned questions were asked)."""
+    questions = _first_auto_graded(catalog, "adam", 3)
+    first = present(questions[0], "kk", 3)
+    result = run_quiz("take", "adam", "--seed", "3", "--lang", "kk", input=typed_answer(first, right=True) + "\n")
+    assert f"Енгізу аяқталды: 1/{len(questions)} сұраққа жауап берілді." in result.output, result.output
+    assert "Нәтиже: автоматты тексерілетін сұрақтар — 1/1 дұрыс (100%)." in result.output
 
 
 def test_take_ctrl_c_at_the_first_question_exits_130_with_nothing_saved(catalog):
