@@ -7,6 +7,7 @@ Ctrl-C (`take` and `review` first show the score so far and keep the missed ques
 from __future__ import annotations
 
 import json
+import re
 from contextlib import contextmanager
 from datetime import date
 from pathlib import Path
@@ -90,6 +91,15 @@ def quiz() -> None:
     """Quizzes on gradient descent in Kazakh, Russian and English."""
 
 
+NBSP = "\u00a0"
+
+
+def _counts_kept_whole(line: str) -> str:
+    """`line` with each "label: count" of its counts held together (no-break spaces), so that
+    wrapping never leaves a label at a line's end and its count on the next."""
+    return re.sub(r"(?:(?<=[(;] )|^)[^;()]+?: \d+", lambda found: found.group(0).replace(" ", NBSP), line)
+
+
 @quiz.command("list")
 @click.option("--json", "as_json", is_flag=True, help="Print JSON: banks and every question.")
 @LANG_OPTION
@@ -101,7 +111,8 @@ def list_command(as_json: bool, lang: str | None) -> None:
     if as_json:
         click.echo(json.dumps(catalog_data(catalog), ensure_ascii=False, indent=2))
     else:
-        click.echo("\n".join(paragraphs(line, indent="    ") for line in catalog_lines(catalog, lang)))
+        click.echo("\n".join(paragraphs(_counts_kept_whole(line), indent="    ").replace(NBSP, " ")
+                              for line in catalog_lines(catalog, lang)))
 
 
 @quiz.command()

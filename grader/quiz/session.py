@@ -5,6 +5,7 @@ Input and output go through a `Console`, so that the same loop serves `take`, `r
 
 from __future__ import annotations
 
+import re
 import shutil
 import sys
 import textwrap
@@ -38,11 +39,11 @@ class TerminalConsole:
         self.stdin = sys.stdin
 
     def say(self, text: str = "") -> None:
-        """Print a line; on a terminal, long lines wrap between words, not inside them."""
+        """Print a line; on a terminal, long lines wrap between words, not inside them (nor at
+        a hyphen: «мини-пакет», «тепе-теңдік»), an option's lines under its text."""
         if sys.stdout.isatty():
             width = max(40, shutil.get_terminal_size().columns - 1)
-            text = "\n".join(textwrap.fill(line, width, subsequent_indent=" " * (len(line) - len(line.lstrip())))
-                             if len(line) > width else line for line in text.split("\n"))
+            text = "\n".join(_wrapped(line, width) if len(line) > width else line for line in text.split("\n"))
         click.echo(text)
 
     def ask(self, prompt: str) -> str | None:
@@ -53,6 +54,15 @@ class TerminalConsole:
             click.echo()
             return None
         return line.rstrip("\r\n")
+
+
+OPTION_START = re.compile(r"\s*(?:\d+\)|[A-Z]\.)\s+")  # "  2) …", "  B. …" (question_lines)
+
+
+def _wrapped(line: str, width: int) -> str:
+    option = OPTION_START.match(line)
+    indent = option.end() if option else len(line) - len(line.lstrip())
+    return textwrap.fill(line, width, subsequent_indent=" " * indent, break_on_hyphens=False, break_long_words=False)
 
 
 @dataclass(frozen=True)
