@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import math
 import sys
 from pathlib import Path
 
@@ -13,6 +14,20 @@ from ..i18n import UnknownLanguage, resolve_language, translate
 
 EXIT_PASSED, EXIT_FAILED, EXIT_INPUT, EXIT_INTERNAL = 0, 1, 2, 3
 EXIT_INTERRUPTED = 130  # as a shell reports a command stopped by Ctrl-C
+
+class Seconds(click.FloatRange):
+    """A time limit in seconds, 0.1 to 3600: click's range lets nan through (no comparison
+    with it holds), and inf or 1e10 would overflow the clock (a grader failure on every test)."""
+
+    def convert(self, value: object, param: click.Parameter | None, ctx: click.Context | None) -> float:
+        seconds = super().convert(value, param, ctx)
+        if math.isnan(seconds):
+            message = click.types._("{value} is not in the range {range}.")  # click's text, translated
+            self.fail(message.format(value=value, range=self._describe_range()), param, ctx)
+        return seconds
+
+
+SECONDS = Seconds(min=0.1, max=3600.0)
 
 lang_option = click.option("--lang", "lang", default=None, metavar="kk|ru|en",
                            help="Language of the output (default: GRADE_LANG, then the locale, then English).")
@@ -81,7 +96,7 @@ def list_exercises(lang: str | None) -> None:
 @click.argument("which", metavar="N|all")
 @submission_option
 @click.option("--seed", type=click.IntRange(min=0), default=None, help="Seed of the hidden inputs (default: the course's).")
-@click.option("--timeout", type=click.FloatRange(min=0.1), default=10.0, show_default=True,
+@click.option("--timeout", type=SECONDS, default=10.0, show_default=True,
               help="Seconds allowed for one call into your code.")
 @click.option("--json", "as_json", is_flag=True, help="Print the result record as one JSON object.")
 @lang_option

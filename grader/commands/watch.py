@@ -22,7 +22,7 @@ from .. import curriculum, progress
 from ..errors import GraderError
 from ..i18n import translate
 from ..reports.terminal import paragraphs
-from .student import is_practice, lang_option, language, submission_option
+from .student import SECONDS, is_practice, lang_option, language, submission_option
 
 SETTLE_SECONDS = 0.2  # editors write a file in several steps: wait for the last one
 Snapshot = dict[str, tuple[int, int]]
@@ -231,7 +231,7 @@ def watch_loop(
 @click.argument("which", metavar="[N|all]", default="all")
 @submission_option
 @click.option("--seed", type=click.IntRange(min=0), default=None, help="Seed of the hidden inputs (default: the course's).")
-@click.option("--timeout", type=click.FloatRange(min=0.1), default=10.0, show_default=True,
+@click.option("--timeout", type=SECONDS, default=10.0, show_default=True,
               help="Seconds allowed for one call into your code.")
 @click.option("--poll", is_flag=True, help="Check the files' times every --interval seconds instead of "
               "waiting for file events (for WSL and network drives).")

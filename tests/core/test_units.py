@@ -242,6 +242,9 @@ def test_cli_usage_errors_exit_2_without_traceback(tmp_path: Path):
     for command in (["exercise", "3"], ["watch", "3"]):
         negative = runner.invoke(cli, [*command, "--seed", "-5", "--submission", str(REFERENCE)])
         assert negative.exit_code == 2 and "-5 is not in the range x>=0" in negative.output  # not a grader failure
+        for seconds in ("nan", "inf", "1e10"):  # would overflow the clock: a grader failure on every test
+            refused = runner.invoke(cli, [*command, "--timeout", seconds, "--submission", str(REFERENCE)])
+            assert refused.exit_code == 2 and "is not in the range 0.1<=x<=3600" in refused.output, refused.output
 
 
 def test_cli_json_is_one_object_and_exit_0_when_all_pass():
