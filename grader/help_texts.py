@@ -41,12 +41,15 @@ def language_of(argv: Sequence[str], environ: Mapping[str, str] | None = None) -
 
 def _language_for_all(ctx: click.Context, param: click.Parameter, value: str | None) -> None:
     if value:  # `grade --lang kk exercise 3`: as GRADE_LANG, a command's own --lang still wins
-        os.environ["GRADE_LANG"] = value
+        try:
+            os.environ["GRADE_LANG"] = resolve_language(value, {})  # kz, rus, … as everywhere
+        except UnknownLanguage as error:
+            raise click.UsageError(str(error), ctx) from error
 
 
 def language_for_all(help_text: str) -> Callable[[click.Command], click.Command]:
     """A group's `--lang`: the language of every command under it (set as GRADE_LANG)."""
-    return click.option("--lang", type=click.Choice(["kk", "ru", "en"]), expose_value=False, is_eager=True,
+    return click.option("--lang", metavar="kk|ru|en", expose_value=False, is_eager=True,
                         callback=_language_for_all, help=help_text)
 
 

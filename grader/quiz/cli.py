@@ -16,7 +16,7 @@ from typing import Iterator
 import click
 
 from grader.help_texts import language_for_all
-from grader.i18n import LANGUAGES, UnknownLanguage, resolve_language, translate
+from grader.i18n import UnknownLanguage, resolve_language, translate
 from grader.quiz import practice
 from grader.quiz.errors import QuizError
 from grader.quiz.listing import catalog_data, catalog_lines
@@ -28,7 +28,7 @@ from grader.reports.terminal import paragraphs
 from grader.quiz.sheets import class_csv, grade_sheet, read_sheets, report_lines, sheet_files
 
 EXIT_INTERRUPTED = 130  # as a shell reports a command stopped by Ctrl-C
-LANG_OPTION = click.option("--lang", type=click.Choice(LANGUAGES),
+LANG_OPTION = click.option("--lang", metavar="kk|ru|en",
                            help="Language: kk, ru or en (default: GRADE_LANG, then the locale, then English).")
 
 

@@ -352,3 +352,15 @@ def test_windows_outside_wsl_is_told_to_use_wsl(monkeypatch: pytest.MonkeyPatch,
     assert graded.exit_code == 2 and "wsl --install" in graded.output and "Traceback" not in graded.output
     batch = runner.invoke(cli, ["batch", str(tmp_path), "--out", str(tmp_path / "out"), "--lang", "kk"])
     assert batch.exit_code == 2 and "wsl --install" in batch.output and "Usage" not in batch.output
+
+
+def test_every_lang_option_takes_the_same_names(monkeypatch: pytest.MonkeyPatch):
+    """`grade --lang kz …`, `grade quiz … --lang kz` and `GRADE_LANG=kz` are all Kazakh; an
+    unknown name is refused the same way everywhere (exit 2, saying where it came from)."""
+    monkeypatch.setenv("GRADE_LANG", "en")  # the group's --lang sets it: put back after the test
+    runner = CliRunner()
+    assert "Квадраттардың қосындысы" in runner.invoke(cli, ["--lang", "kz", "list"]).output
+    assert "сұрақ" in runner.invoke(cli, ["quiz", "list", "--lang", "kz"]).output
+    for args in (["--lang", "xx", "list"], ["quiz", "list", "--lang", "xx"], ["list", "--lang", "xx"]):
+        refused = runner.invoke(cli, args)
+        assert refused.exit_code == 2 and "--lang='xx': unknown language" in refused.output, args
