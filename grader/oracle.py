@@ -117,12 +117,18 @@ def reference_available() -> bool:
     return importlib.util.find_spec("reference") is not None
 
 
+def recorded_seeds() -> list[int]:
+    """The seeds this edition has recorded answers for (none in the instructor's kit)."""
+    names = (p.name[len("answers-seed"):-len(".json.gz")] for p in RECORDED_DIR.glob("answers-seed*.json.gz"))
+    return sorted(int(name) for name in names if name.isdigit())
+
+
 def load_recorded(seed: int) -> dict[str, Any]:
     """The answers recorded for `seed`; a clear error when this edition has none for it."""
     path = recorded_path(seed)
     if not path.is_file():
-        seeds = sorted(p.name[len("answers-seed"):-len(".json.gz")] for p in RECORDED_DIR.glob("answers-seed*.json.gz"))
-        raise GraderError("error.no_recorded_seed", seed=seed, seeds=", ".join(seeds) or "—")
+        seeds = ", ".join(str(s) for s in recorded_seeds()) or "—"
+        raise GraderError("error.no_recorded_seed", seed=seed, seeds=seeds)
     return read_recording(path)
 
 

@@ -108,7 +108,7 @@ def batch(submissions: Path, out: Path, workers: int | None, seed: int | None, t
 
     Re-running the same command grades only the students whose submission changed."""
     from .. import curriculum
-    from ..grading import DEFAULT_SEED
+    from ..grading import course_seed
     from ..sandbox.isolation import require_unix, say_if_falling_back
     from .intake import IntakeError
     from .pipeline import OutputBusy, Settings, run, summary_line
@@ -125,7 +125,7 @@ def batch(submissions: Path, out: Path, workers: int | None, seed: int | None, t
     except GraderError as error:
         raise click.UsageError(error.message(lang)) from None
     try:
-        answers_exist_for(DEFAULT_SEED if seed is None else seed)
+        answers_exist_for(course_seed() if seed is None else seed)
     except GraderError as error:
         raise InputProblem(error.message(lang)) from None
     if scheduler is not None:
@@ -141,7 +141,7 @@ def batch(submissions: Path, out: Path, workers: int | None, seed: int | None, t
     if scheduler is None:
         say_if_falling_back()
     settings = Settings(submissions=submissions, out=out, numbers=numbers,
-                        seed=DEFAULT_SEED if seed is None else seed, lang=lang, timeout=timeout,
+                        seed=course_seed() if seed is None else seed, lang=lang, timeout=timeout,
                         workers=workers or default_workers(), scheduler=scheduler)
     try:
         summary = run(settings, progress_bar(lang))

@@ -165,7 +165,8 @@ def build(out: Path, seed: int) -> dict:
 
 @click.command("release")
 @click.argument("out", type=click.Path(path_type=Path))
-@click.option("--seed", type=int, default=None, help="The public seed whose answers are recorded (default: the course's).")
+@click.option("--seed", type=click.IntRange(min=0), default=None,
+              help="The public seed whose answers are recorded (default: the course's).")
 @lang_option
 def release(out: Path, seed: int | None, lang: str | None) -> None:
     """Build the student edition of the kit in OUT: stubs, statements, grader, recorded answers, no reference."""

@@ -102,14 +102,14 @@ def list_exercises(lang: str | None) -> None:
 @lang_option
 def exercise(which: str, submission: Path, seed: int | None, timeout: float, as_json: bool, lang: str | None) -> None:
     """Grade exercise N (or all) of your submission with the hidden tests."""
-    from ..grading import DEFAULT_SEED, grade_submission
+    from ..grading import course_seed, grade_submission
     from ..reports import json_view, terminal
     from ..sandbox.client import Limits
 
     lang = language(lang)
     try:
         exercises = curriculum.select(which)
-        report = grade_submission(submission, exercises, DEFAULT_SEED if seed is None else seed, lang,
+        report = grade_submission(submission, exercises, course_seed() if seed is None else seed, lang,
                                   Limits(call_timeout=timeout))
     except GraderError as error:
         fail(error, lang)

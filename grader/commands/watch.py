@@ -241,7 +241,7 @@ def watch_loop(
 def watch(which: str, submission: Path, seed: int | None, timeout: float, poll: bool, interval: float,
           lang: str | None) -> None:
     """Grade exercise N (or all) again every time you save a file; Ctrl-C to quit."""
-    from ..grading import DEFAULT_SEED
+    from ..grading import course_seed
     from ..sandbox.client import Limits
     from .student import fail
 
@@ -261,7 +261,7 @@ def watch(which: str, submission: Path, seed: int | None, timeout: float, poll: 
     INTERRUPTED.clear()
     watcher = make_watcher(submission, poll, interval)
     try:
-        watch_loop(submission, exercises, DEFAULT_SEED if seed is None else seed, lang, Limits(call_timeout=timeout),
+        watch_loop(submission, exercises, course_seed() if seed is None else seed, lang, Limits(call_timeout=timeout),
                    watcher, clear=sys.stdout.isatty(), color=sys.stdout.isatty(),
                    record=is_practice(submission, seed))
     except KeyboardInterrupt:

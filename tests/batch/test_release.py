@@ -174,3 +174,23 @@ def test_the_readme_says_how_to_choose_the_language_and_its_commands_work_verbat
                              capture_output=True, text=True, timeout=300, cwd=tmp_path / "student",
                              env={**os.environ, "GRADE_LANG": "ru"})
     assert russian.returncode == 0 and russian.stdout != english.stdout and "Упражнение 3" in russian.stdout
+
+
+def test_an_edition_released_with_another_seed_grades_with_it_by_default(monkeypatch: pytest.MonkeyPatch):
+    """`grade release OUT --seed 7`: its students run `grade exercise 3` without --seed, and
+    the edition has answers for 7 only; 7 is then the seed (it used to be 2026: 'run without
+    --seed' to a student who had)."""
+    from grader import grading, oracle
+
+    monkeypatch.setattr(oracle, "reference_available", lambda: False)
+    for recorded, expected in (([7], 7), ([2026], 2026), ([7, 2026], 2026), ([3, 7], 2026)):
+        monkeypatch.setattr(oracle, "recorded_seeds", lambda recorded=recorded: recorded)
+        assert grading.course_seed() == expected, recorded
+    monkeypatch.setattr(oracle, "reference_available", lambda: True)  # the instructor's kit: the course's
+    assert grading.course_seed() == grading.DEFAULT_SEED
+
+
+def test_release_refuses_a_negative_seed(tmp_path: Path):
+    done = subprocess.run([sys.executable, "-m", "grader", "release", str(tmp_path / "kit"), "--seed", "-5"],
+                          capture_output=True, text=True, timeout=120)
+    assert done.returncode == 2 and "-5 is not in the range x>=0" in done.stderr and not (tmp_path / "kit").exists()
