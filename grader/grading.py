@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from . import curriculum
 from .curriculum import Exercise
 from .dependencies import called_but_not_graded, with_called
 from .results import Report
@@ -57,10 +58,27 @@ def _grade_prepared(root: Path, exercises: list[Exercise], seed: int, lang: str,
 def grade_prepared_many(roots: list[Path], exercises: list[Exercise], seed: int, lang: str,
                         sandbox: Sandbox) -> list[Report]:
     """Grade several prepared submissions (folders holding `exercises/`) in one pytest session,
-    their code running in `sandbox` one submission at a time.
+    their code running in `sandbox` one submission at a time; as grade_submission, an exercise
+    that fails and calls one not graded here has that one graded too, for its note only.
 
     With the reference installed, the calls the suites make are known in advance (plans.py)
     and asked before the suites run, in as few processes and messages as is safe (prefetch.py)."""
+    reports = _grade_session(roots, exercises, seed, lang, sandbox)
+    wanted: dict[tuple[int, ...], list[int]] = {}  # the exercises to grade too -> the submissions
+    for index, report in enumerate(reports):
+        called = called_but_not_graded(report)
+        if called:
+            wanted.setdefault(tuple(ex.number for ex in called), []).append(index)
+    for numbers, indices in wanted.items():
+        called_reports = _grade_session([roots[i] for i in indices], [curriculum.exercise(n) for n in numbers], seed,
+                                        lang, sandbox)
+        for index, called in zip(indices, called_reports):
+            reports[index] = with_called(reports[index], called, lang)
+    return reports
+
+
+def _grade_session(roots: list[Path], exercises: list[Exercise], seed: int, lang: str,
+                   sandbox: Sandbox) -> list[Report]:
     from .engine import grade_prepared
     from .plans import plans_for
     from .prefetch import prefetch_submission

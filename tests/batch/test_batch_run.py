@@ -273,3 +273,22 @@ def test_a_worker_removes_only_its_own_temporary_folders(tmp_path, monkeypatch):
     assert mine.name.startswith(f"gdkit-{os.getpid()}-") and mine.name != same_pid_elsewhere.name
     storage.remove_own_temporary_folders()
     assert not mine.exists() and same_pid_elsewhere.exists()
+
+
+def test_a_selection_notes_what_it_calls_as_grade_exercise_does(tmp_path: Path):
+    """`grade batch --exercises 6`: a summed ex05 is graded too, silently, and bob's record is
+    exactly what `grade exercise 6 --json` gives him (depends_on on every failed test)."""
+    from .conftest import submission_with
+
+    submission_with(tmp_path / "class" / "ann", {})
+    from tests.conftest import MISTAKES
+
+    bob = submission_with(tmp_path / "class" / "bob", {5: MISTAKES / "ex05_loss_summed.py"})
+    out = tmp_path / "out"
+    run_batch(tmp_path / "class", out, "--workers", "1", "--exercises", "6")
+    record = json.loads((out / "results" / "bob.json").read_text(encoding="utf-8"))
+    alone = subprocess.run([sys.executable, "-m", "grader", "exercise", "6", "--json", "--submission", str(bob)],
+                           capture_output=True, text=True, timeout=300)
+    assert record == json.loads(alone.stdout)
+    assert [ex["exercise"] for ex in record["exercises"]] == [6]
+    assert {t["diagnosis"] for t in record["exercises"][0]["tests"]} == {"depends_on"}
