@@ -40,7 +40,7 @@ def test_every_documented_query_runs_and_gives_the_expected_rows(baseline: Path)
     records = _records(baseline)
     assert set(BROKEN) <= set(records) and all(records[s].get("error") for s in BROKEN)
     mistakes = Counter((ex["exercise"], diagnosis) for record in records.values() for ex in record["exercises"]
-                       for diagnosis in {t["diagnosis"] for t in ex["tests"] if t["diagnosis"]})
+                       for diagnosis in {t["diagnosis"] for t in ex["tests"] if t["diagnosis"]} - {"grader_error"})
     not_passed_4 = []
     for student, record in sorted(records.items()):
         (ex4,) = [ex for ex in record["exercises"] if ex["exercise"] == 4] or [None]
