@@ -47,8 +47,16 @@ def fit_reseeded(x, y, learning_rate=0.01, epochs=100, batch_size=32, seed=0, w0
     return w, b, losses
 
 
+def fit_over_batch_size(x, y, learning_rate=0.01, epochs=100, batch_size=32, seed=0, w0=0.0, b0=0.0):
+    def over_batch_size(w, b, xb, yb):  # the batch's sum divided by batch_size, not by len(batch)
+        grad_w, grad_b = mse_gradient(w, b, xb, yb)
+        return grad_w * len(xb) / batch_size, grad_b * len(xb) / batch_size
+    return _fit(x, y, learning_rate, epochs, batch_size, seed, w0, b0, minibatches, over_batch_size)
+
+
 VARIANTS = {
     "sum_instead_of_mean": {"fit_linear_minibatch": fit_summed},
+    "divided_by_batch_size": {"fit_linear_minibatch": fit_over_batch_size},
     "last_batch_dropped": {"minibatches": full_batches_only, "fit_linear_minibatch": fit_dropping_last},
     "reseeded_every_epoch": {"fit_linear_minibatch": fit_reseeded},
 }
