@@ -9,7 +9,7 @@ def ascent(grad_f, x0, learning_rate=0.1, max_steps=1000, tol=1e-8):
     return gradient_descent(grad_f, x0, -learning_rate, max_steps, tol)
 
 
-def descent(grad_f, x0, learning_rate=0.1, max_steps=1000, tol=1e-8, small=lambda step, tol: step < tol,
+def descent(grad_f, x0, learning_rate=0.1, max_steps=1000, tol=1e-8, small=lambda step, tol: np.linalg.norm(step) < tol,
             non_finite=lambda x: not np.all(np.isfinite(x)), keep_non_finite=True, gradient_stop=False):
     """gradient_descent with its stopping rules given: when a step is small enough, what is
     non-finite, whether that iterate is kept, and whether a small gradient stops it instead."""
@@ -25,14 +25,18 @@ def descent(grad_f, x0, learning_rate=0.1, max_steps=1000, tol=1e-8, small=lambd
                 iterates.append(x_next)
             break
         iterates.append(x_next)
-        if not gradient_stop and small(np.linalg.norm(x_next - x), tol):
+        if not gradient_stop and small(x_next - x, tol):
             break
         x = x_next
     return np.array(iterates)
 
 
 def inclusive(grad_f, x0, learning_rate=0.1, max_steps=1000, tol=1e-8):
-    return descent(grad_f, x0, learning_rate, max_steps, tol, small=lambda step, tol: step <= tol)
+    return descent(grad_f, x0, learning_rate, max_steps, tol, small=lambda step, tol: np.linalg.norm(step) <= tol)
+
+
+def max_norm(grad_f, x0, learning_rate=0.1, max_steps=1000, tol=1e-8):
+    return descent(grad_f, x0, learning_rate, max_steps, tol, small=lambda step, tol: np.max(np.abs(step)) < tol)
 
 
 def non_finite_dropped(grad_f, x0, learning_rate=0.1, max_steps=1000, tol=1e-8):
@@ -54,4 +58,5 @@ VARIANTS = {
     "non_finite_iterate_dropped": {"gradient_descent": non_finite_dropped},
     "nan_not_checked": {"gradient_descent": only_inf_checked},
     "gradient_norm_stop": {"gradient_descent": gradient_norm_stop},
+    "max_norm": {"gradient_descent": max_norm},
 }
