@@ -42,8 +42,18 @@ def max_not_corrected(w, grad, state, t, learning_rate=1e-3, beta1=0.9, beta2=0.
     return w_new, {"m": m_new, "v": v_new, "v_max": v_max}
 
 
+def decay_doubled(w, grad, state, t, learning_rate=1e-3, beta1=0.9, beta2=0.999, eps=1e-8, weight_decay=0.0,
+                  amsgrad=False):
+    """g = grad + 2λw: the derivative of λ‖w‖² where the exercise (as torch) adds λw."""
+    from reference.ex15_adam_options import adam_update_full
+
+    doubled = np.asarray(grad, dtype=float) + weight_decay * np.asarray(w, dtype=float)
+    return adam_update_full(w, doubled, state, t, learning_rate, beta1, beta2, eps, weight_decay, amsgrad)
+
+
 VARIANTS = {
     "decoupled_weight_decay": {"adam_update_full": decoupled},
     "amsgrad_max_after_correction": {"adam_update_full": max_after_correction},
     "amsgrad_max_not_corrected": {"adam_update_full": max_not_corrected},
+    "weight_decay_doubled": {"adam_update_full": decay_doubled},
 }
