@@ -265,6 +265,10 @@ def why_not_gradable(error: SubmissionError) -> tuple[str, dict[str, object]]:
         return FOR_THE_INSTRUCTOR.get(error.message_id, error.message_id), dict(error.params)
     names = _names_in(path)
     if not names:
+        from ..submission import MAX_DEPTH
+
+        if _holds_any_file(path):  # only in hidden or __MACOSX folders, or deeper than looked
+            return "batch.error.nothing_looked_at", {"path": path, "depth": MAX_DEPTH}
         return "batch.error.empty", {"path": path}
     archives = [n for n in names if OTHER_ARCHIVES.search(n)]
     python = [n for n in names if re.search(r"\.py(\.txt)?$", n, re.IGNORECASE)]
@@ -314,6 +318,19 @@ def _names_in(path: Path) -> list[str]:
     except (OSError, zipfile.BadZipFile, EOFError):
         pass
     return names
+
+
+def _holds_any_file(path: Path) -> bool:
+    """Whether a folder (at any depth, hidden folders too) or a zip holds a file at all."""
+    from ..submission import MAX_ZIP_ENTRIES
+
+    try:
+        if path.is_file():
+            with zipfile.ZipFile(path) as archive:
+                return any(not entry.is_dir() for entry in archive.infolist()[:MAX_ZIP_ENTRIES])
+        return bool(_bounded_walk(path, 64, MAX_ZIP_ENTRIES))
+    except (OSError, zipfile.BadZipFile, EOFError):
+        return False
 
 
 def _bounded_walk(top: Path, depth: int, limit: int) -> list[Path]:

@@ -117,6 +117,7 @@ def diagnosis_text(exercise: int, diagnosis: str | None, lang: str) -> str:
 # record's message tells the instructor what to do); any other reason: batch.gradescope.not_gradable.
 FOR_THE_STUDENT = {
     "batch.error.empty": "batch.gradescope.empty",
+    "batch.error.nothing_looked_at": "batch.gradescope.nothing_looked_at",
     "batch.error.other_archive": "batch.gradescope.other_archive",
     "batch.error.zip_in_zip": "batch.gradescope.zip_in_zip",
     "batch.error.no_py_files": "batch.gradescope.no_py_files",

@@ -17,6 +17,7 @@ from ..conftest import REFERENCE
 def _files(folder: Path, names: dict[str, str]) -> None:
     folder.mkdir(parents=True, exist_ok=True)
     for name, text in names.items():
+        (folder / name).parent.mkdir(parents=True, exist_ok=True)
         (folder / name).write_text(text, encoding="utf-8")
 
 
@@ -78,8 +79,11 @@ def test_a_submission_that_cannot_be_graded_is_told_by_its_cause_with_a_next_ste
     with zipfile.ZipFile(tmp_path / "zipped_pdf" / "hw.zip", "w") as zf:
         zf.writestr("hw/answers.pdf", b"%PDF")
     (tmp_path / "fake.zip").write_bytes(b"PK\x03\x04 not really")
+    _files(tmp_path / "mac", {"__MACOSX/._ex03_gradient_step.py": "x", ".hidden/ex03_gradient_step.py": "X = 1\n",
+                              "a/b/c/d/e/f/g/h/ex03_gradient_step.py": "X = 1\n"})
     expected = {
         "empty": ("batch.error.empty", ["empty is empty"]),
+        "mac": ("batch.error.nothing_looked_at", ["hidden or __MACOSX folders", "more than 6 folders deep"]),
         "rar": ("batch.error.other_archive", ["rar holds exercises.rar", "archive other than zip", "Unpack it yourself"]),
         "pdf": ("batch.error.no_py_files", ["onlinetext.html, report.pdf"]),
         "unnamed": ("batch.error.no_exercise_names", ["homework2.py, solution.py", "Rename"]),
