@@ -37,10 +37,11 @@ def make_class(folder: Path) -> Path:
     return folder
 
 
-def run_batch(submissions: Path, out: Path, *extra: str, check: bool = True) -> subprocess.CompletedProcess:
+def run_batch(submissions: Path, out: Path, *extra: str, check: bool = True,
+              env: dict[str, str] | None = None) -> subprocess.CompletedProcess:
     done = subprocess.run([sys.executable, "-m", "grader", "batch", str(submissions), "--out", str(out),
                            "--exercises", EXERCISES, "--lang", "en", *extra],
-                          capture_output=True, text=True, timeout=300)
+                          capture_output=True, text=True, timeout=300, env=env)
     if check:
         assert done.returncode == 0, done.stdout + done.stderr
     return done

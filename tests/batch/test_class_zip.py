@@ -3,6 +3,7 @@ unsafe archive writes nothing outside the run's private folder."""
 
 from __future__ import annotations
 
+import os
 import shutil
 import stat
 import tempfile
@@ -14,16 +15,17 @@ from .conftest import outputs_of, run_batch
 REFERENCE_EX01 = Path(__file__).resolve().parents[2] / "reference" / "ex01_sum_of_squares.py"
 
 
-def _class_folders() -> set[str]:
-    return {p.name for p in Path(tempfile.gettempdir()).glob("gdkit-*-class-*")}
+def _class_folders(folder: Path | None = None) -> set[str]:
+    return {p.name for p in Path(folder or tempfile.gettempdir()).glob("gdkit-*-class-*")}
 
 
 def test_the_lms_zip_of_the_class_gives_the_outputs_of_the_folder(baseline: Path, classroom: Path, tmp_path: Path):
-    before = _class_folders()
+    private_tmp = tmp_path / "tmp"  # the run's own: another run on this machine has its own folders
+    private_tmp.mkdir()
     archive = shutil.make_archive(str(tmp_path / "download"), "zip", classroom.parent, classroom.name)
-    run_batch(Path(archive), tmp_path / "out", "--workers", "2")
+    run_batch(Path(archive), tmp_path / "out", "--workers", "2", env={**os.environ, "TMPDIR": str(private_tmp)})
     assert outputs_of(tmp_path / "out") == outputs_of(baseline)
-    assert _class_folders() == before  # the unpacked copy is gone
+    assert _class_folders(private_tmp) == set()  # the unpacked copy is gone
 
 
 def test_an_unsafe_class_zip_writes_nothing_outside_and_grades_the_rest(tmp_path: Path):
