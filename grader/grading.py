@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from pathlib import Path
+from typing import Callable
 
 from . import curriculum
 from .curriculum import Exercise
@@ -33,26 +34,30 @@ def grade_submission(path: Path, exercises: list[Exercise], seed: int = DEFAULT_
     ex05) has that one graded too, silently: if it fails, the caller's failures say so.
     `record_into` collects the expected answers for a release (see oracle.py)."""
     with prepared(path) as root:
-        report = _grade_prepared(root, exercises, seed, lang, limits, record_into)
-        called = [] if record_into is not None else called_but_not_graded(report)
-        if not called:
+        sandbox = Sandbox(root, limits)
+        try:
+            sandbox.start()  # the zygote imports numpy while this process imports numpy and pytest
+            report = _grade_alone(sandbox, exercises, seed, lang, record_into)
+            if record_into is not None:
+                return report
+            (report,) = _noting_called([report], [root], lang,
+                                       lambda roots, called: [_grade_alone(sandbox, called, seed, lang, None)])
             return report
-        return with_called(report, _grade_prepared(root, called, seed, lang, limits, None), lang)
+        finally:
+            sandbox.close()
 
 
-def _grade_prepared(root: Path, exercises: list[Exercise], seed: int, lang: str, limits: Limits,
-                    record_into: dict | None) -> Report:
-    sandbox = Sandbox(root, limits)
+def _grade_alone(sandbox: Sandbox, exercises: list[Exercise], seed: int, lang: str,
+                 record_into: dict | None) -> Report:
+    """The submission staged in `sandbox`, graded on `exercises`, each in a process of its own."""
+    from .engine import grade_prepared
+
     sessions = {ex.number: StudentSession(sandbox, ex.module) for ex in exercises}
     try:
-        sandbox.start()  # the zygote imports numpy while this process imports numpy and pytest
-        from .engine import grade_prepared
-
         return grade_prepared([sessions], exercises, seed, lang, record_into)[0]
     finally:
         for session in sessions.values():
             session.close()
-        sandbox.close()
 
 
 def grade_prepared_many(roots: list[Path], exercises: list[Exercise], seed: int, lang: str,
@@ -64,14 +69,20 @@ def grade_prepared_many(roots: list[Path], exercises: list[Exercise], seed: int,
     With the reference installed, the calls the suites make are known in advance (plans.py)
     and asked before the suites run, in as few processes and messages as is safe (prefetch.py)."""
     reports = _grade_session(roots, exercises, seed, lang, sandbox)
+    return _noting_called(reports, roots, lang, lambda some, called: _grade_session(some, called, seed, lang, sandbox))
+
+
+def _noting_called(reports: list[Report], roots: list[Path], lang: str,
+                   grade: Callable[[list[Path], list[Exercise]], list[Report]]) -> list[Report]:
+    """`reports` (of the submissions at `roots`), each exercise that fails and calls one not
+    graded noted with what `grade(roots, exercises)` gives that one (dependencies.py)."""
     wanted: dict[tuple[int, ...], list[int]] = {}  # the exercises to grade too -> the submissions
     for index, report in enumerate(reports):
         called = called_but_not_graded(report)
         if called:
             wanted.setdefault(tuple(ex.number for ex in called), []).append(index)
     for numbers, indices in wanted.items():
-        called_reports = _grade_session([roots[i] for i in indices], [curriculum.exercise(n) for n in numbers], seed,
-                                        lang, sandbox)
+        called_reports = grade([roots[i] for i in indices], [curriculum.exercise(n) for n in numbers])
         for index, called in zip(indices, called_reports):
             reports[index] = with_called(reports[index], called, lang)
     return reports
