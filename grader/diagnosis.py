@@ -80,9 +80,9 @@ def _generic(failure: Mismatch) -> Diagnosis | None:
     if not isinstance(failure.spec, Array):
         return None
     got, expected = failure.got, failure.expected
-    if got.shape != expected.shape:
-        one_row_apart = got.shape[1:] == expected.shape[1:] and abs(len(got) - len(expected)) == 1
-        return Diagnosis("off_by_one") if got.ndim == expected.ndim and one_row_apart else None
+    if got.shape != expected.shape:  # compare.py told the number of rows apart from another shape
+        rows = failure.difference
+        return Diagnosis("off_by_one") if rows.aspect == "rows" and abs(rows.got - rows.expected) == 1 else None
     if np.all(np.isfinite(expected)) and not np.all(np.isfinite(got)):
         return Diagnosis("diverged")
     if got.ndim == 2 and len(got) > 1 and np.all(got == got[0]) and not np.all(expected == expected[0]):
