@@ -24,8 +24,8 @@ from grader.quiz.loader import ALL_TOPICS, bank_paths, bundled_dir, check_files,
 from grader.quiz.render import FORMATS, render
 from grader.quiz.review import state_path
 from grader.quiz.session import SessionResult, TerminalConsole
-from grader.reports.terminal import paragraphs
 from grader.quiz.sheets import class_csv, grade_sheet, read_sheets, report_lines, sheet_files
+from grader.reports.terminal import paragraphs
 
 EXIT_INTERRUPTED = 130  # as a shell reports a command stopped by Ctrl-C
 LANG_OPTION = click.option("--lang", metavar="kk|ru|en",

@@ -6,9 +6,7 @@ Input and output go through a `Console`, so that the same loop serves `take`, `r
 from __future__ import annotations
 
 import re
-import shutil
 import sys
-import textwrap
 
 from dataclasses import dataclass
 from typing import Callable, Protocol, Sequence
@@ -19,6 +17,7 @@ from grader.i18n import translate
 from grader.quiz.grading import Outcome, answer_text, grade, hint_id
 from grader.quiz.model import Question
 from grader.quiz.present import ROW_LABELS, Presented
+from grader.reports.terminal import paragraphs, screen_width
 
 
 class Console(Protocol):
@@ -42,8 +41,9 @@ class TerminalConsole:
         """Print a line; on a terminal, long lines wrap between words, not inside them (nor at
         a hyphen: «мини-пакет», «тепе-теңдік»), an option's lines under its text."""
         if sys.stdout.isatty():
-            width = max(40, shutil.get_terminal_size().columns - 1)
-            text = "\n".join(_wrapped(line, width) if len(line) > width else line for line in text.split("\n"))
+            width = max(40, screen_width())
+            text = "\n".join(paragraphs(line, width, " " * _hanging_indent(line)) if len(line) > width else line
+                             for line in text.split("\n"))
         click.echo(text)
 
     def ask(self, prompt: str) -> str | None:
@@ -59,10 +59,10 @@ class TerminalConsole:
 OPTION_START = re.compile(r"\s*(?:\d+\)|[A-Z]\.)\s+")  # "  2) …", "  B. …" (question_lines)
 
 
-def _wrapped(line: str, width: int) -> str:
+def _hanging_indent(line: str) -> int:
+    """Where a wrapped line's next lines start: under an option's text, else under the line."""
     option = OPTION_START.match(line)
-    indent = option.end() if option else len(line) - len(line.lstrip())
-    return textwrap.fill(line, width, subsequent_indent=" " * indent, break_on_hyphens=False, break_long_words=False)
+    return option.end() if option else len(line) - len(line.lstrip())
 
 
 @dataclass(frozen=True)
