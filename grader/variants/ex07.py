@@ -1,43 +1,54 @@
-"""Exercise 7's known mistakes."""
+"""Exercise 7's known mistakes: the reference's loop with its order of the samples or its
+update step misread."""
+
+import itertools
 
 import numpy as np
 
 from reference.ex05_linear_regression import mse_loss
 
 
-def fit_in_order(x, y, learning_rate=0.01, epochs=100, seed=0, w0=0.0, b0=0.0):
+def _fit(x, y, learning_rate, epochs, w0, b0, orders, step):
+    """SGD with its two choices given: `orders(n)` yields each epoch's order of the samples,
+    `step(w, b, x_i, y_i, learning_rate)` updates (w, b) on one sample."""
     x, y = np.asarray(x, dtype=float), np.asarray(y, dtype=float)
     w, b, losses = float(w0), float(b0), []
-    for _ in range(epochs):
-        for i in range(len(x)):
-            r = y[i] - (w * x[i] + b)
-            w, b = w + learning_rate * 2 * x[i] * r, b + learning_rate * 2 * r
+    for order in itertools.islice(orders(len(x)), epochs):
+        for i in order:
+            w, b = step(w, b, x[i], y[i], learning_rate)
         losses.append(mse_loss(w, b, x, y))
     return w, b, losses
+
+
+def _together(w, b, xi, yi, learning_rate):
+    r = yi - (w * xi + b)
+    return w + learning_rate * 2 * xi * r, b + learning_rate * 2 * r
+
+
+def _w_then_b(w, b, xi, yi, learning_rate):
+    w = w + learning_rate * 2 * xi * (yi - (w * xi + b))
+    return w, b + learning_rate * 2 * (yi - (w * xi + b))  # with the new w
+
+
+def _shuffled(seed):
+    def orders(n):
+        rng = np.random.default_rng(seed)
+        while True:
+            yield rng.permutation(n)
+    return orders
+
+
+def fit_in_order(x, y, learning_rate=0.01, epochs=100, seed=0, w0=0.0, b0=0.0):
+    return _fit(x, y, learning_rate, epochs, w0, b0, lambda n: itertools.repeat(range(n)), _together)
 
 
 def fit_reseeded(x, y, learning_rate=0.01, epochs=100, seed=0, w0=0.0, b0=0.0):
-    x, y = np.asarray(x, dtype=float), np.asarray(y, dtype=float)
-    w, b, losses = float(w0), float(b0), []
-    for _ in range(epochs):
-        rng = np.random.default_rng(seed)  # every epoch: the same order every time
-        for i in rng.permutation(len(x)):
-            r = y[i] - (w * x[i] + b)
-            w, b = w + learning_rate * 2 * x[i] * r, b + learning_rate * 2 * r
-        losses.append(mse_loss(w, b, x, y))
-    return w, b, losses
+    every_epoch_anew = lambda n: (np.random.default_rng(seed).permutation(n) for _ in itertools.count())  # noqa: E731
+    return _fit(x, y, learning_rate, epochs, w0, b0, every_epoch_anew, _together)  # the same order every time
 
 
 def fit_sequential(x, y, learning_rate=0.01, epochs=100, seed=0, w0=0.0, b0=0.0):
-    x, y = np.asarray(x, dtype=float), np.asarray(y, dtype=float)
-    rng = np.random.default_rng(seed)
-    w, b, losses = float(w0), float(b0), []
-    for _ in range(epochs):
-        for i in rng.permutation(len(x)):
-            w = w + learning_rate * 2 * x[i] * (y[i] - (w * x[i] + b))
-            b = b + learning_rate * 2 * (y[i] - (w * x[i] + b))  # with the new w
-        losses.append(mse_loss(w, b, x, y))
-    return w, b, losses
+    return _fit(x, y, learning_rate, epochs, w0, b0, _shuffled(seed), _w_then_b)
 
 
 VARIANTS = {"no_shuffling": {"fit_linear_sgd": fit_in_order}, "reseeded_every_epoch": {"fit_linear_sgd": fit_reseeded},
