@@ -11,35 +11,38 @@ def decoupled(w, grad, state, t, learning_rate=1e-3, beta1=0.9, beta2=0.999, eps
     return w_new - learning_rate * weight_decay * w, new_state
 
 
-def max_after_correction(w, grad, state, t, learning_rate=1e-3, beta1=0.9, beta2=0.999, eps=1e-8, weight_decay=0.0, amsgrad=False):
+def _adam(w, grad, state, t, learning_rate, beta1, beta2, eps, weight_decay, amsgrad, second_moment):
+    """adam_update_full with amsgrad's step given: `second_moment(v_max, v_new, correction)`
+    returns (v_max_new, v̂), correction = 1 − β2^t; without amsgrad, as the reference."""
     w = np.asarray(w, dtype=float)
     g = np.asarray(grad, dtype=float) + weight_decay * w
     m_new = beta1 * np.asarray(state["m"], dtype=float) + (1 - beta1) * g
     v_new = beta2 * np.asarray(state["v"], dtype=float) + (1 - beta2) * g**2
-    v_hat = v_new / (1 - beta2**t)
     v_max = np.asarray(state["v_max"], dtype=float)
     if amsgrad:
-        v_max = np.maximum(v_max, v_hat)
-        v_hat = v_max
+        v_max, v_hat = second_moment(v_max, v_new, 1 - beta2**t)
+    else:
+        v_hat = v_new / (1 - beta2**t)
     w_new = w - learning_rate * (m_new / (1 - beta1**t)) / (np.sqrt(v_hat) + eps)
     return w_new, {"m": m_new, "v": v_new, "v_max": v_max}
+
+
+def max_after_correction(w, grad, state, t, learning_rate=1e-3, beta1=0.9, beta2=0.999, eps=1e-8, weight_decay=0.0,
+                         amsgrad=False):
+    """The maximum of the corrected v̂, kept as v_max."""
+    def corrected_first(v_max, v_new, correction):
+        v_max = np.maximum(v_max, v_new / correction)
+        return v_max, v_max
+    return _adam(w, grad, state, t, learning_rate, beta1, beta2, eps, weight_decay, amsgrad, corrected_first)
 
 
 def max_not_corrected(w, grad, state, t, learning_rate=1e-3, beta1=0.9, beta2=0.999, eps=1e-8, weight_decay=0.0,
                       amsgrad=False):
     """The original AMSGrad paper's form: v̂ = v_max, without the bias correction."""
-    w = np.asarray(w, dtype=float)
-    g = np.asarray(grad, dtype=float) + weight_decay * w
-    m_new = beta1 * np.asarray(state["m"], dtype=float) + (1 - beta1) * g
-    v_new = beta2 * np.asarray(state["v"], dtype=float) + (1 - beta2) * g**2
-    v_max = np.asarray(state["v_max"], dtype=float)
-    if amsgrad:
+    def uncorrected(v_max, v_new, correction):
         v_max = np.maximum(v_max, v_new)
-        v_hat = v_max
-    else:
-        v_hat = v_new / (1 - beta2**t)
-    w_new = w - learning_rate * (m_new / (1 - beta1**t)) / (np.sqrt(v_hat) + eps)
-    return w_new, {"m": m_new, "v": v_new, "v_max": v_max}
+        return v_max, v_max
+    return _adam(w, grad, state, t, learning_rate, beta1, beta2, eps, weight_decay, amsgrad, uncorrected)
 
 
 def decay_doubled(w, grad, state, t, learning_rate=1e-3, beta1=0.9, beta2=0.999, eps=1e-8, weight_decay=0.0,
