@@ -52,6 +52,15 @@ def _alive(pids: dict[int, str]) -> dict[int, str]:
     return {pid: cmd for pid, cmd in pids.items() if pid in now and now[pid][1] != "Z" and now[pid][3] == cmd}
 
 
+def _kill_all(marker: str) -> None:
+    """Whatever of the test's batch is still alive (a failed test must not leave it running)."""
+    for pid in _alive(_tree(marker)):
+        try:
+            os.kill(pid, signal.SIGKILL)
+        except OSError:
+            pass
+
+
 @pytest.mark.skipif(not sys.platform.startswith("linux"), reason="reads /proc")
 def test_a_batch_killed_with_sigkill_leaves_no_process_behind(tmp_path: Path):
     submissions = tmp_path / "submissions"
@@ -81,11 +90,7 @@ def test_a_batch_killed_with_sigkill_leaves_no_process_behind(tmp_path: Path):
             time.sleep(0.25)
         assert _alive(tree) == {}
     finally:
-        for pid in _alive(_tree(marker)):
-            try:
-                os.kill(pid, signal.SIGKILL)
-            except OSError:
-                pass
+        _kill_all(marker)
 
 
 @pytest.mark.skipif(not sys.platform.startswith("linux"), reason="reads /proc")
@@ -115,8 +120,4 @@ def test_ctrl_c_of_a_batch_leaves_no_copy_of_a_submission_behind(tmp_path: Path)
         assert batch.returncode == 130 and b"Traceback" not in errors, errors.decode(errors="replace")
         assert [p.name for p in private_tmp.glob("gdkit-*")] == []
     finally:
-        for pid in _alive(_tree(marker)):
-            try:
-                os.kill(pid, signal.SIGKILL)
-            except OSError:
-                pass
+        _kill_all(marker)
