@@ -9,16 +9,13 @@ from pathlib import Path
 
 import click
 
-from ..commands.student import lang_option, language
+from ..commands.student import MAX_TIMEOUT, MIN_TIMEOUT, lang_option, language
 from ..errors import GraderError, UnsupportedPlatform
 from ..i18n import translate
 
 EXIT_DONE, EXIT_INPUT, EXIT_INTERNAL, EXIT_INTERRUPTED = 0, 2, 3, 130
 # The seeds the gradebook can store (an sqlite INTEGER) and the hidden inputs accept (not negative).
 MAX_SEED = 2**63 - 1
-# A call into a student's code may take at most this long: a longer limit would only hold a
-# stuck submission for hours (and past the system's clock range, inf or 1e10 s, fail every grading).
-MIN_TIMEOUT, MAX_TIMEOUT = 0.1, 3600.0
 
 
 class InputProblem(click.ClickException):

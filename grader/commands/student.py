@@ -15,6 +15,11 @@ from ..i18n import UnknownLanguage, resolve_language, translate
 EXIT_PASSED, EXIT_FAILED, EXIT_INPUT, EXIT_INTERNAL = 0, 1, 2, 3
 EXIT_INTERRUPTED = 130  # as a shell reports a command stopped by Ctrl-C
 
+# A call into a student's code may take at most this long: a longer limit would only hold a
+# stuck submission for hours (and past the system's clock range, inf or 1e10 s, fail every grading).
+MIN_TIMEOUT, MAX_TIMEOUT = 0.1, 3600.0
+
+
 class Seconds(click.FloatRange):
     """A time limit in seconds, 0.1 to 3600: click's range lets nan through (no comparison
     with it holds), and inf or 1e10 would overflow the clock (a grader failure on every test)."""
@@ -27,7 +32,7 @@ class Seconds(click.FloatRange):
         return seconds
 
 
-SECONDS = Seconds(min=0.1, max=3600.0)
+SECONDS = Seconds(min=MIN_TIMEOUT, max=MAX_TIMEOUT)  # grade batch checks the same bounds (batch/cli.py)
 
 lang_option = click.option("--lang", "lang", default=None, metavar="kk|ru|en",
                            help="Language of the output (default: GRADE_LANG, then the locale, then English).")
