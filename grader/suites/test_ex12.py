@@ -28,6 +28,14 @@ def test_first_step_from_zero(check, rng):
     check(lambda m: m.adagrad_update(w, g, G), pair(3), describe_call("adagrad_update", w, g, G))
 
 
+def test_small_gradients(check, rng):
+    """Gradients near √ε from G = 0: ε decides the step, η g / √(g² + ε), far from η·sign(g)."""
+    w = rng.normal(size=4)
+    g = rng.choice([-1.0, 1.0], size=4) * rng.uniform(2e-5, 2e-4, size=4)
+    G = np.zeros(4)
+    check(lambda m: m.adagrad_update(w, g, G), pair(4), describe_call("adagrad_update", w, g, G))
+
+
 @pytest.mark.list_input
 def test_list_input(check, rng):
     w, g, G = rng.uniform(0.1, 1, size=(3, 2)).tolist()

@@ -33,6 +33,14 @@ def test_default_arguments(check, rng):
     check(lambda m: m.rmsprop_update(w, g, G), pair(3), describe_call("rmsprop_update", w, g, G))
 
 
+def test_small_gradients(check, rng):
+    """Gradients near √ε from G = 0: G_new = (1 − α) g² is about ε, where ε's place shows."""
+    w = rng.normal(size=4)
+    g = rng.choice([-1.0, 1.0], size=4) * rng.uniform(1e-4, 5e-4, size=4)
+    G = np.zeros(4)
+    check(lambda m: m.rmsprop_update(w, g, G), pair(4), describe_call("rmsprop_update", w, g, G))
+
+
 @pytest.mark.list_input
 def test_list_input(check, rng):
     w, g, G = rng.uniform(0.1, 1, size=(3, 2)).tolist()

@@ -15,4 +15,31 @@ def eps_outside(w, grad, G, learning_rate=0.01, eps=1e-8):
     return np.asarray(w, dtype=float) - learning_rate * grad / (np.sqrt(G_new) + eps), G_new
 
 
-VARIANTS = {"no_accumulation": {"adagrad_update": not_accumulated}, "eps_outside_root": {"adagrad_update": eps_outside}}
+def old_accumulator(w, grad, G, learning_rate=0.01, eps=1e-8):
+    """w − η g / √(G + ε) with the old G; G_new = G + g² is only returned."""
+    grad, G = np.asarray(grad, dtype=float), np.asarray(G, dtype=float)
+    return np.asarray(w, dtype=float) - learning_rate * grad / np.sqrt(G + eps), G + grad**2
+
+
+def no_square_root(w, grad, G, learning_rate=0.01, eps=1e-8):
+    """w − η g / (G_new + ε): the root is missing."""
+    grad = np.asarray(grad, dtype=float)
+    G_new = np.asarray(G, dtype=float) + grad**2
+    return np.asarray(w, dtype=float) - learning_rate * grad / (G_new + eps), G_new
+
+
+def eps_missing(w, grad, G, learning_rate=0.01, eps=1e-8):
+    """w − η g / √G_new: no ε at all."""
+    grad = np.asarray(grad, dtype=float)
+    G_new = np.asarray(G, dtype=float) + grad**2
+    with np.errstate(divide="ignore", invalid="ignore"):
+        return np.asarray(w, dtype=float) - learning_rate * grad / np.sqrt(G_new), G_new
+
+
+VARIANTS = {
+    "no_accumulation": {"adagrad_update": not_accumulated},
+    "eps_outside_root": {"adagrad_update": eps_outside},
+    "eps_missing": {"adagrad_update": eps_missing},
+    "old_accumulator": {"adagrad_update": old_accumulator},
+    "no_square_root": {"adagrad_update": no_square_root},
+}

@@ -15,4 +15,40 @@ def eps_outside(w, grad, G, learning_rate=0.01, alpha=0.9, eps=1e-8):
     return np.asarray(w, dtype=float) - learning_rate * grad / (np.sqrt(G_new) + eps), G_new
 
 
-VARIANTS = {"alpha_swapped": {"rmsprop_update": swapped}, "eps_outside_root": {"rmsprop_update": eps_outside}}
+def eps_missing(w, grad, G, learning_rate=0.01, alpha=0.9, eps=1e-8):
+    """w − η g / √G_new: no ε at all."""
+    grad = np.asarray(grad, dtype=float)
+    G_new = alpha * np.asarray(G, dtype=float) + (1 - alpha) * grad**2
+    with np.errstate(divide="ignore", invalid="ignore"):
+        return np.asarray(w, dtype=float) - learning_rate * grad / np.sqrt(G_new), G_new
+
+
+def old_accumulator(w, grad, G, learning_rate=0.01, alpha=0.9, eps=1e-8):
+    """w − η g / √(G + ε) with the old G; G_new = α G + (1 − α) g² is only returned."""
+    grad, G = np.asarray(grad, dtype=float), np.asarray(G, dtype=float)
+    w_new = np.asarray(w, dtype=float) - learning_rate * grad / np.sqrt(G + eps)
+    return w_new, alpha * G + (1 - alpha) * grad**2
+
+
+def no_square_root(w, grad, G, learning_rate=0.01, alpha=0.9, eps=1e-8):
+    """w − η g / (G_new + ε): the root is missing."""
+    grad = np.asarray(grad, dtype=float)
+    G_new = alpha * np.asarray(G, dtype=float) + (1 - alpha) * grad**2
+    return np.asarray(w, dtype=float) - learning_rate * grad / (G_new + eps), G_new
+
+
+def without_one_minus_alpha(w, grad, G, learning_rate=0.01, alpha=0.9, eps=1e-8):
+    """G_new = α G + g²: the new square is not weighted by (1 − α)."""
+    grad = np.asarray(grad, dtype=float)
+    G_new = alpha * np.asarray(G, dtype=float) + grad**2
+    return np.asarray(w, dtype=float) - learning_rate * grad / np.sqrt(G_new + eps), G_new
+
+
+VARIANTS = {
+    "alpha_swapped": {"rmsprop_update": swapped},
+    "eps_outside_root": {"rmsprop_update": eps_outside},
+    "eps_missing": {"rmsprop_update": eps_missing},
+    "old_accumulator": {"rmsprop_update": old_accumulator},
+    "no_square_root": {"rmsprop_update": no_square_root},
+    "missing_one_minus_alpha": {"rmsprop_update": without_one_minus_alpha},
+}

@@ -21,6 +21,8 @@ MISREADINGS = {  # name: (exercise, the reference's text, the misreading)
     "ex16_back_to_the_start_diverges": (16, "losses[-1] > losses[0]", "losses[-1] >= losses[0]"),
     "ex16_drop_divided_by_k": (16, "/ abs(losses[-k]) < 1e-3", "/ abs(losses[-k]) / k < 1e-3"),
     "ex16_relative_to_the_last": (16, "/ abs(losses[-k]) < 1e-3", "/ abs(losses[-1]) < 1e-3"),
+    "ex12_eps_default_1e-10": (12, "eps: float = 1e-8", "eps: float = 1e-10"),  # torch.optim.Adagrad's
+    "ex13_eps_default_1e-10": (13, "eps: float = 1e-8", "eps: float = 1e-10"),
     "ex17_max_steps_500": (17, "max_steps: int = 1000", "max_steps: int = 500"),
 }
 
