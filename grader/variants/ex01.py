@@ -7,4 +7,18 @@ def gradient_without_2(v):
     return np.asarray(v, dtype=float)
 
 
-VARIANTS = {"gradient_missing_factor_2": {"sum_of_squares_gradient": gradient_without_2}}
+def norm(v):
+    """‖v‖ = √(Σ v_i²): the length, not its square."""
+    return float(np.linalg.norm(np.asarray(v, dtype=float)))
+
+
+def square_of_sum(v):
+    """(Σ v_i)²: the square of the sum, not the sum of the squares."""
+    return float(np.sum(np.asarray(v, dtype=float)) ** 2)
+
+
+VARIANTS = {
+    "gradient_missing_factor_2": {"sum_of_squares_gradient": gradient_without_2},
+    "norm_not_squared": {"sum_of_squares": norm},
+    "square_of_sum": {"sum_of_squares": square_of_sum},
+}

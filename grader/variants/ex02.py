@@ -9,4 +9,26 @@ def forward_gradient(f, v, h=1e-5):
     return np.array([(f(v + h * np.eye(v.size)[i]) - base) / h for i in range(v.size)])
 
 
-VARIANTS = {"forward_difference": {"estimate_gradient": forward_gradient}}
+def central_quotient(f, x, h):
+    """(f(x + h) − f(x − h)) / 2h where the forward quotient is asked."""
+    return (f(x + h) - f(x - h)) / (2 * h)
+
+
+def central_over_h(f, v, h=1e-5):
+    """(f(v + h e_i) − f(v − h e_i)) / h: the 2 of 2h is missing."""
+    v = np.asarray(v, dtype=float)
+    return np.array([(f(v + h * np.eye(v.size)[i]) - f(v - h * np.eye(v.size)[i])) / h for i in range(v.size)])
+
+
+def all_shifted(f, v, h=1e-5):
+    """(f(v + h) − f(v − h)) / 2h for every i: every coordinate shifted, not only the i-th."""
+    v = np.asarray(v, dtype=float)
+    return np.full(v.size, (f(v + h) - f(v - h)) / (2 * h))
+
+
+VARIANTS = {
+    "forward_difference": {"estimate_gradient": forward_gradient},
+    "central_difference_quotient": {"difference_quotient": central_quotient},
+    "divided_by_h": {"estimate_gradient": central_over_h},
+    "all_coordinates_shifted": {"estimate_gradient": all_shifted},
+}

@@ -23,7 +23,21 @@ def loss_with_sum(w, b, x, y):
     return float(np.sum(r**2))
 
 
+def loss_halved(w, b, x, y):
+    """L = (1/2n) Σ r²: the ½ of another course's convention."""
+    _, r = _residual(w, b, x, y)
+    return float(np.mean(r**2) / 2)
+
+
+def gradient_w_without_x(w, b, x, y):
+    """∂L/∂w = −2 mean(r): the chain rule's factor x_i is missing."""
+    _, r = _residual(w, b, x, y)
+    return float(-2 * np.mean(r)), float(-2 * np.mean(r))
+
+
 VARIANTS = {
     "gradient_missing_factor_2": {"mse_gradient": gradient_without_2},
     "sum_instead_of_mean": {"mse_gradient": gradient_with_sums, "mse_loss": loss_with_sum},
+    "loss_halved": {"mse_loss": loss_halved},
+    "gradient_w_missing_x": {"mse_gradient": gradient_w_without_x},
 }

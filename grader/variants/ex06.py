@@ -1,6 +1,7 @@
 """Exercise 6's known mistakes."""
 
 from reference.ex05_linear_regression import mse_gradient, mse_loss
+from reference.ex06_batch_gd import fit_linear_batch
 
 
 def fit_sequential(x, y, learning_rate=0.01, epochs=1000, w0=0.0, b0=0.0):
@@ -21,4 +22,23 @@ def fit_loss_before(x, y, learning_rate=0.01, epochs=1000, w0=0.0, b0=0.0):
     return w, b, losses
 
 
-VARIANTS = {"sequential_update": {"fit_linear_batch": fit_sequential}, "loss_before_update": {"fit_linear_batch": fit_loss_before}}
+def fit_from_zero(x, y, learning_rate=0.01, epochs=1000, w0=0.0, b0=0.0):
+    """w, b = 0.0, 0.0 whatever w0 and b0 are."""
+    return fit_linear_batch(x, y, learning_rate, epochs)
+
+
+def fit_w_only(x, y, learning_rate=0.01, epochs=1000, w0=0.0, b0=0.0):
+    """w ← w − η ∂L/∂w each epoch; b stays b0."""
+    w, b, losses = float(w0), float(b0), []
+    for _ in range(epochs):
+        w = w - learning_rate * mse_gradient(w, b, x, y)[0]
+        losses.append(mse_loss(w, b, x, y))
+    return w, b, losses
+
+
+VARIANTS = {
+    "sequential_update": {"fit_linear_batch": fit_sequential},
+    "loss_before_update": {"fit_linear_batch": fit_loss_before},
+    "initial_values_ignored": {"fit_linear_batch": fit_from_zero},
+    "bias_not_updated": {"fit_linear_batch": fit_w_only},
+}

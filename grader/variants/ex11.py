@@ -1,5 +1,7 @@
 """Exercise 11's known mistakes."""
 
+import numpy as np
+
 from reference.ex10_momentum import momentum_update
 
 
@@ -7,4 +9,30 @@ def gradient_at_w(w, grad_f, h, learning_rate=0.01, alpha=0.9):
     return momentum_update(w, grad_f(w), h, learning_rate, alpha)
 
 
-VARIANTS = {"gradient_not_at_lookahead": {"nesterov_update": gradient_at_w}}
+def lookahead_other_side(w, grad_f, h, learning_rate=0.01, alpha=0.9):
+    """g = ∇f(w + α h): the look-ahead on the wrong side (h is subtracted from w)."""
+    w = np.asarray(w, dtype=float)
+    return momentum_update(w, grad_f(w + alpha * np.asarray(h, dtype=float)), h, learning_rate, alpha)
+
+
+def velocity_added(w, grad_f, h, learning_rate=0.01, alpha=0.9):
+    """v_new = α v − η ∇f(w + α v); w_new = w + v_new: the velocity with the other sign."""
+    w, v = np.asarray(w, dtype=float), np.asarray(h, dtype=float)
+    v_new = alpha * v - learning_rate * np.asarray(grad_f(w + alpha * v), dtype=float)
+    return w + v_new, v_new
+
+
+def step_from_lookahead(w, grad_f, h, learning_rate=0.01, alpha=0.9):
+    """w_new = (w − α h) − h_new: the step starts at the look-ahead point, not at w."""
+    w, h = np.asarray(w, dtype=float), np.asarray(h, dtype=float)
+    ahead = w - alpha * h
+    h_new = alpha * h + learning_rate * np.asarray(grad_f(ahead), dtype=float)
+    return ahead - h_new, h_new
+
+
+VARIANTS = {
+    "gradient_not_at_lookahead": {"nesterov_update": gradient_at_w},
+    "lookahead_sign_flipped": {"nesterov_update": lookahead_other_side},
+    "velocity_sign_flipped": {"nesterov_update": velocity_added},
+    "update_from_lookahead": {"nesterov_update": step_from_lookahead},
+}
