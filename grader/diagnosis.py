@@ -2,21 +2,22 @@
 
 The failing check's answers of every wrong variant of the exercise (grader/variants/exNN.py,
 evaluated live or recorded at release, see oracle.py) are compared with the student's; the
-first that matches names the mistake. When none does, generic shapes of error are tried (a
+first that gives it names the mistake, one that gives it to the last digits before one that
+only falls within the check's tolerance. When none does, generic shapes of error are tried (a
 flipped sign, a constant factor, a divergence, a loop that never updates, float32 numbers).
 """
 
 from __future__ import annotations
 
 import importlib
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import lru_cache
 from typing import Any
 
 import numpy as np
 
 from .checks import Mismatch
-from .compare import Array, BadValue, Tuple
+from .compare import Array, BadValue, Tolerance, Tuple
 from .implementations import LocalModule
 from .oracle import RAISED
 
@@ -43,14 +44,20 @@ def wrong_variants(exercise: int, reference_module: str) -> dict[str, LocalModul
     }
 
 
-def _matches(failure: Mismatch, answer: Any) -> bool:
+# A variant giving the student's answer this much more closely than the check's tolerance is
+# preferred to one that merely falls within it (two mistakes can agree on one input: no ε and
+# ε outside the root, where ε is tiny beside the step).
+CLOSER = 1e-3
+
+
+def _matches(failure: Mismatch, answer: Any, tolerance: Tolerance) -> bool:
     if answer is RAISED:
         return False
     try:
         answer = failure.spec.normalize(answer, "variant")
     except BadValue:
         return False
-    return failure.spec.difference(failure.got, answer, failure.tolerance) is None
+    return failure.spec.difference(failure.got, answer, tolerance) is None
 
 
 def _single_precision(failure: Mismatch) -> bool:
@@ -114,10 +121,14 @@ def _tuple_mistake(failure: Mismatch) -> Diagnosis | None:
 
 
 def diagnose(failure: Mismatch) -> Diagnosis | None:
-    """The first known wrong variant that gives the student's answer, else a generic shape.
+    """The known wrong variant that gives the student's answer, else a generic shape: the
+    first that gives it within CLOSER times the check's tolerance, else the first within it.
 
     One mistake written in two ways has two variants, "id" and "id/another_form": both name it."""
-    for variant_id, answer in failure.variant_answers().items():
-        if _matches(failure, answer):
-            return Diagnosis(variant_id.partition("/")[0])
+    answers = failure.variant_answers()
+    tolerance = failure.tolerance
+    for tolerance in (replace(tolerance, rtol=tolerance.rtol * CLOSER, atol=tolerance.atol * CLOSER), tolerance):
+        for variant_id, answer in answers.items():
+            if _matches(failure, answer, tolerance):
+                return Diagnosis(variant_id.partition("/")[0])
     return _generic(failure)

@@ -59,3 +59,15 @@ def test_diagnosis_ids_are_distinct_within_each_exercise():
         names = [i.partition("/")[0] for i in ids]  # "id/another_form": one mistake written two ways
         assert all(i.replace("_", "").isalnum() and i == i.lower() for i in names)
         assert all(i.partition("/")[0] in ids for i in ids)  # the other form of a mistake that has its own
+
+
+@pytest.mark.parametrize("seed", [1, 3])
+def test_the_closest_variant_names_the_mistake(tmp_path: Path, seed: int):
+    # With these seeds, on the first step from G = 0, no ε at all and ε outside the root both
+    # give the student's answer within the check's tolerance; the one that gives it exactly
+    # names it (the first listed used to: eps_outside_root).
+    submission = submission_with(tmp_path / "sub", {12: MISTAKES / "ex12_eps_missing.py"})
+    (exercise,) = grade_submission(submission, [curriculum.exercise(12)], seed=seed).exercises
+    named = {t.name: t.diagnosis for t in exercise.tests if t.outcome is not Outcome.PASSED}
+    assert named["first_step_from_zero"] == "eps_missing"
+    assert set(named.values()) == {"eps_missing"}
