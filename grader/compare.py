@@ -125,6 +125,17 @@ def _array_difference(got: np.ndarray, expected: np.ndarray, tol: Tolerance) -> 
     return Difference(where, got[index], expected[index])
 
 
+def _length_mistake(array: np.ndarray, expected_length: int) -> str:
+    """Which mistake a wrong length shows: one entry too many or too few; k identical copies of
+    a vector, a Python list multiplied by the integer k (2 * [a, b] is [a, b, a, b], where
+    2 * np.asarray(v) doubles); or another."""
+    if array.ndim == 1 and 1 < expected_length < len(array) and len(array) % expected_length == 0:
+        copies = array.reshape(-1, expected_length)
+        if np.all(copies == copies[0]) and len(set(copies[0].tolist())) > 1:
+            return "list_repeated"
+    return "off_by_one" if abs(len(array) - expected_length) == 1 else "wrong_shape"
+
+
 class Spec:
     """The shape of an answer."""
 
@@ -148,7 +159,7 @@ class Array(Spec):
         )
         if not fits and array.ndim == len(self.shape) and self._fits((self.shape[0], *array.shape[1:])):
             # only the length differs: a list of another length, one row (iterate) too many
-            mistake = "off_by_one" if abs(len(array) - self.shape[0]) == 1 else "wrong_shape"
+            mistake = _length_mistake(array, self.shape[0])
             message = "value.wrong_length" if array.ndim == 1 else "value.wrong_rows"
             raise BadValue(message, mistake, where=where, got=len(array), expected=self.shape[0])
         if not fits:

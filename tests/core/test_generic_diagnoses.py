@@ -29,6 +29,7 @@ CASES = {
     "ex03_raises_in_helper": "raised_exception",
     "ex03_float32": "single_precision",
     "ex04_python_float_overflow": "float_overflow",
+    "ex01_list_doubled": "list_repeated",
 }
 
 
