@@ -75,6 +75,14 @@ def test_tolerance_is_strict(check):
           describe_call("gradient_descent", BOWL.grad, [4.0, -2.0], learning_rate=0.25, tol=0.5))
 
 
+def test_tolerance_is_euclidean(check):
+    """Steps along (1, 1) from (4, −1), halving: the first is (−0.5, −0.5), its length
+    √0.5 ≈ 0.71 is not below tol = 0.6 though each coordinate is, so a second step is taken;
+    the largest coordinate, max|u_i|, would stop after one. Exact in binary, whatever the seed."""
+    check(run(BOWL, [4.0, -1.0], learning_rate=0.25, tol=0.6), Array((None, 2)),
+          describe_call("gradient_descent", BOWL.grad, [4.0, -1.0], learning_rate=0.25, tol=0.6))
+
+
 def test_stops_when_diverging(check, rng):
     """lr too large: |x| grows ×19 per step until it overflows; the non-finite iterate is kept."""
     q = Objective("polynomial_sum", {"coefficients": [0.0, 0.0, 1.0]})
