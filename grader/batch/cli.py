@@ -91,7 +91,9 @@ def check_timeout(timeout: float, lang: str) -> None:
               help="Output folder: grades.csv, results/, gradescope/, gradebook.sqlite, report.html.")
 @click.option("--workers", type=click.IntRange(min=1), default=None,
               help="Grading processes on this machine (default: the number of CPUs).")
-@click.option("--seed", type=int, default=None, help="Seed of the hidden inputs (default: the course's).")
+@click.option("--seed", type=int, default=None,
+              help="Seed of the hidden inputs: a number only you know, the same on every run (default: the course's "
+                   "public one, whose answers students have).")
 @click.option("--timeout", type=click.FloatRange(min=MIN_TIMEOUT, max=MAX_TIMEOUT), default=10.0, show_default=True,
               help="Seconds allowed for one call into a student's code.")
 @click.option("--scheduler", default=None, metavar="ADDRESS",
@@ -106,6 +108,7 @@ def batch(submissions: Path, out: Path, workers: int | None, seed: int | None, t
     Re-running the same command grades only the students whose submission changed."""
     from .. import curriculum
     from ..grading import course_seed
+    from ..oracle import reference_available
     from ..sandbox.isolation import require_unix, say_if_falling_back
     from .intake import IntakeError
     from .pipeline import OutputBusy, Settings, run, summary_line
@@ -137,6 +140,8 @@ def batch(submissions: Path, out: Path, workers: int | None, seed: int | None, t
                                          submissions=str(submissions)))
     if scheduler is None:
         say_if_falling_back()
+    if seed is None and reference_available():  # the instructor's kit, on the seed students have answers for
+        click.echo(translate("batch.public_seed", lang, seed=course_seed()), err=True)
     settings = Settings(submissions=submissions, out=out, numbers=numbers,
                         seed=course_seed() if seed is None else seed, lang=lang, timeout=timeout,
                         workers=workers or default_workers(), scheduler=scheduler)

@@ -52,3 +52,19 @@ def test_the_bounds_themselves_are_accepted():
         check_seed(seed, "en")
     for timeout in (MIN_TIMEOUT, 10.0, MAX_TIMEOUT):
         check_timeout(timeout, "en")
+
+
+@pytest.mark.parametrize("lang", ["kk", "ru", "en"])
+def test_without_a_seed_the_instructor_is_told_the_public_seed_is_gradable_by_copying(tmp_path: Path, lang: str):
+    from grader.grading import DEFAULT_SEED
+    from ..conftest import REFERENCE
+
+    student = tmp_path / "submissions" / "alice"
+    student.mkdir(parents=True)
+    (student / "ex03_gradient_step.py").write_bytes((REFERENCE / "ex03_gradient_step.py").read_bytes())
+    warning = translate("batch.public_seed", lang, seed=DEFAULT_SEED)
+    for extra, warned in (([], True), (["--seed", "731"], False)):
+        done = CliRunner().invoke(cli, ["batch", str(tmp_path / "submissions"), "--out", str(tmp_path / "out"),
+                                        "--exercises", "3", "--workers", "1", "--lang", lang, *extra])
+        assert done.exit_code == 0, done.output
+        assert (warning in done.output) is warned
