@@ -140,8 +140,6 @@ def batch(submissions: Path, out: Path, workers: int | None, seed: int | None, t
                                          submissions=str(submissions)))
     if scheduler is None:
         say_if_falling_back()
-    if seed is None and reference_available():  # the instructor's kit, on the seed students have answers for
-        click.echo(translate("batch.public_seed", lang, seed=course_seed()), err=True)
     settings = Settings(submissions=submissions, out=out, numbers=numbers,
                         seed=course_seed() if seed is None else seed, lang=lang, timeout=timeout,
                         workers=workers or default_workers(), scheduler=scheduler)
@@ -164,5 +162,7 @@ def batch(submissions: Path, out: Path, workers: int | None, seed: int | None, t
         click.echo(counted("batch.ignored", len(summary.ignored), lang, names=", ".join(summary.ignored[:5])), err=True)
     if summary.stale:
         click.echo(counted("batch.stale", len(summary.stale), lang, names=", ".join(summary.stale[:5])), err=True)
+    if seed is None and reference_available():  # the instructor's kit, on the seed students have answers for
+        click.echo(translate("batch.public_seed", lang, seed=course_seed()), err=True)
     click.echo(summary_line(summary, out, lang))
     sys.exit(EXIT_INTERNAL if summary.internal else EXIT_DONE)
