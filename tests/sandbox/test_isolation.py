@@ -203,7 +203,7 @@ def test_the_fallback_is_one_note_in_the_users_language(tmp_path):
     (tmp_path / "class" / "alice").mkdir(parents=True)
     shutil.copyfile(REFERENCE / "ex01_sum_of_squares.py", tmp_path / "class" / "alice" / "ex01_sum_of_squares.py")
     batch = subprocess.run([sys.executable, "-m", "grader", "batch", str(tmp_path / "class"), "--out", str(tmp_path / "out"),
-                            "--workers", "2", "--exercises", "1", "--lang", "ru"], capture_output=True, text=True, env=env, cwd=ROOT)
+                            "--workers", "2", "--exercises", "1", "--lang", "ru", "--seed", "7"], capture_output=True, text=True, env=env, cwd=ROOT)
     assert batch.returncode == 0 and batch.stderr == translate("sandbox.fallback", "ru") + "\n"
     quiet = subprocess.run([sys.executable, "-m", "grader", "exercise", "3", "--submission", str(REFERENCE)],
                            capture_output=True, text=True, env=dict(env, GDKIT_SANDBOX="off"), cwd=ROOT)
