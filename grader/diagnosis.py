@@ -125,9 +125,8 @@ def diagnose(failure: Mismatch) -> Diagnosis | None:
     first that gives it within CLOSER times the check's tolerance, else the first within it.
 
     One mistake written in two ways has two variants, "id" and "id/another_form": both name it."""
-    answers = failure.variant_answers()
-    tolerance = failure.tolerance
-    for tolerance in (replace(tolerance, rtol=tolerance.rtol * CLOSER, atol=tolerance.atol * CLOSER), tolerance):
+    answers, loose = failure.variant_answers(), failure.tolerance
+    for tolerance in (replace(loose, rtol=loose.rtol * CLOSER, atol=loose.atol * CLOSER), loose):
         for variant_id, answer in answers.items():
             if _matches(failure, answer, tolerance):
                 return Diagnosis(variant_id.partition("/")[0])

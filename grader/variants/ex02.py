@@ -2,6 +2,8 @@
 
 import numpy as np
 
+from reference.ex02_numerical_gradient import estimate_gradient
+
 
 def forward_gradient(f, v, h=1e-5):
     v = np.asarray(v, dtype=float)
@@ -15,9 +17,9 @@ def central_quotient(f, x, h):
 
 
 def central_over_h(f, v, h=1e-5):
-    """(f(v + h e_i) − f(v − h e_i)) / h: the 2 of 2h is missing."""
-    v = np.asarray(v, dtype=float)
-    return np.array([(f(v + h * np.eye(v.size)[i]) - f(v - h * np.eye(v.size)[i])) / h for i in range(v.size)])
+    """(f(v + h e_i) − f(v − h e_i)) / h: the 2 of 2h is missing (twice the central
+    difference, to the last bit: dividing by 2h or by h and halving round alike)."""
+    return 2 * estimate_gradient(f, v, h)
 
 
 def all_shifted(f, v, h=1e-5):

@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+import json
 import re
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -81,10 +84,6 @@ OTHER_SEEDS = [5, 9, 12]
 
 @pytest.mark.parametrize("seed", OTHER_SEEDS)
 def test_every_mistake_loses_points_and_is_named_on_other_seeds(tmp_path: Path, seed: int):
-    import json
-    import subprocess
-    import sys
-
     students = tmp_path / "class"
     for path in MISTAKE_FILES:
         submission_with(students / path.stem, {int(path.name[2:4]): path})
