@@ -12,6 +12,7 @@ from pathlib import Path
 from typing import Mapping, Sequence
 
 import grader
+from grader.i18n import translate
 from grader.quiz.errors import Problem, ProblemsError, QuizError
 from grader.quiz.lint import check_banks
 from grader.quiz.model import Bank, Question
@@ -100,6 +101,12 @@ class Catalog:
             topics = ", ".join([ALL_TOPICS, *(bank.topic for bank in self.banks)])
             raise QuizError("quiz.error.unknown_topic", topic=topic, topics=topics)
         return chosen
+
+    def title(self, topic: str, lang: str) -> str:
+        """What `topic` is called in `lang`: its bank's title, or "all topics" for "all"."""
+        if topic == ALL_TOPICS:
+            return translate("quiz.take.all_topics", lang)
+        return "; ".join(bank.title[lang] for bank in self.banks_for(topic))
 
     def select(self, topic: str) -> tuple[Question, ...]:
         """The questions of `topic`, or of every topic for "all"."""

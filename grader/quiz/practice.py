@@ -23,7 +23,7 @@ def take(catalog: Catalog, topic: str, lang: str, count: int | None, seed: int,
          console: Console, deck_path: Path, today: date) -> SessionResult:
     """Ask `count` questions of `topic` (all if None); the missed ones join the review deck."""
     questions = pick_questions(catalog.select(topic), count, seed)
-    console.say(translate("quiz.take.header", lang, topic=topic, count=len(questions), seed=seed))
+    console.say(translate("quiz.take.header", lang, title=catalog.title(topic, lang), count=len(questions), seed=seed))
     result = run_session([present(q, lang, seed) for q in questions], console)
     for line in summary_lines(result, lang):
         console.say(line)

@@ -70,6 +70,21 @@ def test_take_wrong_answers_give_feedback_and_fill_the_review_deck(catalog):
     assert "grade quiz review" in result.output
 
 
+def test_take_names_the_topic_in_the_learners_language_and_counts_unknown_cards(catalog):
+    """The header gives the bank's title (not its English id); the summary counts the
+    flashcards the learner did not know among those sent to review, and says so."""
+    questions = pick_questions(catalog.select("momentum"), 8, 42)
+    assert any(not q.auto_graded for q in questions) and any(q.auto_graded for q in questions)
+    stdin = session_input(catalog, "momentum", 8, 42, "kk", right=False)
+    result = run_quiz("take", "momentum", "--n", "8", "--seed", "42", "--lang", "kk", input=stdin)
+    title = next(bank.title["kk"] for bank in catalog.banks if bank.topic == "momentum")
+    assert f"«{title}» квизі: 8 сұрақ." in result.output
+    assert "«momentum»" not in result.output
+    assert "Қате жауап берген немесе білмеген 8 сұрақ" in result.output
+    everything = run_quiz("take", "all", "--n", "1", "--seed", "1", "--lang", "ru", input="")
+    assert "Квиз «Все темы»: вопросов — 1." in everything.output
+
+
 def test_take_shuffles_options_with_the_seed(catalog):
     outputs = {run_quiz("take", "adam", "--n", "1", "--seed", str(seed), "--lang", "en", input="").output
                for seed in (1, 2, 3, 4, 5)}
