@@ -23,7 +23,8 @@ def diagnosis_text(diagnosis: Diagnosis, exercise: Exercise, lang: str) -> str:
     else the generic one."""
     specific = f"diagnosis.ex{exercise.number:02d}.{diagnosis.id}"
     if specific not in catalogue("en"):
-        return translate(f"diagnosis.{diagnosis.id}", lang, **diagnosis.params)
+        generic = f"diagnosis.{diagnosis.id}" + ("_number" if diagnosis.params.get("number_expected") else "")
+        return translate(generic, lang, **diagnosis.params)
     text = translate(specific, lang, **diagnosis.params)
     return f"{text} {translate('diagnosis.see_source', lang, source=exercise.citation_in(lang))}" if exercise.source else text
 
@@ -114,7 +115,10 @@ def _classify(error: BaseException, exercise: Exercise, list_input: bool, lang: 
         diagnosis = Diagnosis("changed_input") if error.message_id == "check.input_changed" else diagnose(error)
         return Outcome.FAILED, error.message_id, params, diagnosis
     if isinstance(error, BadValue):
-        return Outcome.FAILED, error.message_id, error.params, Diagnosis(error.diagnosis)
+        # A number returned as a one-element array, (1,) or (1, 1): the fix is a number, not
+        # np.ravel (which keeps (1,)).
+        number = error.diagnosis == "extra_dimension" and str(error.params.get("expected")) == "()"
+        return Outcome.FAILED, error.message_id, error.params, Diagnosis(error.diagnosis, {"number_expected": True} if number else {})
     if isinstance(error, StudentRaised):
         return _student_raised(error, list_input, exercise)
     if isinstance(error, StudentTimeout):
