@@ -77,6 +77,11 @@ def _student_raised(error: StudentRaised, list_input: bool, exercise: Exercise) 
                      "result.update_order": "wrong_order"}.get(message_id, "wrong_shape")
         return Outcome.FAILED, message_id, reason, Diagnosis(diagnosis, {"order": reason.get("order", "")})
     if error.type == "AttributeError" and "has no attribute" in error.text and not error.frames:
+        named = MISSING_ATTRIBUTE.search(error.text)
+        if named:  # said in the student's language, not Python's English
+            file = named.group("module").replace(".", "/") + ".py"
+            return Outcome.ERROR, "result.missing_function_named", {"file": file, "function": named.group("name")}, \
+                Diagnosis("missing_function")
         return Outcome.ERROR, "result.missing_function", params, Diagnosis("missing_function")
     if error.type == "TypeError" and list_input and error.frames:  # not a call the signature refused
         return Outcome.ERROR, "result.raised", params, Diagnosis("list_input_unsupported")
@@ -88,6 +93,7 @@ def _student_raised(error: StudentRaised, list_input: bool, exercise: Exercise) 
     return Outcome.ERROR, "result.raised", params, Diagnosis("raised_exception")
 
 
+MISSING_ATTRIBUTE = re.compile(r"module '(?P<module>exercises\.\w+)' has no attribute '(?P<name>\w+)'")
 SIGNATURE_REFUSED = re.compile(r"unexpected keyword argument|positional arguments? but|missing \d+ required|"
                                r"got multiple values for argument|takes no (keyword )?arguments")
 

@@ -195,3 +195,19 @@ def test_a_number_returned_as_a_one_element_array_is_told_to_return_a_number(tmp
     # A vector with an extra axis keeps its advice.
     column = submission_with(tmp_path / "c", {1: ROOT / "tests" / "generic" / "ex01_column_gradient.py"})
     assert any("np.ravel" in m for m in failed_messages(column, 1, "en"))
+
+
+def test_a_misspelled_function_is_named_with_its_file_in_the_students_language(tmp_path):
+    """Not Python's English "module 'exercises.ex01_sum_of_squares' has no attribute …" inside
+    a Kazakh or Russian sentence: the file and the function the grader looked for."""
+    wrong = student_file(tmp_path / "f", "def sum_of_square(v):\n    return sum(x * x for x in v)\n\n\n"
+                         "def sum_of_squares_gradient(v):\n    return [2 * x for x in v]\n")
+    folder = submission_with(tmp_path / "s", {1: wrong})
+    said = {"en": "has no function sum_of_squares", "ru": "нет функции sum_of_squares",
+            "kk": "sum_of_squares функциясы жоқ"}
+    for lang in ("en", "ru", "kk"):
+        messages = failed_messages(folder, 1, lang)
+        assert messages, lang
+        for message in messages:
+            assert "has no attribute" not in message and "module '" not in message, message
+            assert "exercises/ex01_sum_of_squares.py" in message and said[lang] in message, message
