@@ -211,3 +211,19 @@ def test_a_misspelled_function_is_named_with_its_file_in_the_students_language(t
         for message in messages:
             assert "has no attribute" not in message and "module '" not in message, message
             assert "exercises/ex01_sum_of_squares.py" in message and said[lang] in message, message
+
+
+def test_a_wrong_number_of_entries_is_not_called_a_wrong_shape(tmp_path):
+    """epochs=100 as the default where the statement says 1000: losses has 100 entries, not
+    1000. Each entry is right; "check the shape of what you return" sends the student to the
+    wrong place: the loop's count (and the defaults) is what to check."""
+    wrong = student_file(tmp_path / "f", (REFERENCE_DIR / "ex06_batch_gd.py").read_text(encoding="utf-8")
+                         .replace("epochs: int = 1000", "epochs: int = 100"))
+    assert "epochs: int = 100," in wrong.read_text(encoding="utf-8")
+    folder = submission_with(tmp_path / "s", {6: wrong})
+    shape = {"en": "Check the shape of what you return", "ru": "Проверьте форму того, что вы возвращаете",
+             "kk": "Қайтаратын мәніңіздің пішінін тексеріңіз"}
+    said = {"en": "default values", "ru": "значения по умолчанию", "kk": "әдепкі мәндері"}
+    for lang in ("en", "ru", "kk"):
+        messages = failed_messages(folder, 6, lang)
+        assert messages and all(shape[lang] not in m and said[lang] in m for m in messages), messages
