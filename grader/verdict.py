@@ -23,7 +23,8 @@ def diagnosis_text(diagnosis: Diagnosis, exercise: Exercise, lang: str) -> str:
     else the generic one."""
     specific = f"diagnosis.ex{exercise.number:02d}.{diagnosis.id}"
     if specific not in catalogue("en"):
-        return translate(f"diagnosis.{diagnosis.id}", lang, **diagnosis.params)
+        generic = f"diagnosis.{diagnosis.id}" + (f"_{diagnosis.params['wording']}" if diagnosis.params.get("wording") else "")
+        return translate(generic, lang, **diagnosis.params)
     text = translate(specific, lang, **diagnosis.params)
     return f"{text} {translate('diagnosis.see_source', lang, source=exercise.citation_in(lang))}" if exercise.source else text
 
@@ -76,6 +77,11 @@ def _student_raised(error: StudentRaised, list_input: bool, exercise: Exercise) 
                      "result.update_order": "wrong_order"}.get(message_id, "wrong_shape")
         return Outcome.FAILED, message_id, reason, Diagnosis(diagnosis, {"order": reason.get("order", "")})
     if error.type == "AttributeError" and "has no attribute" in error.text and not error.frames:
+        named = MISSING_ATTRIBUTE.search(error.text)
+        if named:  # said in the student's language, not Python's English
+            file = named.group("module").replace(".", "/") + ".py"
+            return Outcome.ERROR, "result.missing_function_named", {"file": file, "function": named.group("name")}, \
+                Diagnosis("missing_function")
         return Outcome.ERROR, "result.missing_function", params, Diagnosis("missing_function")
     if error.type == "TypeError" and list_input and error.frames:  # not a call the signature refused
         return Outcome.ERROR, "result.raised", params, Diagnosis("list_input_unsupported")
@@ -87,6 +93,7 @@ def _student_raised(error: StudentRaised, list_input: bool, exercise: Exercise) 
     return Outcome.ERROR, "result.raised", params, Diagnosis("raised_exception")
 
 
+MISSING_ATTRIBUTE = re.compile(r"module '(?P<module>exercises\.\w+)' has no attribute '(?P<name>\w+)'")
 SIGNATURE_REFUSED = re.compile(r"unexpected keyword argument|positional arguments? but|missing \d+ required|"
                                r"got multiple values for argument|takes no (keyword )?arguments")
 
@@ -104,6 +111,19 @@ def _not_implemented(error: StudentRaised, exercise: Exercise, params: dict) -> 
     return Outcome.ERROR, message_id, {**params, "function": function}, Diagnosis("not_implemented", {"number": number})
 
 
+def _wording(error: BadValue) -> dict:
+    """Which text of the diagnosis fits this bad value (diagnosis.<id>_<wording>), when the
+    generic one would send the student to the wrong place: a number returned as a one-element
+    array, (1,) or (1, 1), is fixed by returning the number (np.ravel keeps (1,)); right entries
+    but too many or too few of them (not one off) by the loop's count and the defaults, not the
+    shape."""
+    if error.diagnosis == "extra_dimension" and str(error.params.get("expected")) == "()":
+        return {"wording": "number"}
+    if error.diagnosis == "wrong_shape" and error.message_id in ("value.wrong_length", "value.wrong_rows"):
+        return {"wording": "count"}
+    return {}
+
+
 def _classify(error: BaseException, exercise: Exercise, list_input: bool, lang: str) -> tuple[Outcome, str, dict, Diagnosis | None]:
     if isinstance(error, Mismatch):
         difference = error.difference
@@ -114,7 +134,7 @@ def _classify(error: BaseException, exercise: Exercise, list_input: bool, lang: 
         diagnosis = Diagnosis("changed_input") if error.message_id == "check.input_changed" else diagnose(error)
         return Outcome.FAILED, error.message_id, params, diagnosis
     if isinstance(error, BadValue):
-        return Outcome.FAILED, error.message_id, error.params, Diagnosis(error.diagnosis)
+        return Outcome.FAILED, error.message_id, error.params, Diagnosis(error.diagnosis, _wording(error))
     if isinstance(error, StudentRaised):
         return _student_raised(error, list_input, exercise)
     if isinstance(error, StudentTimeout):

@@ -49,5 +49,10 @@ def plot(number: int, out: Path | None, submission: Path, lang: str | None) -> N
         fail(error, lang)
     if data.failure:
         click.echo(translate("plot.reference_only", lang, reason=data.failure), err=True)
-    path = plots.render(data, exercise, lang, out)
+    try:
+        path = plots.render(data, exercise, lang, out)
+    except OSError as error:  # a folder that cannot be made, a file in the way, no permission
+        click.echo(translate("error.prefix", lang) + " " + translate(
+            "plot.cannot_write", lang, path=str(out), reason=error.strerror or type(error).__name__), err=True)
+        sys.exit(EXIT_INPUT)
     click.echo(translate("plot.written", lang, path=str(path)))

@@ -10,7 +10,7 @@ from grader import curriculum
 from grader.compare import show, show_apart
 from grader.grading import grade_submission
 
-from ..conftest import MISTAKES, REFERENCE as REFERENCE_DIR, submission_with
+from ..conftest import MISTAKES, REFERENCE as REFERENCE_DIR, ROOT, submission_with
 
 
 def test_numbers_that_differ_are_shown_with_the_digits_that_differ():
@@ -178,3 +178,52 @@ def test_the_class_report_describes_every_mistake_on_its_own():
             assert text and "{" not in text and text != diagnosis, (lang, diagnosis)
     assert diagnosis_text(5, "not_implemented", "en").startswith("Not written yet")
     assert diagnosis_text(5, "missing_file", "ru") == "В работе нет файла этого упражнения."
+
+
+def test_a_number_returned_as_a_one_element_array_is_told_to_return_a_number(tmp_path):
+    """sum_of_squares as v @ v.T of a row, (1, 1), or mse_loss as np.array([…]), (1,): the
+    answer is a number; np.ravel (the advice for a vector with an extra axis) keeps the shape
+    (1,) and would not fix it."""
+    wrong = student_file(tmp_path / "f", "import numpy as np\n\n\ndef sum_of_squares(v):\n"
+                         "    row = np.array(v, dtype=float).reshape(1, -1)\n    return row @ row.T\n\n\n"
+                         "def sum_of_squares_gradient(v):\n    return [2 * x for x in v]\n")
+    folder = submission_with(tmp_path / "s", {1: wrong})
+    said = {"en": "a number", "ru": "число", "kk": "сан"}
+    for lang in ("en", "ru", "kk"):
+        messages = failed_messages(folder, 1, lang)
+        assert messages and all("np.ravel" not in m and "float(" in m and said[lang] in m for m in messages), messages
+    # A vector with an extra axis keeps its advice.
+    column = submission_with(tmp_path / "c", {1: ROOT / "tests" / "generic" / "ex01_column_gradient.py"})
+    assert any("np.ravel" in m for m in failed_messages(column, 1, "en"))
+
+
+def test_a_misspelled_function_is_named_with_its_file_in_the_students_language(tmp_path):
+    """Not Python's English "module 'exercises.ex01_sum_of_squares' has no attribute …" inside
+    a Kazakh or Russian sentence: the file and the function the grader looked for."""
+    wrong = student_file(tmp_path / "f", "def sum_of_square(v):\n    return sum(x * x for x in v)\n\n\n"
+                         "def sum_of_squares_gradient(v):\n    return [2 * x for x in v]\n")
+    folder = submission_with(tmp_path / "s", {1: wrong})
+    said = {"en": "has no function sum_of_squares", "ru": "нет функции sum_of_squares",
+            "kk": "sum_of_squares функциясы жоқ"}
+    for lang in ("en", "ru", "kk"):
+        messages = failed_messages(folder, 1, lang)
+        assert messages, lang
+        for message in messages:
+            assert "has no attribute" not in message and "module '" not in message, message
+            assert "exercises/ex01_sum_of_squares.py" in message and said[lang] in message, message
+
+
+def test_a_wrong_number_of_entries_is_not_called_a_wrong_shape(tmp_path):
+    """epochs=100 as the default where the statement says 1000: losses has 100 entries, not
+    1000. Each entry is right; "check the shape of what you return" sends the student to the
+    wrong place: the loop's count (and the defaults) is what to check."""
+    wrong = student_file(tmp_path / "f", (REFERENCE_DIR / "ex06_batch_gd.py").read_text(encoding="utf-8")
+                         .replace("epochs: int = 1000", "epochs: int = 100"))
+    assert "epochs: int = 100," in wrong.read_text(encoding="utf-8")
+    folder = submission_with(tmp_path / "s", {6: wrong})
+    shape = {"en": "Check the shape of what you return", "ru": "Проверьте форму того, что вы возвращаете",
+             "kk": "Қайтаратын мәніңіздің пішінін тексеріңіз"}
+    said = {"en": "default values", "ru": "значения по умолчанию", "kk": "әдепкі мәндері"}
+    for lang in ("en", "ru", "kk"):
+        messages = failed_messages(folder, 6, lang)
+        assert messages and all(shape[lang] not in m and said[lang] in m for m in messages), messages

@@ -129,3 +129,17 @@ def test_matplotlib_stays_out_of_grade_exercise():
             "print('matplotlib' in sys.modules)")
     out = subprocess.run([sys.executable, "-c", code], cwd=ROOT, capture_output=True, text=True, check=True)
     assert out.stdout.strip() == "False"
+
+
+@pytest.mark.parametrize("lang", ["kk", "ru", "en"])
+def test_an_out_that_cannot_be_written_is_an_input_error(tmp_path, lang):
+    """--out under a file (or anywhere not writable): one line in the student's language, exit
+    2, no traceback."""
+    blocker = tmp_path / "a_file"
+    blocker.write_text("not a folder")
+    out = blocker / "plot.png"
+    result = CliRunner().invoke(cli, ["plot", "12", "--submission", str(STUBS), "--out", str(out), "--lang", lang])
+    assert result.exit_code == 2, result.output
+    assert not isinstance(result.exception, OSError) and "Traceback" not in result.output
+    assert str(out) in result.output and "--out" in result.output
+    assert {"kk": "жаза алмадым", "ru": "не удалось записать", "en": "cannot write"}[lang] in result.output

@@ -33,6 +33,8 @@ RUSSIAN_FORBIDDEN = {
 KAZAKH_FORBIDDEN = {
     "«дәуір»: the course says «эпоха»": re.compile(r"дәуір", re.IGNORECASE),
     "«батч»: the course says «пакет» / «мини-пакет»": re.compile(r"батч", re.IGNORECASE),
+    "«жеделдетілген градиент»: the course says «Нестеровтың үдетілген градиенті»":
+        re.compile(r"жеделдетілген", re.IGNORECASE),
 }
 # Russian quiz texts: slang checked in the whole text, glosses included; English used as the term
 # itself checked outside parentheses, `code` and {fields}.
@@ -170,6 +172,25 @@ def test_catalogues_use_the_course_terms(lang: str):
     assert not wrong, "\n".join(f"{where}: {why}\n    {text}" for where, why, text in wrong)
 
 
+def curriculum_texts(lang: str) -> Iterator[tuple[str, str]]:
+    """Every `lang` text of the exercises' data (grader/curriculum/exNN.yaml): titles,
+    statements, hints, as `grade list`, `grade show`, `grade hint` and the reports show them."""
+    for path in sorted((CATALOGUE_DIR.parent / "curriculum").glob("ex*.yaml")):
+        for where, text, _ in _texts_in(yaml.safe_load(path.read_text(encoding="utf-8")), lang, path.name):
+            yield where, text
+
+
+@pytest.mark.parametrize("lang", ["kk", "ru"])
+def test_exercise_titles_statements_and_hints_use_the_course_terms(lang: str):
+    """The words the course forbids (in the whole text, glosses included); the exercises'
+    statements name code (losses, epochs, minibatches) too often for the English-term check."""
+    texts = list(curriculum_texts(lang))
+    assert len(texts) > 50  # every exercise was read
+    forbidden = RUSSIAN_FORBIDDEN if lang == "ru" else KAZAKH_FORBIDDEN
+    wrong = [(where, why, text) for where, text in texts for why, pattern in forbidden.items() if pattern.search(text)]
+    assert not wrong, "\n".join(f"{where}: {why}\n    {text}" for where, why, text in wrong)
+
+
 @pytest.mark.parametrize("lang", ["kk", "ru"])
 def test_quiz_banks_use_the_course_terms(lang: str):
     texts = list(quiz_texts(lang))
@@ -250,6 +271,7 @@ def test_russian_glosses_and_code_are_not_flagged(text: str):
     ("kk", "Learning rate (η) — әр оқыту қадамында"),
     ("kk", "learning rate-ті мұқият баптауды талап етпейді"),
     ("kk", "әр epoch сайын"),
+    ("kk", "Нестеровтың жеделдетілген градиенті"),
 ])
 def test_the_old_wording_is_caught(lang: str, text: str):
     assert violations(text, lang), text
