@@ -38,17 +38,26 @@ class Mismatch(Exception):
         return f"{self.call}: expected {show(self.expected)}, got {show(self.got)}"
 
 
+class Code(str):
+    """Python shown as it is in a call's description (`k`, `np.random.default_rng(7)`), where a
+    plain string would be shown quoted, as the value it is."""
+
+
 class CallDescription:
     """`gradient_step([1, 2], [0.5, -1], -0.1)`, formatted only when shown: most checks pass,
-    and a batch makes each check once per submission. Long vectors are shown by their shape."""
+    and a batch makes each check once per submission. Long vectors are shown by their shape.
+    With `loop` ("k in range(1, 41)"), the check's answer is the list of the calls over it:
+    `[inverse_time(k, eta0=1.5) for k in range(1, 41)]`, whose result[0] is k = 1."""
 
-    __slots__ = ("function", "args", "kwargs")
+    __slots__ = ("function", "args", "kwargs", "loop")
 
-    def __init__(self, function: str, args: tuple, kwargs: dict):
-        self.function, self.args, self.kwargs = function, args, kwargs
+    def __init__(self, function: str, args: tuple, kwargs: dict, loop: str | None = None):
+        self.function, self.args, self.kwargs, self.loop = function, args, kwargs, loop
 
     @staticmethod
     def _short(value: Any, lang: str) -> str:
+        if isinstance(value, Code):
+            return str(value)
         if isinstance(value, (list, tuple, np.ndarray)) and np.size(value) > 6:
             return translate("call.long_value", lang, type=type(value).__name__, shape=np.shape(value))
         if hasattr(value, "wire_spec"):
@@ -58,7 +67,8 @@ class CallDescription:
     def text(self, lang: str = "en") -> str:
         """The call as the student would write it, long vectors named by their shape in `lang`."""
         parts = [self._short(a, lang) for a in self.args] + [f"{k}={self._short(v, lang)}" for k, v in self.kwargs.items()]
-        return f"{self.function}({', '.join(parts)})"
+        call = f"{self.function}({', '.join(parts)})"
+        return f"[{call} for {self.loop}]" if self.loop else call
 
     def __str__(self) -> str:
         return self.text()
@@ -67,6 +77,12 @@ class CallDescription:
 def describe_call(function: str, *args: Any, **kwargs: Any) -> CallDescription:
     """How a check's call is shown to the student (see CallDescription)."""
     return CallDescription(function, args, kwargs)
+
+
+def describe_calls(loop: str, function: str, *args: Any, **kwargs: Any) -> CallDescription:
+    """A check of the list of calls over `loop` ("k in range(1, 41)"), shown as the list
+    comprehension that makes it."""
+    return CallDescription(function, args, kwargs, loop)
 
 
 class Checker:

@@ -2,7 +2,7 @@
 
 import pytest
 
-from grader.checks import describe_call
+from grader.checks import Code, describe_call
 from grader.compare import IndexGroups, Scalar, Tolerance, Tuple, Vector
 from grader.sandbox.protocol import RngSpec
 from grader.suites.regression import linear_data
@@ -18,7 +18,7 @@ def fitted(epochs):
 @pytest.mark.parametrize(("n", "size"), CUTS, ids=[f"n{n}_b{b}" for n, b in CUTS])
 def test_minibatches(check, rng, n, size):
     generator = RngSpec(int(rng.integers(10_000)))
-    check(lambda m: m.minibatches(n, size, generator), IndexGroups(), describe_call("minibatches", n, size, f"default_rng({generator.seed})"))
+    check(lambda m: m.minibatches(n, size, generator), IndexGroups(), describe_call("minibatches", n, size, Code(f"np.random.default_rng({generator.seed})")))
 
 
 @pytest.mark.points(2)

@@ -2,10 +2,12 @@
 
 import pytest
 
-from grader.checks import describe_call
+from grader.checks import Code, describe_calls
 from grader.compare import Vector
 
 STEPS = list(range(1, 41))
+EVERY_STEP = "k in range(1, 41)"
+K = Code("k")
 
 
 def schedule(name, **params):
@@ -14,17 +16,17 @@ def schedule(name, **params):
 
 def test_constant(check, rng):
     eta = float(rng.uniform(0.01, 1))
-    check(schedule("constant", eta=eta), Vector(len(STEPS)), describe_call("constant", "k=1..40", eta=eta))
+    check(schedule("constant", eta=eta), Vector(len(STEPS)), describe_calls(EVERY_STEP, "constant", K, eta=eta))
 
 
 def test_inverse_time(check, rng):
     eta0 = float(rng.uniform(0.1, 2))
-    check(schedule("inverse_time", eta0=eta0), Vector(len(STEPS)), describe_call("inverse_time", "k=1..40", eta0=eta0))
+    check(schedule("inverse_time", eta0=eta0), Vector(len(STEPS)), describe_calls(EVERY_STEP, "inverse_time", K, eta0=eta0))
 
 
 def test_power_decay(check, rng):
     lam, s0, p = (float(v) for v in rng.uniform([0.1, 0.5, 0.2], [2, 5, 1.5]))
-    check(schedule("power_decay", lam=lam, s0=s0, p=p), Vector(len(STEPS)), describe_call("power_decay", "k=1..40", lam=lam, s0=s0, p=p))
+    check(schedule("power_decay", lam=lam, s0=s0, p=p), Vector(len(STEPS)), describe_calls(EVERY_STEP, "power_decay", K, lam=lam, s0=s0, p=p))
 
 
 @pytest.mark.points(2)
@@ -32,19 +34,19 @@ def test_step_decay(check, rng):
     eta0, drop = float(rng.uniform(0.05, 1)), float(rng.uniform(0.2, 0.8))
     every = int(rng.integers(3, 12))
     check(schedule("step_decay", eta0=eta0, drop=drop, every=every), Vector(len(STEPS)),
-          describe_call("step_decay", "k=1..40", eta0=eta0, drop=drop, every=every))
+          describe_calls(EVERY_STEP, "step_decay", K, eta0=eta0, drop=drop, every=every))
 
 
 def test_exponential_decay(check, rng):
     eta0, gamma = float(rng.uniform(0.05, 1)), float(rng.uniform(0.8, 0.99))
     check(schedule("exponential_decay", eta0=eta0, gamma=gamma), Vector(len(STEPS)),
-          describe_call("exponential_decay", "k=1..40", eta0=eta0, gamma=gamma))
+          describe_calls(EVERY_STEP, "exponential_decay", K, eta0=eta0, gamma=gamma))
 
 
 def test_cosine_annealing(check, rng):
     eta0, eta_min = float(rng.uniform(0.1, 1)), float(rng.uniform(0, 0.05))
     check(schedule("cosine_annealing", eta0=eta0, total=40, eta_min=eta_min), Vector(len(STEPS)),
-          describe_call("cosine_annealing", "k=1..40", eta0=eta0, total=40, eta_min=eta_min))
+          describe_calls(EVERY_STEP, "cosine_annealing", K, eta0=eta0, total=40, eta_min=eta_min))
 
 
 def test_default_arguments(check):

@@ -2,7 +2,7 @@
 
 import pytest
 
-from grader.checks import describe_call
+from grader.checks import Code, describe_call
 from grader.compare import Array, Scalar, Tuple, Vector
 from grader.sandbox.protocol import RngSpec
 from grader.sandbox.testfuncs import Objective
@@ -18,7 +18,7 @@ def best(dim):
 def test_random_starts(check, rng, n, dim):
     generator, eps = RngSpec(int(rng.integers(10_000))), float(rng.uniform(0.01, 2))
     check(lambda m: m.random_starts(n, dim, eps, generator), Array((n, dim)),
-          describe_call("random_starts", n, dim, eps, f"default_rng({generator.seed})"))
+          describe_call("random_starts", n, dim, eps, Code(f"np.random.default_rng({generator.seed})")))
 
 
 @pytest.mark.points(2)

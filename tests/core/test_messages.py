@@ -227,3 +227,14 @@ def test_a_wrong_number_of_entries_is_not_called_a_wrong_shape(tmp_path):
     for lang in ("en", "ru", "kk"):
         messages = failed_messages(folder, 6, lang)
         assert messages and all(shape[lang] not in m and said[lang] in m for m in messages), messages
+
+
+def test_calls_are_shown_as_python_the_student_can_run(tmp_path):
+    """A schedule's check is the list over k = 1..40, shown as the comprehension that makes it
+    (so result[0] is k = 1); a generator is shown as the call that makes it, not as a string."""
+    schedules = failed_messages(submission_with(tmp_path / "s9", {9: MISTAKES / "ex09_k_shifted.py"}), 9, "en")
+    assert any(m.startswith("[inverse_time(k, eta0=") and " for k in range(1, 41)]: expected " in m for m in schedules)
+    assert not any("'k" in m for m in schedules)
+    batches = failed_messages(submission_with(tmp_path / "s8", {8: MISTAKES / "ex08_last_batch_dropped.py"}), 8, "ru")
+    assert any(m.startswith("minibatches(10, 3, np.random.default_rng(") for m in batches)
+    assert not any("'default_rng" in m for m in batches)
