@@ -43,6 +43,15 @@ def test_leaves_v_unchanged(check, rng):
                     describe_call("estimate_gradient", f, v))
 
 
+def test_estimate_gradient_fast_wave(check, rng):
+    """The default h on sin(ωx) with ω ≈ 300: the central difference's error, ω² h² / 6 of the
+    slope (~1e-6 at h = 1e-5), is beyond the tolerance for another h (0.0001 as in the book, or
+    1e-6), while its round-off (~1e-10) is far inside it."""
+    f = Objective("wavy", {"frequencies": rng.uniform(200.0, 400.0, size=4).tolist()}).f
+    v = rng.uniform(-2, 2, size=4)
+    check(lambda m: m.estimate_gradient(f, v), Vector(4), describe_call("estimate_gradient", f, v), CENTRAL)
+
+
 @pytest.mark.points(2)
 def test_estimate_gradient_given_h(check, rng):
     f = wavy(rng, 4).f

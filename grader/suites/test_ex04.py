@@ -58,6 +58,15 @@ def test_many_dimensions(check, rng, dim):
           describe_call("gradient_descent", q.grad, x0, learning_rate=0.1, max_steps=200), TRAJECTORY)
 
 
+def test_default_max_steps(check, rng):
+    """A shallow bowl (a ≈ 0.001): at the default η = 0.1 each step shrinks the distance by
+    ~0.9997 and stays ~1e-4 long, far above tol, so the run ends at the default max_steps = 1000
+    (1001 iterates); another default (500, 10000) gives another number of iterates."""
+    q = Objective("diag_quadratic", {"scales": rng.uniform(0.0005, 0.002, size=2).tolist(), "center": rng.normal(size=2).tolist()})
+    x0 = rng.uniform(-5, 5, size=2)
+    check(run(q, x0), Array((None, 2)), describe_call("gradient_descent", q.grad, x0), TRAJECTORY)
+
+
 def test_stops_at_max_steps(check):
     check(run(BOWL, [0.0, 0.0], learning_rate=0.01, max_steps=5), Array((6, 2)),
           describe_call("gradient_descent", BOWL.grad, [0.0, 0.0], learning_rate=0.01, max_steps=5))

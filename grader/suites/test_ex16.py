@@ -33,6 +33,8 @@ def curves(rng):
         "above_then_below": [5.0, 6.0, 4.0, 3.0, 2.5, 2.0],  # decreasing: the LAST loss is compared with the first
         "exactly_at_stall": exactly_at_stall(),  # decreasing: a drop of exactly 1e-3 is not < 1e-3
         "k_rounds_down": k_rounds_down(),  # stalled: 13 // 5 = 2, the last 2 barely move (the last 3 fall by 20 %)
+        "inf_then_lower": [5.0, 4.0, math.inf, 3.0, 2.0],  # diverging: inf is non-finite too (a test for nan alone: oscillating)
+        "negative_losses": (-1 - 0.1 * k).tolist(),  # decreasing: the drop over |L[−k]| is 0.15; over L[−k] < 0 it is negative: stalled
     }
 
 

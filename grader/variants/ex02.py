@@ -28,9 +28,15 @@ def all_shifted(f, v, h=1e-5):
     return np.full(v.size, (f(v + h) - f(v - h)) / (2 * h))
 
 
+def book_default_h(f, v, h=1e-4):
+    """The central difference with the default h = 0.0001 of the textbook's estimate_gradient."""
+    return estimate_gradient(f, v, h)
+
+
 VARIANTS = {
     "forward_difference": {"estimate_gradient": forward_gradient},
     "central_difference_quotient": {"difference_quotient": central_quotient},
     "divided_by_h": {"estimate_gradient": central_over_h},
     "all_coordinates_shifted": {"estimate_gradient": all_shifted},
+    "book_default_h": {"estimate_gradient": book_default_h},
 }

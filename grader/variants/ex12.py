@@ -36,10 +36,18 @@ def eps_missing(w, grad, G, learning_rate=0.01, eps=1e-8):
         return np.asarray(w, dtype=float) - learning_rate * grad / np.sqrt(G_new), G_new
 
 
+def torch_default_eps(w, grad, G, learning_rate=0.01, eps=1e-10):
+    """The reference with torch.optim.Adagrad's default ε = 1e-10 (the statement's is 1e-8)."""
+    grad = np.asarray(grad, dtype=float)
+    G_new = np.asarray(G, dtype=float) + grad**2
+    return np.asarray(w, dtype=float) - learning_rate * grad / np.sqrt(G_new + eps), G_new
+
+
 VARIANTS = {
     "no_accumulation": {"adagrad_update": not_accumulated},
     "eps_outside_root": {"adagrad_update": eps_outside},
     "eps_missing": {"adagrad_update": eps_missing},
     "old_accumulator": {"adagrad_update": old_accumulator},
     "no_square_root": {"adagrad_update": no_square_root},
+    "torch_default_eps": {"adagrad_update": torch_default_eps},  # after eps_missing: ε = 1e-10 is nearly none
 }

@@ -4,11 +4,12 @@ import math
 
 
 def rules(losses, above_first=lambda L: L[-1] > L[0], stall=lambda drop, last_k: drop / abs(last_k) < 1e-3,
-          window=lambda n: max(2, n // 5)):
-    """diagnose_training with its three choices given: what counts as ending above the
-    start, the stall test on (L[−k] − L[−1], L[−k]), and k for N losses."""
+          window=lambda n: max(2, n // 5), non_finite=lambda x: not math.isfinite(x)):
+    """diagnose_training with its four choices given: what counts as ending above the
+    start, the stall test on (L[−k] − L[−1], L[−k]), k for N losses, and which loss is
+    non-finite."""
     losses = [float(x) for x in losses]
-    if any(not math.isfinite(x) for x in losses) or above_first(losses):
+    if any(non_finite(x) for x in losses) or above_first(losses):
         return "diverging"
     signs = [d > 0 for d in (b - a for a, b in zip(losses, losses[1:])) if d != 0]
     if sum(1 for a, b in zip(signs, signs[1:]) if a != b) > (len(losses) - 1) / 3:
@@ -35,9 +36,19 @@ def k_rounded_up(losses):
     return rules(losses, window=lambda n: max(2, math.ceil(n / 5)))
 
 
+def only_nan_checked(losses):
+    return rules(losses, non_finite=math.isnan)
+
+
+def stall_without_abs(losses):
+    return rules(losses, stall=lambda drop, last_k: drop / last_k < 1e-3)
+
+
 VARIANTS = {
     "absolute_stall_threshold": {"diagnose_training": absolute_threshold},
     "any_loss_above_first": {"diagnose_training": any_loss_above_first},
     "stall_threshold_inclusive": {"diagnose_training": stall_threshold_inclusive},
     "k_rounded_up": {"diagnose_training": k_rounded_up},
+    "only_nan_checked": {"diagnose_training": only_nan_checked},
+    "stall_without_abs": {"diagnose_training": stall_without_abs},
 }

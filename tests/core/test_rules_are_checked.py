@@ -24,6 +24,10 @@ MISREADINGS = {  # name: (exercise, the reference's text, the misreading)
     "ex12_eps_default_1e-10": (12, "eps: float = 1e-8", "eps: float = 1e-10"),  # torch.optim.Adagrad's
     "ex13_eps_default_1e-10": (13, "eps: float = 1e-8", "eps: float = 1e-10"),
     "ex17_max_steps_500": (17, "max_steps: int = 1000", "max_steps: int = 500"),
+    "ex17_max_steps_2000": (17, "max_steps: int = 1000", "max_steps: int = 2000"),
+    "ex02_h_default_1e-6": (2, "h: float = 1e-5", "h: float = 1e-6"),
+    "ex04_max_steps_500": (4, "max_steps: int = 1000", "max_steps: int = 500"),
+    "ex04_max_steps_10000": (4, "max_steps: int = 1000", "max_steps: int = 10000"),
 }
 
 
