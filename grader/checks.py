@@ -15,6 +15,8 @@ from typing import Any, Callable
 import numpy as np
 
 from .compare import BadValue, Difference, Spec, Tolerance, show
+from .curriculum import Exercise
+from .defaults import not_the_statements, relied_on
 from .i18n import translate
 
 Expression = Callable[[Any], Any]
@@ -33,6 +35,9 @@ class Mismatch(Exception):
     call: Any  # a str or a CallDescription
     message_id: str = "check.mismatch"
     params: dict = field(default_factory=dict)
+    # (name, the student's default, the statement's) for each default the call relied on that
+    # the student set otherwise (defaults.py)
+    wrong_defaults: tuple = ()
 
     def __str__(self) -> str:
         return f"{self.call}: expected {show(self.expected)}, got {show(self.got)}"
@@ -41,6 +46,18 @@ class Mismatch(Exception):
 class Code(str):
     """Python shown as it is in a call's description (`k`, `np.random.default_rng(7)`), where a
     plain string would be shown quoted, as the value it is."""
+
+
+class DefaultsCall(str):
+    """A check's call described in words, which calls each of `uses_defaults` with every
+    argument that has a default left out."""
+
+    uses_defaults: tuple[str, ...]
+
+    def __new__(cls, text: str, functions: tuple[str, ...]) -> "DefaultsCall":
+        described = super().__new__(cls, text)
+        described.uses_defaults = tuple(functions)
+        return described
 
 
 class CallDescription:
@@ -90,9 +107,18 @@ class Checker:
 
     Checks are keyed "<test node id>#<index>" in the order the test makes them."""
 
-    def __init__(self, student: Any, oracle: Any, test_id: str, tolerance: Tolerance = Tolerance()):
+    def __init__(self, student: Any, oracle: Any, test_id: str, tolerance: Tolerance = Tolerance(),
+                 exercise: Exercise | None = None):
         self.student, self.oracle, self.test_id, self.tolerance = student, oracle, test_id, tolerance
+        self.exercise = exercise  # whose statement's defaults a failed check is held against
         self._count = 0
+
+    def wrong_defaults(self, call: Any) -> tuple:
+        """The defaults `call` relies on that the student set otherwise (asked only when a
+        check fails; () without an exercise or a student that can tell)."""
+        if self.exercise is None or not hasattr(self.student, "defaults_of"):
+            return ()
+        return not_the_statements(self.student, relied_on(call, self.exercise))
 
     def expected(self, expression: Expression, spec: Spec) -> tuple[Any, Callable[[], dict[str, Any]]]:
         """The normalized expected answer, and a function giving the variants' raw answers."""
@@ -107,7 +133,8 @@ class Checker:
         got = self._students(expression, spec, call)
         difference = spec.difference(got, expected, tolerance)
         if difference is not None:
-            raise Mismatch(variants, spec, tolerance, got, expected, difference, call)
+            raise Mismatch(variants, spec, tolerance, got, expected, difference, call,
+                           wrong_defaults=self.wrong_defaults(call))
         return got
 
     def unchanged(self, expression: Expression, spec: Spec, call: "str | CallDescription") -> Any:
@@ -127,6 +154,7 @@ class Checker:
             return spec.normalize(expression(self.student))
         except BadValue as error:
             error.call = call
+            error.wrong_defaults = self.wrong_defaults(call)
             raise
 
     def converges(self, expression: Expression, spec: Spec, call: "str | CallDescription", target: Any, atol: float, margin: int) -> Any:
@@ -144,6 +172,7 @@ class Checker:
                 variants, spec, self.tolerance, got, expected, Difference("[-1]", got[-1], np.asarray(target, dtype=float)), call,
                 message_id="check.not_converged",
                 params={"steps": "—" if steps is None else steps, "allowed": allowed, "atol": f"{atol:g}"},
+                wrong_defaults=self.wrong_defaults(call),
             )
         return got
 

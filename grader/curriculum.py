@@ -33,6 +33,7 @@ class Exercise:
     depends: tuple[int, ...] = ()
     optimizer: bool = False
     source: str = ""
+    signatures: dict = field(hash=False, default_factory=dict)  # function -> "f(x, h=1e-05) -> …"
 
     @property
     def suite(self) -> Path:
@@ -91,6 +92,7 @@ def _exercise(path: Path) -> Exercise:
             module=str(data["module"]),
             functions=tuple(f["name"] for f in data["functions"]),
             title=dict(data["title"]),
+            signatures={f["name"]: str(f["signature"]) for f in data["functions"] if "signature" in f},
             statement=dict(data.get("statement", {})),
             hints=dict(data.get("hints", {})),
             depends=tuple(int(n) for n in data.get("depends", [])),

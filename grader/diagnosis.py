@@ -130,4 +130,13 @@ def diagnose(failure: Mismatch) -> Diagnosis | None:
         for variant_id, answer in answers.items():
             if _matches(failure, answer, tolerance):
                 return Diagnosis(variant_id.partition("/")[0])
-    return _generic(failure)
+    return wrong_default(failure.wrong_defaults) or _generic(failure)
+
+
+def wrong_default(found: tuple) -> Diagnosis | None:
+    """The check left arguments to defaults the student set otherwise ((name, theirs, the
+    statement's), see defaults.py): named with both values."""
+    if not found:
+        return None
+    return Diagnosis("wrong_default", {"theirs": ", ".join(f"{name}={value!r}" for name, value, _ in found),
+                                       "statement": ", ".join(f"{name}={value!r}" for name, _, value in found)})

@@ -64,7 +64,8 @@ class GradingPlugin:
         if name == "student":
             return StudentModule(self.submissions[submission][number])
         if name == "check":
-            return Checker(self.fixture_value("student", item, submission), self.oracles[number], item.nodeid)
+            return Checker(self.fixture_value("student", item, submission), self.oracles[number], item.nodeid,
+                           exercise=self.exercises[number])
         if name == "rng":
             return self.rng_for(item)
         raise KeyError(name)

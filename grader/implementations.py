@@ -32,6 +32,10 @@ class StudentModule:
             raise AttributeError(function)
         return lambda *args, **kwargs: self._session.call(function, *args, **kwargs)
 
+    def defaults_of(self, function: str) -> dict[str, Any]:
+        """The plain default values of the student's function's parameters (asked of a worker)."""
+        return self._session.defaults_of(function)
+
     def iterate(self, function: str, *args: Any, **kwargs: Any) -> np.ndarray:
         """loops.iterate around the student's update rule, run inside the worker."""
         return self._session.iterate(function, *args, **kwargs)

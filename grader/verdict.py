@@ -12,7 +12,7 @@ from typing import Any
 from .checks import CallDescription, Mismatch
 from .compare import BadValue, show_apart
 from .curriculum import Exercise
-from .diagnosis import Diagnosis, diagnose
+from .diagnosis import Diagnosis, diagnose, wrong_default
 from .i18n import catalogue, translate
 from .results import Outcome, TestResult
 from .sandbox.client import StudentProtocolError, StudentRaised, StudentTimeout, WorkerCrashed
@@ -134,7 +134,11 @@ def _classify(error: BaseException, exercise: Exercise, list_input: bool, lang: 
         diagnosis = Diagnosis("changed_input") if error.message_id == "check.input_changed" else diagnose(error)
         return Outcome.FAILED, error.message_id, params, diagnosis
     if isinstance(error, BadValue):
-        return Outcome.FAILED, error.message_id, error.params, Diagnosis(error.diagnosis, _wording(error))
+        # Too many or too few entries may come from a default (max_steps=500): named so; any
+        # other bad value (None, text, a ragged list) is named as itself.
+        counted = error.message_id in ("value.wrong_length", "value.wrong_rows")
+        return Outcome.FAILED, error.message_id, error.params, \
+            (counted and wrong_default(error.wrong_defaults)) or Diagnosis(error.diagnosis, _wording(error))
     if isinstance(error, StudentRaised):
         return _student_raised(error, list_input, exercise)
     if isinstance(error, StudentTimeout):

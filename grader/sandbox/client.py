@@ -199,6 +199,7 @@ class StudentSession:
         # Every planned answer is bit for bit the reference's (prefetch.py): the suites' verdicts
         # are then those of any other such session of the exercise (engine.py reuses them).
         self.answers_are_the_reference = False
+        self._defaults: dict[str, dict[str, Any]] = {}
 
     def call(self, function: str, *args: Any, **kwargs: Any) -> Any:
         return self._request(function, request_message("call", function, args, kwargs))
@@ -208,6 +209,34 @@ class StudentSession:
 
     def inputs_after(self, function: str, *args: Any, **kwargs: Any) -> Any:
         return self._request(function, request_message("inputs", function, args, kwargs))
+
+    def defaults_of(self, function: str) -> dict[str, Any]:
+        """The student's function's parameters with a plain default value ({name: value}), or {}
+        when it cannot tell. Asked of this session's live worker; where there is none (a batch
+        asked its calls beforehand), of a fresh one that is stopped at once, its output dropped:
+        the module's import prints nothing twice, and the output stays that of the calls."""
+        from . import protocol
+
+        if function in self._defaults or "<import>" in self._failed:
+            return self._defaults.get(function, {})
+        self._defaults[function] = {}
+        fresh = self._worker is None or self._worker.generation != self.sandbox.generation
+        try:
+            worker = self._current_worker()
+            if not self._imported:
+                worker.request(dict(IMPORT, module=self.module))
+                self._imported = True
+            self._defaults[function] = plain_defaults(worker.request(protocol.encode_request(
+                dict(request_message("defaults", function, (), {}), module=self.module))))
+        except StudentRaised:
+            pass  # the import or the question raised: nothing to tell
+        except StudentError:
+            fresh = True  # a timeout or a crash: that worker is done
+        finally:
+            if fresh and self._worker is not None:
+                self._worker.close()
+                self._worker, self._imported = None, False
+        return self._defaults[function]
 
     def _request(self, function: str, message: dict) -> Any:
         from . import protocol
@@ -331,6 +360,15 @@ class Undecoded:
         from . import protocol
 
         return protocol.decode(protocol.parse(self.body)["ok"])
+
+
+def plain_defaults(answer: Any) -> dict[str, Any]:
+    """What a worker said the defaults are, kept only as short names and plain values."""
+    if type(answer) is not dict:
+        return {}
+    return {name: value for name, value in list(answer.items())[:50]
+            if type(name) is str and len(name) <= 100 and (type(value) in (int, float, bool) or
+                                                         (type(value) is str and len(value) <= 100))}
 
 
 def same_json(first: Any, second: Any) -> bool:

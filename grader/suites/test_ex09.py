@@ -2,7 +2,7 @@
 
 import pytest
 
-from grader.checks import Code, describe_calls
+from grader.checks import Code, DefaultsCall, describe_calls
 from grader.compare import Vector
 
 STEPS = list(range(1, 41))
@@ -52,4 +52,5 @@ def test_cosine_annealing(check, rng):
 def test_default_arguments(check):
     names = ["constant", "inverse_time", "power_decay", "step_decay", "exponential_decay", "cosine_annealing"]
     check(lambda m: [getattr(m, name)(k) for name in names for k in (1, 7, 25)], Vector(3 * len(names)),
-          "[s(k) for s in (constant, inverse_time, power_decay, step_decay, exponential_decay, cosine_annealing) for k in (1, 7, 25)]")
+          DefaultsCall("[s(k) for s in (constant, inverse_time, power_decay, step_decay, exponential_decay, "
+                       "cosine_annealing) for k in (1, 7, 25)]", names))
