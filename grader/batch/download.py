@@ -73,11 +73,12 @@ def _write_entry(archive: zipfile.ZipFile, entry: zipfile.ZipInfo, target: Path,
     (an empty file: what a not-gradable student handed in is then told). An entry that cannot
     be written (a name too long for the file system, a file where a folder is, corrupt data) is
     left out: that student's submission lacks it, the class is not lost."""
-    folder = target.joinpath(*(parts if entry.is_dir() else parts[:-1]))
+    is_folder = entry.is_dir() or entry.filename.endswith("\\")  # `Name\`: a folder, from Windows
+    folder = target.joinpath(*(parts if is_folder else parts[:-1]))
     path = folder / parts[-1]
     try:
         folder.mkdir(parents=True, exist_ok=True)
-        if entry.is_dir() or entry.filename.endswith("\\"):
+        if is_folder:
             return
         if not READ_BY_GRADING.search(parts[-1]):
             if not os.path.isdir(path):

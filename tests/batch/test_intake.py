@@ -222,3 +222,20 @@ def test_a_name_too_long_for_a_file_name_is_shortened_not_the_end_of_the_batch(t
     done = run_batch(tmp_path / "class", out, "--workers", "1", "--exercises", "1")
     assert done.returncode == 0, done.stderr
     assert (out / "results" / f"{student.id}.json").is_file() and (out / "students" / f"{student.id}.html").is_file()
+
+
+def test_an_empty_folder_in_a_class_zip_made_on_windows_is_still_a_student(tmp_path: Path):
+    """Windows tools write a folder entry as `Name\\` (a backslash, which zipfile does not take
+    for a folder): a student's empty folder was not made, and the student was missing from
+    every view instead of being reported as an empty submission."""
+    from grader.batch.download import unpack
+
+    archive = tmp_path / "class.zip"
+    with zipfile.ZipFile(archive, "w") as zf:
+        zf.writestr("Dana Smith_12348_assignsubmission_file_\\", b"")
+        zf.writestr("Anna Lee_12349_assignsubmission_file_\\ex01_sum_of_squares.py",
+                    (REFERENCE / "ex01_sum_of_squares.py").read_text())
+    unpack(archive, tmp_path / "class")
+    students = {s.id: s for s in find_students(tmp_path / "class")[0]}
+    assert set(students) == {"Anna Lee_12349", "Dana Smith_12348"}
+    assert _why(students["Dana Smith_12348"].path)[0] == "batch.error.empty"
