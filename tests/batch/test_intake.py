@@ -239,3 +239,33 @@ def test_an_empty_folder_in_a_class_zip_made_on_windows_is_still_a_student(tmp_p
     students = {s.id: s for s in find_students(tmp_path / "class")[0]}
     assert set(students) == {"Anna Lee_12349", "Dana Smith_12348"}
     assert _why(students["Dana Smith_12348"].path)[0] == "batch.error.empty"
+
+
+def test_a_canvas_download_of_an_anonymously_graded_assignment_has_its_students(tmp_path: Path):
+    """With anonymous grading on, Canvas names each file `anon_<anonymous id>_<attachment id>_<file>`
+    (`LATE_anon_…` when late): those files were ignored, and the students missing from the grades."""
+    ex01 = (REFERENCE / "ex01_sum_of_squares.py").read_text()
+    _files(tmp_path, {"anon_Ab3xZ_4101_ex01_sum_of_squares.py": ex01,
+                      "LATE_anon_q7RtP_4102_ex01_sum_of_squares.py": ex01,
+                      "LATE_anon_q7RtP_4103_ex01_sum_of_squares-1.py": "X = 2\n"})
+    students, ignored = find_students(tmp_path)
+    assert [s.id for s in students] == ["anon_Ab3xZ", "anon_q7RtP"] and ignored == []
+    assert all(pack(s).data is not None for s in students)
+    assert [path.name for _, path in students[1].files] == ["LATE_anon_q7RtP_4103_ex01_sum_of_squares-1.py"]
+
+
+def test_a_canvas_text_or_link_submission_is_a_student_not_an_ignored_file(tmp_path: Path):
+    """Canvas saves an online text or URL submission as `<name>_<user id>_text.html` or
+    `…_link.html` (no attachment id): the student was left out of grades.csv, as if absent,
+    instead of being reported as not gradable with what was handed in."""
+    _files(tmp_path, {"leebob_5003_link.html": '<a href="https://github.com/x/y">y</a>',
+                      "kimolga_LATE_5004_text.html": "<p>код</p>",
+                      "anon_Zz9Qa_text.html": "<p>x</p>",
+                      "smithanna_5001_4101_ex01_sum_of_squares.py": (REFERENCE / "ex01_sum_of_squares.py").read_text()})
+    students, ignored = find_students(tmp_path)
+    assert [s.id for s in students] == ["anon_Zz9Qa", "kimolga", "leebob", "smithanna"] and ignored == []
+    by_id = {s.id: s for s in students}
+    for student, shown in (("leebob", "link.html"), ("kimolga", "text.html"), ("anon_Zz9Qa", "text.html")):
+        packed = pack(by_id[student])
+        assert packed.data is None and packed.error_id == "batch.error.no_py_files", student
+        assert dict(packed.error_params)["names"] == shown
