@@ -269,3 +269,22 @@ def test_a_canvas_text_or_link_submission_is_a_student_not_an_ignored_file(tmp_p
         packed = pack(by_id[student])
         assert packed.data is None and packed.error_id == "batch.error.no_py_files", student
         assert dict(packed.error_params)["names"] == shown
+
+
+def test_a_folder_wrapping_an_lms_download_is_the_class_not_one_student(tmp_path: Path):
+    """SUBMISSIONS given as the folder an unzip tool made around the download (`MATH101-…/`
+    holding the Moodle folders) was one student, graded on whichever student's files came first."""
+    from grader.batch.download import class_folder
+
+    ex01 = {"ex01_sum_of_squares.py": (REFERENCE / "ex01_sum_of_squares.py").read_text()}
+    download = tmp_path / "wrapped" / "MATH101-Градиент-12345"
+    _files(download / "Әлібек Нұрланұлы_123456_assignsubmission_file_", ex01)
+    _files(download / "Anna Smith_345678_assignsubmission_file_", ex01)
+    with class_folder(tmp_path / "wrapped") as folder:
+        assert [s.id for s in find_students(folder)[0]] == ["Anna Smith_345678", "Әлібек Нұрланұлы_123456"]
+    # Not unwrapped: a class of one Moodle student, and a class of one student holding a project folder.
+    _files(tmp_path / "one" / "Anna Smith_345678_assignsubmission_file_" / "gdkit-main" / "exercises", ex01)
+    _files(tmp_path / "plain" / "alice" / "gdkit-main" / "exercises", ex01)
+    for name, student in (("one", "Anna Smith_345678"), ("plain", "alice")):
+        with class_folder(tmp_path / name) as folder:
+            assert [s.id for s in find_students(folder)[0]] == [student]
