@@ -22,7 +22,7 @@ from typing import Iterator
 
 from ..storage import temporary_prefix
 from ..submission import entry_parts, is_exercise_folder
-from .intake import IGNORED_NAMES, IntakeError
+from .intake import CANVAS_FILE, IGNORED_NAMES, MOODLE_FILE, MOODLE_FOLDER, IntakeError
 
 MAX_ENTRIES = 100_000
 MAX_ENTRY_BYTES = 64 * 1024**2
@@ -36,7 +36,7 @@ def class_folder(path: Path) -> Iterator[Path]:
     """`path` itself unless it is a zip file; for a zip, a temporary folder holding its
     students (removed afterwards)."""
     if not path.is_file():
-        yield path  # a folder (or nothing: find_students says so)
+        yield lms_download_inside(path) if path.is_dir() else path  # (nothing: find_students says so)
         return
     if not zipfile.is_zipfile(path):
         raise IntakeError("batch.error.submissions_not_folder", path=str(path))
@@ -73,11 +73,12 @@ def _write_entry(archive: zipfile.ZipFile, entry: zipfile.ZipInfo, target: Path,
     (an empty file: what a not-gradable student handed in is then told). An entry that cannot
     be written (a name too long for the file system, a file where a folder is, corrupt data) is
     left out: that student's submission lacks it, the class is not lost."""
-    folder = target.joinpath(*(parts if entry.is_dir() else parts[:-1]))
+    is_folder = entry.is_dir() or entry.filename.endswith("\\")  # `Name\`: a folder, from Windows
+    folder = target.joinpath(*(parts if is_folder else parts[:-1]))
     path = folder / parts[-1]
     try:
         folder.mkdir(parents=True, exist_ok=True)
-        if entry.is_dir() or entry.filename.endswith("\\"):
+        if is_folder:
             return
         if not READ_BY_GRADING.search(parts[-1]):
             if not os.path.isdir(path):
@@ -89,6 +90,25 @@ def _write_entry(archive: zipfile.ZipFile, entry: zipfile.ZipInfo, target: Path,
         if os.path.isfile(path):  # (os.path's: any OSError, a name too long too, is "no")
             os.unlink(path)
 
+
+
+WRAPPING_LEVELS = 3  # folders an unzip tool may put around a download (`X/`, Windows' `X/X/`)
+
+
+def lms_download_inside(folder: Path) -> Path:
+    """A SUBMISSIONS folder, or the LMS download it wraps: below one folder after another that
+    is all there is (what an unzip tool makes of `MATH101-Assignment-123.zip`), the first that
+    holds students named as Moodle or Canvas names them. A folder holding one student (a
+    Moodle folder, or `alice/` with a project inside) is the class itself, as before."""
+    inner = folder
+    for _ in range(WRAPPING_LEVELS):
+        entries = _visible(inner)
+        if len(entries) != 1 or not entries[0].is_dir() or entries[0].is_symlink() or MOODLE_FOLDER.match(entries[0].name):
+            return folder
+        inner = entries[0]
+        if any(MOODLE_FOLDER.match(p.name) or MOODLE_FILE.match(p.name) or CANVAS_FILE.match(p.name) for p in _visible(inner)):
+            return inner
+    return folder
 
 
 def students_root(folder: Path) -> Path:

@@ -142,7 +142,11 @@ def merged_moodle_folders(paths: list[Path]) -> set[Path]:
 
 # Canvas's "Download Submissions": every file loose, `lastnamefirstname[_LATE]_<user id>_
 # <attachment id>_<file name>`, a resubmitted name with Canvas's `-1`, `-2` added.
-CANVAS_FILE = re.compile(r"^(?P<student>[^_\s]+?)(?:_LATE)?_(?P<user>\d+)_(?P<attachment>\d+)_(?P<file>.+)$")
+# An online text or URL submission is `lastnamefirstname[_LATE]_<user id>_text.html` (`_link.html`),
+# without an attachment id; with anonymous grading, the name and user id are `anon_<anonymous id>`
+# (`LATE_anon_…` when late).
+CANVAS_FILE = re.compile(r"^(?:(?P<student>[^_\s]+?)(?:_LATE)?_(?P<user>\d+)|(?:LATE_)?(?P<anonymous>anon_[^\W_]+))"
+                         r"_(?:(?P<attachment>\d+)_(?P<file>.+)|(?P<online>(?:text|link)\.html))$")
 CANVAS_COPY_SUFFIX = re.compile(r"-\d+(?=\.(?:py|zip)$)", re.IGNORECASE)
 # Moodle's download without "Download submissions in folders": `Name_123456_assignsubmission_file_<file name>`
 # (or another plugin's, `…_onlinetext_onlinetext.html`); the student is `Name_123456`, as for its folders.
@@ -153,8 +157,9 @@ def flat_download_students(paths: list[Path]) -> tuple[list[Student], set[Path]]
     """The students of an LMS's flat download among `paths` (loose files of SUBMISSIONS): one
     submission per student of all their files, each under the name the student gave it. In
     Canvas's, the student is the name before the numeric ids (with the user id when two
-    students share a name), and of two files of one name the last uploaded (the highest
-    attachment id, a late one included) is graded. Moodle's flat names give the student id
+    students share a name; `anon_<id>` with anonymous grading; an online text or URL is the
+    student's `text.html` or `link.html`), and of two files of one name the last uploaded (the
+    highest attachment id, a late one included) is graded. Moodle's flat names give the student id
     of its folders (`Name_123456`). Also returns every file read as
     such (an earlier upload that a later one replaces included)."""
     canvas: dict[tuple[str, str], dict[str, tuple[int, Path]]] = {}
@@ -170,14 +175,15 @@ def flat_download_students(paths: list[Path]) -> tuple[list[Student], set[Path]]
                 files[found.group("file")] = (rank, path)
             consumed.add(path)
         elif found := CANVAS_FILE.match(path.name):
-            name = CANVAS_COPY_SUFFIX.sub("", found.group("file"))
-            files = canvas.setdefault((found.group("student"), found.group("user")), {})
-            attachment = int(found.group("attachment"))
+            name = found.group("online") or CANVAS_COPY_SUFFIX.sub("", found.group("file"))
+            key = (found.group("anonymous"), "") if found.group("anonymous") else (found.group("student"), found.group("user"))
+            files = canvas.setdefault(key, {})
+            attachment = int(found.group("attachment") or 0)
             consumed.add(path)
             if name not in files or files[name][0] < attachment:
                 files[name] = (attachment, path)
     names = [name for name, _ in canvas]
-    students = [Student(name if names.count(name) == 1 else f"{name}_{user}", paths[0].parent, _sorted(files))
+    students = [Student(name if names.count(name) == 1 or not user else f"{name}_{user}", paths[0].parent, _sorted(files))
                 for (name, user), files in canvas.items()]
     students += [Student(student, paths[0].parent, _sorted(files)) for student, files in moodle.items()]
     return students, consumed

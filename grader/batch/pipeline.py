@@ -132,7 +132,7 @@ def run(settings: Settings, progress: Callable[[int], object] | None = None) -> 
         try:
             students, ignored = find_students(folder)
         except IntakeError as error:
-            if folder == settings.submissions:
+            if not settings.submissions.is_file():  # a folder's paths are the instructor's own
                 raise
             # Name the zip the instructor gave, not the temporary folder it was unpacked into.
             error.params = {k: _in_zip(str(v), folder, settings.submissions) for k, v in error.params.items()}

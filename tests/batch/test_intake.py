@@ -222,3 +222,69 @@ def test_a_name_too_long_for_a_file_name_is_shortened_not_the_end_of_the_batch(t
     done = run_batch(tmp_path / "class", out, "--workers", "1", "--exercises", "1")
     assert done.returncode == 0, done.stderr
     assert (out / "results" / f"{student.id}.json").is_file() and (out / "students" / f"{student.id}.html").is_file()
+
+
+def test_an_empty_folder_in_a_class_zip_made_on_windows_is_still_a_student(tmp_path: Path):
+    """Windows tools write a folder entry as `Name\\` (a backslash, which zipfile does not take
+    for a folder): a student's empty folder was not made, and the student was missing from
+    every view instead of being reported as an empty submission."""
+    from grader.batch.download import unpack
+
+    archive = tmp_path / "class.zip"
+    with zipfile.ZipFile(archive, "w") as zf:
+        zf.writestr("Dana Smith_12348_assignsubmission_file_\\", b"")
+        zf.writestr("Anna Lee_12349_assignsubmission_file_\\ex01_sum_of_squares.py",
+                    (REFERENCE / "ex01_sum_of_squares.py").read_text())
+    unpack(archive, tmp_path / "class")
+    students = {s.id: s for s in find_students(tmp_path / "class")[0]}
+    assert set(students) == {"Anna Lee_12349", "Dana Smith_12348"}
+    assert _why(students["Dana Smith_12348"].path)[0] == "batch.error.empty"
+
+
+def test_a_canvas_download_of_an_anonymously_graded_assignment_has_its_students(tmp_path: Path):
+    """With anonymous grading on, Canvas names each file `anon_<anonymous id>_<attachment id>_<file>`
+    (`LATE_anon_…` when late): those files were ignored, and the students missing from the grades."""
+    ex01 = (REFERENCE / "ex01_sum_of_squares.py").read_text()
+    _files(tmp_path, {"anon_Ab3xZ_4101_ex01_sum_of_squares.py": ex01,
+                      "LATE_anon_q7RtP_4102_ex01_sum_of_squares.py": ex01,
+                      "LATE_anon_q7RtP_4103_ex01_sum_of_squares-1.py": "X = 2\n"})
+    students, ignored = find_students(tmp_path)
+    assert [s.id for s in students] == ["anon_Ab3xZ", "anon_q7RtP"] and ignored == []
+    assert all(pack(s).data is not None for s in students)
+    assert [path.name for _, path in students[1].files] == ["LATE_anon_q7RtP_4103_ex01_sum_of_squares-1.py"]
+
+
+def test_a_canvas_text_or_link_submission_is_a_student_not_an_ignored_file(tmp_path: Path):
+    """Canvas saves an online text or URL submission as `<name>_<user id>_text.html` or
+    `…_link.html` (no attachment id): the student was left out of grades.csv, as if absent,
+    instead of being reported as not gradable with what was handed in."""
+    _files(tmp_path, {"leebob_5003_link.html": '<a href="https://github.com/x/y">y</a>',
+                      "kimolga_LATE_5004_text.html": "<p>код</p>",
+                      "anon_Zz9Qa_text.html": "<p>x</p>",
+                      "smithanna_5001_4101_ex01_sum_of_squares.py": (REFERENCE / "ex01_sum_of_squares.py").read_text()})
+    students, ignored = find_students(tmp_path)
+    assert [s.id for s in students] == ["anon_Zz9Qa", "kimolga", "leebob", "smithanna"] and ignored == []
+    by_id = {s.id: s for s in students}
+    for student, shown in (("leebob", "link.html"), ("kimolga", "text.html"), ("anon_Zz9Qa", "text.html")):
+        packed = pack(by_id[student])
+        assert packed.data is None and packed.error_id == "batch.error.no_py_files", student
+        assert dict(packed.error_params)["names"] == shown
+
+
+def test_a_folder_wrapping_an_lms_download_is_the_class_not_one_student(tmp_path: Path):
+    """SUBMISSIONS given as the folder an unzip tool made around the download (`MATH101-…/`
+    holding the Moodle folders) was one student, graded on whichever student's files came first."""
+    from grader.batch.download import class_folder
+
+    ex01 = {"ex01_sum_of_squares.py": (REFERENCE / "ex01_sum_of_squares.py").read_text()}
+    download = tmp_path / "wrapped" / "MATH101-Градиент-12345"
+    _files(download / "Әлібек Нұрланұлы_123456_assignsubmission_file_", ex01)
+    _files(download / "Anna Smith_345678_assignsubmission_file_", ex01)
+    with class_folder(tmp_path / "wrapped") as folder:
+        assert [s.id for s in find_students(folder)[0]] == ["Anna Smith_345678", "Әлібек Нұрланұлы_123456"]
+    # Not unwrapped: a class of one Moodle student, and a class of one student holding a project folder.
+    _files(tmp_path / "one" / "Anna Smith_345678_assignsubmission_file_" / "gdkit-main" / "exercises", ex01)
+    _files(tmp_path / "plain" / "alice" / "gdkit-main" / "exercises", ex01)
+    for name, student in (("one", "Anna Smith_345678"), ("plain", "alice")):
+        with class_folder(tmp_path / name) as folder:
+            assert [s.id for s in find_students(folder)[0]] == [student]
