@@ -288,18 +288,35 @@ def stop_now(pool: cf.ProcessPoolExecutor) -> None:
     let them grade what is queued (a hanging submission would hold the command for its whole
     time limit); their sandboxes go with them."""
     processes = list((getattr(pool, "_processes", None) or {}).values())
+    # (shutdown forgets the manager thread and its wake-up: taken first)
+    manager = getattr(pool, "_executor_manager_thread", None)
+    wakeup = getattr(pool, "_executor_manager_thread_wakeup", None)
     pool.shutdown(wait=False, cancel_futures=True)
     for process in processes:
         process.terminate()
     # CPython 3.11 wakes, at exit, every pool's manager thread through a pipe that thread may
-    # have closed already: "OSError: Bad file descriptor", printed as a traceback after our
-    # message (fixed in 3.12). Let the thread end, and take it off that list.
-    manager = getattr(pool, "_executor_manager_thread", None)
+    # be closing at that moment: "OSError: Bad file descriptor", printed as a traceback after
+    # our message (fixed in 3.12). Let the thread end and take it off that list; if it is still
+    # ending (a loaded machine), its wake-up at exit may find the pipe closed: say nothing.
+    if wakeup is not None:
+        wakeup.wakeup = _quiet(wakeup.wakeup)
     if manager is not None:
         manager.join(timeout=10)
         wakeups = getattr(cf_process, "_threads_wakeups", None)
         if wakeups is not None and not manager.is_alive():
             wakeups.pop(manager, None)
+
+
+def _quiet(wake: Callable[[], None]) -> Callable[[], None]:
+    """A pool manager's wake-up that ignores a pipe closed under it (CPython < 3.12)."""
+
+    def wake_quietly() -> None:
+        try:
+            wake()
+        except OSError:
+            pass
+
+    return wake_quietly
 
 
 MAX_CHUNK = 16

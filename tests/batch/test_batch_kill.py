@@ -121,3 +121,20 @@ def test_ctrl_c_of_a_batch_leaves_no_copy_of_a_submission_behind(tmp_path: Path)
         assert [p.name for p in private_tmp.glob("gdkit-*")] == []
     finally:
         _kill_all(marker)
+
+
+def test_a_pool_stopped_by_ctrl_c_wakes_quietly_at_exit():
+    """CPython 3.11 wakes a pool's manager thread at exit through a pipe the thread may be
+    closing meanwhile (a loaded machine): "Exception ignored in threading … Bad file
+    descriptor" after the batch's message. After stop_now that wake-up says nothing."""
+    import concurrent.futures as cf
+
+    from grader.batch.runner import stop_now
+
+    pool = cf.ProcessPoolExecutor(1)
+    pool.submit(abs, -1).result(timeout=60)
+    wakeup = pool._executor_manager_thread_wakeup
+    stop_now(pool)
+    wakeup._closed = False  # as if the manager were between its check and its close
+    wakeup._writer.close()
+    wakeup.wakeup()  # OSError before
