@@ -93,7 +93,7 @@ def test_killed_batch_resumes_to_the_same_bytes(baseline: Path, classroom: Path,
     assert not (out / "grades.csv").exists()
 
     second = run_batch(classroom, out, "--workers", "2")
-    skipped = int(re.search(r"(\d+) unchanged", second.stdout).group(1))
+    skipped = int(re.search(r"unchanged and skipped (\d+)", second.stdout).group(1))
     assert len(BROKEN) <= skipped <= done_before  # what was committed before the kill is not graded again
     assert outputs_of(out) == outputs_of(baseline)
     assert not list(out.rglob("*.tmp"))
@@ -103,19 +103,19 @@ def test_rerun_skips_unchanged_students_and_regrades_changed_ones(tmp_path: Path
     submissions = make_class(tmp_path / "class" / "submissions")
     out = tmp_path / "out"
     first = run_batch(submissions, out, "--workers", "2", "--exercises", "1-2")
-    assert "8 students: 6 graded, 0 unchanged and skipped, 2 not gradable, 0 grader failures" in first.stdout
+    assert "Students: 8 — graded 6, unchanged and skipped 0, not gradable 2, grader failures 0" in first.stdout
     again = run_batch(submissions, out, "--workers", "2", "--exercises", "1-2")
-    assert "0 graded, 8 unchanged" in again.stdout
+    assert "graded 0, unchanged and skipped 8" in again.stdout
     # alice's re-zipped copy is the same content: still skipped; bob fixes his ex01: regraded.
     shutil.copyfile(tmp_path / "class" / "submissions" / "alice" / "ex01_sum_of_squares.py",
                     submissions / "bob" / "ex01_sum_of_squares.py")
     third = run_batch(submissions, out, "--workers", "2", "--exercises", "1-2")
-    assert "1 graded, 7 unchanged" in third.stdout
+    assert "graded 1, unchanged and skipped 7" in third.stdout
     rows = {row["student"]: row for row in read_csv(out / "grades.csv")}
     assert rows["bob"]["ex01"] == rows["alice"]["ex01"]
     # Another seed changes the hidden inputs: everyone is graded again.
     fourth = run_batch(submissions, out, "--workers", "2", "--exercises", "1-2", "--seed", "7")
-    assert "6 graded, 0 unchanged and skipped, 2 not gradable" in fourth.stdout
+    assert "graded 6, unchanged and skipped 0, not gradable 2" in fourth.stdout
 
 
 def test_a_second_run_on_the_same_output_folder_is_refused_while_the_first_writes(classroom: Path, tmp_path: Path):
@@ -130,7 +130,7 @@ def test_a_second_run_on_the_same_output_folder_is_refused_while_the_first_write
         assert f"Another `grade batch` is writing to {out} right now" in refused.stderr
         assert sorted(p.name for p in out.iterdir()) == [".grade-batch.lock"]  # nothing touched
     done = run_batch(classroom, out, "--workers", "1", "--exercises", "1")  # released: it runs
-    assert "8 students: 6 graded" in done.stdout
+    assert "Students: 8 — graded 6" in done.stdout
 
 
 def test_missing_or_empty_submissions_folder_is_a_clear_usage_error(tmp_path: Path):
@@ -147,7 +147,7 @@ def test_missing_or_empty_submissions_folder_is_a_clear_usage_error(tmp_path: Pa
 def test_no_progress_bar_when_stdout_is_not_a_terminal(baseline: Path, classroom: Path):
     again = run_batch(classroom, baseline, "--workers", "2")
     assert again.stdout.count("\n") == 1 and "\r" not in again.stdout + again.stderr
-    assert "0 graded, 8 unchanged" in again.stdout
+    assert "graded 0, unchanged and skipped 8" in again.stdout
 
 
 def test_folders_a_killed_run_left_in_tmp_are_removed(tmp_path, monkeypatch):
@@ -203,7 +203,7 @@ def test_a_student_taken_out_of_the_class_leaves_every_file_view_and_comes_back_
     assert "1 student in the gradebook is no longer in the submissions folder" in second.stderr
     shutil.move(tmp_path / "bob", submissions / "bob")
     third = run_batch(submissions, out, "--workers", "1", "--exercises", "1")
-    assert "0 graded, 3 unchanged" in third.stdout  # the gradebook kept bob's record: not graded again
+    assert "graded 0, unchanged and skipped 3" in third.stdout  # the gradebook kept bob's record: not graded again
     assert _views(out) == {"alice", "bob", "carol"} and "no longer" not in third.stderr
     record = json.loads((out / "results" / "bob.json").read_text(encoding="utf-8"))
     assert record["score"] == record["max_score"]

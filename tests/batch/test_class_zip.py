@@ -40,7 +40,7 @@ def test_an_unsafe_class_zip_writes_nothing_outside_and_grades_the_rest(tmp_path
         zf.writestr(link, str(REFERENCE_EX01))
         zf.writestr("mallory/report.pdf", b"%PDF")
     done = run_batch(archive, tmp_path / "out", "--workers", "1", "--exercises", "1")
-    assert "2 students: 1 graded, 0 unchanged and skipped, 1 not gradable" in done.stdout
+    assert "Students: 2 — graded 1, unchanged and skipped 0, not gradable 1" in done.stdout
     assert not (tmp_path / "escape.py").exists() and not Path("/abs/evil.py").exists()
     rows = (tmp_path / "out" / "grades.csv").read_text().splitlines()
     assert rows[1:] == ["bob,17,17", "mallory,0,0"]

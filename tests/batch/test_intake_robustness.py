@@ -63,7 +63,7 @@ def test_a_class_with_a_broken_zip_and_a_refused_name_grades_everyone_else(tmp_p
     reference_zip(submissions / "carol" / "work.zip")
     (submissions / "carol" / ("Отчёт по лабораторной работе " * 6 + ".pdf")[:120]).write_bytes(b"%PDF")
     done = run_batch(submissions, tmp_path / "out", "--workers", "1")
-    assert "3 students: 2 graded" in done.stdout and "1 not gradable" in done.stdout
+    assert "Students: 3 — graded 2" in done.stdout and "not gradable 1" in done.stdout
 
 
 def test_a_class_zip_with_a_name_too_long_for_the_disk_is_still_graded(tmp_path: Path):
@@ -74,7 +74,7 @@ def test_a_class_zip_with_a_name_too_long_for_the_disk_is_still_graded(tmp_path:
                 archive.write(source, f"{student}/{source.name}")
         archive.writestr("Иван Петров_2_assignsubmission_file_/" + "Отчёт" * 40 + ".pdf", b"%PDF")  # > 255 bytes
     done = run_batch(classzip, tmp_path / "out", "--workers", "1")
-    assert "2 students: 2 graded" in done.stdout
+    assert "Students: 2 — graded 2" in done.stdout
 
 
 def test_a_flat_file_named_dot_dot_is_left_out(tmp_path: Path):
@@ -118,14 +118,14 @@ def test_a_very_deep_folder_is_not_gradable_not_a_crash(tmp_path: Path):
         os.unlink(os.path.join(levels[-1], "notes.txt"))
         for level in reversed(levels[1:]):
             os.rmdir(level)
-    assert "2 students: 1 graded" in done.stdout and "1 not gradable" in done.stdout
+    assert "Students: 2 — graded 1" in done.stdout and "not gradable 1" in done.stdout
 
 
 def test_a_class_nobody_could_be_graded_in_has_no_average(tmp_path: Path):
     (tmp_path / "class" / "alice").mkdir(parents=True)
     (tmp_path / "class" / "alice" / "notes.txt").write_text("nothing\n", encoding="utf-8")
     done = run_batch(tmp_path / "class", tmp_path / "out", "--workers", "1")
-    assert "1 students: 0 graded" in done.stdout and "1 not gradable" in done.stdout
+    assert "Students: 1 — graded 0" in done.stdout and "not gradable 1" in done.stdout
     assert "average" not in done.stdout and "?" not in done.stdout
 
 
