@@ -136,12 +136,21 @@ def not_gradable_for_the_student(error_id: str, lang: str) -> str:
     return translate(FOR_THE_STUDENT.get(error_id, "batch.gradescope.not_gradable"), lang)
 
 
-def test_output(exercise: int, test: dict, lang: str) -> str:
+def test_output(exercise: int, test: dict, lang: str, numbers_shown: bool = True) -> str:
     """A test's feedback on Gradescope: its message and, for a named mistake whose explanation
     the message does not hold already, that explanation in the student's language. Nothing is
     added for what is no mistake of the method (a timeout, a stub, a crash, the grader's own
-    failure): the message says what happened, and an id such as `timeout` is no explanation."""
+    failure): the message says what happened, and an id such as `timeout` is no explanation.
+
+    Without `numbers_shown` (a grading with the instructor's own seed), a wrong answer's message,
+    which holds the hidden inputs and the expected answer, is left out: a student who could
+    resubmit would otherwise return those. The mistake's name stays, and where to see the numbers."""
     output = test.get("message", "")
+    if not numbers_shown and test.get("status") == "failed":
+        hidden = translate("batch.gradescope.numbers_hidden", lang, number=exercise)
+        if not is_mistake(test.get("diagnosis")):
+            return hidden
+        return translate("batch.gradescope.diagnosis", lang, text=diagnosis_text(exercise, test["diagnosis"], lang)) + "\n\n" + hidden
     if not is_mistake(test.get("diagnosis")):
         return output
     explanation = diagnosis_text(exercise, test["diagnosis"], lang)
@@ -150,10 +159,10 @@ def test_output(exercise: int, test: dict, lang: str) -> str:
     return (output + "\n\n" if output else "") + translate("batch.gradescope.diagnosis", lang, text=explanation)
 
 
-def gradescope(record: dict, lang: str) -> dict:
+def gradescope(record: dict, lang: str, numbers_shown: bool = True) -> dict:
     """The Gradescope autograder results.json of one record (one entry per hidden test). A
     grading the grader failed on gets no score at all (neither overall nor per test) and says
-    so: it is graded again by the next run."""
+    so: it is graded again by the next run. `numbers_shown`: see test_output."""
     if grading_failed(record):
         return {"output": translate("batch.gradescope.grader_failed", lang), "visibility": "visible",
                 "stdout_visibility": "hidden", "tests": []}
@@ -166,7 +175,7 @@ def gradescope(record: dict, lang: str) -> dict:
                 "score": test["score"],
                 "max_score": test["max_score"],
                 "status": "passed" if test["status"] == "passed" else "failed",
-                "output": test_output(ex["exercise"], test, lang),
+                "output": test_output(ex["exercise"], test, lang, numbers_shown),
                 "visibility": "visible",
                 "tags": [f"ex{ex['exercise']:02d}"] + ([test["diagnosis"]] if test.get("diagnosis") else []),
             })
@@ -180,9 +189,9 @@ def gradescope(record: dict, lang: str) -> dict:
     return result
 
 
-def gradescope_json(record: dict, lang: str) -> bytes:
+def gradescope_json(record: dict, lang: str, numbers_shown: bool = True) -> bytes:
     # Compact: read by Gradescope, not people (json's C encoder; with indent it is pure Python).
-    return (json.dumps(gradescope(record, lang), ensure_ascii=False, sort_keys=True, separators=(",", ":")) + "\n").encode("utf-8")
+    return (json.dumps(gradescope(record, lang, numbers_shown), ensure_ascii=False, sort_keys=True, separators=(",", ":")) + "\n").encode("utf-8")
 
 
 def atomic_write(path: Path, data: bytes) -> bool:

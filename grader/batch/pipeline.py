@@ -40,6 +40,13 @@ class Settings:
     scheduler: str | None = None
 
     @property
+    def public_seed(self) -> bool:
+        """Whether the hidden inputs are the course's public ones (the student edition's)."""
+        from ..grading import course_seed
+
+        return self.seed == course_seed()
+
+    @property
     def options(self) -> str:
         """What, besides the submission, decides a result: a change means grading again."""
         try:
@@ -89,11 +96,13 @@ def record_of(result: dict, lang: str) -> tuple[dict, str | None, str | None]:
     return outputs.error_record(result["error_id"], message), result["error_id"], message
 
 
-def write_student_files(out: Path, student: str, record: dict, lang: str, record_json: bytes) -> None:
+def write_student_files(out: Path, student: str, record: dict, settings: "Settings", record_json: bytes) -> None:
     """results/<student>.json (`record_json`: the record as outputs.record_json encodes it,
-    done once by the caller) and the Gradescope file."""
+    done once by the caller) and the Gradescope file, which the student reads: with the
+    instructor's own seed, without the hidden inputs and expected answers."""
     outputs.atomic_write(out / "results" / f"{student}.json", record_json)
-    outputs.atomic_write(out / "gradescope" / student / "results.json", outputs.gradescope_json(record, lang))
+    outputs.atomic_write(out / "gradescope" / student / "results.json",
+                         outputs.gradescope_json(record, settings.lang, numbers_shown=settings.public_seed))
 
 
 LOCK_FILE = ".grade-batch.lock"
@@ -185,7 +194,7 @@ def _run(settings: Settings, students: list[Student], summary: Summary, start: f
             if result.get("internal_error") and error_id is None:
                 error_id, message = "batch.error.internal", translate("batch.error.internal", settings.lang)
             text = outputs.record_json(record)
-            write_student_files(out, item.student, record, settings.lang, text)
+            write_student_files(out, item.student, record, settings, text)
             stored = book.save(item.student, item.source, item.hash, options, settings.seed, exercises_text,
                                settings.lang, record, error_id, message, bool(result.get("internal_error")),
                                text.decode("utf-8"))
@@ -232,7 +241,7 @@ def rebuild_views(out: Path, records: Iterable[Stored], settings: Settings,
     tally = html.ClassTally(settings.numbers)
     for stored in records:
         if stored.student not in fresh:
-            write_student_files(out, stored.student, stored.record, settings.lang, stored.record_json.encode("utf-8"))
+            write_student_files(out, stored.student, stored.record, settings, stored.record_json.encode("utf-8"))
             html.write_student_page(out, stored, settings.lang)
         tally.add(stored)
     outputs.atomic_write(out / "grades.csv", outputs.grades_csv(tally.csv_rows(), settings.numbers))

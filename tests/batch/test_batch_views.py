@@ -41,6 +41,30 @@ def test_gradescope_results_follow_the_autograder_format(baseline: Path):
     assert eve["score"] == 0 and eve["tests"] == [] and eve["output"] == translate("batch.gradescope.bad_zip", "en")
 
 
+def test_with_the_instructor_s_seed_gradescope_keeps_the_hidden_numbers_from_students(classroom: Path, baseline: Path,
+                                                                                      tmp_path: Path):
+    """A wrong answer's message holds the hidden inputs and the expected answer: graded with a
+    seed of the instructor's own, the page the student reads names the mistake and says where
+    to see numbers (the public inputs, locally), without them; the instructor's record keeps them."""
+    from .conftest import run_batch
+
+    out = tmp_path / "out"
+    run_batch(classroom, out, "--workers", "1", "--seed", "7")
+    bob = json.loads((out / "gradescope" / "bob" / "results.json").read_text(encoding="utf-8"))
+    failed = [t for t in bob["tests"] if t["status"] == "failed"]
+    assert failed
+    for test in failed:
+        note = translate("batch.gradescope.numbers_hidden", "en", number=int(test["name"][2:4]))
+        assert test["output"].endswith(note)
+        assert "expected" not in test["output"].removesuffix(note) and "got" not in test["output"], test["output"]
+    assert any("factor 2" in t["output"] for t in failed)
+    record = json.loads((out / "results" / "bob.json").read_text(encoding="utf-8"))
+    assert any("expected" in t["message"] for ex in record["exercises"] for t in ex["tests"] if t["status"] == "failed")
+    # With the public seed the numbers are public anyway (the student edition shows them).
+    public = json.loads((baseline / "gradescope" / "bob" / "results.json").read_text(encoding="utf-8"))
+    assert all("expected" in t["output"] for t in public["tests"] if t["status"] == "failed")
+
+
 def test_gradebook_can_be_queried(baseline: Path):
     db = sqlite3.connect(baseline / "gradebook.sqlite")
     tables = {row[0] for row in db.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
