@@ -208,6 +208,8 @@ def _extract_zip(zip_path: Path, package: Path) -> None:
             for name, entry in _zip_members(archive, zip_path).items():
                 if name == "__init__.py":
                     continue
+                if entry.flag_bits & 0x1:  # zipfile would say "RuntimeError: File <ZipInfo …> is encrypted"
+                    raise SubmissionError("error.zip_encrypted", path=str(zip_path), file=entry.filename)
                 if entry.file_size > MAX_FILE_BYTES or entry.file_size > MAX_ZIP_RATIO * max(entry.compress_size, 1):
                     raise SubmissionError("error.zip_unsafe", path=str(zip_path), reason=f"{entry.filename} is too large")
                 total += entry.file_size

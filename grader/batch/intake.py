@@ -256,7 +256,8 @@ def _pack(student: Student, path: Path, shown: str, raw_hash) -> Packed:
 OTHER_ARCHIVES = re.compile(r"\.(rar|7z|tar|tgz|tbz2?|txz|gz|bz2|xz|zst|arj|cab|iso)$", re.IGNORECASE)
 SHOWN_NAMES = 8
 # The intake's messages that speak to a student (`--submission`, "zip your folder"), said to the instructor.
-FOR_THE_INSTRUCTOR = {"error.bad_zip": "batch.error.bad_zip", "error.zip_unsafe": "batch.error.zip_unsafe"}
+FOR_THE_INSTRUCTOR = {"error.bad_zip": "batch.error.bad_zip", "error.zip_unsafe": "batch.error.zip_unsafe",
+                      "error.zip_encrypted": "batch.error.zip_encrypted"}
 
 
 def why_not_gradable(error: SubmissionError) -> tuple[str, dict[str, object]]:

@@ -124,6 +124,7 @@ FOR_THE_STUDENT = {
     "batch.error.no_exercise_names": "batch.gradescope.no_exercise_names",
     "batch.error.not_a_zip": "batch.gradescope.bad_zip",
     "batch.error.bad_zip": "batch.gradescope.bad_zip",
+    "batch.error.zip_encrypted": "batch.gradescope.bad_zip",
     "batch.error.zip_unsafe": "batch.gradescope.zip_unsafe",
     "error.too_many_entries": "batch.gradescope.too_large",
     "error.file_too_large": "batch.gradescope.too_large",
