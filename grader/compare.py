@@ -101,7 +101,7 @@ def _float_array(value: Any, where: str) -> np.ndarray:
     if isinstance(value, list):
         if all(type(item) in (int, float) for item in value):  # the common case, at once
             return np.array(value, dtype=float)
-        parts = [_float_array(item, where) for item in value]
+        parts = [_float_array(item, f"{where}[{i}]") for i, item in enumerate(value)]
         if len({part.shape for part in parts}) > 1:
             raise BadValue("value.ragged", "wrong_shape", where=where)
         return np.array(parts, dtype=float) if parts else np.zeros(0)

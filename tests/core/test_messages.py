@@ -10,7 +10,7 @@ from grader import curriculum
 from grader.compare import show, show_apart
 from grader.grading import grade_submission
 
-from ..conftest import MISTAKES, REFERENCE as REFERENCE_DIR, ROOT, submission_with
+from ..conftest import MISTAKES, REFERENCE as REFERENCE_DIR, ROOT, module_file, submission_with
 
 
 def test_numbers_that_differ_are_shown_with_the_digits_that_differ():
@@ -238,3 +238,14 @@ def test_calls_are_shown_as_python_the_student_can_run(tmp_path):
     batches = failed_messages(submission_with(tmp_path / "s8", {8: MISTAKES / "ex08_last_batch_dropped.py"}), 8, "ru")
     assert any(m.startswith("minibatches(10, 3, np.random.default_rng(") for m in batches)
     assert not any("'default_rng" in m for m in batches)
+
+
+def test_a_number_of_another_type_is_placed_and_told_once_how_to_convert(tmp_path):
+    """A Decimal returned for a number: the place is the entry (result[0], k = 1), and the
+    advice comes once, for a number as for several, not twice in other words."""
+    source = (REFERENCE_DIR / module_file(9)).read_text(encoding="utf-8").replace(
+        "def power_decay", "from decimal import Decimal\n\n\ndef _power_decay") + (
+        "\n\ndef power_decay(k, lam=1.0, s0=1.0, p=0.5):\n    return Decimal(_power_decay(k, lam, s0, p))\n")
+    (failed,) = [t for t in graded(tmp_path, 9, source) if t.name == "power_decay"]
+    assert "result[0] is an object of type Decimal, not plain numbers. Convert before you return: float(x)" in failed.message
+    assert failed.message.count("numpy") == 0 and failed.message.count("np.asarray") == 1
