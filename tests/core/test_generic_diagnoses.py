@@ -30,6 +30,7 @@ CASES = {
     "ex03_float32": "single_precision",
     "ex04_python_float_overflow": "float_overflow",
     "ex01_list_doubled": "list_repeated",
+    "ex04_recursive": "recursion_too_deep",
 }
 
 
