@@ -275,7 +275,10 @@ class Dict(Spec):
 
 @dataclass(frozen=True)
 class Text(Spec):
-    """A string, compared exactly."""
+    """A string, compared exactly; `choices`, when given, are the only answers there are (a
+    label), so that another string can be named as no label at all."""
+
+    choices: tuple[str, ...] = ()
 
     def normalize(self, value: Any, where: str = "result") -> str:
         if value is None:

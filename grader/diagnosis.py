@@ -17,7 +17,7 @@ from typing import Any
 import numpy as np
 
 from .checks import Mismatch
-from .compare import Array, BadValue, Tolerance, Tuple
+from .compare import Array, BadValue, Text, Tolerance, Tuple
 from .implementations import LocalModule
 from .oracle import RAISED
 
@@ -79,9 +79,23 @@ def _is_single(values: np.ndarray) -> bool:
         return bool(np.array_equal(values.astype(np.float32).astype(float), values))
 
 
+def _not_a_label(failure: Mismatch) -> Diagnosis | None:
+    """A text answer that is none of the labels there are ('Diverging', 'расходится')."""
+    parts = [(failure.spec, failure.got)]
+    if isinstance(failure.spec, Tuple):
+        parts = list(zip(failure.spec.parts, failure.got))
+    for spec, got in parts:
+        if isinstance(spec, Text) and spec.choices and got not in spec.choices:
+            return Diagnosis("not_a_label", {"labels": ", ".join(spec.choices)})
+    return None
+
+
 def _generic(failure: Mismatch) -> Diagnosis | None:
     if _single_precision(failure):
         return Diagnosis("single_precision")
+    label = _not_a_label(failure)
+    if label is not None:
+        return label
     if isinstance(failure.spec, Tuple):
         return _tuple_mistake(failure)
     if not isinstance(failure.spec, Array):

@@ -31,6 +31,7 @@ CASES = {
     "ex04_python_float_overflow": "float_overflow",
     "ex01_list_doubled": "list_repeated",
     "ex04_recursive": "recursion_too_deep",
+    "ex16_capitalised_label": "not_a_label",
 }
 
 
