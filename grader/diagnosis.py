@@ -103,7 +103,10 @@ def _generic(failure: Mismatch) -> Diagnosis | None:
     got, expected = failure.got, failure.expected
     if got.shape != expected.shape:  # compare.py told the number of rows apart from another shape
         rows = failure.difference
-        return Diagnosis("off_by_one") if rows.aspect == "rows" and abs(rows.got - rows.expected) == 1 else None
+        if rows.aspect != "rows":
+            return None
+        # One iterate too many or too few; else a loop that runs another number of times.
+        return Diagnosis("off_by_one") if abs(rows.got - rows.expected) == 1 else Diagnosis("wrong_shape", {"wording": "count"})
     if np.all(np.isfinite(expected)) and not np.all(np.isfinite(got)):
         return Diagnosis("diverged")
     if got.ndim == 2 and len(got) > 1 and np.all(got == got[0]) and not np.all(expected == expected[0]):

@@ -114,3 +114,12 @@ def test_a_refused_value_is_named_in_the_students_language(tmp_path: Path, lang:
     (exercise,) = grade_submission(submission, curriculum.select("1"), lang=lang).exercises
     refused = [t for t in exercise.tests if t.diagnosis == "not_plain_data"]
     assert refused and all(said in t.message and "subclass|" not in t.message for t in refused)
+
+
+def test_a_trajectory_of_another_length_is_told_to_check_the_loop_count(tmp_path: Path):
+    """Many more iterates than the reference's (a loop that ignores max_steps), on a check that
+    compares trajectories: the count's wording, not a bare "number of rows"."""
+    submission = submission_with(tmp_path / "sub", {4: GENERIC / "ex04_ignores_max_steps.py"})
+    (exercise,) = grade_submission(submission, curriculum.select("4")).exercises
+    rosenbrock = next(t for t in exercise.tests if t.name == "rosenbrock")
+    assert rosenbrock.diagnosis == "wrong_shape" and "how many times your loop runs" in rosenbrock.message
