@@ -46,9 +46,10 @@ def test_default_arguments(check, rng):
 
 def test_default_max_steps(check, rng):
     """A shallower bowl (a ≈ 0.05): at the default η = 0.01 the steps stay ~1e-4 long, far above
-    gradient_descent's tol, so every run ends at max_steps = 1000; 2000 ends closer to the centre."""
+    gradient_descent's tol, so the run ends at max_steps = 1000; 2000 ends closer to the centre, 500
+    farther (one start is enough: choosing the best is the other tests' business)."""
     q = Objective("diag_quadratic", {"scales": [float(rng.uniform(0.04, 0.06))], "center": [float(rng.uniform(-1, 1))]})
-    starts = [[q.params["center"][0] + 5.0], [q.params["center"][0] - 3.0]]
+    starts = [[q.params["center"][0] - 3.0]]
     check(lambda m: m.multistart(q.f, q.grad, starts), best(1), describe_call("multistart", q.f, q.grad, starts))
 
 
