@@ -37,6 +37,17 @@ def submission_with(folder: Path, replacements: dict[int, Path]) -> Path:
     return folder
 
 
+def reference_changed(folder: Path, number: int, right: str, wrong: str) -> Path:
+    """A copy of the reference as a submission, with `right` (which must occur once in
+    exercise `number`'s file) replaced by `wrong`."""
+    submission_with(folder, {})
+    path = folder / module_file(number)
+    source = path.read_text(encoding="utf-8")
+    assert source.count(right) == 1, "the reference changed: update the case"
+    path.write_text(source.replace(right, wrong), encoding="utf-8")
+    return folder
+
+
 @pytest.fixture(autouse=True)
 def private_data_dir(tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch) -> None:
     """Progress and review state never touch the real user's data folder."""

@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import importlib
 import inspect
-import shutil
 from pathlib import Path
 
 import pytest
@@ -17,7 +16,7 @@ from grader.grading import grade_submission
 from grader.sandbox.client import plain_defaults
 from grader.sandbox.worker import literal_defaults
 
-from ..conftest import REFERENCE, module_file
+from ..conftest import module_file, reference_changed
 
 WRONG_DEFAULTS = {  # name: (exercise, the reference's text, the wrong default, what the student is told)
     "ex04_max_steps_500": (4, "max_steps: int = 1000", "max_steps: int = 500", "у вас max_steps=500, в условии max_steps=1000"),
@@ -31,13 +30,7 @@ WRONG_DEFAULTS = {  # name: (exercise, the reference's text, the wrong default, 
 
 
 def changed(tmp_path: Path, number: int, right: str, wrong: str) -> Path:
-    submission = tmp_path / "sub"
-    shutil.copytree(REFERENCE, submission, ignore=shutil.ignore_patterns("__pycache__"))
-    path = submission / module_file(number)
-    source = path.read_text(encoding="utf-8")
-    assert source.count(right) == 1, "the reference changed: update the case"
-    path.write_text(source.replace(right, wrong), encoding="utf-8")
-    return submission
+    return reference_changed(tmp_path / "sub", number, right, wrong)
 
 
 @pytest.mark.parametrize("name", WRONG_DEFAULTS)

@@ -3,7 +3,6 @@ is the reference with one condition changed (found by an audit that wrote them).
 
 from __future__ import annotations
 
-import shutil
 from pathlib import Path
 
 import pytest
@@ -11,7 +10,7 @@ import pytest
 from grader import curriculum
 from grader.grading import grade_submission
 
-from ..conftest import REFERENCE, module_file
+from ..conftest import reference_changed
 
 MISREADINGS = {  # name: (exercise, the reference's text, the misreading)
     "ex04_tol_not_strict": (4, "np.linalg.norm(x_next - x) < tol", "np.linalg.norm(x_next - x) <= tol"),
@@ -34,22 +33,14 @@ MISREADINGS = {  # name: (exercise, the reference's text, the misreading)
 @pytest.mark.parametrize("name", MISREADINGS)
 def test_a_misreading_loses_points(tmp_path: Path, name: str):
     number, right, wrong = MISREADINGS[name]
-    submission = tmp_path / "sub"
-    shutil.copytree(REFERENCE, submission, ignore=shutil.ignore_patterns("__pycache__"))
-    path = submission / module_file(number)
-    source = path.read_text(encoding="utf-8")
-    assert source.count(right) == 1, "the reference changed: update the misreading"
-    path.write_text(source.replace(right, wrong), encoding="utf-8")
+    submission = reference_changed(tmp_path / "sub", number, right, wrong)
     (report,) = grade_submission(submission, curriculum.select(str(number))).exercises
     assert 0 < report.score < report.max_score
 
 
 def test_a_wrong_answer_among_several_is_the_student_s_not_a_grader_fault(tmp_path: Path):
     """ex16's noisy walks ask three answers at once: a None among them is `returned_none`."""
-    submission = tmp_path / "sub"
-    shutil.copytree(REFERENCE, submission, ignore=shutil.ignore_patterns("__pycache__"))
-    path = submission / module_file(16)
-    path.write_text(path.read_text(encoding="utf-8").replace('    return "decreasing"\n', ""), encoding="utf-8")
+    submission = reference_changed(tmp_path / "sub", 16, '    return "decreasing"\n', "")
     (report,) = grade_submission(submission, curriculum.select("16")).exercises
     walks = next(test for test in report.tests if test.name == "random_walks")
     assert walks.diagnosis == "returned_none"
