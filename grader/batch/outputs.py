@@ -132,6 +132,11 @@ FOR_THE_STUDENT = {
 }
 
 
+# The diagnoses whose message the grader words alone, from nothing the student's code sent:
+# shown on Gradescope whatever the seed (test_output).
+OWN_WORDS = frozenset({"timeout", "worker_crashed", "missing_file"})
+
+
 def not_gradable_for_the_student(error_id: str, lang: str) -> str:
     """Why a submission could not be graded, addressed to its student: what to hand in instead."""
     return translate(FOR_THE_STUDENT.get(error_id, "batch.gradescope.not_gradable"), lang)
@@ -145,9 +150,12 @@ def test_output(exercise: int, test: dict, lang: str, numbers_shown: bool = True
 
     Without `numbers_shown` (a grading with the instructor's own seed), a wrong answer's message,
     which holds the hidden inputs and the expected answer, is left out: a student who could
-    resubmit would otherwise return those. The mistake's name stays, and where to see the numbers."""
+    resubmit would otherwise return those. The mistake's name stays, and where to see the numbers.
+    So is every other message but the grader's own words (OWN_WORDS): an error's holds what the
+    student's code said (an exception's text and type, a line, a function name), which that code
+    can make of the hidden inputs it was called with."""
     output = test.get("message", "")
-    if not numbers_shown and test.get("status") == "failed":
+    if not numbers_shown and test.get("status") != "passed" and test.get("diagnosis") not in OWN_WORDS:
         hidden = translate("batch.gradescope.numbers_hidden", lang, number=exercise)
         if not is_mistake(test.get("diagnosis")):
             return hidden

@@ -363,11 +363,14 @@ class Undecoded:
 
 
 def plain_defaults(answer: Any) -> dict[str, Any]:
-    """What a worker said the defaults are, kept only as short names and plain values."""
+    """What a worker said the defaults are, kept only as short names and plain values: numbers
+    of at most 100 digits (they are shown in a message), booleans, texts of at most 100
+    characters."""
     if type(answer) is not dict:
         return {}
     return {name: value for name, value in list(answer.items())[:50]
-            if type(name) is str and len(name) <= 100 and (type(value) in (int, float, bool) or
+            if type(name) is str and len(name) <= 100 and (type(value) in (float, bool) or
+                                                         (type(value) is int and -10**100 < value < 10**100) or
                                                          (type(value) is str and len(value) <= 100))}
 
 

@@ -155,11 +155,12 @@ def handle(message: dict) -> dict:
     op = message.get("op")
     if op == "import":
         PRISTINE.restore()  # a new exercise begins
+    if op == "defaults":  # of a module imported before in this process; no student code runs
+        return {"ok": protocol.encode(literal_defaults(module_function(IMPORTED.get(message.get("module")), message.get("function"))))}
     module = importlib.import_module(f"exercises.{message['module']}")
     if op == "import":
+        IMPORTED[message["module"]] = module
         return {"ok": None}
-    if op == "defaults":
-        return {"ok": protocol.encode(literal_defaults(getattr(module, message["function"])))}
     args = protocol.decode(message.get("args", []), testfuncs.build)
     kwargs = protocol.decode(message.get("kwargs", {"$dict": {}}), testfuncs.build)
     if op == "call":
@@ -174,17 +175,68 @@ def handle(message: dict) -> dict:
     raise ValueError(f"unknown operation {op!r}")
 
 
-def literal_defaults(function: object) -> dict:
-    """The default values of a function's parameters that are plain numbers, booleans or
-    strings ({name: value}); the grader compares them with the statement's when a check that
-    relies on them fails."""
-    import inspect
+IMPORTED: dict = {}  # the student's modules this process imported, by name
 
-    found = {}
-    for name, parameter in inspect.signature(function).parameters.items():
-        if type(parameter.default) in (int, float, bool, str) and type(name) is str:
-            found[name] = parameter.default
-    return found
+# Read through the types' own descriptors: never the student's attribute lookups, properties,
+# __getattr__, __signature__ or a patched inspect. The query is made in the process that serves
+# the calls (grade exercise), between them, and nowhere in a batch's planned calls: had it run
+# student code, it could change the answers after it, and one command's grading the other's.
+_MODULE_DICT = types.ModuleType.__dict__["__dict__"]
+_FUNCTION = {name: types.FunctionType.__dict__[name] for name in ("__code__", "__defaults__", "__kwdefaults__", "__dict__")}
+MAX_DEFAULT_DIGITS = 100
+
+
+def module_function(module: object, name: object) -> object:
+    """A module's attribute `name` as its namespace holds it (None where it is not a plain
+    module's, or not there)."""
+    if type(module) is not types.ModuleType or type(name) is not str:
+        return None
+    return _plain_entry(_MODULE_DICT.__get__(module), name)
+
+
+def literal_defaults(function: object) -> dict:
+    """The default values of a function's parameters that are plain numbers (at most 100
+    digits), booleans or strings (at most 100 characters), {name: value}; the grader compares
+    them with the statement's when a check that relies on them fails. Only a plain function
+    says (one wrapped by functools.wraps: the function it wraps); anything else (a callable
+    object, a builtin, a function given a __signature__ of its own), {}."""
+    for _ in range(10):
+        if type(function) is not types.FunctionType:
+            return {}
+        attributes = _FUNCTION["__dict__"].__get__(function)
+        if _plain_entry(attributes, "__signature__") is not None:
+            return {}
+        wrapped = _plain_entry(attributes, "__wrapped__")
+        if type(wrapped) is not types.FunctionType:
+            break
+        function = wrapped  # the defaults that apply are the wrapped function's
+    code = _FUNCTION["__code__"].__get__(function)
+    positional = code.co_varnames[:code.co_argcount]
+    keyword_only = code.co_varnames[code.co_argcount:code.co_argcount + code.co_kwonlyargcount]
+    defaults = _FUNCTION["__defaults__"].__get__(function)
+    given = list(zip(positional[len(positional) - len(defaults):], defaults)) if type(defaults) is tuple and defaults else []
+    keywords = _FUNCTION["__kwdefaults__"].__get__(function)
+    if type(keywords) is dict:
+        given += [(key, value) for key, value in dict.items(keywords) if type(key) is str and key in keyword_only]
+    return {key: value for key, value in given if _plain(value)}
+
+
+def _plain_entry(namespace: object, name: str) -> object:
+    """namespace[name] of an exact dict, comparing exact strings only (a key of the student's
+    with the same hash would otherwise have its __eq__ called)."""
+    if type(namespace) is not dict:
+        return None
+    for key, value in dict.items(namespace):
+        if type(key) is str and str.__eq__(key, name):
+            return value
+    return None
+
+
+def _plain(value: object) -> bool:
+    kind = type(value)
+    if kind is int:
+        return -10**MAX_DEFAULT_DIGITS < value < 10**MAX_DEFAULT_DIGITS
+    return kind in (float, bool) or (kind is str and len(value) <= 100)
 
 
 def answer(message: dict, root: str) -> dict:
