@@ -21,7 +21,7 @@ from pathlib import Path
 from typing import Iterator
 
 from ..storage import temporary_prefix
-from ..submission import entry_parts, is_exercise_folder
+from ..submission import entry_name, entry_parts, is_exercise_folder
 from .intake import CANVAS_FILE, IGNORED_NAMES, MOODLE_FILE, MOODLE_FOLDER, IntakeError
 
 MAX_ENTRIES = 100_000
@@ -56,6 +56,7 @@ def unpack(archive_path: Path, target: Path) -> None:
             for entry in entries:
                 parts = entry_parts(entry)  # the students' zips read their entries the same way
                 if parts is None:
+                    _keep_folders_of(entry, target)  # a symlink left out: its student is still there
                     continue
                 if not entry.is_dir() and READ_BY_GRADING.search(parts[-1]):
                     if entry.file_size > MAX_ENTRY_BYTES or entry.file_size > MAX_RATIO * max(entry.compress_size, 1):
@@ -66,6 +67,18 @@ def unpack(archive_path: Path, target: Path) -> None:
                 _write_entry(archive, entry, target, parts)
     except (zipfile.BadZipFile, EOFError, OSError) as error:
         raise IntakeError("batch.error.class_zip_broken", path=str(archive_path), reason=str(error)) from None
+
+
+def _keep_folders_of(entry: zipfile.ZipInfo, target: Path) -> None:
+    """The folders of an entry that is not written (a symlink: never followed), when its path is
+    safe: a student whose only file it was is then one with nothing gradable, not one missing."""
+    parts = [part for part in entry_name(entry).replace("\\", "/").split("/") if part not in ("", ".")]
+    if len(parts) < 2 or entry_name(entry).startswith(("/", "\\")) or ".." in parts or "__MACOSX" in parts:
+        return
+    try:
+        target.joinpath(*parts[:-1]).mkdir(parents=True, exist_ok=True)
+    except OSError:
+        pass
 
 
 def _write_entry(archive: zipfile.ZipFile, entry: zipfile.ZipInfo, target: Path, parts: list[str]) -> None:
@@ -103,7 +116,9 @@ def lms_download_inside(folder: Path) -> Path:
     inner = folder
     for _ in range(WRAPPING_LEVELS):
         entries = _visible(inner)
-        if len(entries) != 1 or not entries[0].is_dir() or entries[0].is_symlink() or MOODLE_FOLDER.match(entries[0].name):
+        # (a wrapping folder may be a symlink: these are the instructor's own folders; a class
+        # zip never has one, its symlink entries are not written)
+        if len(entries) != 1 or not entries[0].is_dir() or MOODLE_FOLDER.match(entries[0].name):
             return folder
         inner = entries[0]
         if any(MOODLE_FOLDER.match(p.name) or MOODLE_FILE.match(p.name) or CANVAS_FILE.match(p.name) for p in _visible(inner)):

@@ -39,11 +39,14 @@ def test_an_unsafe_class_zip_writes_nothing_outside_and_grades_the_rest(tmp_path
         link.external_attr = (stat.S_IFLNK | 0o777) << 16
         zf.writestr(link, str(REFERENCE_EX01))
         zf.writestr("mallory/report.pdf", b"%PDF")
+        only_link = zipfile.ZipInfo("cy/ex01_sum_of_squares.py")  # cy's one file: cy is not gradable, not missing
+        only_link.external_attr = (stat.S_IFLNK | 0o777) << 16
+        zf.writestr(only_link, "/etc/passwd")
     done = run_batch(archive, tmp_path / "out", "--workers", "1", "--exercises", "1")
-    assert "Students: 2 — graded 1, unchanged and skipped 0, not gradable 1" in done.stdout
+    assert "Students: 3 — graded 1, unchanged and skipped 0, not gradable 2" in done.stdout
     assert not (tmp_path / "escape.py").exists() and not Path("/abs/evil.py").exists()
     rows = (tmp_path / "out" / "grades.csv").read_text().splitlines()
-    assert rows[1:] == ["bob,17,17", "mallory,0,0"]
+    assert rows[1:] == ["bob,17,17", "cy,0,0", "mallory,0,0"]
 
 
 def test_a_zip_bomb_or_a_file_that_is_no_zip_stops_the_command_clearly(tmp_path: Path):

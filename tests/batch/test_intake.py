@@ -282,6 +282,10 @@ def test_a_folder_wrapping_an_lms_download_is_the_class_not_one_student(tmp_path
     _files(download / "Anna Smith_345678_assignsubmission_file_", ex01)
     with class_folder(tmp_path / "wrapped") as folder:
         assert [s.id for s in find_students(folder)[0]] == ["Anna Smith_345678", "Әлібек Нұрланұлы_123456"]
+    (tmp_path / "linked").mkdir()  # the wrapping folder a symlink to where the download is
+    (tmp_path / "linked" / "MATH101").symlink_to(download, target_is_directory=True)
+    with class_folder(tmp_path / "linked") as folder:
+        assert [s.id for s in find_students(folder)[0]] == ["Anna Smith_345678", "Әлібек Нұрланұлы_123456"]
     # Not unwrapped: a class of one Moodle student, and a class of one student holding a project folder.
     _files(tmp_path / "one" / "Anna Smith_345678_assignsubmission_file_" / "gdkit-main" / "exercises", ex01)
     _files(tmp_path / "plain" / "alice" / "gdkit-main" / "exercises", ex01)
