@@ -98,14 +98,21 @@ def find_students(folder: Path) -> tuple[list[Student], list[str]]:
 MAX_ID_BYTES = 180  # of UTF-8: the id names files (.gdkit-<id>.json.<random>.tmp), at most 255 bytes
 
 
+# Characters that would act on a terminal or a text's direction where the id is shown (grades.csv
+# read with cat, the summary): control characters and the bidirectional overrides and isolates.
+UNSHOWABLE = re.compile("[\x00-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
+
+
 def fitting_id(student_id: str) -> str:
-    """The id, shortened when it is too long to name the student's files: its first bytes, then
-    `~` and 8 hex digits of its hash (so two long names stay two students, the same each run)."""
+    """The id, shortened when it is too long to name the student's files, or with characters
+    that cannot be shown as they are (UNSHOWABLE) as `_`: then `~` and 8 hex digits of the
+    original's hash follow (two such names stay two students, the same each run)."""
     encoded = student_id.encode("utf-8")
-    if len(encoded) <= MAX_ID_BYTES:
+    shown = UNSHOWABLE.sub("_", student_id)
+    if len(encoded) <= MAX_ID_BYTES and shown == student_id:
         return student_id
     digest = hashlib.sha256(encoded).hexdigest()[:8]
-    return encoded[: MAX_ID_BYTES - 9].decode("utf-8", errors="ignore") + "~" + digest
+    return shown.encode("utf-8")[: MAX_ID_BYTES - 9].decode("utf-8", errors="ignore") + "~" + digest
 
 
 # Moodle's "Download all submissions": one folder per student and submission plugin,

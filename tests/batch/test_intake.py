@@ -292,3 +292,16 @@ def test_a_folder_wrapping_an_lms_download_is_the_class_not_one_student(tmp_path
     for name, student in (("one", "Anna Smith_345678"), ("plain", "alice")):
         with class_folder(tmp_path / name) as folder:
             assert [s.id for s in find_students(folder)[0]] == [student]
+
+
+def test_a_name_with_control_characters_is_shown_without_them(tmp_path: Path):
+    """A student's name (from the LMS or a folder) with a terminal escape or a direction
+    override names the student's files and rows without it: `_` in its place, and the
+    original's hash so that two such names stay two students."""
+    ex01 = {"ex01_sum_of_squares.py": (REFERENCE / "ex01_sum_of_squares.py").read_text()}
+    for name in ("ev\x1b[2Jil", "ev\x1b[3Jil", "\u202eannA", "Әлібек"):
+        _files(tmp_path / "class" / name, ex01)
+    ids = [s.id for s in find_students(tmp_path / "class")[0]]
+    assert len(set(ids)) == 4 and "Әлібек" in ids
+    assert all(not any(c in i for c in "\x1b\u202e") for i in ids)
+    assert sorted(i.split("~")[0] for i in ids if "~" in i) == ["_annA", "ev_[2Jil", "ev_[3Jil"]
