@@ -95,4 +95,8 @@ def test_every_mistake_loses_points_and_is_named_on_other_seeds(tmp_path: Path, 
         record = json.loads((out / "results" / f"{path.stem}.json").read_text(encoding="utf-8"))
         (exercise,) = [e for e in record["exercises"] if e["exercise"] == int(number)]
         assert exercise["score"] < exercise["max_score"], (path.stem, seed)
-        assert diagnosis in {t["diagnosis"] for t in exercise["tests"] if t["status"] != "passed"}, (path.stem, seed)
+        named = {t["diagnosis"] for t in exercise["tests"] if t["status"] != "passed"}
+        assert diagnosis in named, (path.stem, seed)
+        # No failing test names another mistake (ex07 at seed 9 drew an identity permutation,
+        # where no shuffling and one order reseeded every epoch are the same answer).
+        assert named <= {diagnosis, None} | GENERIC_SHAPES, (path.stem, seed, named)
