@@ -363,15 +363,14 @@ class Undecoded:
 
 
 def plain_defaults(answer: Any) -> dict[str, Any]:
-    """What a worker said the defaults are, kept only as short names and plain values: numbers
-    of at most 100 digits (they are shown in a message), booleans, texts of at most 100
-    characters."""
+    """What a worker said the defaults are, kept only as short names and values that may be
+    quoted in a message (protocol.is_plain_default)."""
+    from . import protocol
+
     if type(answer) is not dict:
         return {}
     return {name: value for name, value in list(answer.items())[:50]
-            if type(name) is str and len(name) <= 100 and (type(value) in (float, bool) or
-                                                         (type(value) is int and -10**100 < value < 10**100) or
-                                                         (type(value) is str and len(value) <= 100))}
+            if type(name) is str and len(name) <= 100 and protocol.is_plain_default(value)}
 
 
 def same_json(first: Any, second: Any) -> bool:

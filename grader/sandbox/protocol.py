@@ -69,6 +69,20 @@ def describe(value: Any) -> str:
 _CLASS_NAME, _CLASS_MODULE = type.__dict__["__name__"], type.__dict__["__module__"]
 
 
+MAX_DEFAULT_DIGITS = 100
+MAX_DEFAULT_CHARACTERS = 100
+
+
+def is_plain_default(value: Any) -> bool:
+    """A default value of a student's parameter that may be quoted in a message: a number of at
+    most 100 digits, a boolean, a text of at most 100 characters (the worker sends only these,
+    the grader keeps only these)."""
+    kind = type(value)
+    if kind is int:
+        return -10**MAX_DEFAULT_DIGITS < value < 10**MAX_DEFAULT_DIGITS
+    return kind in (float, bool) or (kind is str and len(value) <= MAX_DEFAULT_CHARACTERS)
+
+
 def encode(value: Any, allow_specs: bool = False, depth: int = 0) -> Any:
     """Turn a value into plain JSON data; anything that is not plain data becomes $bad.
 

@@ -183,7 +183,6 @@ IMPORTED: dict = {}  # the student's modules this process imported, by name
 # student code, it could change the answers after it, and one command's grading the other's.
 _MODULE_DICT = types.ModuleType.__dict__["__dict__"]
 _FUNCTION = {name: types.FunctionType.__dict__[name] for name in ("__code__", "__defaults__", "__kwdefaults__", "__dict__")}
-MAX_DEFAULT_DIGITS = 100
 
 
 def module_function(module: object, name: object) -> object:
@@ -218,7 +217,7 @@ def literal_defaults(function: object) -> dict:
     keywords = _FUNCTION["__kwdefaults__"].__get__(function)
     if type(keywords) is dict:
         given += [(key, value) for key, value in dict.items(keywords) if type(key) is str and key in keyword_only]
-    return {key: value for key, value in given if _plain(value)}
+    return {key: value for key, value in given if protocol.is_plain_default(value)}
 
 
 def _plain_entry(namespace: object, name: str) -> object:
@@ -232,11 +231,6 @@ def _plain_entry(namespace: object, name: str) -> object:
     return None
 
 
-def _plain(value: object) -> bool:
-    kind = type(value)
-    if kind is int:
-        return -10**MAX_DEFAULT_DIGITS < value < 10**MAX_DEFAULT_DIGITS
-    return kind in (float, bool) or (kind is str and len(value) <= 100)
 
 
 def answer(message: dict, root: str) -> dict:
