@@ -10,6 +10,7 @@ answers of the known wrong variants for the same check, so the diagnosis can nam
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from functools import partial
 from typing import Any, Callable
 
 import numpy as np
@@ -35,9 +36,10 @@ class Mismatch(Exception):
     call: Any  # a str or a CallDescription
     message_id: str = "check.mismatch"
     params: dict = field(default_factory=dict)
-    # (name, the student's default, the statement's) for each default the call relied on that
-    # the student set otherwise (defaults.py)
-    wrong_defaults: tuple = ()
+    # Gives (name, the student's default, the statement's) for each default the call relied on
+    # that the student set otherwise (defaults.py). Asked only if no known variant names the
+    # answer: the question may start a worker.
+    wrong_defaults: Callable[[], tuple] = tuple
 
     def __str__(self) -> str:
         return f"{self.call}: expected {show(self.expected)}, got {show(self.got)}"
@@ -134,7 +136,7 @@ class Checker:
         difference = spec.difference(got, expected, tolerance)
         if difference is not None:
             raise Mismatch(variants, spec, tolerance, got, expected, difference, call,
-                           wrong_defaults=self.wrong_defaults(call))
+                           wrong_defaults=partial(self.wrong_defaults, call))
         return got
 
     def unchanged(self, expression: Expression, spec: Spec, call: "str | CallDescription") -> Any:
@@ -154,7 +156,7 @@ class Checker:
             return spec.normalize(expression(self.student))
         except BadValue as error:
             error.call = call
-            error.wrong_defaults = self.wrong_defaults(call)
+            error.wrong_defaults = partial(self.wrong_defaults, call)
             raise
 
     def converges(self, expression: Expression, spec: Spec, call: "str | CallDescription", target: Any, atol: float, margin: int) -> Any:
@@ -172,7 +174,7 @@ class Checker:
                 variants, spec, self.tolerance, got, expected, Difference("[-1]", got[-1], np.asarray(target, dtype=float)), call,
                 message_id="check.not_converged",
                 params={"steps": "—" if steps is None else steps, "allowed": allowed, "atol": f"{atol:g}"},
-                wrong_defaults=self.wrong_defaults(call),
+                wrong_defaults=partial(self.wrong_defaults, call),
             )
         return got
 

@@ -32,7 +32,7 @@ class BadValue(Exception):
         super().__init__(message_id)
         self.message_id, self.diagnosis, self.params = message_id, diagnosis, params
         self.call: Any = None  # the call that returned it (checks.py), shown before the message
-        self.wrong_defaults: tuple = ()  # the defaults it relied on, set otherwise (checks.py)
+        self.wrong_defaults: Callable[[], tuple] = tuple  # the defaults it relied on, set otherwise (checks.py)
 
 
 @dataclass(frozen=True)

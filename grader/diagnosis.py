@@ -147,7 +147,7 @@ def diagnose(failure: Mismatch) -> Diagnosis | None:
         for variant_id, answer in answers.items():
             if _matches(failure, answer, tolerance):
                 return Diagnosis(variant_id.partition("/")[0])
-    return wrong_default(failure.wrong_defaults) or _generic(failure)
+    return wrong_default(failure.wrong_defaults()) or _generic(failure)
 
 
 def wrong_default(found: tuple) -> Diagnosis | None:

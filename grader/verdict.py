@@ -113,6 +113,9 @@ def _not_implemented(error: StudentRaised, exercise: Exercise, params: dict) -> 
     return Outcome.ERROR, message_id, {**params, "function": function}, Diagnosis("not_implemented", {"number": number})
 
 
+COUNTED = ("value.wrong_length", "value.wrong_rows")  # right entries, too many or too few of them
+
+
 def _wording(error: BadValue) -> dict:
     """Which text of the diagnosis fits this bad value (diagnosis.<id>_<wording>), when the
     generic one would send the student to the wrong place: a number returned as a one-element
@@ -121,7 +124,7 @@ def _wording(error: BadValue) -> dict:
     shape."""
     if error.diagnosis == "extra_dimension" and str(error.params.get("expected")) == "()":
         return {"wording": "number"}
-    if error.diagnosis == "wrong_shape" and error.message_id in ("value.wrong_length", "value.wrong_rows"):
+    if error.diagnosis == "wrong_shape" and error.message_id in COUNTED:
         return {"wording": "count"}
     return {}
 
@@ -138,9 +141,9 @@ def _classify(error: BaseException, exercise: Exercise, list_input: bool, lang: 
     if isinstance(error, BadValue):
         # Too many or too few entries may come from a default (max_steps=500): named so; any
         # other bad value (None, text, a ragged list) is named as itself.
-        counted = error.message_id in ("value.wrong_length", "value.wrong_rows")
+        counted = error.message_id in COUNTED
         return Outcome.FAILED, error.message_id, error.params, \
-            (counted and wrong_default(error.wrong_defaults)) or Diagnosis(error.diagnosis, _wording(error))
+            (counted and wrong_default(error.wrong_defaults())) or Diagnosis(error.diagnosis, _wording(error))
     if isinstance(error, StudentRaised):
         return _student_raised(error, list_input, exercise)
     if isinstance(error, StudentTimeout):
