@@ -171,13 +171,18 @@ def entry_name(entry: zipfile.ZipInfo) -> str:
 
 def entry_parts(entry: zipfile.ZipInfo) -> list[str] | None:
     """The path of a zip entry as folder names, or None for one never read or written:
-    absolute, with `..`, a symlink, or macOS metadata. A backslash separates folders too (zips
-    made on Windows), and a name is read in the encoding it was written in (entry_name).
-    Used for the class's zip and for each student's."""
+    absolute, with `..`, a symlink, or macOS metadata (see safe_path_parts). Used for the
+    class's zip and for each student's."""
+    return None if stat.S_ISLNK(entry.external_attr >> 16) else safe_path_parts(entry)
+
+
+def safe_path_parts(entry: zipfile.ZipInfo) -> list[str] | None:
+    """The folder names of a zip entry's path, whatever the entry is (a symlink too), or None
+    when the path is absolute, has `..` or is macOS metadata. A backslash separates folders too
+    (zips made on Windows), and a name is read in the encoding it was written in (entry_name)."""
     name = PurePosixPath(entry_name(entry).replace("\\", "/"))
-    is_link = stat.S_ISLNK(entry.external_attr >> 16)
     parts = [part for part in name.parts if part not in ("", ".")]
-    if is_link or name.is_absolute() or ".." in parts or "__MACOSX" in parts or not parts:
+    if name.is_absolute() or ".." in parts or "__MACOSX" in parts or not parts:
         return None
     return parts
 

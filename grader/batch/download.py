@@ -21,7 +21,7 @@ from pathlib import Path
 from typing import Iterator
 
 from ..storage import temporary_prefix
-from ..submission import entry_name, entry_parts, is_exercise_folder
+from ..submission import entry_parts, is_exercise_folder, safe_path_parts
 from .intake import CANVAS_FILE, IGNORED_NAMES, MOODLE_FILE, MOODLE_FOLDER, IntakeError
 
 MAX_ENTRIES = 100_000
@@ -72,8 +72,8 @@ def unpack(archive_path: Path, target: Path) -> None:
 def _keep_folders_of(entry: zipfile.ZipInfo, target: Path) -> None:
     """The folders of an entry that is not written (a symlink: never followed), when its path is
     safe: a student whose only file it was is then one with nothing gradable, not one missing."""
-    parts = [part for part in entry_name(entry).replace("\\", "/").split("/") if part not in ("", ".")]
-    if len(parts) < 2 or entry_name(entry).startswith(("/", "\\")) or ".." in parts or "__MACOSX" in parts:
+    parts = safe_path_parts(entry)
+    if parts is None or len(parts) < 2:
         return
     try:
         target.joinpath(*parts[:-1]).mkdir(parents=True, exist_ok=True)
