@@ -9,7 +9,7 @@ import sys
 import time
 from contextlib import ExitStack, contextmanager
 from dataclasses import dataclass, field, replace
-from functools import lru_cache
+from functools import cached_property, lru_cache
 from importlib import metadata
 from pathlib import Path
 from typing import TYPE_CHECKING, Callable, Collection, Iterable, Iterator
@@ -39,7 +39,7 @@ class Settings:
     workers: int = 1
     scheduler: str | None = None
 
-    @property
+    @cached_property  # (read for every student's Gradescope file: looked up once)
     def public_seed(self) -> bool:
         """Whether the hidden inputs are the course's public ones (the student edition's)."""
         from ..grading import course_seed
