@@ -6,7 +6,7 @@ from grader.checks import Code, DefaultsCall, describe_calls
 from grader.compare import Vector
 
 STEPS = list(range(1, 41))
-EVERY_STEP = "k in range(1, 41)"
+EVERY_STEP = f"k in range({STEPS[0]}, {STEPS[-1] + 1})"  # as the student would write STEPS
 K = Code("k")
 
 
