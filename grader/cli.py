@@ -77,12 +77,15 @@ def cli() -> None:
 FAST_EXIT_COMMANDS = {"exercise", "list", "show", "hint", "progress"}
 
 
+FALLBACK_NOTES = {"SandboxFallback": "sandbox.fallback", "SandboxFallbackAsRoot": "sandbox.fallback_as_root"}
+
+
 def _show_warning(message, category, filename, lineno, file=None, line=None) -> None:  # noqa: ANN001
     """The sandbox's fallback is a note in the user's language, one line; other warnings as Python shows them."""
-    if category.__name__ == "SandboxFallback":
+    if category.__name__ in FALLBACK_NOTES:
         from .i18n import translate
 
-        sys.stderr.write(translate("sandbox.fallback", HELP_LANGUAGE) + "\n")
+        sys.stderr.write(translate(FALLBACK_NOTES[category.__name__], HELP_LANGUAGE) + "\n")
     else:
         _PYTHON_SHOWWARNING(message, category, filename, lineno, file, line)
 

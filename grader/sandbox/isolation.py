@@ -5,8 +5,8 @@ namespaces: no network, its own PID namespace (everything dies with it), the sys
 Python runtime read-only, only this folder and the submission's private copy (read-only)
 visible, a private /tmp, uid `nobody`, no capabilities, no_new_privs (bwrap's default).
 Elsewhere (no bwrap, or namespaces refused) it falls back to resource limits and process
-groups, says so once, and the verdict guarantees still hold: the grader still decides
-everything from plain data, with its own timeouts. Resource limits apply in both cases.
+groups (as `nobody` when the grader is root: nobody.py), says so once, and the grader still
+decides everything from plain data, with its own timeouts. Resource limits apply in both cases.
 """
 
 from __future__ import annotations
@@ -23,9 +23,10 @@ import warnings
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
-from typing import IO
+from typing import IO, Callable
 
 from ..storage import temporary_prefix
+from .nobody import fallback_user, forbid_new_privileges, fresh_scratch, open_for_reading, prctl_function
 
 SANDBOX_DIR = Path(__file__).resolve().parent
 INSIDE_CODE = "/gdkit-sandbox"
@@ -57,6 +58,11 @@ class SandboxFallback(RuntimeWarning):
     only (the grade command shows it as a one-line note in the user's language)."""
 
 
+class SandboxFallbackAsRoot(SandboxFallback):
+    """The fallback, as root, where the user nobody cannot run the runtime: student code runs as
+    root (nobody.py)."""
+
+
 class SandboxBroken(RuntimeError):
     """The sandbox never worked on this machine: the grader's failure, not the student's."""
 
@@ -68,10 +74,14 @@ def _environment(home: str) -> dict[str, str]:
     return env
 
 
-def _apply_limits(limits: Limits) -> None:
-    """Runs in the child between fork and exec; inherited by the zygote and its children.
-    (The number of processes is capped by the zygote itself: see worker.cap_processes.)"""
+def _apply_limits(limits: Limits, prctl: Callable[..., int] | None = None) -> None:
+    """Runs in the child between fork and exec (after it became the fallback's user, if any);
+    inherited by the zygote and its children. With `prctl` (the fallback), no_new_privs too
+    (bwrap sets it itself). The number of processes is capped by the zygote itself (see
+    worker.cap_processes)."""
     import resource
+
+    forbid_new_privileges(prctl)
 
     for name, value in (("RLIMIT_AS", limits.memory_bytes), ("RLIMIT_CPU", limits.cpu_seconds),
                         ("RLIMIT_FSIZE", limits.file_bytes), ("RLIMIT_NOFILE", limits.open_files),
@@ -140,8 +150,17 @@ def _fall_back() -> None:
     global _BWRAP_FAILED
     if not _BWRAP_FAILED:
         _BWRAP_FAILED = True
+        if hasattr(os, "geteuid") and os.geteuid() == 0 and _fallback_user() is None:
+            warnings.warn("bubblewrap namespaces are not available here, and student code runs as root (the user "
+                          "nobody cannot run this Python and numpy).", SandboxFallbackAsRoot, stacklevel=3)
+            return
         warnings.warn("bubblewrap namespaces are not available here: student code runs with resource limits and "
                       "process groups only (install Debian's `bubblewrap` for full isolation).", SandboxFallback, stacklevel=3)
+
+
+def _fallback_user() -> tuple[int, int] | None:
+    """Who student code runs as in the fallback when not the grading user (nobody.py)."""
+    return fallback_user(packages_folder(), str(SANDBOX_DIR / "worker.py"))
 
 
 def say_if_falling_back() -> None:
@@ -189,6 +208,9 @@ class Sandbox:
         require_unix()
         self.limits = limits
         self.inbox = Path(tempfile.mkdtemp(prefix=temporary_prefix("inbox-"))).resolve()  # the zygote's ROOT
+        # The fallback's HOME and TMPDIR (with namespaces, a private /tmp), emptied per submission.
+        self.scratch = Path(tempfile.mkdtemp(prefix=temporary_prefix("scratch-"))).resolve()
+        self.user: tuple[int, int] | None = None  # who student code runs as in the fallback, if not us (nobody.py)
         self.isolated = bwrap_wanted()  # no probe: a failing first start falls back (see spawn)
         if not self.isolated and os.environ.get("GDKIT_SANDBOX") != "off":
             _fall_back()
@@ -218,6 +240,10 @@ class Sandbox:
                 entry.unlink()
         if (root / "exercises").is_dir():
             shutil.copytree(root / "exercises", self.inbox / "exercises")
+        if not self.isolated:
+            fresh_scratch(self.scratch, self.user)
+            if self.user is not None:
+                open_for_reading(self.inbox)
         self._staged = root
         self.generation += 1
 
@@ -227,11 +253,17 @@ class Sandbox:
             return
         self._control, child_end = socket.socketpair(socket.AF_UNIX, socket.SOCK_STREAM)
         fd = child_end.fileno()
-        env = None if self.isolated else _environment(str(self.inbox))
+        env, user, prctl = None, {}, None
+        if not self.isolated:
+            self._as_fallback_user()
+            prctl = prctl_function()
+            env = dict(_environment(str(self.scratch)), TMPDIR=str(self.scratch))
+            if self.user is not None:
+                user = {"user": self.user[0], "group": self.user[1], "extra_groups": []}
         self._process = subprocess.Popen(
             zygote_command(self.isolated, self.inbox, fd, self.limits.processes), pass_fds=(fd,), stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL,
             stderr=subprocess.DEVNULL, cwd=self.inbox, env=env, start_new_session=True,
-            preexec_fn=lambda: _apply_limits(self.limits),
+            preexec_fn=lambda: _apply_limits(self.limits, prctl), **user,
         )
         child_end.close()
 
@@ -294,8 +326,17 @@ class Sandbox:
         self._control.close()
         self._process, self._control = None, None
 
+    def _as_fallback_user(self) -> None:
+        """In the fallback: run student code as nobody when the grader is root and nobody can run
+        the runtime (nobody.py), its folders made readable (the inbox) and its own (the scratch)."""
+        self.user = _fallback_user()
+        fresh_scratch(self.scratch, self.user)
+        if self.user is not None:
+            open_for_reading(self.inbox)
+
     def close(self) -> None:
-        """Stop the zygote and remove the staged submission."""
+        """Stop the zygote and remove the staged submission and the scratch folder."""
         self.stop()
         shutil.rmtree(self.inbox, ignore_errors=True)
+        shutil.rmtree(self.scratch, ignore_errors=True)
         self._staged = None

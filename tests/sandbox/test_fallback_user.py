@@ -1,0 +1,97 @@
+"""The fallback (no namespaces) when the grader runs as root: student code runs as nobody, so it
+cannot change the grader's files, the gradebook or anything only root may write (nobody.py);
+where nobody cannot run the runtime, the note says that student code runs as root."""
+
+from __future__ import annotations
+
+import json
+import os
+import shutil
+import subprocess
+import sys
+import tempfile
+import warnings
+from pathlib import Path
+
+import pytest
+
+from grader.sandbox import isolation, nobody
+
+from ..conftest import ROOT, submission_with
+
+RUNS_AS_NOBODY = hasattr(os, "geteuid") and os.geteuid() == 0 and nobody.fallback_user(
+    isolation.packages_folder(), str(isolation.SANDBOX_DIR / "worker.py")) is not None
+
+TAMPERING = '''
+import os
+
+TARGETS = {targets!r}
+
+
+def gradient_step(v, gradient, step_size):
+    print("uid", os.getuid(), "gid", os.getgid(), "groups", os.getgroups())
+    print([line for line in open("/proc/self/status") if line.startswith("NoNewPrivs")])
+    for path in TARGETS:
+        try:
+            with open(path, "a") as stream:
+                stream.write("tampered\\n")
+            print("changed", path)
+        except OSError:
+            pass
+    return [a + step_size * b for a, b in zip(v, gradient)]
+'''
+
+
+@pytest.mark.skipif(not RUNS_AS_NOBODY, reason="needs root and a Python runtime the user nobody can read (not under /root)")
+def test_in_the_fallback_as_root_student_code_runs_as_nobody(tmp_path: Path):
+    owned_by_root = Path(tempfile.mkdtemp(prefix="gdkit-only-root-writes-"))
+    try:
+        owned_by_root.chmod(0o755)  # everyone may read and enter, only root may write
+        targets = [owned_by_root / "gradebook.csv", owned_by_root / "compare.py"]
+        for target in targets:
+            target.write_text("untouched\n")
+            target.chmod(0o644)
+        submission = submission_with(tmp_path / "sub", {})
+        (submission / "ex03_gradient_step.py").write_text(TAMPERING.format(targets=[str(t) for t in targets]))
+        done = subprocess.run([sys.executable, "-m", "grader", "exercise", "3", "--submission", str(submission), "--json"],
+                              capture_output=True, text=True, cwd=ROOT, timeout=300,
+                              env=dict(os.environ, GDKIT_SANDBOX="off"))
+        result = json.loads(done.stdout)
+        output = result["exercises"][0]["output"]
+        uid, gid = nobody.nobody_ids()
+        assert f"uid {uid} gid {gid} groups []" in output
+        assert "NoNewPrivs:\\t1" in output
+        assert "changed" not in output
+        assert all(target.read_text() == "untouched\n" for target in targets)
+        assert result["score"] == result["max_score"]  # and its honest answers keep their points
+    finally:
+        shutil.rmtree(owned_by_root, ignore_errors=True)
+
+
+def test_not_root_student_code_runs_as_the_grading_user(monkeypatch: pytest.MonkeyPatch):
+    monkeypatch.setattr(os, "geteuid", lambda: 1000)
+    assert nobody.fallback_user.__wrapped__(isolation.packages_folder(), str(isolation.SANDBOX_DIR / "worker.py")) is None
+
+
+@pytest.mark.parametrize(("euid", "user", "note"), [
+    (0, None, isolation.SandboxFallbackAsRoot),
+    (0, (65534, 65534), isolation.SandboxFallback),
+    (1000, None, isolation.SandboxFallback),
+])
+def test_the_note_says_when_student_code_runs_as_root(monkeypatch: pytest.MonkeyPatch, euid, user, note):
+    monkeypatch.setattr(isolation, "_BWRAP_FAILED", False)
+    monkeypatch.setattr(os, "geteuid", lambda: euid)
+    monkeypatch.setattr(isolation, "_fallback_user", lambda: user)
+    with warnings.catch_warnings(record=True) as caught:
+        warnings.simplefilter("always")
+        isolation._fall_back()
+    assert [w.category for w in caught] == [note]
+
+
+@pytest.mark.parametrize("lang", ["kk", "ru", "en"])
+def test_the_root_note_is_one_line_in_the_users_language(lang: str):
+    from grader.i18n import translate
+
+    text = translate("sandbox.fallback_as_root", lang)
+    assert "root" in text and "bubblewrap" in text and "\n" not in text
+    assert text != translate("sandbox.fallback", lang)
