@@ -19,7 +19,7 @@ ENGLISH_WORDS = re.compile(r"\b(section|the|in Python|question|line)\b")
 
 
 def test_show_cites_the_lecture_without_english_glosses_in_kk_and_ru():
-    for number in range(1, 18):
+    for number in (exercise.number for exercise in curriculum.all_exercises()):
         for lang in ("kk", "ru"):
             shown = CliRunner().invoke(cli, ["show", str(number), "--lang", lang]).output
             source_line = next(line for line in shown.splitlines() if line.startswith(("Дереккөз:", "Источник:")))
