@@ -1,5 +1,5 @@
-"""report.html in an ordinary window: with 17 exercises and Moodle's long student ids, a
-student's total and % are on screen (right after the name) and the table is not cut."""
+"""report.html in an ordinary window: with every exercise of the curriculum (17) and Moodle's long
+student ids, a student's total and % are on screen (right after the name) and the table is not cut."""
 
 from __future__ import annotations
 
@@ -12,10 +12,11 @@ from pathlib import Path
 
 import pytest
 
+from grader import curriculum
 from grader.batch import html
 from grader.batch.store import Stored
 
-NUMBERS = tuple(range(1, 18))
+NUMBERS = tuple(exercise.number for exercise in curriculum.all_exercises())
 MEASURE = """
 <script>
 window.addEventListener("load", function () {
@@ -63,6 +64,6 @@ def test_the_whole_student_table_fits_a_1400_pixel_window(tmp_path: Path):
     found = re.search(r'data-measured="([^"]+)"', done.stdout)
     assert found, done.stderr[-2000:]
     measured = json.loads(found.group(1).replace("&quot;", '"'))
-    assert "ex17" in measured["labels"] and len(measured["labels"]) == 20
+    assert f"ex{NUMBERS[-1]:02d}" in measured["labels"] and len(measured["labels"]) == 3 + len(NUMBERS)  # student, total, %
     overflow = {label: right for label, right in zip(measured["labels"], measured["right"]) if right > measured["width"]}
     assert overflow == {}, f"cut at {measured['width']} px: {overflow}"

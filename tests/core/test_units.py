@@ -197,9 +197,10 @@ def test_intake_errors_say_what_to_do(tmp_path: Path, make: str):
 
 def test_exercise_selection():
     assert [e.number for e in curriculum.select("1-3,5")] == [1, 2, 3, 5]
-    assert len(curriculum.select("all")) == 17
+    every = sorted(int(p.name[2:4]) for p in curriculum.CURRICULUM_DIR.glob("ex*.yaml"))
+    assert [e.number for e in curriculum.select("all")] == every
     with pytest.raises(UnknownExercise):
-        curriculum.select("18")
+        curriculum.select(str(every[-1] + 1))
     for spec in ("three", "3-1", "17-16", ","):
         with pytest.raises(UnknownExercise):
             curriculum.select(spec)
@@ -263,7 +264,7 @@ def test_list_shows_last_known_status():
     runner = CliRunner()
     runner.invoke(cli, ["exercise", "3", "--submission", str(REFERENCE)])
     lines = runner.invoke(cli, ["list"]).output.splitlines()
-    assert len(lines) == 17
+    assert len(lines) == len(curriculum.all_exercises())
     assert "passing" in lines[2] and "not started" in lines[0]
 
 

@@ -19,7 +19,7 @@ ENGLISH_WORDS = re.compile(r"\b(section|the|in Python|question|line)\b")
 
 
 def test_show_cites_the_lecture_without_english_glosses_in_kk_and_ru():
-    for number in range(1, 18):
+    for number in (exercise.number for exercise in curriculum.all_exercises()):
         for lang in ("kk", "ru"):
             shown = CliRunner().invoke(cli, ["show", str(number), "--lang", lang]).output
             source_line = next(line for line in shown.splitlines() if line.startswith(("Дереккөз:", "Источник:")))
@@ -85,7 +85,7 @@ def test_a_non_number_is_refused_in_the_language():
 def test_list_keeps_the_statuses_in_one_column():
     for lang, status in (("kk", "басталмаған"), ("ru", "не начато"), ("en", "not started")):
         lines = CliRunner().invoke(cli, ["list", "--lang", lang]).output.splitlines()
-        assert len(lines) == 17 and len({line.index(status) for line in lines}) == 1, lang
+        assert len(lines) == len(curriculum.all_exercises()) and len({line.index(status) for line in lines}) == 1, lang
 
 
 def test_a_half_done_exercise_names_the_function_still_to_write(tmp_path):
