@@ -1,7 +1,8 @@
 """The curriculum as data: one YAML file per exercise in grader/curriculum/.
 
 Adding exercise 18 means adding `grader/curriculum/ex18.yaml`, `exercises/ex18_*.py`,
-`reference/ex18_*.py` and `grader/suites/test_ex18.py`; nothing here changes.
+`reference/ex18_*.py`, `grader/suites/test_ex18.py` and their texts (docs/curriculum.md
+lists every file); nothing here changes.
 """
 
 from __future__ import annotations
