@@ -22,8 +22,8 @@ def diagnosis_text(diagnosis: Diagnosis, exercise: Exercise, lang: str) -> str:
     """The exercise's own message for this id (with where the lecture says it) if it has one,
     else the generic one."""
     specific = f"diagnosis.ex{exercise.number:02d}.{diagnosis.id}"
-    if specific not in catalogue("en"):
-        generic = f"diagnosis.{diagnosis.id}" + (f"_{diagnosis.params['wording']}" if diagnosis.params.get("wording") else "")
+    generic = f"diagnosis.{diagnosis.id}" + (f"_{diagnosis.params['wording']}" if diagnosis.params.get("wording") else "")
+    if specific not in catalogue("en") and generic in catalogue("en"):
         return translate(generic, lang, **diagnosis.params)
     text = translate(specific, lang, **diagnosis.params)
     return f"{text} {translate('diagnosis.see_source', lang, source=exercise.citation_in(lang))}" if exercise.source else text
