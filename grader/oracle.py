@@ -113,8 +113,17 @@ class ReplayOracle:
                 for variant_id, value in self._entry(key)["variants"].items()}
 
 
+KIT_ROOT = Path(__file__).resolve().parent.parent
+
+
 def reference_available() -> bool:
-    return importlib.util.find_spec("reference") is not None
+    """Whether this kit holds the reference: a `reference` package beside this `grader` (the
+    instructor's kit). One importable from elsewhere (another checkout's editable install, a
+    folder of that name where the student works) is not this kit's: a student edition then
+    still replays its recorded answers, never that package's."""
+    spec = importlib.util.find_spec("reference")
+    locations = (spec.submodule_search_locations or []) if spec is not None else []
+    return any(Path(location).resolve() == KIT_ROOT / "reference" for location in locations)
 
 
 def recorded_seeds() -> list[int]:

@@ -145,6 +145,30 @@ def test_batch_in_the_edition_refuses_a_seed_without_recorded_answers_before_rec
     assert not out.exists() or not any(out.iterdir())
 
 
+BESIDE_ANOTHER_REFERENCE = IN_EDITION.replace(
+    'sys.path[:] = [edition] + [p for p in sys.path if p not in ("", ".", kit)]\nimport importlib.util\n'
+    'assert importlib.util.find_spec("reference") is None\n',
+    'sys.path[:] = [edition] + [p for p in sys.path if p not in ("", ".", kit)] + [kit]\nimport importlib.util\n'
+    'assert importlib.util.find_spec("reference").submodule_search_locations[0].startswith(kit)\n')
+
+
+def test_the_edition_replays_its_answers_even_where_another_reference_is_importable(edition: Path, tmp_path: Path):
+    """A `reference` package importable from elsewhere (the instructor's checkout installed
+    beside the edition) is not the edition's: it still grades with its recorded answers (seed
+    2026 only), never with that package."""
+    assert BESIDE_ANOTHER_REFERENCE != IN_EDITION
+    submission = submission_with(tmp_path / "class" / "alice", {})
+    script = tmp_path / "beside.py"
+    script.write_text(BESIDE_ANOTHER_REFERENCE)
+    refused = subprocess.run([sys.executable, str(script), str(edition), str(REFERENCE.parent), "batch",
+                              str(submission.parent), "--out", str(tmp_path / "out"), "--seed", "7", "--exercises", "3",
+                              "--lang", "en"], capture_output=True, text=True, timeout=300, cwd=tmp_path)
+    assert refused.returncode == 2 and "2026" in refused.stderr, refused.stdout + refused.stderr
+    graded = subprocess.run([sys.executable, str(script), str(edition), str(REFERENCE.parent), "exercise", "3",
+                             "--json", "--submission", str(submission)], capture_output=True, text=True, timeout=300)
+    assert graded.returncode == 0 and json.loads(graded.stdout)["score"] == 11, graded.stderr
+
+
 def test_the_readme_says_how_to_choose_the_language_and_its_commands_work_verbatim(edition: Path, tmp_path: Path):
     """Each language's part names --lang and GRADE_LANG, grade show, hint, progress and the
     quizzes; every `grade …` line of it runs as written in the edition, from a student's folder."""
