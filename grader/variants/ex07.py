@@ -61,5 +61,16 @@ def fit_global_rng(x, y, learning_rate=0.01, epochs=100, seed=0, w0=0.0, b0=0.0)
     return _fit(x, y, learning_rate, epochs, w0, b0, orders, _together)
 
 
+def fit_with_replacement(x, y, learning_rate=0.01, epochs=100, seed=0, w0=0.0, b0=0.0):
+    """n indices drawn with replacement each epoch: rng.integers(n) per step, rng.integers(0, n, size=n)
+    or rng.choice(n, size=n), which all draw the same numbers from one default_rng(seed)."""
+    def orders(n):
+        rng = np.random.default_rng(seed)
+        while True:
+            yield rng.integers(0, n, size=n)
+    return _fit(x, y, learning_rate, epochs, w0, b0, orders, _together)
+
+
 VARIANTS = {"no_shuffling": {"fit_linear_sgd": fit_in_order}, "reseeded_every_epoch": {"fit_linear_sgd": fit_reseeded},
-            "sequential_update": {"fit_linear_sgd": fit_sequential}, "legacy_global_rng": {"fit_linear_sgd": fit_global_rng}}
+            "sequential_update": {"fit_linear_sgd": fit_sequential}, "legacy_global_rng": {"fit_linear_sgd": fit_global_rng},
+            "sampling_with_replacement": {"fit_linear_sgd": fit_with_replacement}}
