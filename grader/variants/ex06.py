@@ -36,9 +36,20 @@ def fit_w_only(x, y, learning_rate=0.01, epochs=1000, w0=0.0, b0=0.0):
     return w, b, losses
 
 
+def fit_bias_with_grad_w(x, y, learning_rate=0.01, epochs=1000, w0=0.0, b0=0.0):
+    """b ← b − η ∂L/∂w: the bias moved by the weight's gradient (a copy-paste of w's line)."""
+    w, b, losses = float(w0), float(b0), []
+    for _ in range(epochs):
+        grad_w, _ = mse_gradient(w, b, x, y)
+        w, b = w - learning_rate * grad_w, b - learning_rate * grad_w
+        losses.append(mse_loss(w, b, x, y))
+    return w, b, losses
+
+
 VARIANTS = {
     "sequential_update": {"fit_linear_batch": fit_sequential},
     "loss_before_update": {"fit_linear_batch": fit_loss_before},
     "initial_values_ignored": {"fit_linear_batch": fit_from_zero},
     "bias_not_updated": {"fit_linear_batch": fit_w_only},
+    "bias_with_weight_gradient": {"fit_linear_batch": fit_bias_with_grad_w},
 }

@@ -61,5 +61,52 @@ def fit_global_rng(x, y, learning_rate=0.01, epochs=100, seed=0, w0=0.0, b0=0.0)
     return _fit(x, y, learning_rate, epochs, w0, b0, orders, _together)
 
 
+def fit_with_replacement(x, y, learning_rate=0.01, epochs=100, seed=0, w0=0.0, b0=0.0):
+    """n indices drawn with replacement each epoch: rng.integers(n) per step, rng.integers(0, n, size=n)
+    or rng.choice(n, size=n), which all draw the same numbers from one default_rng(seed)."""
+    def orders(n):
+        rng = np.random.default_rng(seed)
+        while True:
+            yield rng.integers(0, n, size=n)
+    return _fit(x, y, learning_rate, epochs, w0, b0, orders, _together)
+
+
+def _unpaired(x, y, learning_rate, epochs, seed, w0, b0, shuffle_y, in_place):
+    """SGD over (x', y') where x' is x shuffled each epoch and y' is y unshuffled (or shuffled by
+    the next permutation); `in_place`: the shuffles accumulate over the epochs (rng.shuffle(x))
+    and the loss is taken on the shuffled arrays."""
+    x, y = np.array(x, dtype=float), np.array(y, dtype=float)
+    rng = np.random.default_rng(seed)
+    w, b, losses = float(w0), float(b0), []
+    xs, ys = x, y
+    for _ in range(epochs):
+        xs = (xs if in_place else x)[rng.permutation(len(x))]
+        if shuffle_y:
+            ys = ys[rng.permutation(len(y))]
+        for i in range(len(x)):
+            w, b = _together(w, b, xs[i], ys[i], learning_rate)
+        losses.append(mse_loss(w, b, xs, ys) if in_place else mse_loss(w, b, x, y))
+    return w, b, losses
+
+
+def fit_x_shuffled(x, y, learning_rate=0.01, epochs=100, seed=0, w0=0.0, b0=0.0):
+    """x_shuffled = x[rng.permutation(n)] each epoch, paired with y as it is."""
+    return _unpaired(x, y, learning_rate, epochs, seed, w0, b0, False, False)
+
+
+def fit_x_shuffled_in_place(x, y, learning_rate=0.01, epochs=100, seed=0, w0=0.0, b0=0.0):
+    """rng.shuffle(x) each epoch (x itself reordered, again and again), y as it is."""
+    return _unpaired(x, y, learning_rate, epochs, seed, w0, b0, False, True)
+
+
+def fit_two_shuffles(x, y, learning_rate=0.01, epochs=100, seed=0, w0=0.0, b0=0.0):
+    """rng.shuffle(x); rng.shuffle(y) each epoch: two different permutations."""
+    return _unpaired(x, y, learning_rate, epochs, seed, w0, b0, True, True)
+
+
 VARIANTS = {"no_shuffling": {"fit_linear_sgd": fit_in_order}, "reseeded_every_epoch": {"fit_linear_sgd": fit_reseeded},
-            "sequential_update": {"fit_linear_sgd": fit_sequential}, "legacy_global_rng": {"fit_linear_sgd": fit_global_rng}}
+            "sequential_update": {"fit_linear_sgd": fit_sequential}, "legacy_global_rng": {"fit_linear_sgd": fit_global_rng},
+            "sampling_with_replacement": {"fit_linear_sgd": fit_with_replacement},
+            "pairs_broken": {"fit_linear_sgd": fit_x_shuffled},
+            "pairs_broken/shuffled_in_place": {"fit_linear_sgd": fit_x_shuffled_in_place},
+            "pairs_broken/two_shuffles": {"fit_linear_sgd": fit_two_shuffles}}

@@ -54,9 +54,20 @@ def fit_over_batch_size(x, y, learning_rate=0.01, epochs=100, batch_size=32, see
     return _fit(x, y, learning_rate, epochs, batch_size, seed, w0, b0, minibatches, over_batch_size)
 
 
+def in_order(n, batch_size, rng):
+    """0, 1, …, n − 1 cut into chunks: the rng is never used."""
+    order = np.arange(n)
+    return [order[start : start + batch_size] for start in range(0, n, batch_size)]
+
+
+def fit_in_order(x, y, learning_rate=0.01, epochs=100, batch_size=32, seed=0, w0=0.0, b0=0.0):
+    return _fit(x, y, learning_rate, epochs, batch_size, seed, w0, b0, in_order, mse_gradient)
+
+
 VARIANTS = {
     "sum_instead_of_mean": {"fit_linear_minibatch": fit_summed},
     "divided_by_batch_size": {"fit_linear_minibatch": fit_over_batch_size},
     "last_batch_dropped": {"minibatches": full_batches_only, "fit_linear_minibatch": fit_dropping_last},
     "reseeded_every_epoch": {"fit_linear_minibatch": fit_reseeded},
+    "no_shuffling": {"minibatches": in_order, "fit_linear_minibatch": fit_in_order},
 }

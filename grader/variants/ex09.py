@@ -27,8 +27,14 @@ def cosine_annealing_shifted(k, eta0=0.1, total=100, eta_min=0.0):
     return eta_min + (eta0 - eta_min) * (1 + math.cos(math.pi * (k - 1) / total)) / 2
 
 
+def power_decay_denominator_only(k, lam=1.0, s0=1.0, p=0.5):
+    """lam * s0 / (s0 + k) ** p: ** binds tighter than /, so only the denominator is raised."""
+    return lam * s0 / (s0 + k) ** p
+
+
 VARIANTS = {
     "true_division_in_step_decay": {"step_decay": step_decay_true_division},
     "k_shifted": {"inverse_time": inverse_time_shifted, "power_decay": power_decay_shifted, "step_decay": step_decay_shifted,
                   "exponential_decay": exponential_decay_shifted, "cosine_annealing": cosine_annealing_shifted},
+    "power_precedence": {"power_decay": power_decay_denominator_only},
 }

@@ -26,7 +26,14 @@ def averaged(w, grad, h, learning_rate=0.01, alpha=0.9):
     return np.asarray(w, dtype=float) - learning_rate * h_new, h_new
 
 
+def learning_rate_twice(w, grad, h, learning_rate=0.01, alpha=0.9):
+    """h = α h + η g as on the slides, then torch's step w − η h: η is applied twice."""
+    h_new = alpha * np.asarray(h, dtype=float) + learning_rate * np.asarray(grad, dtype=float)
+    return np.asarray(w, dtype=float) - learning_rate * h_new, h_new
+
+
 VARIANTS = {"damped_momentum": {"momentum_update": damped},
             "velocity_without_learning_rate": {"momentum_update": velocity_without_learning_rate},
             "velocity_sign_flipped": {"momentum_update": velocity_sign_flipped},
+            "learning_rate_twice": {"momentum_update": learning_rate_twice},
             "damped_momentum/averaged": {"momentum_update": averaged}}  # the same mistake, written another way
