@@ -14,6 +14,7 @@ back the h_new you return.
 
 ``w`` and ``h`` come as lists of floats or 1-D numpy arrays of shape (d,); ``grad_f`` returns a
 vector of shape (d,). Return (w_new, h_new), each a list, tuple or array of shape (d,).
+Do not modify ``w`` or ``h`` in place; return new vectors.
 
 Where it comes from: the Q&A on variants (qa_gd_variants_ru, question 27): first make a
 preliminary step forward along the momentum (look ahead), compute the gradient at the point

@@ -13,6 +13,7 @@ the current g² (no accumulation) loses marks.
 
 ``w``, ``grad`` and ``G`` come as lists of floats or 1-D numpy arrays of shape (d,); return
 (w_new, G_new), each a list, tuple or array of shape (d,).
+Do not modify ``w`` or ``G`` in place; return new vectors.
 
 Where it comes from: the slides (slides_gradient_descent_ru), "AdaGrad (adaptive gradient)":
 G_{k,j} = G_{k−1,j} + (∇Q(w^(k−1)))_j², w_j^(k) = w_j^(k−1) − η / √(G_{k,j} + ε) · (∇Q(w^(k−1)))_j.

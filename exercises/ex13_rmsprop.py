@@ -12,6 +12,7 @@ the caller feeds back the G_new you return.
 
 ``w``, ``grad`` and ``G`` come as lists of floats or 1-D numpy arrays of shape (d,); return
 (w_new, G_new), each a list, tuple or array of shape (d,).
+Do not modify ``w`` or ``G`` in place; return new vectors.
 
 Where it comes from: the slides (slides_gradient_descent_ru), "RMSprop":
 G_{k,j} = α·G_{k−1,j} + (1 − α)·g_{k−1,j}, w_j^(k) = w_j^(k−1) − η / √(G_{k,j} + ε) · (∇Q)_j;

@@ -18,6 +18,7 @@ m_new, v_new are the UNcorrected averages. m and v start at zeros.
 
 ``w``, ``grad``, ``m`` and ``v`` come as lists of floats or 1-D numpy arrays of shape (d,);
 return (w_new, m_new, v_new), each a list, tuple or array of shape (d,).
+Do not modify ``w``, ``m`` or ``v`` in place; return new vectors.
 
 Where it comes from: the Q&A on variants (qa_gd_variants_ru, questions 29–30): Adam keeps the
 exponential moving average of the gradients (first moment) and of their squares (second

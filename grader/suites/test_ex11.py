@@ -24,6 +24,15 @@ def test_single_step(check, rng, dim):
           describe_call("nesterov_update", w, q.grad, h, learning_rate=lr, alpha=alpha))
 
 
+def test_leaves_w_and_h_unchanged(check, rng):
+    """The statement: do not modify w or h in place; return new vectors."""
+    q = Objective("wavy", {"frequencies": rng.uniform(0.5, 3, size=3).tolist()})
+    w, h = rng.normal(size=(2, 3))
+    after = lambda m: m.inputs_after("nesterov_update", w, q.grad, h, learning_rate=0.1, alpha=0.9)  # noqa: E731
+    check.unchanged(lambda m: (lambda args: [args[0], args[2]])(after(m)), Tuple((Vector(3), Vector(3)), ("w", "h")),
+                    describe_call("nesterov_update", w, q.grad, h, learning_rate=0.1, alpha=0.9))
+
+
 def test_default_arguments(check, rng):
     w, h = rng.normal(size=(2, 2))
     check(lambda m: m.nesterov_update(w, ILL_CONDITIONED.grad, h), pair(2), describe_call("nesterov_update", w, ILL_CONDITIONED.grad, h))

@@ -22,6 +22,15 @@ def test_single_step(check, rng, dim):
     check(lambda m: m.adagrad_update(w, g, G, learning_rate=lr), pair(dim), describe_call("adagrad_update", w, g, G, learning_rate=lr))
 
 
+def test_leaves_w_and_g_unchanged(check, rng):
+    """The statement: do not modify w or G in place; return new vectors."""
+    w, g = rng.normal(size=(2, 3))
+    G = rng.uniform(0, 3, size=3)
+    after = lambda m: m.inputs_after("adagrad_update", w, g, G, learning_rate=0.1)  # noqa: E731
+    check.unchanged(lambda m: (lambda args: [args[0], args[2]])(after(m)), Tuple((Vector(3), Vector(3)), ("w", "G")),
+                    describe_call("adagrad_update", w, g, G, learning_rate=0.1))
+
+
 def test_first_step_from_zero(check, rng):
     w, g = rng.normal(size=(2, 3))
     G = np.zeros(3)

@@ -24,6 +24,10 @@ CASES = {
     "ex04_appends_one_array": "appended_same_array",
     "ex02_shifts_v_in_place": "changed_input",
     "ex10_updates_in_place": "changed_input",
+    "ex11_updates_in_place": "changed_input",
+    "ex12_updates_in_place": "changed_input",
+    "ex13_updates_in_place": "changed_input",
+    "ex14_updates_in_place": "changed_input",
     "ex15_updates_the_state": "changed_input",
     "ex10_plus_sign": "diverged",
     "ex03_raises_in_helper": "raised_exception",
@@ -44,7 +48,9 @@ def test_generic_mistake_is_named(tmp_path: Path, name: str):
     assert CASES[name] in diagnoses, [t.message for t in exercise.tests][:3]
 
 
-@pytest.mark.parametrize("name", ["ex02_shifts_v_in_place", "ex10_updates_in_place", "ex15_updates_the_state"])
+@pytest.mark.parametrize("name", ["ex02_shifts_v_in_place", "ex10_updates_in_place", "ex11_updates_in_place",
+                                  "ex12_updates_in_place", "ex13_updates_in_place", "ex14_updates_in_place",
+                                  "ex15_updates_the_state"])
 def test_changing_an_argument_in_place_costs_that_test_alone(tmp_path: Path, name: str):
     number = int(name[2:4])
     submission = submission_with(tmp_path / "sub", {number: GENERIC / f"{name}.py"})

@@ -1,0 +1,25 @@
+"""Exercise 13, updating the caller's G in place."""
+
+from __future__ import annotations
+
+from typing import Sequence
+
+import numpy as np
+
+Vector = Sequence[float] | np.ndarray
+
+
+def rmsprop_update(
+    w: Vector,
+    grad: Vector,
+    G: Vector,
+    learning_rate: float = 0.01,
+    alpha: float = 0.9,
+    eps: float = 1e-8,
+) -> tuple[np.ndarray, np.ndarray]:
+    """G_new = α G + (1 − α) g²; w_new = w − η g / √(G_new + ε). Returns (w_new, G_new)."""
+    grad = np.asarray(grad, dtype=float)
+    G_new = np.asarray(G, dtype=float)
+    G_new *= alpha
+    G_new += (1 - alpha) * grad**2
+    return np.asarray(w, dtype=float) - learning_rate * grad / np.sqrt(G_new + eps), G_new
