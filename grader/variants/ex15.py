@@ -54,9 +54,21 @@ def decay_doubled(w, grad, state, t, learning_rate=1e-3, beta1=0.9, beta2=0.999,
     return adam_update_full(w, doubled, state, t, learning_rate, beta1, beta2, eps, weight_decay, amsgrad)
 
 
+def max_kept_without_amsgrad(w, grad, state, t, learning_rate=1e-3, beta1=0.9, beta2=0.999, eps=1e-8,
+                             weight_decay=0.0, amsgrad=False):
+    """v_max_new = max(v_max, v_new) whether or not amsgrad is on (the step as the reference's)."""
+    from reference.ex15_adam_options import adam_update_full
+
+    w_new, new_state = adam_update_full(w, grad, state, t, learning_rate, beta1, beta2, eps, weight_decay, amsgrad)
+    if not amsgrad:
+        new_state = dict(new_state, v_max=np.maximum(np.asarray(state["v_max"], dtype=float), new_state["v"]))
+    return w_new, new_state
+
+
 VARIANTS = {
     "decoupled_weight_decay": {"adam_update_full": decoupled},
     "amsgrad_max_after_correction": {"adam_update_full": max_after_correction},
     "amsgrad_max_not_corrected": {"adam_update_full": max_not_corrected},
     "weight_decay_doubled": {"adam_update_full": decay_doubled},
+    "v_max_updated_without_amsgrad": {"adam_update_full": max_kept_without_amsgrad},
 }
