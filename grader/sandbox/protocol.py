@@ -124,13 +124,37 @@ def encode(value: Any, allow_specs: bool = False, depth: int = 0) -> Any:
     return {"$bad": describe(value)}
 
 
+class UnsendableArgument(TypeError):
+    """A hidden suite passes student code something that is not data (a lambda, an object):
+    the suite's mistake, never the student's."""
+
+
 def encode_request(message: dict) -> dict:
-    """A request with its args and kwargs encoded (test functions and RNG specs allowed)."""
-    return dict(
+    """A request with its args and kwargs encoded (test functions and RNG specs allowed).
+    Raises UnsendableArgument for anything else: a student would be sent a refused value."""
+    encoded = dict(
         message,
         args=encode(list(message.get("args", ())), allow_specs=True),
         kwargs=encode(dict(message.get("kwargs", {})), allow_specs=True),
     )
+    refused = _first_refused([encoded["args"], encoded["kwargs"]])
+    if refused is not None:
+        raise UnsendableArgument(
+            f"the hidden suite passes {message.get('function', 'student code')} a value that is not data ({refused}): "
+            "pass plain numbers, lists, arrays, dicts, test functions (Objective(...).f, .grad) or RngSpec")
+    return encoded
+
+
+def _first_refused(data: Any) -> str | None:
+    """The description of the first $bad in encoded data, if any."""
+    if type(data) is list:
+        return next((found for found in map(_first_refused, data) if found is not None), None)
+    if type(data) is dict:
+        if "$bad" in data:
+            return str(data["$bad"])
+        if "$dict" in data:
+            return _first_refused(list(data["$dict"].values()))
+    return None
 
 
 def decode(data: Any, build_function: Any = None, depth: int = 0) -> Any:

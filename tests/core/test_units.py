@@ -46,6 +46,19 @@ def test_objects_that_are_not_plain_data_are_refused(value):
     assert info.value.diagnosis == "not_plain_data"
 
 
+@pytest.mark.parametrize("argument", [lambda x: 2 * x, object(), {"grad": [len]}, np.array(["a"])])
+def test_a_suite_that_passes_student_code_something_not_data_is_the_graders_error(argument):
+    """A lambda in a hidden suite would reach the student as a refused value ("'Rejected' object
+    is not callable" on the student's line): it is the suite's mistake, said before any call."""
+    from grader.sandbox.testfuncs import Objective
+
+    with pytest.raises(protocol.UnsendableArgument, match="gradient_descent"):
+        protocol.encode_request({"op": "call", "function": "gradient_descent", "args": [argument, [1.0]], "kwargs": {}})
+    sendable = protocol.encode_request({"op": "call", "function": "gradient_descent", "kwargs": {"x0": np.ones(2)},
+                                        "args": [Objective("wavy", {"frequencies": [1.0]}).grad]})
+    assert sendable["args"][0] == {"$fn": ["wavy", "grad", {"frequencies": [1.0]}]}
+
+
 def test_worker_answers_cannot_smuggle_functions_or_generators():
     for smuggled in ({"$fn": ["quadratic", "f", {}]}, {"$rng": 1}, {"$nd": ["<O", [1], ""]}, {"a": 1, "b": 2}):
         with pytest.raises(protocol.ProtocolError):
