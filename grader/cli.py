@@ -93,6 +93,31 @@ def _show_warning(message, category, filename, lineno, file=None, line=None) -> 
 _PYTHON_SHOWWARNING = warnings.showwarning
 
 
+GRADER_FAILED = 3
+
+
+def _report_crash(error: Exception) -> int:
+    """Say in the user's language that the grader itself failed, keep the traceback in a file
+    of the data folder (printed instead where it cannot be written), return exit code 3."""
+    import time
+    import traceback
+
+    from .i18n import translate
+    from .storage import data_dir
+
+    details = traceback.format_exc()
+    try:
+        path = data_dir() / "crashes" / f"{time.strftime('%Y%m%d-%H%M%S')}-{os.getpid()}.txt"
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text(f"grade {' '.join(sys.argv[1:])}\n\n{details}", encoding="utf-8")
+    except OSError:
+        path = None
+        sys.stderr.write(details)
+    summary = f"{type(error).__name__}: {error}"[:300]
+    sys.stderr.write(translate("error.grader_crashed", HELP_LANGUAGE, error=summary, path=path or "—") + "\n")
+    return GRADER_FAILED
+
+
 def main() -> None:
     """Console entry point of `grade`."""
     # A short-lived command: the cyclic garbage collector only slows the imports of numpy and
@@ -109,6 +134,8 @@ def main() -> None:
         code = 0
     except SystemExit as exit_request:
         code = exit_request.code if isinstance(exit_request.code, int) else (0 if exit_request.code is None else 1)
+    except Exception as error:  # noqa: BLE001 - the grader's own failure: one line and exit 3, not a traceback
+        code = _report_crash(error)
     if len(sys.argv) > 1 and sys.argv[1] in FAST_EXIT_COMMANDS:
         sys.stdout.flush()
         sys.stderr.flush()

@@ -1,0 +1,41 @@
+"""A failure of the grader itself (a bug, a kit edited wrongly) ends `grade` with one line in
+the user's language and exit code 3, the traceback kept in a file to send; never a traceback
+on the student's screen and exit 1."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+from grader.i18n import translate
+
+from ..conftest import REFERENCE, ROOT
+
+BROKEN_KIT = """
+import sys
+import grader.oracle
+
+def broken(self, exercise, seed=None):
+    raise ModuleNotFoundError("No module named 'reference.ex03_misnamed'")
+
+grader.oracle.LiveOracle.__init__ = broken
+from grader.cli import main
+sys.argv = ["grade", *sys.argv[1:]]
+main()
+"""
+
+
+def test_a_grader_failure_is_one_line_exit_3_and_a_file_to_send(tmp_path: Path):
+    done = subprocess.run([sys.executable, "-c", BROKEN_KIT, "exercise", "3", "--submission", str(REFERENCE), "--lang", "kk"],
+                          capture_output=True, text=True, cwd=ROOT, timeout=120,
+                          env=dict(os.environ, GRADE_DATA_DIR=str(tmp_path)))
+    assert done.returncode == 3, done.stderr
+    assert "Traceback" not in done.stderr and len(done.stderr.strip().splitlines()) == 1
+    (saved,) = (tmp_path / "crashes").iterdir()
+    expected = translate("error.grader_crashed", "kk", path=saved,
+                         error="ModuleNotFoundError: No module named 'reference.ex03_misnamed'")
+    assert done.stderr.strip() == expected
+    details = saved.read_text(encoding="utf-8")
+    assert details.startswith("grade exercise 3 --submission") and "Traceback" in details and "ex03_misnamed" in details
