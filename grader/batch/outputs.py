@@ -142,6 +142,17 @@ def not_gradable_for_the_student(error_id: str, lang: str) -> str:
     return translate(FOR_THE_STUDENT.get(error_id, "batch.gradescope.not_gradable"), lang)
 
 
+def depends_on_note(exercise: int, lang: str) -> str:
+    """What a `depends_on` test's message ends with (grader/dependencies.py): the exercise it
+    calls does not pass, fix that one first; said without the message, which holds the inputs."""
+    from .. import curriculum
+
+    called = curriculum.exercise(exercise).depends
+    if len(called) == 1:
+        return translate("result.depends_on", lang, number=called[0])
+    return translate("diagnosis.depends_on", lang)
+
+
 def test_output(exercise: int, test: dict, lang: str, numbers_shown: bool = True) -> str:
     """A test's feedback on Gradescope: its message and, for a named mistake whose explanation
     the message does not hold already, that explanation in the student's language. Nothing is
@@ -150,13 +161,16 @@ def test_output(exercise: int, test: dict, lang: str, numbers_shown: bool = True
 
     Without `numbers_shown` (a grading with the instructor's own seed), a wrong answer's message,
     which holds the hidden inputs and the expected answer, is left out: a student who could
-    resubmit would otherwise return those. The mistake's name stays, and where to see the numbers.
+    resubmit would otherwise return those. The mistake's name stays, and where to see the numbers;
+    a test that fails through the exercise it calls (`depends_on`) says which one to fix first.
     So is every other message but the grader's own words (OWN_WORDS): an error's holds what the
     student's code said (an exception's text and type, a line, a function name), which that code
     can make of the hidden inputs it was called with."""
     output = test.get("message", "")
     if not numbers_shown and test.get("status") != "passed" and test.get("diagnosis") not in OWN_WORDS:
         hidden = translate("batch.gradescope.numbers_hidden", lang, number=exercise)
+        if test.get("diagnosis") == "depends_on":  # the grader's words: which exercise to fix first
+            return depends_on_note(exercise, lang) + "\n\n" + hidden
         if not is_mistake(test.get("diagnosis")):
             return hidden
         return translate("batch.gradescope.diagnosis", lang, text=diagnosis_text(exercise, test["diagnosis"], lang)) + "\n\n" + hidden

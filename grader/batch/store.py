@@ -134,7 +134,10 @@ class Gradebook:
         try:
             db.execute("INSERT INTO students VALUES (?, ?) ON CONFLICT(student) DO UPDATE SET source = excluded.source",
                        (student, source))
-            db.execute("DELETE FROM submissions WHERE student = ?", (student,))
+            # The rows of the record it replaces, named one by one: a record deleted by hand in the
+            # sqlite3 shell, where foreign keys are off and nothing cascades, leaves these behind.
+            for table in ("tests", "exercise_results", "submissions"):
+                db.execute(f"DELETE FROM {table} WHERE student = ?", (student,))
             db.execute("INSERT INTO submissions VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
                        (student, content_hash, options, seed, exercises, lang, now, float(record.get("score", 0.0)),
                         record.get("max_score"), error_id, error, int(internal_error), record_json))
