@@ -34,10 +34,23 @@ def returns_corrected_moments(w, grad, m, v, t, learning_rate=1e-3, beta1=0.9, b
     return w_new, m_new / (1 - beta1**t), v_new / (1 - beta2**t)
 
 
+def corrections_swapped(w, grad, m, v, t, learning_rate=1e-3, beta1=0.9, beta2=0.999, eps=1e-8):
+    """m̂ = m / (1 − β2^t), v̂ = v / (1 − β1^t): each moment corrected with the other's β."""
+    return _adam(w, grad, m, v, t, learning_rate, beta1, beta2, eps, 1 - beta2**t, 1 - beta1**t, False)
+
+
+def power_as_product(w, grad, m, v, t, learning_rate=1e-3, beta1=0.9, beta2=0.999, eps=1e-8):
+    """1 − β·t for 1 − β^t (* for **): right at t = 1, then a negative divisor (and √ of a negative v̂)."""
+    with np.errstate(invalid="ignore"):
+        return _adam(w, grad, m, v, t, learning_rate, beta1, beta2, eps, 1 - beta1 * t, 1 - beta2 * t, False)
+
+
 VARIANTS = {
     "no_bias_correction": {"adam_update": uncorrected},
     "bias_correction_off_by_one": {"adam_update": corrected_one_step_late},
     "eps_inside_root": {"adam_update": eps_under_root},
     "bias_correction_t_minus_1": {"adam_update": corrected_one_step_early},
     "corrected_moments_returned": {"adam_update": returns_corrected_moments},
+    "corrections_swapped": {"adam_update": corrections_swapped},
+    "power_as_product": {"adam_update": power_as_product},
 }
