@@ -65,10 +65,22 @@ def max_kept_without_amsgrad(w, grad, state, t, learning_rate=1e-3, beta1=0.9, b
     return w_new, new_state
 
 
+def max_with_old_v(w, grad, state, t, learning_rate=1e-3, beta1=0.9, beta2=0.999, eps=1e-8, weight_decay=0.0,
+                   amsgrad=False):
+    """v_max = max(v_max, v) with the v that came in, not this step's v_new."""
+    old_v = np.asarray(state["v"], dtype=float)
+
+    def with_old_v(v_max, v_new, correction):
+        v_max = np.maximum(v_max, old_v)
+        return v_max, v_max / correction
+    return _adam(w, grad, state, t, learning_rate, beta1, beta2, eps, weight_decay, amsgrad, with_old_v)
+
+
 VARIANTS = {
     "decoupled_weight_decay": {"adam_update_full": decoupled},
     "amsgrad_max_after_correction": {"adam_update_full": max_after_correction},
     "amsgrad_max_not_corrected": {"adam_update_full": max_not_corrected},
     "weight_decay_doubled": {"adam_update_full": decay_doubled},
     "v_max_updated_without_amsgrad": {"adam_update_full": max_kept_without_amsgrad},
+    "amsgrad_max_with_old_v": {"adam_update_full": max_with_old_v},
 }
