@@ -35,9 +35,23 @@ def gradient_w_without_x(w, b, x, y):
     return float(-2 * np.mean(r)), float(-2 * np.mean(r))
 
 
+def loss_rmse(w, b, x, y):
+    """√((1/n) Σ r²): the root mean squared error, not its square."""
+    _, r = _residual(w, b, x, y)
+    return float(np.sqrt(np.mean(r**2)))
+
+
+def gradient_w_product_of_means(w, b, x, y):
+    """∂L/∂w = −2 mean(x) mean(r): the mean of the product x_i r_i split into two means."""
+    x, r = _residual(w, b, x, y)
+    return float(-2 * np.mean(x) * np.mean(r)), float(-2 * np.mean(r))
+
+
 VARIANTS = {
     "gradient_missing_factor_2": {"mse_gradient": gradient_without_2},
     "sum_instead_of_mean": {"mse_gradient": gradient_with_sums, "mse_loss": loss_with_sum},
     "loss_halved": {"mse_loss": loss_halved},
     "gradient_w_missing_x": {"mse_gradient": gradient_w_without_x},
+    "loss_rmse": {"mse_loss": loss_rmse},
+    "gradient_w_product_of_means": {"mse_gradient": gradient_w_product_of_means},
 }

@@ -46,10 +46,21 @@ def fit_bias_with_grad_w(x, y, learning_rate=0.01, epochs=1000, w0=0.0, b0=0.0):
     return w, b, losses
 
 
+def fit_gradient_divided_by_n(x, y, learning_rate=0.01, epochs=1000, w0=0.0, b0=0.0):
+    """w ← w − η ∂L/∂w / n: mse_gradient's mean divided by n once more (a step n times too small)."""
+    w, b, losses, n = float(w0), float(b0), [], len(x)
+    for _ in range(epochs):
+        grad_w, grad_b = mse_gradient(w, b, x, y)
+        w, b = w - learning_rate * grad_w / n, b - learning_rate * grad_b / n
+        losses.append(mse_loss(w, b, x, y))
+    return w, b, losses
+
+
 VARIANTS = {
     "sequential_update": {"fit_linear_batch": fit_sequential},
     "loss_before_update": {"fit_linear_batch": fit_loss_before},
     "initial_values_ignored": {"fit_linear_batch": fit_from_zero},
     "bias_not_updated": {"fit_linear_batch": fit_w_only},
     "bias_with_weight_gradient": {"fit_linear_batch": fit_bias_with_grad_w},
+    "lr_divided_by_n": {"fit_linear_batch": fit_gradient_divided_by_n},
 }

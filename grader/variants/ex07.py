@@ -104,9 +104,35 @@ def fit_two_shuffles(x, y, learning_rate=0.01, epochs=100, seed=0, w0=0.0, b0=0.
     return _unpaired(x, y, learning_rate, epochs, seed, w0, b0, True, True)
 
 
+def _sample_losses(x, y, learning_rate, epochs, seed, w0, b0, before_update):
+    """The reference's SGD, with losses[e] the squared residual of the epoch's last sample
+    instead of the full-data MSE: taken after its update, or the residual the update used."""
+    x, y = np.asarray(x, dtype=float), np.asarray(y, dtype=float)
+    rng = np.random.default_rng(seed)
+    w, b, losses = float(w0), float(b0), []
+    for _ in range(epochs):
+        for i in rng.permutation(len(x)):
+            r = y[i] - (w * x[i] + b)
+            w, b = _together(w, b, x[i], y[i], learning_rate)
+        losses.append(float(r**2 if before_update else (y[i] - (w * x[i] + b)) ** 2))
+    return w, b, losses
+
+
+def fit_sample_loss(x, y, learning_rate=0.01, epochs=100, seed=0, w0=0.0, b0=0.0):
+    """losses.append((y[i] − (w x[i] + b))²) after the epoch: the last sample's loss, not the MSE."""
+    return _sample_losses(x, y, learning_rate, epochs, seed, w0, b0, False)
+
+
+def fit_sample_loss_before_update(x, y, learning_rate=0.01, epochs=100, seed=0, w0=0.0, b0=0.0):
+    """losses.append(residual ** 2) with the residual of the epoch's last update (before it)."""
+    return _sample_losses(x, y, learning_rate, epochs, seed, w0, b0, True)
+
+
 VARIANTS = {"no_shuffling": {"fit_linear_sgd": fit_in_order}, "reseeded_every_epoch": {"fit_linear_sgd": fit_reseeded},
             "sequential_update": {"fit_linear_sgd": fit_sequential}, "legacy_global_rng": {"fit_linear_sgd": fit_global_rng},
             "sampling_with_replacement": {"fit_linear_sgd": fit_with_replacement},
             "pairs_broken": {"fit_linear_sgd": fit_x_shuffled},
             "pairs_broken/shuffled_in_place": {"fit_linear_sgd": fit_x_shuffled_in_place},
-            "pairs_broken/two_shuffles": {"fit_linear_sgd": fit_two_shuffles}}
+            "pairs_broken/two_shuffles": {"fit_linear_sgd": fit_two_shuffles},
+            "sample_loss_recorded": {"fit_linear_sgd": fit_sample_loss},
+            "sample_loss_recorded/before_its_update": {"fit_linear_sgd": fit_sample_loss_before_update}}

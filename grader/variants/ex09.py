@@ -32,9 +32,21 @@ def power_decay_denominator_only(k, lam=1.0, s0=1.0, p=0.5):
     return lam * s0 / (s0 + k) ** p
 
 
+def exponential_decay_as_exp(k, eta0=0.1, gamma=0.9):
+    """η0 · e^(−γ k): γ taken for a rate in an exponent, where η_k = η0 · γ^k."""
+    return eta0 * math.exp(-gamma * k)
+
+
+def cosine_annealing_eta_min_added(k, eta0=0.1, total=100, eta_min=0.0):
+    """η_min + η0 (1 + cos(π k / total)) / 2: η_min added without being taken from η0 (starts at η0 + η_min)."""
+    return eta_min + eta0 * (1 + math.cos(math.pi * k / total)) / 2
+
+
 VARIANTS = {
     "true_division_in_step_decay": {"step_decay": step_decay_true_division},
     "k_shifted": {"inverse_time": inverse_time_shifted, "power_decay": power_decay_shifted, "step_decay": step_decay_shifted,
                   "exponential_decay": exponential_decay_shifted, "cosine_annealing": cosine_annealing_shifted},
     "power_precedence": {"power_decay": power_decay_denominator_only},
+    "exponential_as_exp": {"exponential_decay": exponential_decay_as_exp},
+    "cosine_eta_min_not_subtracted": {"cosine_annealing": cosine_annealing_eta_min_added},
 }

@@ -30,9 +30,23 @@ def step_from_lookahead(w, grad_f, h, learning_rate=0.01, alpha=0.9):
     return ahead - h_new, h_new
 
 
+def lookahead_without_alpha(w, grad_f, h, learning_rate=0.01, alpha=0.9):
+    """g = ∇f(w − h): the look-ahead takes the whole h, not α h."""
+    w = np.asarray(w, dtype=float)
+    return momentum_update(w, grad_f(w - np.asarray(h, dtype=float)), h, learning_rate, alpha)
+
+
+def lookahead_with_learning_rate(w, grad_f, h, learning_rate=0.01, alpha=0.9):
+    """g = ∇f(w − η h): the look-ahead scaled by the learning rate instead of α."""
+    w = np.asarray(w, dtype=float)
+    return momentum_update(w, grad_f(w - learning_rate * np.asarray(h, dtype=float)), h, learning_rate, alpha)
+
+
 VARIANTS = {
     "gradient_not_at_lookahead": {"nesterov_update": gradient_at_w},
     "lookahead_sign_flipped": {"nesterov_update": lookahead_other_side},
     "velocity_sign_flipped": {"nesterov_update": velocity_added},
     "update_from_lookahead": {"nesterov_update": step_from_lookahead},
+    "lookahead_without_alpha": {"nesterov_update": lookahead_without_alpha},
+    "lookahead_with_learning_rate": {"nesterov_update": lookahead_with_learning_rate},
 }

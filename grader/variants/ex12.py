@@ -43,6 +43,22 @@ def torch_default_eps(w, grad, G, learning_rate=0.01, eps=1e-10):
     return np.asarray(w, dtype=float) - learning_rate * grad / np.sqrt(G_new + eps), G_new
 
 
+def gradient_not_squared(w, grad, G, learning_rate=0.01, eps=1e-8):
+    """G_new = G + g: the gradient accumulated without its square (√ of a negative sum is nan)."""
+    grad = np.asarray(grad, dtype=float)
+    G_new = np.asarray(G, dtype=float) + grad
+    with np.errstate(invalid="ignore"):
+        return np.asarray(w, dtype=float) - learning_rate * grad / np.sqrt(G_new + eps), G_new
+
+
+def eps_added_to_step(w, grad, G, learning_rate=0.01, eps=1e-8):
+    """w − η g / √G_new + ε: the parentheses of √(G_new + ε) lost, ε added to w."""
+    grad = np.asarray(grad, dtype=float)
+    G_new = np.asarray(G, dtype=float) + grad**2
+    with np.errstate(divide="ignore", invalid="ignore"):
+        return np.asarray(w, dtype=float) - learning_rate * grad / np.sqrt(G_new) + eps, G_new
+
+
 VARIANTS = {
     "no_accumulation": {"adagrad_update": not_accumulated},
     "eps_outside_root": {"adagrad_update": eps_outside},
@@ -50,4 +66,6 @@ VARIANTS = {
     "old_accumulator": {"adagrad_update": old_accumulator},
     "no_square_root": {"adagrad_update": no_square_root},
     "torch_default_eps": {"adagrad_update": torch_default_eps},  # after eps_missing: ε = 1e-10 is nearly none
+    "gradient_not_squared": {"adagrad_update": gradient_not_squared},
+    "eps_added_to_step": {"adagrad_update": eps_added_to_step},
 }

@@ -44,6 +44,22 @@ def without_one_minus_alpha(w, grad, G, learning_rate=0.01, alpha=0.9, eps=1e-8)
     return np.asarray(w, dtype=float) - learning_rate * grad / np.sqrt(G_new + eps), G_new
 
 
+def gradient_not_squared(w, grad, G, learning_rate=0.01, alpha=0.9, eps=1e-8):
+    """G_new = α G + (1 − α) g: the moving average of g, not of g² (√ of a negative average is nan)."""
+    grad = np.asarray(grad, dtype=float)
+    G_new = alpha * np.asarray(G, dtype=float) + (1 - alpha) * grad
+    with np.errstate(invalid="ignore"):
+        return np.asarray(w, dtype=float) - learning_rate * grad / np.sqrt(G_new + eps), G_new
+
+
+def one_minus_alpha_unparenthesised(w, grad, G, learning_rate=0.01, alpha=0.9, eps=1e-8):
+    """G_new = α G + 1 − α g²: alpha * G + 1 - alpha * grad**2, the parentheses of (1 − α) lost."""
+    grad = np.asarray(grad, dtype=float)
+    G_new = alpha * np.asarray(G, dtype=float) + 1 - alpha * grad**2
+    with np.errstate(invalid="ignore"):
+        return np.asarray(w, dtype=float) - learning_rate * grad / np.sqrt(G_new + eps), G_new
+
+
 VARIANTS = {
     "alpha_swapped": {"rmsprop_update": swapped},
     "eps_outside_root": {"rmsprop_update": eps_outside},
@@ -51,4 +67,6 @@ VARIANTS = {
     "old_accumulator": {"rmsprop_update": old_accumulator},
     "no_square_root": {"rmsprop_update": no_square_root},
     "missing_one_minus_alpha": {"rmsprop_update": without_one_minus_alpha},
+    "gradient_not_squared": {"rmsprop_update": gradient_not_squared},
+    "precedence_one_minus_alpha": {"rmsprop_update": one_minus_alpha_unparenthesised},
 }

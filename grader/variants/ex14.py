@@ -34,10 +34,42 @@ def returns_corrected_moments(w, grad, m, v, t, learning_rate=1e-3, beta1=0.9, b
     return w_new, m_new / (1 - beta1**t), v_new / (1 - beta2**t)
 
 
+def corrections_swapped(w, grad, m, v, t, learning_rate=1e-3, beta1=0.9, beta2=0.999, eps=1e-8):
+    """m̂ = m / (1 − β2^t), v̂ = v / (1 − β1^t): each moment corrected with the other's β."""
+    return _adam(w, grad, m, v, t, learning_rate, beta1, beta2, eps, 1 - beta2**t, 1 - beta1**t, False)
+
+
+def raw_gradient_in_step(w, grad, m, v, t, learning_rate=1e-3, beta1=0.9, beta2=0.999, eps=1e-8):
+    """The moments as the reference's, but the step w − η g / (√v̂ + ε) takes the raw gradient for m̂."""
+    _, m_new, v_new = _adam(w, grad, m, v, t, learning_rate, beta1, beta2, eps, 1 - beta1**t, 1 - beta2**t, False)
+    v_hat = v_new / (1 - beta2**t)
+    w_new = np.asarray(w, dtype=float) - learning_rate * np.asarray(grad, dtype=float) / (np.sqrt(v_hat) + eps)
+    return w_new, m_new, v_new
+
+
+def v_not_squared(w, grad, m, v, t, learning_rate=1e-3, beta1=0.9, beta2=0.999, eps=1e-8):
+    """v = β2 v + (1 − β2) |g|: the second moment of |g|, not of g²."""
+    grad = np.asarray(grad, dtype=float)
+    m_new = beta1 * np.asarray(m, dtype=float) + (1 - beta1) * grad
+    v_new = beta2 * np.asarray(v, dtype=float) + (1 - beta2) * np.abs(grad)
+    m_hat, v_hat = m_new / (1 - beta1**t), v_new / (1 - beta2**t)
+    return np.asarray(w, dtype=float) - learning_rate * m_hat / (np.sqrt(v_hat) + eps), m_new, v_new
+
+
+def power_as_product(w, grad, m, v, t, learning_rate=1e-3, beta1=0.9, beta2=0.999, eps=1e-8):
+    """1 − β·t for 1 − β^t (* for **): right at t = 1, then a negative divisor (and √ of a negative v̂)."""
+    with np.errstate(invalid="ignore"):
+        return _adam(w, grad, m, v, t, learning_rate, beta1, beta2, eps, 1 - beta1 * t, 1 - beta2 * t, False)
+
+
 VARIANTS = {
     "no_bias_correction": {"adam_update": uncorrected},
     "bias_correction_off_by_one": {"adam_update": corrected_one_step_late},
     "eps_inside_root": {"adam_update": eps_under_root},
     "bias_correction_t_minus_1": {"adam_update": corrected_one_step_early},
     "corrected_moments_returned": {"adam_update": returns_corrected_moments},
+    "corrections_swapped": {"adam_update": corrections_swapped},
+    "raw_gradient_in_step": {"adam_update": raw_gradient_in_step},
+    "v_not_squared": {"adam_update": v_not_squared},
+    "power_as_product": {"adam_update": power_as_product},
 }

@@ -65,10 +65,51 @@ def max_kept_without_amsgrad(w, grad, state, t, learning_rate=1e-3, beta1=0.9, b
     return w_new, new_state
 
 
+def max_with_old_v(w, grad, state, t, learning_rate=1e-3, beta1=0.9, beta2=0.999, eps=1e-8, weight_decay=0.0,
+                   amsgrad=False):
+    """v_max = max(v_max, v) with the v that came in, not this step's v_new."""
+    old_v = np.asarray(state["v"], dtype=float)
+
+    def with_old_v(v_max, v_new, correction):
+        v_max = np.maximum(v_max, old_v)
+        return v_max, v_max / correction
+    return _adam(w, grad, state, t, learning_rate, beta1, beta2, eps, weight_decay, amsgrad, with_old_v)
+
+
+def _decayed(w, grad, state, t, learning_rate, beta1, beta2, eps, amsgrad, g_m, g_v):
+    """adam_update_full with the gradient g_m in the first moment and g_v in the second."""
+    m_new = beta1 * np.asarray(state["m"], dtype=float) + (1 - beta1) * g_m
+    v_new = beta2 * np.asarray(state["v"], dtype=float) + (1 - beta2) * g_v**2
+    v_max = np.asarray(state["v_max"], dtype=float)
+    if amsgrad:
+        v_max = np.maximum(v_max, v_new)
+    v_hat = (v_max if amsgrad else v_new) / (1 - beta2**t)
+    w_new = np.asarray(w, dtype=float) - learning_rate * (m_new / (1 - beta1**t)) / (np.sqrt(v_hat) + eps)
+    return w_new, {"m": m_new, "v": v_new, "v_max": v_max}
+
+
+def decay_in_first_moment_only(w, grad, state, t, learning_rate=1e-3, beta1=0.9, beta2=0.999, eps=1e-8,
+                               weight_decay=0.0, amsgrad=False):
+    """m averages g = grad + λw, v the raw grad²."""
+    grad = np.asarray(grad, dtype=float)
+    g = grad + weight_decay * np.asarray(w, dtype=float)
+    return _decayed(w, grad, state, t, learning_rate, beta1, beta2, eps, amsgrad, g, grad)
+
+
+def decay_times_learning_rate(w, grad, state, t, learning_rate=1e-3, beta1=0.9, beta2=0.999, eps=1e-8,
+                              weight_decay=0.0, amsgrad=False):
+    """g = grad + η λ w: the learning rate put into the L2 term as well."""
+    g = np.asarray(grad, dtype=float) + learning_rate * weight_decay * np.asarray(w, dtype=float)
+    return _decayed(w, grad, state, t, learning_rate, beta1, beta2, eps, amsgrad, g, g)
+
+
 VARIANTS = {
     "decoupled_weight_decay": {"adam_update_full": decoupled},
     "amsgrad_max_after_correction": {"adam_update_full": max_after_correction},
     "amsgrad_max_not_corrected": {"adam_update_full": max_not_corrected},
     "weight_decay_doubled": {"adam_update_full": decay_doubled},
     "v_max_updated_without_amsgrad": {"adam_update_full": max_kept_without_amsgrad},
+    "amsgrad_max_with_old_v": {"adam_update_full": max_with_old_v},
+    "decay_only_in_first_moment": {"adam_update_full": decay_in_first_moment_only},
+    "decay_times_learning_rate": {"adam_update_full": decay_times_learning_rate},
 }
