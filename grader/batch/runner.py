@@ -373,18 +373,46 @@ def connect(address: str, timeout: float | None = None) -> "Client":
         raise SchedulerUnreachable(address, f"{type(error).__name__}: {error}") from error
 
 
+NO_WORKER_GRACE = 60.0  # seconds without any Dask worker before the students left are grader failures
+WATCH_INTERVAL = 1.0
+
+
 def run_dask(jobs: list[Job], client: "Client", on_result: Callable[[dict], None]) -> None:
-    """Grade `jobs` on the Dask cluster of `client` (see connect); `on_result` runs here as each ends."""
-    from distributed import as_completed
+    """Grade `jobs` on the Dask cluster of `client` (see connect); `on_result` runs here as each
+    ends. When no worker is connected for NO_WORKER_GRACE seconds (none was started, or each
+    left: a worker without the kit stops at its first task), the students still waiting are
+    grader failures (graded again by the next run) instead of a batch that waits forever."""
+    import asyncio
+
+    from distributed import wait
 
     run_id = uuid.uuid4().hex
     futures = [client.submit(grade_packed, job, key=f"gdkit-grade-{job.student}-{run_id}", pure=False, retries=1)
                for job in jobs]
     students = {future.key: job.student for future, job in zip(futures, jobs)}
-    for future in as_completed(futures):
+    pending, alone_since = set(futures), None
+    while pending:
         try:
-            result = future.result()
-        except Exception as error:  # noqa: BLE001 - a lost worker costs one submission, not the batch
-            result = failed(students[future.key], f"{type(error).__name__}: {error}")
-        on_result(result)
-        future.release()
+            done, pending = wait(pending, timeout=WATCH_INTERVAL, return_when="FIRST_COMPLETED")
+        except (TimeoutError, asyncio.TimeoutError):  # two classes on Python 3.10
+            done = set()
+        for future in done:
+            on_result(_dask_result(future, students[future.key]))
+            future.release()
+        if done or client.scheduler_info().get("workers"):
+            alone_since = None
+        elif alone_since is None:
+            alone_since = time.monotonic()
+        elif time.monotonic() - alone_since > NO_WORKER_GRACE:
+            for future in pending:
+                on_result(failed(students[future.key], f"no Dask worker connected to the scheduler for {NO_WORKER_GRACE:g} s: "
+                                                       "start workers with gdkit installed, docs/cluster.md"))
+            client.cancel(list(pending))
+            return
+
+
+def _dask_result(future: object, student: str) -> dict:
+    try:
+        return future.result()
+    except Exception as error:  # noqa: BLE001 - a lost worker costs one submission, not the batch
+        return failed(student, f"{type(error).__name__}: {error}")

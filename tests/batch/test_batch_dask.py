@@ -52,3 +52,25 @@ def test_an_unreachable_scheduler_stops_the_command_as_an_input_error_writing_no
         assert (out / "grades.csv").read_text() == "student,ex01,total\n"
     else:
         assert not out.exists()
+
+
+def test_a_cluster_without_workers_ends_the_batch_with_grader_failures_not_a_wait_forever(
+        classroom: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch):
+    """No worker at all, or only workers without the kit (they stop at their first task): the
+    students still waiting are grader failures (exit 3), graded again by the next run."""
+    import json
+
+    from click.testing import CliRunner
+
+    from grader.batch import runner
+    from grader.cli import cli
+
+    monkeypatch.setattr(runner, "NO_WORKER_GRACE", 2.0)
+    out = tmp_path / "out"
+    with distributed.LocalCluster(n_workers=0, processes=True, dashboard_address=None, silence_logs=40) as cluster:
+        done = CliRunner().invoke(cli, ["batch", str(classroom), "--out", str(out), "--scheduler",
+                                        cluster.scheduler_address, "--lang", "en", "--exercises", "1"])
+    assert done.exit_code == 3, done.output
+    records = [json.loads(path.read_text()) for path in (out / "results").glob("*.json")]
+    waiting = [record["error"]["message"] for record in records if record.get("error", {}).get("id") == "batch.error.grader_failed"]
+    assert len(waiting) >= 4 and all("no Dask worker" in message for message in waiting), waiting
