@@ -76,6 +76,22 @@ def check_seed(seed: int | None, lang: str) -> None:
                                  param_hint="'--seed'")
 
 
+def refuse_a_forgotten_seed(out: Path, seed: int | None, lang: str) -> None:
+    """An input error (exit 2) when --seed is left out on a folder graded with the instructor's
+    own seed: that run would grade everyone again on the public one, whose answers students
+    hold. Giving a --seed, even the public one, is a choice and goes ahead."""
+    from ..grading import course_seed
+    from .pipeline import GRADEBOOK
+    from .store import seeds_in
+
+    if seed is not None:
+        return
+    own = [graded for graded in seeds_in(out / GRADEBOOK) if graded != course_seed()]
+    if own:
+        raise InputProblem(translate("batch.error.seed_forgotten", lang, out=str(out), seeds=", ".join(map(str, own)),
+                                     seed=own[0], public=course_seed()))
+
+
 def check_timeout(timeout: float, lang: str) -> None:
     """A usage error (exit 2) for a time limit that is not a number of seconds from
     MIN_TIMEOUT to MAX_TIMEOUT: click's range lets nan through (no comparison with it holds)."""
@@ -138,6 +154,7 @@ def batch(submissions: Path, out: Path, workers: int | None, seed: int | None, t
     if submissions.resolve() == out.resolve() or submissions.resolve() in out.resolve().parents:
         raise click.UsageError(translate("batch.error.out_inside_submissions", lang, out=str(out),
                                          submissions=str(submissions)))
+    refuse_a_forgotten_seed(out, seed, lang)
     if scheduler is None:
         say_if_falling_back()
     settings = Settings(submissions=submissions, out=out, numbers=numbers,
@@ -162,6 +179,12 @@ def batch(submissions: Path, out: Path, workers: int | None, seed: int | None, t
         click.echo(counted("batch.ignored", len(summary.ignored), lang, names=", ".join(summary.ignored[:5])), err=True)
     if summary.stale:
         click.echo(counted("batch.stale", len(summary.stale), lang, names=", ".join(summary.stale[:5])), err=True)
+    if summary.dropped:
+        from .outputs import number
+
+        drops = sorted(summary.dropped)
+        names = ", ".join(f"{student} {number(last)} → {number(new)}" for student, last, new in drops[:5])
+        click.echo(counted("batch.dropped", len(drops), lang, names=names), err=True)
     if seed is None and reference_available():  # the instructor's kit, on the seed students have answers for
         click.echo(translate("batch.public_seed", lang, seed=course_seed()), err=True)
     click.echo(summary_line(summary, out, lang))

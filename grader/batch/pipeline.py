@@ -83,6 +83,7 @@ class Summary:
     internal: int = 0
     ignored: list[str] = field(default_factory=list)
     stale: list[str] = field(default_factory=list)
+    dropped: list[tuple[str, float, float]] = field(default_factory=list)  # (student, last total, new total)
     seconds: float = 0.0
     average: float = 0.0
     max_score: float | None = None
@@ -195,6 +196,7 @@ def _run(settings: Settings, students: list[Student], summary: Summary, start: f
                 error_id, message = "batch.error.internal", translate("batch.error.internal", settings.lang)
             text = outputs.record_json(record)
             write_student_files(out, item.student, record, settings, text)
+            last = book.last_total(item.student)
             stored = book.save(item.student, item.source, item.hash, options, settings.seed, exercises_text,
                                settings.lang, record, error_id, message, bool(result.get("internal_error")),
                                text.decode("utf-8"))
@@ -204,6 +206,10 @@ def _run(settings: Settings, students: list[Student], summary: Summary, start: f
             summary.graded += error_id is None
             summary.internal += bool(result.get("internal_error"))
             summary.broken += error_id is not None and not result.get("internal_error")
+            new_total = float(record.get("score", 0.0))
+            if last is not None and last.graded and last.exercises == exercises_text and \
+                    not result.get("internal_error") and new_total < last.score:
+                summary.dropped.append((item.student, last.score, new_total))
             if bar is not None:
                 bar.update(1)
 

@@ -11,6 +11,9 @@ Tables (see docs/cluster.md for example queries):
               max_score, error_id, error, internal_error, record)
   exercise_results(student, exercise, title, score, max_score, output)
   tests(student, exercise, name, title, status, score, max_score, message, diagnosis)
+  history(student, content_hash, seed, exercises, graded_at, score, max_score, error_id,
+          internal_error): every grading ever saved, the current ones included (kept when a
+          student's record is replaced or removed)
 """
 
 from __future__ import annotations
@@ -18,6 +21,7 @@ from __future__ import annotations
 import datetime as _dt
 import json
 import sqlite3
+from contextlib import closing
 from typing import Iterator
 from dataclasses import dataclass
 from pathlib import Path
@@ -68,6 +72,18 @@ CREATE TABLE IF NOT EXISTS tests (
     PRIMARY KEY (student, exercise, position)
 );
 CREATE INDEX IF NOT EXISTS tests_by_exercise ON tests (exercise, status, diagnosis);
+CREATE TABLE IF NOT EXISTS history (
+    student TEXT NOT NULL,
+    content_hash TEXT NOT NULL,
+    seed INTEGER NOT NULL,
+    exercises TEXT NOT NULL,
+    graded_at TEXT NOT NULL,
+    score REAL NOT NULL,
+    max_score REAL,
+    error_id TEXT,
+    internal_error INTEGER NOT NULL
+);
+CREATE INDEX IF NOT EXISTS history_by_student ON history (student, graded_at);
 """
 
 
@@ -90,6 +106,27 @@ class Stored:
     @property
     def score(self) -> float:
         return float(self.record.get("score", 0.0))
+
+
+@dataclass(frozen=True)
+class LastTotal:
+    """A student's current total, the exercises it counts, and whether it was graded (not a
+    submission that could not be, nor a grader failure)."""
+
+    score: float
+    exercises: str
+    graded: bool
+
+
+def seeds_in(path: Path) -> list[int]:
+    """The seeds of the gradings in the gradebook at `path` (read only; [] if there is none)."""
+    if not Path(path).is_file():
+        return []
+    try:
+        with closing(sqlite3.connect(f"{Path(path).resolve().as_uri()}?mode=ro", uri=True)) as db:
+            return [row[0] for row in db.execute("SELECT DISTINCT seed FROM submissions ORDER BY seed")]
+    except sqlite3.Error:
+        return []
 
 
 class Gradebook:
@@ -141,6 +178,9 @@ class Gradebook:
             db.execute("INSERT INTO submissions VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
                        (student, content_hash, options, seed, exercises, lang, now, float(record.get("score", 0.0)),
                         record.get("max_score"), error_id, error, int(internal_error), record_json))
+            db.execute("INSERT INTO history VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                       (student, content_hash, seed, exercises, now, float(record.get("score", 0.0)),
+                        record.get("max_score"), error_id, int(internal_error)))
             for ex in record.get("exercises", []):
                 db.execute("INSERT INTO exercise_results VALUES (?, ?, ?, ?, ?, ?)",
                            (student, ex["exercise"], ex["title"], ex["score"], ex["max_score"], ex.get("output", "")))
@@ -165,6 +205,12 @@ class Gradebook:
         for r in rows:
             if wanted is None or r[0] in wanted:
                 yield Stored(r[0], r[1], r[2], r[3], r[4], r[5], r[6], r[7], bool(r[8]), json.loads(r[9]), r[9])
+
+    def last_total(self, student: str) -> LastTotal | None:
+        """The student's current total, before a new grading replaces it."""
+        row = self.db.execute("SELECT score, exercises, error_id, internal_error FROM submissions WHERE student = ?",
+                              (student,)).fetchone()
+        return None if row is None else LastTotal(float(row[0]), row[1], row[2] is None and not row[3])
 
     def students(self) -> list[str]:
         return [r[0] for r in self.db.execute("SELECT student FROM submissions ORDER BY student")]

@@ -7,6 +7,7 @@ import json
 import re
 import sqlite3
 from collections import Counter
+from contextlib import closing
 from pathlib import Path
 
 from grader.batch import outputs
@@ -38,6 +39,11 @@ def _records(out: Path) -> dict[str, dict]:
     return {s: json.loads((out / "results" / f"{s}.json").read_text(encoding="utf-8")) for s in STUDENTS}
 
 
+def graded_at(student: str, out: Path) -> str:
+    with closing(sqlite3.connect(out / "gradebook.sqlite")) as db:
+        return db.execute("SELECT graded_at FROM submissions WHERE student = ?", (student,)).fetchone()[0]
+
+
 def test_every_documented_query_runs_and_gives_the_expected_rows(baseline: Path):
     queries = documented_queries()
     records = _records(baseline)
@@ -57,6 +63,9 @@ def test_every_documented_query_runs_and_gives_the_expected_rows(baseline: Path)
             sorted((e, d, c) for (e, d), c in mistakes.items()),
         "who has not passed exercise 4, with those whose submission could not be graded": not_passed_4,
         "submissions that could not be graded, and why": [(s, records[s]["error"]["message"]) for s in sorted(BROKEN)],
+        # One run (the course's seed, 2026): alice's history is her current grading.
+        "one student's totals over the semester": [(graded_at("alice", baseline), 2026, records["alice"]["score"],
+                                                    records["alice"]["max_score"], None)],
     }
     assert set(queries) == set(expected), "a documented query without an expected answer here (or the reverse)"
     # The query leaves out exactly what the report does not count as a mistake (outputs.NOT_MISTAKES).

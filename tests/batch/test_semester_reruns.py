@@ -1,0 +1,54 @@
+"""Runs over a semester on the same --out: a total that goes down is said (every grading stays
+in the gradebook's history), and a run that forgets the instructor's --seed is refused instead
+of grading everyone again with the public seed."""
+
+from __future__ import annotations
+
+import shutil
+import sqlite3
+from pathlib import Path
+
+from tests.conftest import submission_with
+
+from .conftest import run_batch
+
+
+def small_class(folder: Path) -> Path:
+    for student in ("ann", "ben", "cat"):
+        submission_with(folder / student, {})
+    return folder
+
+
+def test_a_total_that_went_down_is_said_and_every_grading_stays_in_the_history(tmp_path: Path):
+    submissions, out = small_class(tmp_path / "class"), tmp_path / "out"
+    first = run_batch(submissions, out, "--seed", "31")
+    assert "went down" not in first.stderr
+    for path in (submissions / "ben").glob("ex0[2-5]_*.py"):  # a resubmission of one file only
+        path.unlink()
+    second = run_batch(submissions, out, "--seed", "31")
+    (line,) = [line for line in second.stderr.splitlines() if "went down" in line]
+    assert line.startswith("1 student's total went down") and "ben 70 → 17" in line
+    with sqlite3.connect(out / "gradebook.sqlite") as db:
+        history = db.execute("SELECT student, seed, score FROM history ORDER BY rowid").fetchall()
+        current = db.execute("SELECT score FROM submissions WHERE student = 'ben'").fetchone()
+    assert history == [("ann", 31, 70.0), ("ben", 31, 70.0), ("cat", 31, 70.0), ("ben", 31, 17.0)]
+    assert current == (17.0,)
+    third = run_batch(submissions, out, "--seed", "31")  # nothing changed: nothing said, nothing added
+    assert "went down" not in third.stderr
+    with sqlite3.connect(out / "gradebook.sqlite") as db:
+        assert db.execute("SELECT COUNT(*) FROM history").fetchone() == (4,)
+
+
+def test_a_run_that_forgets_the_instructors_seed_is_refused_and_changes_nothing(tmp_path: Path):
+    submissions, out = small_class(tmp_path / "class"), tmp_path / "out"
+    run_batch(submissions, out, "--seed", "31")
+    before = {path.relative_to(out): path.read_bytes() for path in out.rglob("*") if path.is_file()}
+    forgot = run_batch(submissions, out, check=False)
+    assert forgot.returncode == 2 and "Traceback" not in forgot.stderr
+    assert "was graded with --seed 31" in forgot.stderr and "--seed 31 to go on" in forgot.stderr
+    assert {path.relative_to(out): path.read_bytes() for path in out.rglob("*") if path.is_file()} == before
+    on_purpose = run_batch(submissions, out, "--seed", "2026")  # the public seed, chosen: goes ahead
+    assert "graded 3" in on_purpose.stdout
+    fresh = tmp_path / "fresh"
+    shutil.copytree(submissions, fresh)
+    run_batch(fresh, tmp_path / "new-out")  # a new folder, no --seed: the public seed, as before
