@@ -10,6 +10,7 @@ from __future__ import annotations
 import csv
 import io
 import json
+import unicodedata
 from pathlib import Path
 from typing import Iterable
 
@@ -51,9 +52,16 @@ ROSTER_RANK = {letter: rank for rank, letter in enumerate(CYRILLIC_ORDER)}
 
 def roster_key(student: str) -> tuple:
     """The order of a class list: alphabetical, case aside (Ә after А, Қ after К, І after Ы),
-    the name itself breaking ties, so the order is total and the same on every machine."""
-    letters = tuple((1, ROSTER_RANK[c], c) if c in ROSTER_RANK else (0, 0, c) for c in student.casefold())
-    return letters, student
+    a Latin letter's accent aside (Émile between Bob and Zed), the name itself breaking ties,
+    so the order is total and the same on every machine."""
+    folded = student.casefold()
+    letters = tuple((1, ROSTER_RANK[c], c) if c in ROSTER_RANK else (0, 0, _base_letter(c)) for c in folded)
+    return letters, folded, student
+
+
+def _base_letter(character: str) -> str:
+    """The letter without its accents (é → e, ñ → n); any other character as it is."""
+    return unicodedata.normalize("NFKD", character)[:1] or character
 
 
 GRADER_FAILED = "batch.error.grader_failed"  # the error id of a grading the grader failed as a whole

@@ -140,6 +140,13 @@ def test_a_class_list_is_in_alphabetical_order_for_kazakh_and_russian_names():
                                              "Үміт", "Шұғыла", "Іңкәр"]
 
 
+def test_a_latin_name_with_an_accent_sorts_with_its_letter():
+    from grader.batch.outputs import roster_key
+
+    names = ["zed", "Émile", "Bob", "adam", "Emily", "Zoë", "Zoe", "Ásel"]
+    assert sorted(names, key=roster_key) == ["adam", "Ásel", "Bob", "Émile", "Emily", "zed", "Zoe", "Zoë"]
+
+
 def test_a_kit_updated_in_place_regrades_instead_of_keeping_old_results(tmp_path: Path):
     """The version stays 0.1.0 across a `git pull`; what grades is hashed into the options."""
     import shutil
