@@ -27,7 +27,7 @@ import tempfile
 import zipfile
 from contextlib import contextmanager
 from pathlib import Path, PurePosixPath
-from typing import Iterable, Iterator
+from typing import Callable, Iterable, Iterator
 
 from .errors import SubmissionError
 from .storage import temporary_prefix
@@ -187,11 +187,26 @@ def safe_path_parts(entry: zipfile.ZipInfo) -> list[str] | None:
     return parts
 
 
+def size_text(size: int) -> str:
+    """A limit in bytes as people write it: 1 MiB, 64 MiB."""
+    return f"{size // 1024**2} MiB" if size % 1024**2 == 0 else f"{size} B"
+
+
+def refuse_a_bomb(entry: zipfile.ZipInfo, max_bytes: int, max_ratio: int, error: Callable[..., Exception]) -> None:
+    """Raise `error(reason_id=…, …)` for a zip entry larger than `max_bytes` once unpacked, or
+    compressed more than `max_ratio`:1 (a zip bomb); the reason says which."""
+    if entry.file_size > max_bytes:
+        raise error(reason_id="zip.reason.too_large", name=entry.filename, limit=size_text(max_bytes))
+    if entry.file_size > max_ratio * max(entry.compress_size, 1):
+        raise error(reason_id="zip.reason.compressed", name=entry.filename, ratio=max_ratio)
+
+
 def _zip_members(archive: zipfile.ZipFile, zip_path: Path) -> dict[str, zipfile.ZipInfo]:
     """The .py members of the shallowest folder of the zip that holds exercise files."""
     entries = archive.infolist()
     if len(entries) > MAX_ZIP_ENTRIES:
-        raise SubmissionError("error.zip_unsafe", path=str(zip_path), reason=f"more than {MAX_ZIP_ENTRIES} entries")
+        raise SubmissionError("error.zip_unsafe", path=str(zip_path), reason_id="zip.reason.entries",
+                              limit=MAX_ZIP_ENTRIES)
     folders: dict[tuple[str, ...], dict[str, zipfile.ZipInfo]] = {}
     for entry in entries:
         parts = entry_parts(entry)
@@ -215,15 +230,17 @@ def _extract_zip(zip_path: Path, package: Path) -> None:
                     continue
                 if entry.flag_bits & 0x1:  # zipfile would say "RuntimeError: File <ZipInfo …> is encrypted"
                     raise SubmissionError("error.zip_encrypted", path=str(zip_path), file=entry.filename)
-                if entry.file_size > MAX_FILE_BYTES or entry.file_size > MAX_ZIP_RATIO * max(entry.compress_size, 1):
-                    raise SubmissionError("error.zip_unsafe", path=str(zip_path), reason=f"{entry.filename} is too large")
+                refuse_a_bomb(entry, MAX_FILE_BYTES, MAX_ZIP_RATIO,
+                              lambda **why: SubmissionError("error.zip_unsafe", path=str(zip_path), **why))
                 total += entry.file_size
                 if total > MAX_ZIP_TOTAL_BYTES:
-                    raise SubmissionError("error.zip_unsafe", path=str(zip_path), reason="too much data")
+                    raise SubmissionError("error.zip_unsafe", path=str(zip_path), reason_id="zip.reason.total",
+                                          limit=size_text(MAX_ZIP_TOTAL_BYTES))
                 with archive.open(entry) as source:
                     data = source.read(MAX_FILE_BYTES + 1)
                 if len(data) > MAX_FILE_BYTES:
-                    raise SubmissionError("error.zip_unsafe", path=str(zip_path), reason=f"{entry.filename} is too large")
+                    raise SubmissionError("error.zip_unsafe", path=str(zip_path), reason_id="zip.reason.too_large",
+                                          name=entry.filename, limit=size_text(MAX_FILE_BYTES))
                 (package / name).write_bytes(data)
     except SubmissionError:
         raise

@@ -21,7 +21,7 @@ from pathlib import Path
 from typing import Iterator
 
 from ..storage import temporary_prefix
-from ..submission import entry_parts, is_exercise_folder, safe_path_parts
+from ..submission import entry_parts, is_exercise_folder, refuse_a_bomb, safe_path_parts, size_text
 from .intake import CANVAS_FILE, IGNORED_NAMES, MOODLE_FILE, MOODLE_FOLDER, IntakeError
 
 MAX_ENTRIES = 100_000
@@ -51,7 +51,7 @@ def unpack(archive_path: Path, target: Path) -> None:
         with zipfile.ZipFile(archive_path) as archive:
             entries = archive.infolist()
             if len(entries) > MAX_ENTRIES:
-                raise _unsafe(archive_path, f"more than {MAX_ENTRIES} entries")
+                raise _unsafe(archive_path, reason_id="zip.reason.entries", limit=MAX_ENTRIES)
             total = 0
             for entry in entries:
                 parts = entry_parts(entry)  # the students' zips read their entries the same way
@@ -59,11 +59,10 @@ def unpack(archive_path: Path, target: Path) -> None:
                     _keep_folders_of(entry, target)  # a symlink left out: its student is still there
                     continue
                 if not entry.is_dir() and READ_BY_GRADING.search(parts[-1]):
-                    if entry.file_size > MAX_ENTRY_BYTES or entry.file_size > MAX_RATIO * max(entry.compress_size, 1):
-                        raise _unsafe(archive_path, f"{entry.filename} is too large")
+                    refuse_a_bomb(entry, MAX_ENTRY_BYTES, MAX_RATIO, lambda **why: _unsafe(archive_path, **why))
                     total += entry.file_size
                     if total > MAX_TOTAL_BYTES:
-                        raise _unsafe(archive_path, "too much data")
+                        raise _unsafe(archive_path, reason_id="zip.reason.total", limit=size_text(MAX_TOTAL_BYTES))
                 _write_entry(archive, entry, target, parts)
     except (zipfile.BadZipFile, EOFError, OSError) as error:
         raise IntakeError("batch.error.class_zip_broken", path=str(archive_path), reason=str(error)) from None
@@ -146,5 +145,6 @@ def _visible(folder: Path) -> list[Path]:
     return [p for p in folder.iterdir() if not p.name.startswith(".") and p.name not in IGNORED_NAMES]
 
 
-def _unsafe(path: Path, reason: str) -> IntakeError:
-    return IntakeError("batch.error.class_zip_unsafe", path=str(path), reason=reason)
+def _unsafe(path: Path, **why: object) -> IntakeError:
+    """The class zip refused, `why` (reason_id and its parameters) saying why."""
+    return IntakeError("batch.error.class_zip_unsafe", path=str(path), **why)

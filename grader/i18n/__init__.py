@@ -94,8 +94,13 @@ def catalogue(lang: str) -> dict[str, str]:
     return merged
 
 
+REASON_ID = "reason_id"
+
+
 def translate(message_id: str, lang: str = DEFAULT_LANGUAGE, **params: object) -> str:
-    """The text of `message_id` in `lang`, with its placeholders filled.
+    """The text of `message_id` in `lang`, with its placeholders filled. A parameter `reason_id`
+    is itself a message id: its text, filled with the same parameters, is `{reason}` (a zip
+    refused "because …" says why in the reader's language, and the why travels as plain data).
 
     Falls back to English, then to the id itself, so a missing translation never crashes
     grading (the catalogue test is what keeps them complete).
@@ -103,6 +108,8 @@ def translate(message_id: str, lang: str = DEFAULT_LANGUAGE, **params: object) -
     text = catalogue(lang).get(message_id)
     if text is None:
         text = catalogue(DEFAULT_LANGUAGE).get(message_id, message_id)
+    if isinstance(params.get(REASON_ID), str):  # a reason that is a message of its own, in the same language
+        params = dict(params, reason=translate(str(params[REASON_ID]), lang, **{k: v for k, v in params.items() if k != REASON_ID}))
     try:
         return text.format(**params)
     except (KeyError, IndexError, ValueError):
