@@ -94,6 +94,21 @@ _PYTHON_SHOWWARNING = warnings.showwarning
 
 
 GRADER_FAILED = 3
+INTERRUPTED = 130  # as a shell reports a command stopped by Ctrl-C
+
+
+def _run_cli() -> int:
+    """Run the command as click's standalone mode would, but a Ctrl-C that click itself catches
+    (before a command has its own handler: while starting) exits 130, as README says, not 1."""
+    try:
+        returned = cli.main(prog_name="grade", standalone_mode=False)
+    except click.exceptions.Abort:
+        click.echo(sys.modules["click.core"]._("Aborted!"), err=True)  # click's own words, in the user's language
+        return INTERRUPTED
+    except click.ClickException as error:
+        error.show()
+        return error.exit_code
+    return returned if isinstance(returned, int) else 0
 
 
 def _report_crash(error: Exception) -> int:
@@ -130,8 +145,7 @@ def main() -> None:
         localize(cli, "grade", HELP_LANGUAGE)
         speak_click(HELP_LANGUAGE)
     try:
-        cli(prog_name="grade")
-        code = 0
+        code = _run_cli()
     except SystemExit as exit_request:
         code = exit_request.code if isinstance(exit_request.code, int) else (0 if exit_request.code is None else 1)
     except Exception as error:  # noqa: BLE001 - the grader's own failure: one line and exit 3, not a traceback

@@ -39,3 +39,24 @@ def test_a_grader_failure_is_one_line_exit_3_and_a_file_to_send(tmp_path: Path):
     assert done.stderr.strip() == expected
     details = saved.read_text(encoding="utf-8")
     assert details.startswith("grade exercise 3 --submission") and "Traceback" in details and "ex03_misnamed" in details
+
+
+CTRL_C_WHILE_STARTING = """
+import sys
+from grader import cli
+
+def interrupted(ctx, name):
+    raise KeyboardInterrupt  # Ctrl-C while click resolves the command: before any command's own handler
+
+cli.cli.get_command = interrupted
+sys.argv = ["grade", *sys.argv[1:]]
+cli.main()
+"""
+
+
+def test_ctrl_c_while_the_command_starts_exits_130_in_the_users_language(tmp_path: Path):
+    done = subprocess.run([sys.executable, "-c", CTRL_C_WHILE_STARTING, "list", "--lang", "ru"],
+                          capture_output=True, text=True, cwd=ROOT, timeout=120,
+                          env=dict(os.environ, GRADE_DATA_DIR=str(tmp_path)))
+    assert done.returncode == 130, done.stderr
+    assert done.stderr.strip() == "Прервано!" and "Traceback" not in done.stderr
