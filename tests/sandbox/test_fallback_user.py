@@ -95,3 +95,34 @@ def test_the_root_note_is_one_line_in_the_users_language(lang: str):
     text = translate("sandbox.fallback_as_root", lang)
     assert "root" in text and "bubblewrap" in text and "\n" not in text
     assert text != translate("sandbox.fallback", lang)
+
+
+READS_THE_ZYGOTE = '''
+import os
+
+
+def gradient_step(v, gradient, step_size):
+    for mode, name in ((os.O_RDWR, "write"), (os.O_RDONLY, "read")):
+        try:
+            os.close(os.open(f"/proc/{os.getppid()}/mem", mode))
+            print("could", name, "the zygote's memory")
+        except OSError:
+            pass
+    return [a + step_size * b for a, b in zip(v, gradient)]
+'''
+
+
+@pytest.mark.skipif(not sys.platform.startswith("linux") or (os.geteuid() == 0 and not RUNS_AS_NOBODY),
+                    reason="Linux's /proc, and student code not running as root")
+def test_in_the_fallback_student_code_cannot_write_the_zygote_s_memory(tmp_path: Path):
+    """The zygote serves submission after submission (a batch worker's warm sandbox): in the
+    fallback too, a student's code (same uid: nobody's, or the grading user's) must not write
+    its memory through /proc/<pid>/mem (or trace it) to change what the next students' code
+    does or answers. It was dumpable outside namespaces."""
+    submission = submission_with(tmp_path / "sub", {})
+    (submission / "ex03_gradient_step.py").write_text(READS_THE_ZYGOTE)
+    done = subprocess.run([sys.executable, "-m", "grader", "exercise", "3", "--submission", str(submission), "--json"],
+                          capture_output=True, text=True, cwd=ROOT, timeout=300, env=dict(os.environ, GDKIT_SANDBOX="off"))
+    result = json.loads(done.stdout)
+    assert "the zygote's memory" not in result["exercises"][0]["output"]
+    assert result["score"] == result["max_score"]
