@@ -119,12 +119,20 @@ class LastTotal:
 
 
 def seeds_in(path: Path) -> list[int]:
-    """The seeds of the gradings in the gradebook at `path` (read only; [] if there is none)."""
+    """The seeds of the gradings in the gradebook at `path` ([] if there is none, or it is not
+    a gradebook). Read only, unless a run killed while saving left a hot journal: a read-only
+    connection cannot roll it back and fails, so a writing one does, as the next run would."""
     if not Path(path).is_file():
         return []
+    query = "SELECT DISTINCT seed FROM submissions ORDER BY seed"
     try:
         with closing(sqlite3.connect(f"{Path(path).resolve().as_uri()}?mode=ro", uri=True)) as db:
-            return [row[0] for row in db.execute("SELECT DISTINCT seed FROM submissions ORDER BY seed")]
+            return [row[0] for row in db.execute(query)]
+    except sqlite3.Error:
+        pass
+    try:
+        with closing(sqlite3.connect(Path(path))) as db:
+            return [row[0] for row in db.execute(query)]
     except sqlite3.Error:
         return []
 

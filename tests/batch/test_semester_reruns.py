@@ -52,3 +52,40 @@ def test_a_run_that_forgets_the_instructors_seed_is_refused_and_changes_nothing(
     fresh = tmp_path / "fresh"
     shutil.copytree(submissions, fresh)
     run_batch(fresh, tmp_path / "new-out")  # a new folder, no --seed: the public seed, as before
+
+
+HALF_SAVED = """
+import os, sqlite3, sys
+db = sqlite3.connect(sys.argv[1], isolation_level=None)
+db.execute("PRAGMA cache_size = 1")  # the journal is written now, not at COMMIT
+db.execute("BEGIN IMMEDIATE")
+db.execute("DELETE FROM submissions")
+for _ in range(500):
+    db.execute("INSERT INTO history VALUES ('x', 'h', 1, 'all', 't', 1.0, 1.0, NULL, 0)")
+os._exit(9)  # as a kill -9 in the middle of a save: a hot journal stays beside the gradebook
+"""
+
+
+def test_a_run_killed_in_the_middle_of_a_save_still_has_its_seed_refused(tmp_path: Path):
+    """A batch killed with SIGKILL while saving a grading leaves a hot journal; the gradebook
+    still holds the instructor's seed (sqlite rolls the journal back on the next write
+    connection), so the next run without --seed must still be refused. A read-only look
+    cannot roll back, failed, and let that run regrade everyone on the public seed."""
+    import subprocess
+    import sys
+
+    import pytest
+
+    from grader.batch.cli import InputProblem, refuse_a_forgotten_seed
+    from grader.batch.store import Gradebook, seeds_in
+
+    path = tmp_path / "out" / "gradebook.sqlite"
+    with Gradebook(path) as book:
+        book.save("ann", "ann", "hash", "options", 31, "all", "en", {"score": 5.0, "exercises": []}, None, None, False, "{}")
+    subprocess.run([sys.executable, "-c", HALF_SAVED, str(path)], check=False)
+    assert (tmp_path / "out" / "gradebook.sqlite-journal").is_file()
+    assert seeds_in(path) == [31]
+    with pytest.raises(InputProblem):
+        refuse_a_forgotten_seed(tmp_path / "out", None, "en")
+    with Gradebook(path) as book:  # and nothing was lost: the half-saved change rolled back
+        assert book.db.execute("SELECT student, seed FROM submissions").fetchall() == [("ann", 31)]
