@@ -215,9 +215,15 @@ class Gradebook:
                 yield Stored(r[0], r[1], r[2], r[3], r[4], r[5], r[6], r[7], bool(r[8]), json.loads(r[9]), r[9])
 
     def last_total(self, student: str) -> LastTotal | None:
-        """The student's current total, before a new grading replaces it."""
+        """The student's current total, before a new grading replaces it; when the grader failed
+        that grading (its points are not the student's), the last one it did not fail, from the
+        history."""
         row = self.db.execute("SELECT score, exercises, error_id, internal_error FROM submissions WHERE student = ?",
                               (student,)).fetchone()
+        if row is not None and row[3]:
+            row = self.db.execute("SELECT score, exercises, error_id, internal_error FROM history "
+                                  "WHERE student = ? AND internal_error = 0 ORDER BY rowid DESC LIMIT 1",
+                                  (student,)).fetchone() or row
         return None if row is None else LastTotal(float(row[0]), row[1], row[2] is None and not row[3])
 
     def students(self) -> list[str]:

@@ -89,3 +89,18 @@ def test_a_run_killed_in_the_middle_of_a_save_still_has_its_seed_refused(tmp_pat
         refuse_a_forgotten_seed(tmp_path / "out", None, "en")
     with Gradebook(path) as book:  # and nothing was lost: the half-saved change rolled back
         assert book.db.execute("SELECT student, seed FROM submissions").fetchall() == [("ann", 31)]
+
+
+def test_a_grader_failure_between_two_gradings_does_not_hide_a_total_that_went_down(tmp_path: Path):
+    """ben had 70; a run the grader failed on (no Dask worker connected, the sandbox broken)
+    kept 20 of his points with internal_error; the next run grades him 17. His total went down
+    from 70, his last grading that the grader did not fail: the run must say so (comparing
+    with the failed one, which is not his, said nothing)."""
+    from grader.batch.store import Gradebook
+
+    with Gradebook(tmp_path / "gradebook.sqlite") as book:
+        book.save("ben", "ben", "h1", "o", 31, "all", "en", {"score": 70.0, "exercises": []}, None, None, False, "{}")
+        book.save("ben", "ben", "h2", "o", 31, "all", "en", {"score": 20.0, "exercises": []},
+                  "batch.error.grader_failed", "no Dask worker", True, "{}")
+        last = book.last_total("ben")
+    assert last is not None and last.graded and last.score == 70.0
