@@ -208,8 +208,12 @@ class Sandbox:
         require_unix()
         self.limits = limits
         self.inbox = Path(tempfile.mkdtemp(prefix=temporary_prefix("inbox-"))).resolve()  # the zygote's ROOT
-        # The fallback's HOME and TMPDIR (with namespaces, a private /tmp), emptied per submission.
-        self.scratch = Path(tempfile.mkdtemp(prefix=temporary_prefix("scratch-"))).resolve()
+        # The fallback's HOME and TMPDIR (with namespaces, a private /tmp), emptied per submission:
+        # a folder inside one of ours that only we may write, so that student code can neither
+        # rename it nor put anything in its place (as it could in the system's /tmp).
+        self._scratch_parent = Path(tempfile.mkdtemp(prefix=temporary_prefix("scratch-"))).resolve()
+        self._scratch_parent.chmod(0o711)  # entered by the fallback's user, not listed, not written
+        self.scratch = self._scratch_parent / "home"
         self.user: tuple[int, int] | None = None  # who student code runs as in the fallback, if not us (nobody.py)
         self.isolated = bwrap_wanted()  # no probe: a failing first start falls back (see spawn)
         if not self.isolated and os.environ.get("GDKIT_SANDBOX") != "off":
@@ -338,5 +342,5 @@ class Sandbox:
         """Stop the zygote and remove the staged submission and the scratch folder."""
         self.stop()
         shutil.rmtree(self.inbox, ignore_errors=True)
-        shutil.rmtree(self.scratch, ignore_errors=True)
+        shutil.rmtree(self._scratch_parent, ignore_errors=True)
         self._staged = None

@@ -126,3 +126,44 @@ def test_in_the_fallback_student_code_cannot_write_the_zygote_s_memory(tmp_path:
     result = json.loads(done.stdout)
     assert "the zygote's memory" not in result["exercises"][0]["output"]
     assert result["score"] == result["max_score"]
+
+
+REPLACES_ITS_HOME = '''
+import os
+
+
+def gradient_step(v, gradient, step_size):
+    home = os.environ["HOME"]
+    try:
+        os.rename(home, home + "-moved")
+        os.symlink("/nonexistent-gdkit", home)
+    except OSError:
+        pass
+    return [a + step_size * b for a, b in zip(v, gradient)]
+'''
+
+
+@pytest.mark.skipif(not RUNS_AS_NOBODY, reason="needs root and a Python runtime the user nobody can read (not under /root)")
+def test_a_student_who_replaces_its_home_does_not_break_the_next_students(tmp_path: Path, monkeypatch: pytest.MonkeyPatch):
+    """The scratch folder (HOME, TMPDIR) sat in the system's /tmp, where nobody may rename its
+    own folder and put a symlink in its place: the next staging could not make it again
+    (FileExistsError), and every later student of that batch worker was a grader failure."""
+    from contextlib import ExitStack
+
+    from grader import curriculum
+    from grader.grading import grade_prepared_many
+    from grader.sandbox.client import Limits, Sandbox
+    from grader.submission import prepared
+
+    monkeypatch.setenv("GDKIT_SANDBOX", "off")
+    (tmp_path / "replaces.py").write_text(REPLACES_ITS_HOME)
+    folders = [submission_with(tmp_path / "first", {3: tmp_path / "replaces.py"}), submission_with(tmp_path / "next", {})]
+    sandbox = Sandbox(None, Limits())
+    try:
+        with ExitStack() as stack:
+            roots = [stack.enter_context(prepared(folder)) for folder in folders]
+            reports = [r.to_dict() for r in grade_prepared_many(roots, [curriculum.exercise(3)], 7, "en", sandbox)]
+        assert not Path(str(sandbox.scratch) + "-moved").exists()
+    finally:
+        sandbox.close()
+    assert [r["score"] for r in reports] == [r["max_score"] for r in reports]
