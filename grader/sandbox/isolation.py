@@ -5,8 +5,9 @@ namespaces: no network, its own PID namespace (everything dies with it), the sys
 Python runtime read-only, only this folder and the submission's private copy (read-only)
 visible, a private /tmp, uid `nobody`, no capabilities, no_new_privs (bwrap's default).
 Elsewhere (no bwrap, or namespaces refused) it falls back to resource limits and process
-groups (as `nobody` when the grader is root: nobody.py), says so once, and the grader still
-decides everything from plain data, with its own timeouts. Resource limits apply in both cases.
+groups (as an unprivileged id of its own when the grader is root: nobody.py), says so once,
+and the grader still decides everything from plain data, with its own timeouts. Resource
+limits apply in both cases.
 """
 
 from __future__ import annotations
@@ -26,7 +27,8 @@ from pathlib import Path
 from typing import IO, Callable
 
 from ..storage import temporary_prefix
-from .nobody import fallback_user, forbid_new_privileges, fresh_scratch, open_for_reading, prctl_function
+from .nobody import (fallback_user, forbid_new_privileges, fresh_scratch, kill_processes_of, prctl_function,
+                     readable_by_group, remove_files_of, sandbox_ids)
 
 SANDBOX_DIR = Path(__file__).resolve().parent
 INSIDE_CODE = "/gdkit-sandbox"
@@ -242,12 +244,15 @@ class Sandbox:
                 shutil.rmtree(entry, ignore_errors=True)
             else:
                 entry.unlink()
+        if self.user is not None:  # what the last one left running or lying in the shared folders
+            kill_processes_of(self.user[0], keep=[self._process.pid] if self._process is not None else [])
+            remove_files_of(self.user[0])
         if (root / "exercises").is_dir():
             shutil.copytree(root / "exercises", self.inbox / "exercises")
         if not self.isolated:
             fresh_scratch(self.scratch, self.user)
             if self.user is not None:
-                open_for_reading(self.inbox)
+                readable_by_group(self.inbox, self.user[1])
         self._staged = root
         self.generation += 1
 
@@ -329,18 +334,25 @@ class Sandbox:
         self._process.wait()
         self._control.close()
         self._process, self._control = None, None
+        if self.user is not None:  # daemons that left the zygote's process group
+            kill_processes_of(self.user[0])
 
     def _as_fallback_user(self) -> None:
-        """In the fallback: run student code as nobody when the grader is root and nobody can run
-        the runtime (nobody.py), its folders made readable (the inbox) and its own (the scratch)."""
-        self.user = _fallback_user()
+        """In the fallback: run student code as a user id of this sandbox's own when the grader
+        is root and other users can run the runtime (nobody.py), the staged submission readable
+        by its group only, the scratch its own, nothing of an earlier run of that id alive."""
+        if self.user is None and _fallback_user() is not None:
+            self.user = sandbox_ids()
         fresh_scratch(self.scratch, self.user)
         if self.user is not None:
-            open_for_reading(self.inbox)
+            kill_processes_of(self.user[0])
+            readable_by_group(self.inbox, self.user[1])
 
     def close(self) -> None:
         """Stop the zygote and remove the staged submission and the scratch folder."""
         self.stop()
+        if self.user is not None:
+            remove_files_of(self.user[0])
         shutil.rmtree(self.inbox, ignore_errors=True)
         shutil.rmtree(self._scratch_parent, ignore_errors=True)
         self._staged = None

@@ -3,22 +3,28 @@
 With bubblewrap, student code runs as `nobody` in its own namespaces. Without them it used to
 run as the grading user: as root (a container without user namespaces, a CI runner) it could
 rewrite the grader's own files, the gradebook, other students' copies, and signal any process.
-So in the fallback, when the grader runs as root, the zygote drops to `nobody` (no groups, no
-new privileges) before it starts: it reads what everyone may read and writes only its private
-scratch folder and the system's /tmp. That needs a runtime `nobody` can run (an interpreter
-and numpy outside /root, say): a probe run checks it once per process, and where it cannot,
-student code stays the grading user's (docs/security.md says what that leaves open).
+So in the fallback, when the grader runs as root, each sandbox's zygote drops, before it starts,
+to a user and group id of its own (no name, no groups, no new privileges): it reads what
+everyone may read and its own staged submission, writes only its private scratch folder and
+the shared temporary folders, and cannot see, signal or write another sandbox's (a batch grades
+students side by side, each in its own sandbox). Between submissions the grader (root) kills
+every process of that id, escaped daemons included, and removes its files from the shared
+temporary folders. That needs a runtime other users can run (an interpreter and numpy outside
+/root, say): a probe run as `nobody` checks it once per process; where it fails, student code
+stays the grading user's (docs/security.md says what that leaves open).
 """
 
 from __future__ import annotations
 
+import itertools
 import os
 import shutil
+import signal
 import subprocess
 import sys
 from functools import lru_cache
 from pathlib import Path
-from typing import Callable
+from typing import Callable, Iterable
 
 NOBODY_IDS = (65534, 65534)  # Debian's nobody and nogroup, where the user database says nothing
 PR_SET_NO_NEW_PRIVS = 38
@@ -72,13 +78,78 @@ def forbid_new_privileges(prctl: Callable[..., int] | None) -> None:
         prctl(PR_SET_NO_NEW_PRIVS, 1, 0, 0, 0)
 
 
-def open_for_reading(folder: Path) -> None:
-    """Let other users read `folder` and everything in it, and change nothing: student code
-    running as nobody reads its staged submission, and cannot write it."""
-    folder.chmod(0o755)
-    for path in folder.rglob("*"):
+SANDBOX_IDS_BASE = 2_000_000_000  # unnamed ids, far above people's and services' (and below 2**31)
+SHARED_WRITABLE = ("/tmp", "/var/tmp", "/dev/shm")  # where any user may leave files
+_SANDBOXES = itertools.count()
+
+
+def sandbox_ids() -> tuple[int, int]:
+    """A user and group id of its own for a new sandbox of this process, unique on this machine
+    among the live graders (made from the process id)."""
+    uid = SANDBOX_IDS_BASE + (os.getpid() % 2**20) * 64 + next(_SANDBOXES) % 64
+    return uid, uid
+
+
+def readable_by_group(folder: Path, gid: int) -> None:
+    """`folder` and everything in it owned by root and the group `gid`, which may read and not
+    change it (folders 0750, files 0640): a sandbox's own staged submission, hidden from the
+    others."""
+    for path in [folder, *folder.rglob("*")]:
         if not path.is_symlink():
-            path.chmod(0o755 if path.is_dir() else 0o644)
+            os.chown(path, 0, gid)
+            path.chmod(0o750 if path.is_dir() else 0o640)
+
+
+def kill_processes_of(uid: int, keep: Iterable[int] = ()) -> None:
+    """SIGKILL every process whose real or effective user is `uid` (but `keep`), until none is
+    left: what a sandbox started, daemons that left its process groups included (Linux /proc)."""
+    keep = set(keep)
+    for _ in range(10):  # a process may fork while the others are killed
+        found = [pid for pid in processes_of(uid) if pid not in keep]
+        if not found:
+            return
+        for pid in found:
+            try:
+                os.kill(pid, signal.SIGKILL)
+            except (ProcessLookupError, PermissionError):
+                pass
+
+
+def processes_of(uid: int) -> list[int]:
+    """The processes whose real or effective user is `uid`."""
+    try:
+        entries = [entry for entry in os.listdir("/proc") if entry.isdigit()]
+    except OSError:
+        return []
+    found = []
+    for entry in entries:
+        try:
+            with open(f"/proc/{entry}/status", encoding="ascii", errors="replace") as status:
+                uids = next((line.split()[1:3] for line in status if line.startswith("Uid:")), [])
+        except OSError:
+            continue  # ended meanwhile
+        if str(uid) in uids:
+            found.append(int(entry))
+    return found
+
+
+def remove_files_of(uid: int, folders: Iterable[str] = SHARED_WRITABLE) -> None:
+    """Remove what the user `uid` left at the top of the shared temporary folders."""
+    for folder in folders:
+        try:
+            entries = list(os.scandir(folder))
+        except OSError:
+            continue
+        for entry in entries:
+            try:
+                if entry.stat(follow_symlinks=False).st_uid != uid:
+                    continue
+                if entry.is_dir(follow_symlinks=False):
+                    shutil.rmtree(entry.path, ignore_errors=True)
+                else:
+                    os.unlink(entry.path)
+            except OSError:
+                pass
 
 
 def fresh_scratch(folder: Path, owner: tuple[int, int] | None) -> None:

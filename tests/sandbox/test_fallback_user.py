@@ -1,6 +1,8 @@
-"""The fallback (no namespaces) when the grader runs as root: student code runs as nobody, so it
-cannot change the grader's files, the gradebook or anything only root may write (nobody.py);
-where nobody cannot run the runtime, the note says that student code runs as root."""
+"""The fallback (no namespaces) when the grader runs as root: each sandbox's student code runs as
+an unprivileged id of its own, so it cannot change the grader's files, the gradebook or anything
+only root may write, nor touch the sandbox graded beside it, and nothing of it outlives its
+submission (nobody.py); where other users cannot run the runtime, the note says that student
+code runs as root."""
 
 from __future__ import annotations
 
@@ -43,7 +45,7 @@ def gradient_step(v, gradient, step_size):
 
 
 @pytest.mark.skipif(not RUNS_AS_NOBODY, reason="needs root and a Python runtime the user nobody can read (not under /root)")
-def test_in_the_fallback_as_root_student_code_runs_as_nobody(tmp_path: Path):
+def test_in_the_fallback_as_root_student_code_runs_as_an_unprivileged_id_of_its_own(tmp_path: Path):
     owned_by_root = Path(tempfile.mkdtemp(prefix="gdkit-only-root-writes-"))
     try:
         owned_by_root.chmod(0o755)  # everyone may read and enter, only root may write
@@ -58,8 +60,9 @@ def test_in_the_fallback_as_root_student_code_runs_as_nobody(tmp_path: Path):
                               env=dict(os.environ, GDKIT_SANDBOX="off"))
         result = json.loads(done.stdout)
         output = result["exercises"][0]["output"]
-        uid, gid = nobody.nobody_ids()
-        assert f"uid {uid} gid {gid} groups []" in output
+        (line,) = {line for line in output.splitlines() if line.startswith("uid ")}  # every process of the sandbox
+        _, uid, _, gid, _, groups = line.split(" ", 5)
+        assert int(uid) == int(gid) >= nobody.SANDBOX_IDS_BASE and groups == "[]"  # an id of the sandbox's own
         assert "NoNewPrivs:\\t1" in output
         assert "changed" not in output
         assert all(target.read_text() == "untouched\n" for target in targets)
@@ -190,8 +193,6 @@ def gradient_step(v, gradient, step_size):
 '''
 
 
-@pytest.mark.xfail(strict=True, reason="every fallback sandbox runs as the same nobody: a staged copy is world-readable and "
-                                       "a scratch folder nobody's (a uid of its own per sandbox would end it)")
 @pytest.mark.skipif(not RUNS_AS_NOBODY, reason="needs root and a Python runtime the user nobody can read (not under /root)")
 def test_student_code_cannot_read_or_write_the_sandbox_graded_beside_it(tmp_path: Path, monkeypatch: pytest.MonkeyPatch):
     """A batch with several workers in the fallback grades students side by side: one student's
@@ -219,3 +220,44 @@ def test_student_code_cannot_read_or_write_the_sandbox_graded_beside_it(tmp_path
         ours.close()
     output = report.to_dict()["exercises"][0]["output"]
     assert "neighbour" not in output
+
+
+LEAVES_A_DAEMON = """
+import os, subprocess, sys
+
+def gradient_step(v, gradient, step_size):
+    if not os.path.exists("/tmp/gdkit-left-behind-{marker}"):
+        open("/tmp/gdkit-left-behind-{marker}", "w").write("answers")
+        subprocess.Popen([sys.executable, "-c", "import time; time.sleep(120)", "{marker}"], start_new_session=True,
+                         stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    return [a + step_size * b for a, b in zip(v, gradient)]
+"""
+
+
+@pytest.mark.skipif(not RUNS_AS_NOBODY, reason="needs root and a Python runtime the user nobody can read (not under /root)")
+def test_nothing_of_a_submission_outlives_it_in_the_fallback(tmp_path: Path, monkeypatch: pytest.MonkeyPatch):
+    """A daemon that left the process groups (setsid) and a file in /tmp: before the sandbox
+    stages the next student, every process of its id is killed and its files there removed."""
+    import uuid
+    from contextlib import ExitStack
+
+    from grader import curriculum
+    from grader.grading import grade_prepared_many
+    from grader.sandbox.client import Limits, Sandbox
+    from grader.submission import prepared
+
+    monkeypatch.setenv("GDKIT_SANDBOX", "off")
+    marker = f"gdkit-daemon-{uuid.uuid4().hex}"
+    (tmp_path / "daemon.py").write_text(LEAVES_A_DAEMON.replace("{marker}", marker))
+    folders = [submission_with(tmp_path / "first", {3: tmp_path / "daemon.py"}), submission_with(tmp_path / "next", {})]
+    sandbox = Sandbox(None, Limits())
+    try:
+        with ExitStack() as stack:
+            roots = [stack.enter_context(prepared(folder)) for folder in folders]
+            reports = [r.to_dict() for r in grade_prepared_many(roots, [curriculum.exercise(3)], 7, "en", sandbox)]
+        running = subprocess.run(["ps", "-eo", "args"], capture_output=True, text=True).stdout
+        assert marker not in running and not Path(f"/tmp/gdkit-left-behind-{marker}").exists()
+    finally:
+        sandbox.close()
+        Path(f"/tmp/gdkit-left-behind-{marker}").unlink(missing_ok=True)
+    assert [r["score"] for r in reports] == [r["max_score"] for r in reports]
