@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import math
 import os
+import sqlite3
 import sys
 from pathlib import Path
 
@@ -127,7 +128,7 @@ def batch(submissions: Path, out: Path, workers: int | None, seed: int | None, t
     from ..oracle import reference_available
     from ..sandbox.isolation import require_unix, say_if_falling_back
     from .intake import IntakeError
-    from .pipeline import OutputBusy, Settings, run, summary_line
+    from .pipeline import GRADEBOOK, OutputBusy, Settings, run, summary_line
     from .runner import SchedulerUnreachable
 
     lang = language(lang)
@@ -169,6 +170,9 @@ def batch(submissions: Path, out: Path, workers: int | None, seed: int | None, t
         raise click.UsageError(translate(error.message_id, lang, **error.params)) from None
     except OutputBusy:
         raise InputProblem(translate("batch.error.busy", lang, out=str(out))) from None
+    except sqlite3.DatabaseError as error:  # not a gradebook, or a damaged one: the user's file, not a grader bug
+        raise InputProblem(translate("batch.error.gradebook_unreadable", lang, path=str(out / GRADEBOOK),
+                                     reason=str(error))) from None
     except KeyboardInterrupt:  # Ctrl-C: what was graded is committed; the next run grades the rest
         click.echo(translate("batch.interrupted", lang, out=str(out)), err=True)
         sys.exit(EXIT_INTERRUPTED)

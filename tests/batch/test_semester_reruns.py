@@ -106,3 +106,12 @@ def test_a_grader_failure_between_two_gradings_does_not_hide_a_total_that_went_d
                   "batch.error.grader_failed", "no Dask worker", True, "{}")
         last = book.last_total("ben")
     assert last is not None and last.graded and last.score == 70.0
+
+
+def test_a_damaged_gradebook_is_an_input_error_that_says_what_to_do(tmp_path: Path):
+    submissions, out = small_class(tmp_path / "class"), tmp_path / "out"
+    out.mkdir()
+    (out / "gradebook.sqlite").write_text("not a gradebook")
+    done = run_batch(submissions, out, "--seed", "31", check=False)
+    assert done.returncode == 2 and "Traceback" not in done.stderr and "grader itself failed" not in done.stderr
+    assert "cannot be read as a gradebook (file is not a database)" in done.stderr and "move it away" in done.stderr
