@@ -160,6 +160,22 @@ def _fall_back() -> None:
                       "process groups only (install Debian's `bubblewrap` for full isolation).", SandboxFallback, stacklevel=3)
 
 
+_ROOT_NOTE_SAID = False
+
+
+def _say_the_fallback() -> None:
+    """The fallback's note, once: when bwrap was wanted and fails (_fall_back), or, when the user
+    chose the fallback (GDKIT_SANDBOX=off), only if student code would run as root (choosing the
+    fallback is not choosing that)."""
+    global _ROOT_NOTE_SAID
+    if os.environ.get("GDKIT_SANDBOX") != "off":
+        _fall_back()
+    elif not _ROOT_NOTE_SAID and hasattr(os, "geteuid") and os.geteuid() == 0 and _fallback_user() is None:
+        _ROOT_NOTE_SAID = True
+        warnings.warn("student code runs as root (the user nobody cannot run this Python and numpy).",
+                      SandboxFallbackAsRoot, stacklevel=3)
+
+
 def _fallback_user() -> tuple[int, int] | None:
     """Who student code runs as in the fallback when not the grading user (nobody.py)."""
     return fallback_user(packages_folder(), str(SANDBOX_DIR / "worker.py"))
@@ -167,9 +183,10 @@ def _fallback_user() -> tuple[int, int] | None:
 
 def say_if_falling_back() -> None:
     """Say now, once, if the sandboxes this machine starts will fall back (a batch says it here,
-    and its worker processes keep quiet); silent when the user chose it (GDKIT_SANDBOX=off)."""
-    if os.environ.get("GDKIT_SANDBOX") != "off" and not namespaces_available():
-        _fall_back()
+    and its worker processes keep quiet); silent when the user chose it (GDKIT_SANDBOX=off),
+    unless student code would run as root."""
+    if not namespaces_available():
+        _say_the_fallback()
 
 
 @lru_cache(maxsize=None)
@@ -218,8 +235,8 @@ class Sandbox:
         self.scratch = self._scratch_parent / "home"
         self.user: tuple[int, int] | None = None  # who student code runs as in the fallback, if not us (nobody.py)
         self.isolated = bwrap_wanted()  # no probe: a failing first start falls back (see spawn)
-        if not self.isolated and os.environ.get("GDKIT_SANDBOX") != "off":
-            _fall_back()
+        if not self.isolated:
+            _say_the_fallback()
         self._process: subprocess.Popen | None = None
         self._control: socket.socket | None = None
         self._staged: Path | None = None
