@@ -28,7 +28,7 @@ from typing import IO, Callable
 
 from ..storage import temporary_prefix
 from .nobody import (fallback_user, forbid_new_privileges, fresh_scratch, kill_processes_of, prctl_function,
-                     readable_by_group, remove_files_of, sandbox_ids)
+                     readable_by_group, remove_files_of, remove_ipc_objects_of, sandbox_ids)
 
 SANDBOX_DIR = Path(__file__).resolve().parent
 INSIDE_CODE = "/gdkit-sandbox"
@@ -264,6 +264,7 @@ class Sandbox:
         if self.user is not None:  # what the last one left running or lying in the shared folders
             kill_processes_of(self.user[0], keep=[self._process.pid] if self._process is not None else [])
             remove_files_of(self.user[0])
+            remove_ipc_objects_of(self.user[0])
         if (root / "exercises").is_dir():
             shutil.copytree(root / "exercises", self.inbox / "exercises")
         if not self.isolated:
@@ -370,6 +371,7 @@ class Sandbox:
         self.stop()
         if self.user is not None:
             remove_files_of(self.user[0])
+            remove_ipc_objects_of(self.user[0])
         shutil.rmtree(self.inbox, ignore_errors=True)
         shutil.rmtree(self._scratch_parent, ignore_errors=True)
         self._staged = None

@@ -223,11 +223,12 @@ def test_student_code_cannot_read_or_write_the_sandbox_graded_beside_it(tmp_path
 
 
 LEAVES_A_DAEMON = """
-import os, subprocess, sys
+import ctypes, os, subprocess, sys
 
 def gradient_step(v, gradient, step_size):
     if not os.path.exists("/tmp/gdkit-left-behind-{marker}"):
         open("/tmp/gdkit-left-behind-{marker}", "w").write("answers")
+        ctypes.CDLL(None).shmget(0, 4096, 0o1600)  # IPC_PRIVATE, IPC_CREAT | 0600: a System V segment
         subprocess.Popen([sys.executable, "-c", "import time; time.sleep(120)", "{marker}"], start_new_session=True,
                          stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
     return [a + step_size * b for a, b in zip(v, gradient)]
@@ -236,8 +237,9 @@ def gradient_step(v, gradient, step_size):
 
 @pytest.mark.skipif(not RUNS_AS_NOBODY, reason="needs root and a Python runtime the user nobody can read (not under /root)")
 def test_nothing_of_a_submission_outlives_it_in_the_fallback(tmp_path: Path, monkeypatch: pytest.MonkeyPatch):
-    """A daemon that left the process groups (setsid) and a file in /tmp: before the sandbox
-    stages the next student, every process of its id is killed and its files there removed."""
+    """A daemon that left the process groups (setsid), a file in /tmp and a System V segment:
+    before the sandbox stages the next student, every process of its id is killed and what it
+    left there removed."""
     import uuid
     from contextlib import ExitStack
 
@@ -257,6 +259,9 @@ def test_nothing_of_a_submission_outlives_it_in_the_fallback(tmp_path: Path, mon
             reports = [r.to_dict() for r in grade_prepared_many(roots, [curriculum.exercise(3)], 7, "en", sandbox)]
         running = subprocess.run(["ps", "-eo", "args"], capture_output=True, text=True).stdout
         assert marker not in running and not Path(f"/tmp/gdkit-left-behind-{marker}").exists()
+        (uid, _) = sandbox.user
+        segments = Path("/proc/sysvipc/shm").read_text().splitlines()[1:]
+        assert not [row for row in segments if row.split()[7] == str(uid)]
     finally:
         sandbox.close()
         Path(f"/tmp/gdkit-left-behind-{marker}").unlink(missing_ok=True)
