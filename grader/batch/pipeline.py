@@ -84,6 +84,7 @@ class Summary:
     ignored: list[str] = field(default_factory=list)
     stale: list[str] = field(default_factory=list)
     dropped: list[tuple[str, float, float]] = field(default_factory=list)  # (student, last total, new total)
+    still_not_gradable: list[str] = field(default_factory=list)  # skipped as unchanged, and not gradable
     seconds: float = 0.0
     average: float = 0.0
     max_score: float | None = None
@@ -232,6 +233,8 @@ def _run(settings: Settings, students: list[Student], summary: Summary, start: f
             if bar is not None:
                 bar.close()
         summary.stale = sorted(set(book.students()) - {s.id for s in students})
+        present = {s.id for s in students}
+        summary.still_not_gradable = sorted(set(book.not_gradable()) & present - fresh)
         tally = rebuild_views(out, book.records([s.id for s in students]), settings, fresh)
         outputs.remove_views_of(out, summary.stale)
     summary.seconds = time.perf_counter() - start

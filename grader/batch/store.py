@@ -226,5 +226,10 @@ class Gradebook:
                                   (student,)).fetchone() or row
         return None if row is None else LastTotal(float(row[0]), row[1], row[2] is None and not row[3])
 
+    def not_gradable(self) -> list[str]:
+        """The students whose current record is a submission that could not be graded."""
+        return [r[0] for r in self.db.execute(
+            "SELECT student FROM submissions WHERE error_id IS NOT NULL AND internal_error = 0 ORDER BY student")]
+
     def students(self) -> list[str]:
         return [r[0] for r in self.db.execute("SELECT student FROM submissions ORDER BY student")]

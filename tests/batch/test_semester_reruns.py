@@ -115,3 +115,17 @@ def test_a_damaged_gradebook_is_an_input_error_that_says_what_to_do(tmp_path: Pa
     done = run_batch(submissions, out, "--seed", "31", check=False)
     assert done.returncode == 2 and "Traceback" not in done.stderr and "grader itself failed" not in done.stderr
     assert "cannot be read as a gradebook (file is not a database)" in done.stderr and "move it away" in done.stderr
+
+
+def test_a_rerun_says_who_still_cannot_be_graded(tmp_path: Path):
+    """Skipped as unchanged, a not-gradable student is not in the run's 'not gradable' count:
+    a line names them, so the instructor does not read 'not gradable 0' as 'everyone is in'."""
+    submissions, out = small_class(tmp_path / "class"), tmp_path / "out"
+    (submissions / "dan").mkdir()
+    (submissions / "dan" / "notes.txt").write_text("I will hand it in later")
+    first = run_batch(submissions, out, "--seed", "31")
+    assert "not gradable 1" in first.stdout and "still cannot be graded" not in first.stderr
+    again = run_batch(submissions, out, "--seed", "31")
+    assert "unchanged and skipped 4, not gradable 0" in again.stdout
+    (line,) = [line for line in again.stderr.splitlines() if "still cannot be graded" in line]
+    assert line.startswith("1 student still cannot be graded") and line.endswith(": dan")
