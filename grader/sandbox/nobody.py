@@ -26,6 +26,8 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Callable, Iterable
 
+from .ipc import remove_ipc_objects
+
 NOBODY_IDS = (65534, 65534)  # Debian's nobody and nogroup, where the user database says nothing
 PR_SET_NO_NEW_PRIVS = 38
 PROBE = "import sys; sys.path.insert(0, sys.argv[1]); import numpy; open(sys.argv[2], 'rb').close()"
@@ -134,29 +136,8 @@ def processes_of(uid: int) -> list[int]:
 
 
 def remove_ipc_objects_of(uid: int) -> None:
-    """IPC_RMID on every System V shared memory segment, message queue and semaphore set that
-    the user `uid` owns or created (/proc/sysvipc, Linux; nothing elsewhere)."""
-    import ctypes
-
-    try:
-        libc = ctypes.CDLL(None, use_errno=True)
-    except OSError:
-        return
-    IPC_RMID = 0
-    removers = {"shm": lambda i: libc.shmctl(i, IPC_RMID, None), "msg": lambda i: libc.msgctl(i, IPC_RMID, None),
-                "sem": lambda i: libc.semctl(i, 0, IPC_RMID)}
-    for kind, remove in removers.items():
-        try:
-            with open(f"/proc/sysvipc/{kind}") as table:
-                header, *rows = table.read().splitlines()
-        except (OSError, ValueError):
-            continue
-        columns = header.split()
-        owners = [columns.index(name) for name in ("uid", "cuid") if name in columns]
-        for row in rows:
-            fields = row.split()
-            if len(fields) == len(columns) and any(fields[i] == str(uid) for i in owners):
-                remove(int(fields[1]))
+    """The System V IPC objects that the user `uid` owns or created, removed (ipc.py)."""
+    remove_ipc_objects(owner=uid)
 
 
 def remove_files_of(uid: int, folders: Iterable[str] = SHARED_WRITABLE) -> None:

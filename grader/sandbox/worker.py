@@ -39,6 +39,7 @@ HERE = os.path.dirname(os.path.abspath(__file__))
 if len(sys.argv) > 4:
     sys.path.append(sys.argv[4])
 sys.path.insert(0, HERE)
+import ipc  # noqa: E402
 import loops  # noqa: E402
 import numpy.linalg  # noqa: E402,F401 - imported once here, shared by every forked child
 import numpy.random  # noqa: E402,F401
@@ -324,28 +325,7 @@ def wipe_writable() -> None:
                 _remove(os.path.join(folder, name))
             except OSError:
                 pass
-    remove_ipc_objects()
-
-
-def remove_ipc_objects() -> None:
-    """IPC_RMID on every shared memory segment, message queue and semaphore set listed in
-    /proc/sysvipc (the second column is the object's id)."""
-    import ctypes
-
-    libc = ctypes.CDLL(None, use_errno=True)
-    IPC_RMID = 0
-    removers = {"shm": lambda i: libc.shmctl(i, IPC_RMID, None), "msg": lambda i: libc.msgctl(i, IPC_RMID, None),
-                "sem": lambda i: libc.semctl(i, 0, IPC_RMID)}
-    for kind, remove in removers.items():
-        try:
-            with open(f"/proc/sysvipc/{kind}") as table:
-                rows = table.read().splitlines()[1:]
-        except OSError:
-            continue
-        for row in rows:
-            fields = row.split()
-            if len(fields) > 1 and fields[1].isdigit():
-                remove(int(fields[1]))
+    ipc.remove_ipc_objects()
 
 
 def zygote(control: socket.socket, root: str, mode: str) -> None:
