@@ -27,8 +27,8 @@ from pathlib import Path
 from typing import IO, Callable
 
 from ..storage import temporary_prefix
-from .nobody import (fallback_user, forbid_new_privileges, fresh_scratch, kill_processes_of, prctl_function,
-                     readable_by_group, remove_files_of, remove_ipc_objects_of, sandbox_ids)
+from .nobody import (clear_user, fallback_user, forbid_new_privileges, fresh_scratch, kill_processes_of,
+                     prctl_function, readable_by_group, sandbox_ids)
 
 SANDBOX_DIR = Path(__file__).resolve().parent
 INSIDE_CODE = "/gdkit-sandbox"
@@ -152,7 +152,7 @@ def _fall_back() -> None:
     global _BWRAP_FAILED
     if not _BWRAP_FAILED:
         _BWRAP_FAILED = True
-        if hasattr(os, "geteuid") and os.geteuid() == 0 and _fallback_user() is None:
+        if _student_code_runs_as_root():
             warnings.warn("bubblewrap namespaces are not available here, and student code runs as root (the user "
                           "nobody cannot run this Python and numpy).", SandboxFallbackAsRoot, stacklevel=3)
             return
@@ -170,10 +170,15 @@ def _say_the_fallback() -> None:
     global _ROOT_NOTE_SAID
     if os.environ.get("GDKIT_SANDBOX") != "off":
         _fall_back()
-    elif not _ROOT_NOTE_SAID and hasattr(os, "geteuid") and os.geteuid() == 0 and _fallback_user() is None:
+    elif not _ROOT_NOTE_SAID and _student_code_runs_as_root():
         _ROOT_NOTE_SAID = True
         warnings.warn("student code runs as root (the user nobody cannot run this Python and numpy).",
                       SandboxFallbackAsRoot, stacklevel=3)
+
+
+def _student_code_runs_as_root() -> bool:
+    """In the fallback: the grader is root and other users cannot run the runtime (nobody.py)."""
+    return hasattr(os, "geteuid") and os.geteuid() == 0 and _fallback_user() is None
 
 
 def _fallback_user() -> tuple[int, int] | None:
@@ -262,15 +267,11 @@ class Sandbox:
             else:
                 entry.unlink()
         if self.user is not None:  # what the last one left running or lying in the shared folders
-            kill_processes_of(self.user[0], keep=[self._process.pid] if self._process is not None else [])
-            remove_files_of(self.user[0])
-            remove_ipc_objects_of(self.user[0])
+            clear_user(self.user[0], keep=[self._process.pid] if self._process is not None else [])
         if (root / "exercises").is_dir():
             shutil.copytree(root / "exercises", self.inbox / "exercises")
         if not self.isolated:
-            fresh_scratch(self.scratch, self.user)
-            if self.user is not None:
-                readable_by_group(self.inbox, self.user[1])
+            self._fallback_folders()
         self._staged = root
         self.generation += 1
 
@@ -361,17 +362,22 @@ class Sandbox:
         by its group only, the scratch its own, nothing of an earlier run of that id alive."""
         if self.user is None and _fallback_user() is not None:
             self.user = sandbox_ids()
-        fresh_scratch(self.scratch, self.user)
         if self.user is not None:
             kill_processes_of(self.user[0])
+        self._fallback_folders()
+
+    def _fallback_folders(self) -> None:
+        """The fallback's scratch folder emptied and its user's; the staged submission readable by
+        that user's group only."""
+        fresh_scratch(self.scratch, self.user)
+        if self.user is not None:
             readable_by_group(self.inbox, self.user[1])
 
     def close(self) -> None:
         """Stop the zygote and remove the staged submission and the scratch folder."""
         self.stop()
         if self.user is not None:
-            remove_files_of(self.user[0])
-            remove_ipc_objects_of(self.user[0])
+            clear_user(self.user[0])
         shutil.rmtree(self.inbox, ignore_errors=True)
         shutil.rmtree(self._scratch_parent, ignore_errors=True)
         self._staged = None

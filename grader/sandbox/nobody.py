@@ -26,6 +26,7 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Callable, Iterable
 
+from . import procfs
 from .ipc import remove_ipc_objects
 
 NOBODY_IDS = (65534, 65534)  # Debian's nobody and nogroup, where the user database says nothing
@@ -119,24 +120,14 @@ def kill_processes_of(uid: int, keep: Iterable[int] = ()) -> None:
 
 def processes_of(uid: int) -> list[int]:
     """The processes whose real or effective user is `uid`."""
-    try:
-        entries = [entry for entry in os.listdir("/proc") if entry.isdigit()]
-    except OSError:
-        return []
-    found = []
-    for entry in entries:
-        try:
-            with open(f"/proc/{entry}/status", encoding="ascii", errors="replace") as status:
-                uids = next((line.split()[1:3] for line in status if line.startswith("Uid:")), [])
-        except OSError:
-            continue  # ended meanwhile
-        if str(uid) in uids:
-            found.append(int(entry))
-    return found
+    return [pid for pid, fields in procfs.statuses() if str(uid) in fields.get("Uid", "").split()[:2]]
 
 
-def remove_ipc_objects_of(uid: int) -> None:
-    """The System V IPC objects that the user `uid` owns or created, removed (ipc.py)."""
+def clear_user(uid: int, keep: Iterable[int] = ()) -> None:
+    """Everything the user `uid` left: its processes killed (but `keep`), its files at the top of
+    the shared temporary folders and its System V IPC objects removed."""
+    kill_processes_of(uid, keep)
+    remove_files_of(uid)
     remove_ipc_objects(owner=uid)
 
 

@@ -43,6 +43,7 @@ import ipc  # noqa: E402
 import loops  # noqa: E402
 import numpy.linalg  # noqa: E402,F401 - imported once here, shared by every forked child
 import numpy.random  # noqa: E402,F401
+import procfs  # noqa: E402
 import protocol  # noqa: E402
 import testfuncs  # noqa: E402
 
@@ -388,20 +389,10 @@ def cap_processes(allowed: int, mode: str) -> None:
 
 def tasks_of(uid: int) -> int | None:
     """How many threads the user `uid` runs now (Linux /proc), or None where that is unknown."""
-    try:
-        entries = [entry for entry in os.listdir("/proc") if entry.isdigit()]
-    except OSError:
+    if not procfs.has_proc():
         return None
-    count = 0
-    for entry in entries:
-        try:
-            with open(f"/proc/{entry}/status", encoding="ascii", errors="replace") as status:
-                fields = dict(line.split(":", 1) for line in status if ":" in line)
-        except OSError:
-            continue  # ended meanwhile
-        if fields.get("Uid", "").split()[:1] == [str(uid)]:
-            count += int(fields.get("Threads", "1").strip() or 1)
-    return count
+    return sum(int(fields.get("Threads", "1").strip() or 1) for _, fields in procfs.statuses()
+               if fields.get("Uid", "").split()[:1] == [str(uid)])
 
 
 def not_dumpable() -> None:
