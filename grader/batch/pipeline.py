@@ -232,8 +232,8 @@ def _run(settings: Settings, students: list[Student], summary: Summary, start: f
         finally:
             if bar is not None:
                 bar.close()
-        summary.stale = sorted(set(book.students()) - {s.id for s in students})
         present = {s.id for s in students}
+        summary.stale = sorted(set(book.students()) - present)
         summary.still_not_gradable = sorted(set(book.not_gradable()) & present - fresh)
         tally = rebuild_views(out, book.records([s.id for s in students]), settings, fresh)
         outputs.remove_views_of(out, summary.stale)

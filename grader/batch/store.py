@@ -124,17 +124,13 @@ def seeds_in(path: Path) -> list[int]:
     connection cannot roll it back and fails, so a writing one does, as the next run would."""
     if not Path(path).is_file():
         return []
-    query = "SELECT DISTINCT seed FROM submissions ORDER BY seed"
-    try:
-        with closing(sqlite3.connect(f"{Path(path).resolve().as_uri()}?mode=ro", uri=True)) as db:
-            return [row[0] for row in db.execute(query)]
-    except sqlite3.Error:
-        pass
-    try:
-        with closing(sqlite3.connect(Path(path))) as db:
-            return [row[0] for row in db.execute(query)]
-    except sqlite3.Error:
-        return []
+    for target, uri in ((f"{Path(path).resolve().as_uri()}?mode=ro", True), (str(path), False)):
+        try:
+            with closing(sqlite3.connect(target, uri=uri)) as db:
+                return [row[0] for row in db.execute("SELECT DISTINCT seed FROM submissions ORDER BY seed")]
+        except sqlite3.Error:
+            continue
+    return []
 
 
 class Gradebook:
