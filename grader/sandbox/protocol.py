@@ -83,17 +83,23 @@ def is_plain_default(value: Any) -> bool:
     return kind in (float, bool) or (kind is str and len(value) <= MAX_DEFAULT_CHARACTERS)
 
 
+class UnsendableArgument(TypeError):
+    """A hidden suite passes student code something that is not data (a lambda, an object):
+    the suite's mistake, never the student's."""
+
+
 def encode(value: Any, allow_specs: bool = False, depth: int = 0) -> Any:
     """Turn a value into plain JSON data; anything that is not plain data becomes $bad.
 
     The grader's requests may hold test functions and RNG specs (allow_specs=True); a
-    worker's answer never does.
+    worker's answer never does. In a request, what is not data raises UnsendableArgument
+    instead: a student would be sent a refused value.
     """
     kind = type(value)
     if value is None or kind in (bool, int, float, str):
         return value
     if depth >= MAX_DEPTH:  # the $bad itself then sits at a depth decode still reads
-        return {"$bad": "deep|"}
+        return _refused("deep|", allow_specs)
     if kind in NUMPY_FLOATS:
         return float(value)
     if kind in NUMPY_INTS:
@@ -121,40 +127,29 @@ def encode(value: Any, allow_specs: bool = False, depth: int = 0) -> Any:
         return {"$rng": value.seed}
     if allow_specs and hasattr(kind, "wire_spec"):
         return {"$fn": value.wire_spec()}
-    return {"$bad": describe(value)}
+    return _refused(describe(value), allow_specs)
 
 
-class UnsendableArgument(TypeError):
-    """A hidden suite passes student code something that is not data (a lambda, an object):
-    the suite's mistake, never the student's."""
+def _refused(description: str, in_a_request: bool) -> dict:
+    """What a value that is not plain data becomes: $bad in an answer; in a request, an error."""
+    if in_a_request:
+        raise UnsendableArgument(description)
+    return {"$bad": description}
 
 
 def encode_request(message: dict) -> dict:
     """A request with its args and kwargs encoded (test functions and RNG specs allowed).
     Raises UnsendableArgument for anything else: a student would be sent a refused value."""
-    encoded = dict(
-        message,
-        args=encode(list(message.get("args", ())), allow_specs=True),
-        kwargs=encode(dict(message.get("kwargs", {})), allow_specs=True),
-    )
-    refused = _first_refused([encoded["args"], encoded["kwargs"]])
-    if refused is not None:
+    try:
+        return dict(
+            message,
+            args=encode(list(message.get("args", ())), allow_specs=True),
+            kwargs=encode(dict(message.get("kwargs", {})), allow_specs=True),
+        )
+    except UnsendableArgument as refused:
         raise UnsendableArgument(
             f"the hidden suite passes {message.get('function', 'student code')} a value that is not data ({refused}): "
-            "pass plain numbers, lists, arrays, dicts, test functions (Objective(...).f, .grad) or RngSpec")
-    return encoded
-
-
-def _first_refused(data: Any) -> str | None:
-    """The description of the first $bad in encoded data, if any."""
-    if type(data) is list:
-        return next((found for found in map(_first_refused, data) if found is not None), None)
-    if type(data) is dict:
-        if "$bad" in data:
-            return str(data["$bad"])
-        if "$dict" in data:
-            return _first_refused(list(data["$dict"].values()))
-    return None
+            "pass plain numbers, lists, arrays, dicts, test functions (Objective(...).f, .grad) or RngSpec") from None
 
 
 def decode(data: Any, build_function: Any = None, depth: int = 0) -> Any:
