@@ -93,18 +93,16 @@ def _show_warning(message, category, filename, lineno, file=None, line=None) -> 
 _PYTHON_SHOWWARNING = warnings.showwarning
 
 
-GRADER_FAILED = 3
-INTERRUPTED = 130  # as a shell reports a command stopped by Ctrl-C
-
-
 def _run_cli() -> int:
     """Run the command as click's standalone mode would, but a Ctrl-C that click itself catches
     (before a command has its own handler: while starting) exits 130, as README says, not 1."""
     try:
         returned = cli.main(prog_name="grade", standalone_mode=False)
     except click.exceptions.Abort:
+        from .errors import EXIT_INTERRUPTED
+
         click.echo(sys.modules["click.core"]._("Aborted!"), err=True)  # click's own words, in the user's language
-        return INTERRUPTED
+        return EXIT_INTERRUPTED
     except click.ClickException as error:
         error.show()
         return error.exit_code
@@ -117,6 +115,7 @@ def _report_crash(error: Exception) -> int:
     import time
     import traceback
 
+    from .errors import EXIT_INTERNAL
     from .i18n import translate
     from .storage import data_dir
 
@@ -130,7 +129,7 @@ def _report_crash(error: Exception) -> int:
         sys.stderr.write(details)
     summary = f"{type(error).__name__}: {error}"[:300]
     sys.stderr.write(translate("error.grader_crashed", HELP_LANGUAGE, error=summary, path=path or "—") + "\n")
-    return GRADER_FAILED
+    return EXIT_INTERNAL
 
 
 def main() -> None:

@@ -9,6 +9,10 @@ from typing import Any
 
 from .i18n import translate
 
+# The exit codes of every `grade` command (README): passed, failed, the user's input, the
+# grader itself, stopped with Ctrl-C (as a shell reports a command stopped by it).
+EXIT_PASSED, EXIT_FAILED, EXIT_INPUT, EXIT_INTERNAL, EXIT_INTERRUPTED = 0, 1, 2, 3, 130
+
 
 class GraderError(Exception):
     """Base of every error the grader reports to a person (message id + parameters)."""

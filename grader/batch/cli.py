@@ -11,10 +11,10 @@ from pathlib import Path
 import click
 
 from ..commands.student import MAX_TIMEOUT, MIN_TIMEOUT, lang_option, language
-from ..errors import GraderError, UnsupportedPlatform
+from ..errors import EXIT_INPUT, EXIT_INTERNAL, EXIT_INTERRUPTED, GraderError, UnsupportedPlatform
 from ..i18n import translate
 
-EXIT_DONE, EXIT_INPUT, EXIT_INTERNAL, EXIT_INTERRUPTED = 0, 2, 3, 130
+EXIT_DONE = 0  # the batch finished, whatever the students' scores
 # The seeds the gradebook can store (an sqlite INTEGER) and the hidden inputs accept (not negative).
 MAX_SEED = 2**63 - 1
 

@@ -11,9 +11,9 @@ from pathlib import Path
 import click
 
 from .. import curriculum
-from ..errors import GraderError, UnknownExercise
+from ..errors import EXIT_INPUT, GraderError, UnknownExercise
 from ..i18n import translate
-from .student import EXIT_INPUT, fail, lang_option, language, submission_option
+from .student import fail, lang_option, language, submission_option
 
 
 @click.command("plot")

@@ -9,11 +9,9 @@ from pathlib import Path
 import click
 
 from .. import curriculum, progress
-from ..errors import GraderError
+from ..errors import EXIT_FAILED, EXIT_INPUT, EXIT_INTERNAL, EXIT_INTERRUPTED, EXIT_PASSED, GraderError
 from ..i18n import UnknownLanguage, resolve_language, translate
 
-EXIT_PASSED, EXIT_FAILED, EXIT_INPUT, EXIT_INTERNAL = 0, 1, 2, 3
-EXIT_INTERRUPTED = 130  # as a shell reports a command stopped by Ctrl-C
 
 # A call into a student's code may take at most this long: a longer limit would only hold a
 # stuck submission for hours (and past the system's clock range, inf or 1e10 s, fail every grading).

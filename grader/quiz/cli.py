@@ -15,6 +15,7 @@ from typing import Iterator
 
 import click
 
+from grader.errors import EXIT_INTERRUPTED
 from grader.help_texts import language_for_all
 from grader.i18n import UnknownLanguage, resolve_language, translate
 from grader.quiz import practice
@@ -27,7 +28,6 @@ from grader.quiz.session import SessionResult, TerminalConsole
 from grader.quiz.sheets import class_csv, grade_sheet, read_sheets, report_lines, sheet_files
 from grader.reports.terminal import paragraphs
 
-EXIT_INTERRUPTED = 130  # as a shell reports a command stopped by Ctrl-C
 LANG_OPTION = click.option("--lang", metavar="kk|ru|en",
                            help="Language: kk, ru or en (default: GRADE_LANG, then the locale, then English).")
 
