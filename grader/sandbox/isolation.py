@@ -27,7 +27,7 @@ from pathlib import Path
 from typing import IO, Callable
 
 from ..storage import temporary_prefix
-from .nobody import (clear_user, fallback_user, forbid_new_privileges, fresh_scratch, kill_processes_of,
+from .nobody import (can_drop_privileges, clear_user, forbid_new_privileges, fresh_scratch, kill_processes_of,
                      prctl_function, readable_by_group, sandbox_ids)
 
 SANDBOX_DIR = Path(__file__).resolve().parent
@@ -178,12 +178,12 @@ def _say_the_fallback() -> None:
 
 def _student_code_runs_as_root() -> bool:
     """In the fallback: the grader is root and other users cannot run the runtime (nobody.py)."""
-    return hasattr(os, "geteuid") and os.geteuid() == 0 and _fallback_user() is None
+    return hasattr(os, "geteuid") and os.geteuid() == 0 and not _can_drop_privileges()
 
 
-def _fallback_user() -> tuple[int, int] | None:
-    """Who student code runs as in the fallback when not the grading user (nobody.py)."""
-    return fallback_user(packages_folder(), str(SANDBOX_DIR / "worker.py"))
+def _can_drop_privileges() -> bool:
+    """Whether student code runs as an id of its own in the fallback (nobody.py)."""
+    return can_drop_privileges(packages_folder(), str(SANDBOX_DIR / "worker.py"))
 
 
 def say_if_falling_back() -> None:
@@ -360,7 +360,7 @@ class Sandbox:
         """In the fallback: run student code as a user id of this sandbox's own when the grader
         is root and other users can run the runtime (nobody.py), the staged submission readable
         by its group only, the scratch its own, nothing of an earlier run of that id alive."""
-        if self.user is None and _fallback_user() is not None:
+        if self.user is None and _can_drop_privileges():
             self.user = sandbox_ids()
         if self.user is not None:
             kill_processes_of(self.user[0])

@@ -46,20 +46,20 @@ def nobody_ids() -> tuple[int, int]:
 
 
 @lru_cache(maxsize=None)
-def fallback_user(packages: str, worker: str) -> tuple[int, int] | None:
-    """The (uid, gid) student code runs as in the fallback: nobody's when the grader runs as
-    root and nobody can import numpy from `packages` and read the zygote's code `worker`
-    (a probe run, ~0.1 s, once per process); None otherwise (the grading user's own)."""
+def can_drop_privileges(packages: str, worker: str) -> bool:
+    """Whether student code can run as another user in the fallback: the grader runs as root,
+    and other users (probed as nobody) can import numpy from `packages` and read the zygote's
+    code `worker` (a probe run, ~0.1 s, once per process). Otherwise it runs as the grader's user."""
     if not hasattr(os, "geteuid") or os.geteuid() != 0:
-        return None
+        return False
     uid, gid = nobody_ids()
     try:
         probe = subprocess.run([sys.executable, "-I", "-S", "-c", PROBE, packages, worker], cwd="/",
                                env={"PATH": "/usr/bin:/bin", "LANG": "C.UTF-8"}, user=uid, group=gid,
                                extra_groups=[], stdin=subprocess.DEVNULL, capture_output=True, timeout=60)
     except (OSError, subprocess.SubprocessError):
-        return None
-    return (uid, gid) if probe.returncode == 0 else None
+        return False
+    return probe.returncode == 0
 
 
 @lru_cache(maxsize=None)

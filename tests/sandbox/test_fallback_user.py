@@ -21,8 +21,7 @@ from grader.sandbox import isolation, nobody
 
 from ..conftest import ROOT, submission_with
 
-RUNS_AS_NOBODY = hasattr(os, "geteuid") and os.geteuid() == 0 and nobody.fallback_user(
-    isolation.packages_folder(), str(isolation.SANDBOX_DIR / "worker.py")) is not None
+RUNS_AS_NOBODY = nobody.can_drop_privileges(isolation.packages_folder(), str(isolation.SANDBOX_DIR / "worker.py"))
 
 TAMPERING = '''
 import os
@@ -73,18 +72,18 @@ def test_in_the_fallback_as_root_student_code_runs_as_an_unprivileged_id_of_its_
 
 def test_not_root_student_code_runs_as_the_grading_user(monkeypatch: pytest.MonkeyPatch):
     monkeypatch.setattr(os, "geteuid", lambda: 1000)
-    assert nobody.fallback_user.__wrapped__(isolation.packages_folder(), str(isolation.SANDBOX_DIR / "worker.py")) is None
+    assert nobody.can_drop_privileges.__wrapped__(isolation.packages_folder(), str(isolation.SANDBOX_DIR / "worker.py")) is False
 
 
-@pytest.mark.parametrize(("euid", "user", "note"), [
-    (0, None, isolation.SandboxFallbackAsRoot),
-    (0, (65534, 65534), isolation.SandboxFallback),
-    (1000, None, isolation.SandboxFallback),
+@pytest.mark.parametrize(("euid", "drops", "note"), [
+    (0, False, isolation.SandboxFallbackAsRoot),
+    (0, True, isolation.SandboxFallback),
+    (1000, False, isolation.SandboxFallback),
 ])
-def test_the_note_says_when_student_code_runs_as_root(monkeypatch: pytest.MonkeyPatch, euid, user, note):
+def test_the_note_says_when_student_code_runs_as_root(monkeypatch: pytest.MonkeyPatch, euid, drops, note):
     monkeypatch.setattr(isolation, "_BWRAP_FAILED", False)
     monkeypatch.setattr(os, "geteuid", lambda: euid)
-    monkeypatch.setattr(isolation, "_fallback_user", lambda: user)
+    monkeypatch.setattr(isolation, "_can_drop_privileges", lambda: drops)
     with warnings.catch_warnings(record=True) as caught:
         warnings.simplefilter("always")
         isolation._fall_back()

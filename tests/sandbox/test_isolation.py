@@ -194,9 +194,9 @@ def test_the_number_of_processes_of_student_code_stays_capped(tmp_path, mode):
 
 def test_the_fallback_is_one_note_in_the_users_language(tmp_path):
     from grader.i18n import translate
-    from grader.sandbox.nobody import fallback_user
+    from grader.sandbox.nobody import can_drop_privileges
 
-    as_root = os.geteuid() == 0 and fallback_user(isolation.packages_folder(), str(isolation.SANDBOX_DIR / "worker.py")) is None
+    as_root = os.geteuid() == 0 and not can_drop_privileges(isolation.packages_folder(), str(isolation.SANDBOX_DIR / "worker.py"))
     note = "sandbox.fallback_as_root" if as_root else "sandbox.fallback"  # which: tests/sandbox/test_fallback_user.py
     env = dict(os.environ, PATH=str(tmp_path))  # no bwrap to be found
     env.pop("GDKIT_SANDBOX", None)
