@@ -21,9 +21,12 @@ def data_dir(environ: Mapping[str, str] | None = None) -> Path:
     return Path(platformdirs.user_data_dir("gdkit", appauthor=False))
 
 
-def atomic_write_bytes(path: Path, data: bytes, prefix: str = ".") -> None:
+def atomic_write_bytes(path: Path, data: bytes, prefix: str = ".", durable: bool = True) -> None:
     """Write through a temporary file in the same folder, fsync, then os.replace: a reader
-    sees the old file or the new one, never half of one."""
+    sees the old file or the new one, never half of one. `durable=False` skips the fsync, for
+    files rebuilt from a record that is itself durable: a process killed at any point still
+    leaves the old file or the new one, and only a crash of the whole machine can leave one
+    empty, for the next run to rewrite."""
     path.parent.mkdir(parents=True, exist_ok=True)
     fd, temporary = tempfile.mkstemp(dir=path.parent, prefix=f"{prefix}{path.name}.", suffix=".tmp")
     try:
@@ -31,8 +34,9 @@ def atomic_write_bytes(path: Path, data: bytes, prefix: str = ".") -> None:
             os.fchmod(fd, _mode_of(path))
         with os.fdopen(fd, "wb") as stream:
             stream.write(data)
-            stream.flush()
-            os.fsync(stream.fileno())
+            if durable:
+                stream.flush()
+                os.fsync(stream.fileno())
         os.replace(temporary, path)
     except BaseException:
         Path(temporary).unlink(missing_ok=True)

@@ -221,7 +221,8 @@ def render_student(stored: Stored, lang: str) -> str:
 
 
 def write_student_page(out: Path, stored: Stored, lang: str) -> None:
-    outputs.atomic_write(out / "students" / f"{stored.student}.html", render_student(stored, lang).encode("utf-8"))
+    outputs.atomic_write(out / "students" / f"{stored.student}.html", render_student(stored, lang).encode("utf-8"),
+                         durable=False)
 
 
 def write_report(out: Path, tally: ClassTally, lang: str, seed: int) -> None:

@@ -225,14 +225,18 @@ def gradescope_json(record: dict, lang: str, numbers_shown: bool = True) -> byte
     return (json.dumps(gradescope(record, lang, numbers_shown), ensure_ascii=False, sort_keys=True, separators=(",", ":")) + "\n").encode("utf-8")
 
 
-def atomic_write(path: Path, data: bytes) -> bool:
-    """Write `data` to `path` through a temporary file and os.replace; skip when already identical."""
+def atomic_write(path: Path, data: bytes, durable: bool = True) -> bool:
+    """Write `data` to `path` through a temporary file and os.replace; skip when already identical.
+
+    A student's files (results, Gradescope, page) go with `durable=False`, without an fsync
+    each: the gradebook's commit is what keeps a result, and every run rewrites from it the
+    files that differ, so a file a machine crash emptied comes back at the next run."""
     try:
         if path.read_bytes() == data:
             return False
     except OSError:
         pass
-    atomic_write_bytes(path, data, prefix=TEMP_PREFIX)
+    atomic_write_bytes(path, data, prefix=TEMP_PREFIX, durable=durable)
     return True
 
 

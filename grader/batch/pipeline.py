@@ -102,9 +102,9 @@ def write_student_files(out: Path, student: str, record: dict, settings: "Settin
     """results/<student>.json (`record_json`: the record as outputs.record_json encodes it,
     done once by the caller) and the Gradescope file, which the student reads: with the
     instructor's own seed, without the hidden inputs and expected answers."""
-    outputs.atomic_write(out / "results" / f"{student}.json", record_json)
+    outputs.atomic_write(out / "results" / f"{student}.json", record_json, durable=False)
     outputs.atomic_write(out / "gradescope" / student / "results.json",
-                         outputs.gradescope_json(record, settings.lang, numbers_shown=settings.public_seed))
+                         outputs.gradescope_json(record, settings.lang, numbers_shown=settings.public_seed), durable=False)
 
 
 LOCK_FILE = ".grade-batch.lock"

@@ -118,6 +118,22 @@ def test_rerun_skips_unchanged_students_and_regrades_changed_ones(tmp_path: Path
     assert "graded 6, unchanged and skipped 0, not gradable 2" in fourth.stdout
 
 
+def test_student_files_a_machine_crash_emptied_come_back_from_the_gradebook(baseline: Path, classroom: Path,
+                                                                           tmp_path: Path):
+    """A student's files are written without an fsync each (the gradebook's commit keeps the
+    result): a crash of the machine may leave them empty or missing, and the next run, which
+    grades nobody again, rewrites them as they were."""
+    out = tmp_path / "out"
+    shutil.copytree(baseline, out)
+    (out / "results" / "bob.json").write_bytes(b"")
+    (out / "gradescope" / "carol" / "results.json").write_bytes(b"")
+    (out / "students" / "alice.html").unlink()
+    again = run_batch(classroom, out, "--workers", "1")
+    assert "graded 0, unchanged and skipped 8" in again.stdout
+    assert outputs_of(out) == outputs_of(baseline)
+    assert (out / "students" / "alice.html").read_bytes() == (baseline / "students" / "alice.html").read_bytes()
+
+
 def test_a_second_run_on_the_same_output_folder_is_refused_while_the_first_writes(classroom: Path, tmp_path: Path):
     import fcntl
 
