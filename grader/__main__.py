@@ -1,5 +1,5 @@
 """`python -m grader` is `grade`."""
 
-from .cli import main
+from .entry import main
 
 main()

@@ -60,3 +60,34 @@ def test_ctrl_c_while_the_command_starts_exits_130_in_the_users_language(tmp_pat
                           env=dict(os.environ, GRADE_DATA_DIR=str(tmp_path)))
     assert done.returncode == 130, done.stderr
     assert done.stderr.strip() == "Прервано!" and "Traceback" not in done.stderr
+
+
+CTRL_C_WHILE_IMPORTING = """
+import sys
+
+class CtrlC:
+    def find_spec(self, name, path=None, target=None):
+        if name == "click":
+            raise KeyboardInterrupt  # Ctrl-C while Python imports the CLI's libraries
+        return None
+
+sys.meta_path.insert(0, CtrlC())
+sys.argv = ["grade", *sys.argv[1:]]
+from grader.entry import main
+main()
+"""
+
+
+def test_ctrl_c_while_the_cli_is_imported_exits_130_without_a_traceback(tmp_path: Path):
+    """The `grade` command's entry point (pyproject) imports the CLI itself: a Ctrl-C in the
+    first tens of milliseconds is a stop, as later, not a traceback of import machinery."""
+    done = subprocess.run([sys.executable, "-c", CTRL_C_WHILE_IMPORTING, "list"], capture_output=True, text=True,
+                          cwd=ROOT, timeout=120, env=dict(os.environ, GRADE_DATA_DIR=str(tmp_path)))
+    assert done.returncode == 130, done.stderr
+    assert "Traceback" not in done.stderr and done.stdout == ""
+
+
+def test_the_grade_command_and_python_m_grader_start_at_that_entry_point():
+    text = (ROOT / "pyproject.toml").read_text(encoding="utf-8")
+    assert 'grade = "grader.entry:main"' in text
+    assert "from .entry import main" in (ROOT / "grader" / "__main__.py").read_text(encoding="utf-8")
