@@ -305,3 +305,23 @@ def test_a_name_with_control_characters_is_shown_without_them(tmp_path: Path):
     assert len(set(ids)) == 4 and "Әлібек" in ids
     assert all(not any(c in i for c in "\x1b\u202e") for i in ids)
     assert sorted(i.split("~")[0] for i in ids if "~" in i) == ["_annA", "ev_[2Jil", "ev_[3Jil"]
+
+
+def test_an_exercise_file_named_by_its_number_is_graded_as_that_exercise(tmp_path: Path):
+    """`ex3.py`, `ex04.py`, `ex5_linear_regression.py`: the student meant those exercises; they
+    are not left out as "no file ex03_gradient_step.py" (unless the exact name is there too)."""
+    files = {name: (REFERENCE / f"{module}.py").read_text(encoding="utf-8")
+             for name, module in [("ex3.py", "ex03_gradient_step"), ("Ex04.py", "ex04_gradient_descent"),
+                                  ("ex5_linear_regression.py", "ex05_linear_regression"),
+                                  ("ex01_sum_of_squares.py", "ex01_sum_of_squares")]}
+    _files(tmp_path / "Ernar", {**files, "ex1.py": "X = 'a draft'\n", "ex0.py": "X = 0\n", "ex99.py": "X = 99\n"})
+    packed = pack(Student("Ernar", tmp_path / "Ernar"))
+    with zipfile.ZipFile(__import__("io").BytesIO(packed.data)) as zf:
+        graded = {name: zf.read(name).decode() for name in zf.namelist()}
+    assert set(graded) == {"exercises/ex01_sum_of_squares.py", "exercises/ex03_gradient_step.py",
+                           "exercises/ex04_gradient_descent.py", "exercises/ex05_linear_regression.py",
+                           "exercises/ex0.py", "exercises/ex1.py", "exercises/ex99.py"}
+    assert graded["exercises/ex01_sum_of_squares.py"] == files["ex01_sum_of_squares.py"]  # the exact name wins
+    assert graded["exercises/ex03_gradient_step.py"] == files["ex3.py"]
+    report = grade_submission(tmp_path / "Ernar", curriculum.select("1-5"))
+    assert [e.score == e.max_score for e in report.exercises] == [True, False, True, True, True]
