@@ -85,6 +85,10 @@ class Summary:
     stale: list[str] = field(default_factory=list)
     dropped: list[tuple[str, float, float]] = field(default_factory=list)  # (student, last total, new total)
     still_not_gradable: list[str] = field(default_factory=list)  # skipped as unchanged, and not gradable
+    # Exercises the replaced records were graded on and this run's --exercises leaves out: their
+    # points are gone from the current records and every view (the totals stay in history).
+    left_out: set[int] = field(default_factory=set)
+    previous: set[int] = field(default_factory=set)  # every exercise of the replaced records
     seconds: float = 0.0
     average: float = 0.0
     max_score: float | None = None
@@ -211,6 +215,10 @@ def _run(settings: Settings, students: list[Student], summary: Summary, start: f
             if last is not None and last.graded and last.exercises == exercises_text and \
                     not result.get("internal_error") and new_total < last.score:
                 summary.dropped.append((item.student, last.score, new_total))
+            if last is not None and last.graded and last.exercises != exercises_text:
+                before = {int(n) for n in last.exercises.split(",") if n.strip().isdigit()}
+                summary.previous |= before
+                summary.left_out |= before - set(settings.numbers)
             if bar is not None:
                 bar.update(1)
 
