@@ -122,6 +122,13 @@ def test_a_zip_inside_the_zip_is_named_as_such_not_as_a_zip_without_py_files(tmp
         assert "a zip inside the zip" in texts["en"] and "Unpack homework/inner.zip" in texts["en"]
         assert "zip внутри zip" in texts["ru"] and "zip ішіндегі zip" in texts["kk"]
         assert "Ask the student for the exercise files" not in texts["en"]
+        assert f"into a folder in place of {shown} (and remove {shown} itself" in texts["en"]
+    # Done as said (bob.zip, a folder beside it would be a second submission of bob's): bob is graded.
+    (tmp_path / "bob.zip").unlink()
+    with zipfile.ZipFile(inner) as zf:
+        zf.extractall(tmp_path / "bob")
+    (bob,) = [s for s in find_students(tmp_path)[0] if s.id == "bob"]
+    assert pack(bob).data is not None
 
 
 def test_the_stored_reason_is_the_instructors_text_everywhere(baseline: Path):
