@@ -194,6 +194,9 @@ def batch(submissions: Path, out: Path, workers: int | None, seed: int | None, t
         click.echo(counted("batch.ignored", len(summary.ignored), lang, names=", ".join(summary.ignored[:5])), err=True)
     if summary.stale:
         click.echo(counted("batch.stale", len(summary.stale), lang, names=", ".join(summary.stale[:5])), err=True)
+    if summary.not_gradable:
+        names = ", ".join(summary.not_gradable[:5])
+        click.echo(counted("batch.not_gradable", len(summary.not_gradable), lang, names=names), err=True)
     if summary.still_not_gradable:
         names = ", ".join(summary.still_not_gradable[:5])
         click.echo(counted("batch.still_not_gradable", len(summary.still_not_gradable), lang, names=names), err=True)

@@ -85,6 +85,7 @@ class Summary:
     stale: list[str] = field(default_factory=list)
     dropped: list[tuple[str, float, float]] = field(default_factory=list)  # (student, last total, new total)
     still_not_gradable: list[str] = field(default_factory=list)  # skipped as unchanged, and not gradable
+    not_gradable: list[str] = field(default_factory=list)  # this run's `broken`, by name
     # Exercises the replaced records were graded on and this run's --exercises leaves out: their
     # points are gone from the current records and every view (the totals stay in history).
     left_out: set[int] = field(default_factory=set)
@@ -242,7 +243,9 @@ def _run(settings: Settings, students: list[Student], summary: Summary, start: f
                 bar.close()
         present = {s.id for s in students}
         summary.stale = sorted(set(book.students()) - present)
-        summary.still_not_gradable = sorted(set(book.not_gradable()) & present - fresh)
+        not_gradable = set(book.not_gradable()) & present
+        summary.still_not_gradable = sorted(not_gradable - fresh, key=outputs.roster_key)
+        summary.not_gradable = sorted(not_gradable & fresh, key=outputs.roster_key)
         tally = rebuild_views(out, book.records([s.id for s in students]), settings, fresh)
         outputs.remove_views_of(out, summary.stale)
     summary.seconds = time.perf_counter() - start

@@ -125,10 +125,14 @@ def test_a_rerun_says_who_still_cannot_be_graded(tmp_path: Path):
     (submissions / "dan" / "notes.txt").write_text("I will hand it in later")
     first = run_batch(submissions, out, "--seed", "31")
     assert "not gradable 1" in first.stdout and "still cannot be graded" not in first.stderr
+    # The first run names them too: the instructor need not look for the ⚠ in the report.
+    (line,) = [line for line in first.stderr.splitlines() if "could not be graded" in line]
+    assert line.startswith("1 student could not be graded (0 points;") and line.endswith(": dan")
     again = run_batch(submissions, out, "--seed", "31")
     assert "unchanged and skipped 4, not gradable 0" in again.stdout
     (line,) = [line for line in again.stderr.splitlines() if "still cannot be graded" in line]
     assert line.startswith("1 student still cannot be graded") and line.endswith(": dan")
+    assert "could not be graded" not in again.stderr  # said once, as still not gradable
 
 
 def test_a_run_on_fewer_exercises_says_which_grades_it_replaced_and_how_to_get_them_back(tmp_path: Path):
