@@ -90,6 +90,10 @@ def find_students(folder: Path) -> tuple[list[Student], list[str]]:
                               first=students[student_id].source, second=path.name)
         students[student_id] = Student(student_id, path)
     if not students:
+        from ..submission import is_exercise_folder
+
+        if is_exercise_folder(folder):  # one student's files, not a class: say how to grade them
+            raise IntakeError("batch.error.one_submission", path=str(folder))
         raise IntakeError("batch.error.no_students", path=str(folder))
     fitted = [replace(student, id=fitting_id(student.id)) for student in students.values()]
     return sorted(fitted, key=lambda s: s.id), ignored

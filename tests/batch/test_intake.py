@@ -332,3 +332,21 @@ def test_an_exercise_file_named_by_its_number_is_graded_as_that_exercise(tmp_pat
     assert graded["exercises/ex03_gradient_step.py"] == files["ex3.py"]
     report = grade_submission(tmp_path / "Ernar", curriculum.select("1-5"))
     assert [e.score == e.max_score for e in report.exercises] == [True, False, True, True, True]
+
+
+def test_one_students_files_given_as_the_class_say_how_to_grade_that_student(tmp_path: Path):
+    """`grade batch alice/` or `grade batch alice.zip` (one student's exercise files, not a class):
+    the instructor is told to use `grade exercise --submission`, not to put folders into it."""
+    import shutil
+
+    from .conftest import run_batch
+
+    _files(tmp_path / "alice", {"ex01_sum_of_squares.py": (REFERENCE / "ex01_sum_of_squares.py").read_text()})
+    archive = Path(shutil.make_archive(str(tmp_path / "alice"), "zip", tmp_path / "alice"))
+    for given in (tmp_path / "alice", archive):
+        refused = run_batch(given, tmp_path / "out", check=False)
+        assert refused.returncode == 2 and not (tmp_path / "out").exists()
+        assert "holds the exercise files of one student" in refused.stderr, refused.stderr
+        assert f'grade exercise all --submission "{given}"' in refused.stderr, refused.stderr
+    _files(tmp_path / "nothing", {"notes.txt": "x\n"})  # no exercise file: as before
+    assert "holds no student submission" in run_batch(tmp_path / "nothing", tmp_path / "out", check=False).stderr
