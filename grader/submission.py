@@ -12,9 +12,10 @@ beside one zip are graded with it, a loose file replacing the zip's for its exer
 
 An exercise file renamed on the way (`Ex03_Gradient_Step.py`, `ex03_gradient_step (1).py`
 from a browser, `ex03_gradient_step - Копия.py` from Windows, `ex03_gradient_step.py.txt`
-from an editor) or named by its number (`ex3.py`, `ex03.py`, `ex3_gradient_step.py`) is
-copied under its exercise name, when that name is not there and only one file claims it: the
-student meant that file.
+from an editor, `ex03_gradient_step.txt` where an LMS takes no .py) or named by its number
+(`ex3.py`, `ex03.py`, `ex3_gradient_step.py`) is copied under its exercise name, when that name
+is not there and only one file claims it (or one .py file among those that do): the student
+meant that file.
 """
 
 from __future__ import annotations
@@ -35,8 +36,9 @@ from .storage import temporary_prefix
 
 MODULE_FILE = re.compile(r"^[A-Za-z_]\w*\.py$")
 # An exercise file's name, as given or renamed on the way (see the module's docstring): the
-# number, one or two digits, then the topic (none in `ex3.py`, `ex03.py`).
-EXERCISE_NAME = re.compile(r"^ex(\d\d?)(_\w+?)?(?:\s*\(\d+\)|\s+-\s+\w+(?:\s*\(\d+\))?)?\.py(?:\.txt)?$", re.IGNORECASE)
+# number, one or two digits, then the topic (none in `ex3.py`, `ex03.py`); `.txt` only with the topic.
+EXERCISE_NAME = re.compile(r"^ex(\d\d?)(_\w+?)?(?:\s*\(\d+\)|\s+-\s+\w+(?:\s*\(\d+\))?)?(\.py(?:\.txt)?|\.txt)$",
+                           re.IGNORECASE)
 MAX_FILE_BYTES = 1024 * 1024
 MAX_ZIP_ENTRIES = 5000
 MAX_ZIP_TOTAL_BYTES = 64 * 1024 * 1024
@@ -52,6 +54,8 @@ def exercise_file_name(name: str) -> str | None:
     if not found:
         return None
     number, topic = int(found.group(1)), found.group(2)
+    if found.group(3).lower() == ".txt" and not topic:  # `ex3.txt`: notes as likely as code
+        return None
     if topic:
         return f"ex{number:02d}{topic.lower()}.py"
     from .curriculum import exercise
@@ -77,7 +81,10 @@ def module_files(names: list[str]) -> dict[str, str]:
         target = exercise_file_name(name) or name
         if target != name and target not in names:
             claims.setdefault(target, []).append(name)
-    chosen.update({sources[0]: target for target, sources in claims.items() if len(sources) == 1})
+    for target, sources in claims.items():
+        python = [source for source in sources if source.lower().endswith(".py")]
+        if len(sources) == 1 or len(python) == 1:
+            chosen[(python or sources)[0]] = target
     return chosen
 
 

@@ -350,3 +350,19 @@ def test_one_students_files_given_as_the_class_say_how_to_grade_that_student(tmp
         assert f'grade exercise all --submission "{given}"' in refused.stderr, refused.stderr
     _files(tmp_path / "nothing", {"notes.txt": "x\n"})  # no exercise file: as before
     assert "holds no student submission" in run_batch(tmp_path / "nothing", tmp_path / "out", check=False).stderr
+
+
+def test_an_exercise_file_handed_in_as_txt_is_graded_a_py_file_first(tmp_path: Path):
+    """An LMS that takes no .py: `ex03_gradient_step.txt` is the student's ex03; `ex1.txt`
+    (notes as likely as code) is not an exercise file; beside `ex4.py`, `ex04_gradient_descent.txt`
+    does not make two claims on ex04 that would leave both out: the .py file is graded."""
+    code = {n: (REFERENCE / f"{m}.py").read_text(encoding="utf-8")
+            for n, m in [(3, "ex03_gradient_step"), (4, "ex04_gradient_descent"), (1, "ex01_sum_of_squares")]}
+    _files(tmp_path / "Timur", {"ex03_gradient_step.txt": code[3], "ex4.py": code[4],
+                                "ex04_gradient_descent.txt": "my notes on exercise 4\n", "ex1.txt": code[1]})
+    packed = pack(Student("Timur", tmp_path / "Timur"))
+    with zipfile.ZipFile(__import__("io").BytesIO(packed.data)) as zf:
+        graded = {name: zf.read(name).decode() for name in zf.namelist()}
+    assert graded == {"exercises/ex03_gradient_step.py": code[3], "exercises/ex04_gradient_descent.py": code[4]}
+    _files(tmp_path / "Notes", {"ex1.txt": "the gradient is 2v\n"})  # no exercise file: said as before
+    assert pack(Student("Notes", tmp_path / "Notes")).error_id == "batch.error.no_py_files"
