@@ -366,3 +366,21 @@ def test_an_exercise_file_handed_in_as_txt_is_graded_a_py_file_first(tmp_path: P
     assert graded == {"exercises/ex03_gradient_step.py": code[3], "exercises/ex04_gradient_descent.py": code[4]}
     _files(tmp_path / "Notes", {"ex1.txt": "the gradient is 2v\n"})  # no exercise file: said as before
     assert pack(Student("Notes", tmp_path / "Notes")).error_id == "batch.error.no_py_files"
+
+
+def test_an_exercise_handed_in_as_txt_survives_the_unpacking_of_a_class_zip(tmp_path: Path):
+    """The class zip keeps only what grading reads: an exercise's .txt is read, in a Moodle folder
+    and after Canvas's prefix; other .txt files stay names only."""
+    from grader.batch.download import unpack
+
+    code = (REFERENCE / "ex03_gradient_step.py").read_text(encoding="utf-8")
+    archive = tmp_path / "class.zip"
+    with zipfile.ZipFile(archive, "w") as zf:
+        zf.writestr("Тимур Ахметов_201_assignsubmission_file_/ex03_gradient_step.txt", code)
+        zf.writestr("Тимур Ахметов_201_assignsubmission_file_/readme.txt", "hello\n")
+        zf.writestr("kimsvetlana_123460_7890_ex03_gradient_step.txt", code)
+    unpack(archive, tmp_path / "class")
+    assert (tmp_path / "class" / "Тимур Ахметов_201_assignsubmission_file_" / "readme.txt").stat().st_size == 0
+    for student in find_students(tmp_path / "class")[0]:
+        with zipfile.ZipFile(__import__("io").BytesIO(pack(student).data)) as zf:
+            assert {n: zf.read(n).decode() for n in zf.namelist()} == {"exercises/ex03_gradient_step.py": code}
