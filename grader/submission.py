@@ -47,13 +47,16 @@ MAX_DEPTH = 6  # folder levels looked into below a submission folder
 SKIPPED_FOLDERS = {"__MACOSX", "__pycache__", "node_modules", "site-packages"}
 
 
-def exercise_file_name(name: str) -> str | None:
+def exercise_file_name(name: str, by_number: bool = True) -> str | None:
     """The exercise file a file's name stands for (`Ex03_Gradient_Step (1).py` and `ex3.py`:
-    `ex03_gradient_step.py`), or None when it names no exercise (`ex0.py`, `ex99.py`, `notes.py`)."""
+    `ex03_gradient_step.py`), or None when it names no exercise (`ex0.py`, `ex99.py`, `notes.py`;
+    `ex3.py` too when not `by_number`)."""
     found = EXERCISE_NAME.match(name)
     if not found:
         return None
     number, topic = int(found.group(1)), found.group(2)
+    if not topic and not by_number:
+        return None
     if found.group(3).lower() == ".txt" and not topic:  # `ex3.txt`: notes as likely as code
         return None
     if topic:
@@ -100,7 +103,16 @@ def exercise_folders(folder: Path) -> tuple[list[tuple[str, ...]], int]:
     names, down to MAX_DEPTH levels and MAX_ZIP_ENTRIES entries in all, and how many entries
     were looked at. Level by level, stopping at the first level that has one: only the
     shallowest can be the submission (see submission_root). Symlinks are never followed;
-    hidden folders, __MACOSX and __pycache__ are not looked into."""
+    hidden folders, __MACOSX and __pycache__ are not looked into. Files named by their number
+    alone (`ex3.py`) count only where no file has an exercise's name with its topic: a scratch
+    `ex1.py` beside a kit's `exercises/` does not make the kit's top the submission."""
+    found, seen = _exercise_folders(folder, by_number=False)
+    if not found and seen <= MAX_ZIP_ENTRIES:
+        return _exercise_folders(folder, by_number=True)
+    return found, seen
+
+
+def _exercise_folders(folder: Path, by_number: bool) -> tuple[list[tuple[str, ...]], int]:
     level: list[tuple[str, ...]] = [()]
     seen = 0
     for _depth in range(MAX_DEPTH + 1):
@@ -108,7 +120,7 @@ def exercise_folders(folder: Path) -> tuple[list[tuple[str, ...]], int]:
         for parts in level:  # the whole level, whatever its order: exercises/ after a big data/
             entries = _first_entries(folder.joinpath(*parts), MAX_ZIP_ENTRIES + 1)
             seen += len(entries)
-            if any(exercise_file_name(e.name) and e.is_file(follow_symlinks=False) for e in entries):
+            if any(exercise_file_name(e.name, by_number) and e.is_file(follow_symlinks=False) for e in entries):
                 found.append(parts)
             below += [(*parts, e.name) for e in entries if e.is_dir(follow_symlinks=False)
                       and not e.name.startswith(".") and e.name not in SKIPPED_FOLDERS]
@@ -240,7 +252,10 @@ def _zip_members(archive: zipfile.ZipFile, zip_path: Path) -> dict[str, zipfile.
             continue
         if MODULE_FILE.match(parts[-1]) or exercise_file_name(parts[-1]):
             folders.setdefault(tuple(parts[:-1]), {})[parts[-1]] = entry
-    root = submission_root(f for f, members in folders.items() if any(exercise_file_name(n) for n in members))
+    root = submission_root(f for f, members in folders.items()  # by_number: as in exercise_folders
+                           if any(exercise_file_name(n, by_number=False) for n in members))
+    if root is None:
+        root = submission_root(f for f, members in folders.items() if any(exercise_file_name(n) for n in members))
     if root is None:
         raise SubmissionError("error.no_exercise_files", path=str(zip_path))
     members = folders[root]

@@ -384,3 +384,17 @@ def test_an_exercise_handed_in_as_txt_survives_the_unpacking_of_a_class_zip(tmp_
     for student in find_students(tmp_path / "class")[0]:
         with zipfile.ZipFile(__import__("io").BytesIO(pack(student).data)) as zf:
             assert {n: zf.read(n).decode() for n in zf.namelist()} == {"exercises/ex03_gradient_step.py": code}
+
+
+def test_a_scratch_file_named_by_a_number_does_not_hide_the_kit_s_exercises(tmp_path: Path):
+    """A clone of the kit with a scratch `ex1.py` at its top: exercises/ is still the submission
+    (in a folder and in a zip); `ex3.py` files count only where no exercise file has its full name."""
+    import shutil
+
+    code = (REFERENCE / "ex01_sum_of_squares.py").read_text(encoding="utf-8")
+    _files(tmp_path / "Kit" / "gdkit-main", {"ex1.py": "print('trying things')\n",
+                                             "exercises/ex01_sum_of_squares.py": code})
+    archive = Path(shutil.make_archive(str(tmp_path / "KitZip"), "zip", tmp_path / "Kit"))
+    for student in (Student("Kit", tmp_path / "Kit"), Student("KitZip", archive)):
+        with zipfile.ZipFile(__import__("io").BytesIO(pack(student).data)) as zf:
+            assert {n: zf.read(n).decode() for n in zf.namelist()} == {"exercises/ex01_sum_of_squares.py": code}
