@@ -167,8 +167,8 @@ MOODLE_FILE = re.compile(r"^(?P<student>.+_\d+)_assignsubmission_(?P<plugin>[a-z
 def flat_download_students(paths: list[Path]) -> tuple[list[Student], set[Path]]:
     """The students of an LMS's flat download among `paths` (loose files of SUBMISSIONS): one
     submission per student of all their files, each under the name the student gave it. In
-    Canvas's, the student is the name before the numeric ids (with the user id when two
-    students share a name; `anon_<id>` with anonymous grading; an online text or URL is the
+    Canvas's, the student is the name and Canvas's user id (`leebob_12346`, the same whoever
+    else hands in; `anon_<id>` with anonymous grading; an online text or URL is the
     student's `text.html` or `link.html`), and of two files of one name the last uploaded (the
     highest attachment id, a late one included) is graded. Moodle's flat names give the student id
     of its folders (`Name_123456`). Also returns every file read as
@@ -193,8 +193,9 @@ def flat_download_students(paths: list[Path]) -> tuple[list[Student], set[Path]]
             consumed.add(path)
             if name not in files or files[name][0] < attachment:
                 files[name] = (attachment, path)
-    names = [name for name, _ in canvas]
-    students = [Student(name if names.count(name) == 1 or not user else f"{name}_{user}", paths[0].parent, _sorted(files))
+    # The user id is always part of the id: "the name alone unless two share it" changed a
+    # student's id the week a namesake first handed in (and back), splitting the gradebook.
+    students = [Student(f"{name}_{user}" if user else name, paths[0].parent, _sorted(files))
                 for (name, user), files in canvas.items()]
     students += [Student(student, paths[0].parent, _sorted(files)) for student, files in moodle.items()]
     return students, consumed

@@ -163,7 +163,7 @@ def _canvas_class(folder: Path) -> Path:
 
 def test_a_canvas_flat_download_is_one_submission_per_student(tmp_path: Path):
     students, ignored = find_students(_canvas_class(tmp_path / "canvas"))
-    assert [s.id for s in students] == ["leebob", "smithanna", "нұрланұлыәлібек"] and ignored == []
+    assert [s.id for s in students] == ["leebob_12346", "smithanna_12345", "нұрланұлыәлібек_12347"] and ignored == []
     bob = pack(students[0])
     assert bob.data is not None
     with zipfile.ZipFile(__import__("io").BytesIO(bob.data)) as zf:
@@ -191,8 +191,8 @@ def test_a_canvas_zip_of_the_class_is_graded_and_a_zip_without_students_is_named
     maxima = [e.max_score for e in grade_submission(REFERENCE, curriculum.select("1-3")).exercises]
     full = [f"{points:g}" for points in maxima]
     total, bob = f"{sum(maxima):g}", f"{maxima[0] + maxima[2]:g}"
-    assert rows[1:] == [f"leebob,{full[0]},0,{full[2]},{bob}", f"smithanna,{','.join(full)},{total}",
-                        f"нұрланұлыәлібек,{','.join(full)},{total}"]
+    assert rows[1:] == [f"leebob_12346,{full[0]},0,{full[2]},{bob}", f"smithanna_12345,{','.join(full)},{total}",
+                        f"нұрланұлыәлібек_12347,{','.join(full)},{total}"]
     empty = tmp_path / "nothing.zip"
     with zipfile.ZipFile(empty, "w") as zf:
         zf.writestr("readme.txt", "no submissions here\n")
@@ -270,9 +270,9 @@ def test_a_canvas_text_or_link_submission_is_a_student_not_an_ignored_file(tmp_p
                       "anon_Zz9Qa_text.html": "<p>x</p>",
                       "smithanna_5001_4101_ex01_sum_of_squares.py": (REFERENCE / "ex01_sum_of_squares.py").read_text()})
     students, ignored = find_students(tmp_path)
-    assert [s.id for s in students] == ["anon_Zz9Qa", "kimolga", "leebob", "smithanna"] and ignored == []
+    assert [s.id for s in students] == ["anon_Zz9Qa", "kimolga_5004", "leebob_5003", "smithanna_5001"] and ignored == []
     by_id = {s.id: s for s in students}
-    for student, shown in (("leebob", "link.html"), ("kimolga", "text.html"), ("anon_Zz9Qa", "text.html")):
+    for student, shown in (("leebob_5003", "link.html"), ("kimolga_5004", "text.html"), ("anon_Zz9Qa", "text.html")):
         packed = pack(by_id[student])
         assert packed.data is None and packed.error_id == "batch.error.no_py_files", student
         assert dict(packed.error_params)["names"] == shown
@@ -398,3 +398,20 @@ def test_a_scratch_file_named_by_a_number_does_not_hide_the_kit_s_exercises(tmp_
     for student in (Student("Kit", tmp_path / "Kit"), Student("KitZip", archive)):
         with zipfile.ZipFile(__import__("io").BytesIO(pack(student).data)) as zf:
             assert {n: zf.read(n).decode() for n in zf.namelist()} == {"exercises/ex01_sum_of_squares.py": code}
+
+
+def test_a_canvas_student_keeps_one_id_when_a_namesake_hands_in_later(tmp_path: Path):
+    """The id was `petrovivan` while one Petrov Ivan handed in, and `petrovivan_<user id>` from
+    the week a second one did: the first was then told 'no longer in the submissions folder'
+    while his files were there. With the user id always in it, the id stays."""
+    from .conftest import run_batch
+
+    ex01 = (REFERENCE / "ex01_sum_of_squares.py").read_text()
+    _files(tmp_path / "week", {"petrovivan_123458_7001_ex01_sum_of_squares.py": ex01})
+    run_batch(tmp_path / "week", tmp_path / "out", "--exercises", "1", "--workers", "1")
+    _files(tmp_path / "week", {"petrovivan_123459_7002_ex01_sum_of_squares.py": "X = 1\n"})
+    later = run_batch(tmp_path / "week", tmp_path / "out", "--exercises", "1", "--workers", "1")
+    assert "no longer in the submissions folder" not in later.stderr
+    assert "graded 1, unchanged and skipped 1" in later.stdout
+    rows = (tmp_path / "out" / "grades.csv").read_text(encoding="utf-8").splitlines()
+    assert [row.split(",")[0] for row in rows[1:]] == ["petrovivan_123458", "petrovivan_123459"]
