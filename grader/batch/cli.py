@@ -147,7 +147,8 @@ def batch(submissions: Path, out: Path, workers: int | None, seed: int | None, t
     check_timeout(timeout, lang)
     try:
         require_unix()
-        numbers = tuple(ex.number for ex in curriculum.select(which))
+        # In order, however given: `3,1` and `1,3` are one selection (the same columns, nothing regraded).
+        numbers = tuple(sorted(ex.number for ex in curriculum.select(which)))
     except UnsupportedPlatform as error:
         raise InputProblem(error.message(lang)) from None
     except GraderError as error:

@@ -149,3 +149,13 @@ def test_a_run_on_fewer_exercises_says_which_grades_it_replaced_and_how_to_get_t
     back = run_batch(submissions, out, "--seed", "31", "--exercises", "1-5")
     assert "replaced" not in back.stderr
     assert (out / "grades.csv").read_text(encoding="utf-8").splitlines()[0] == "student,ex01,ex02,ex03,ex04,ex05,total"
+
+
+def test_exercises_given_in_another_order_are_the_same_selection(tmp_path: Path):
+    """`--exercises 3,1` gave grades.csv the columns ex03, ex01, and `--exercises 1,3` the next
+    week graded everyone again, as another selection."""
+    submissions, out = small_class(tmp_path / "class"), tmp_path / "out"
+    run_batch(submissions, out, "--seed", "31", "--exercises", "3,1")
+    assert (out / "grades.csv").read_text(encoding="utf-8").splitlines()[0] == "student,ex01,ex03,total"
+    again = run_batch(submissions, out, "--seed", "31", "--exercises", "1,3")
+    assert "graded 0, unchanged and skipped 3" in again.stdout, again.stdout
