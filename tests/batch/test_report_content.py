@@ -50,6 +50,10 @@ def test_named_mistakes_come_first_and_generic_causes_on_a_line_of_their_own():
     assert {cause for _, cause in causes} == {"not_implemented", "depends_on", "timeout", "raised_exception",
                                              "syntax_error", "missing_file", "grader_error"}
     assert cell.index("sequential_update") < cell.index("other-causes")  # the mistakes first
+    # Each cause said in words too, not only as an id (in kk and ru, `depends_on` is English).
+    assert f"<code>depends_on</code> — {translate('batch.diagnosis.depends_on', 'en')}" in other
+    kk = re.search(r'<div class="other-causes[^"]*">(.*?)</div>', html.render_class(tally, "kk", 1), re.S).group(1)
+    assert f"<code>missing_file</code> — {translate('batch.diagnosis.missing_file', 'kk')}" in kk
 
 
 def test_only_generic_causes_still_show_and_no_cause_shows_the_failing_tests():
