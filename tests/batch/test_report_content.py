@@ -148,3 +148,22 @@ def test_clicking_the_student_header_gives_the_order_of_grades_csv(tmp_path):
     orders = json.loads(_html.unescape(found.group(1)))
     assert orders["shown"] == csv_order and orders["ascending"] == csv_order
     assert orders["descending"] == csv_order[::-1]
+
+
+@pytest.mark.parametrize("lang", ["kk", "ru", "en"])
+def test_with_the_instructors_seed_gradescope_still_says_what_kind_of_error_it_was(lang: str):
+    """A file that does not compile, a stub, an exception: the message (the student code's words,
+    which can carry the hidden inputs) is left out, and the page said only 'the inputs are not
+    shown', as if a test had failed on them. It says what happened, in the grader's words."""
+    from grader.batch.outputs import gradescope
+
+    tests = [_test("syntax_error", "SyntaxError at line 3: x = [1, 2, 3.3"), _test("not_implemented", "Stub."),
+             _test("raised_exception", "ValueError: 0.123456"), _test(None, "expected 1, got 2")]
+    record = {"score": 0.0, "max_score": 4.0, "exercises": [{"exercise": 3, "title": "t", "score": 0.0,
+                                                              "max_score": 4.0, "output": "", "tests": tests}]}
+    outputs = [t["output"] for t in gradescope(record, lang, numbers_shown=False)["tests"]]
+    hidden = translate("batch.gradescope.numbers_hidden", lang, number=3)
+    for output, diagnosis in zip(outputs, ("syntax_error", "not_implemented", "raised_exception")):
+        assert output == translate(f"batch.diagnosis.{diagnosis}", lang) + "\n\n" + hidden
+    assert outputs[3] == hidden  # no diagnosis: nothing to say but where to see the numbers
+    assert not any(leak in output for output in outputs for leak in ("3.3", "0.123456", "Stub.", "expected 1"))
