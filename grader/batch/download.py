@@ -2,9 +2,9 @@
 unpacked, for the run, into a private temporary folder.
 
 Only what grading reads is written: `.py` files (and `.py.txt` and an exercise's `exNN_….txt`,
-see submission.py) and the students' own `.zip` files; every folder is made, and every other file as an empty file of
-its name, so a student who handed in only a PDF or a .rar is listed and reported as not
-gradable with what was handed in, rather than missing. Entries with absolute paths, `..`
+see submission.py) and the students' own `.zip` files; every folder is made, and every other
+file as an empty file of its name, so a student who handed in only a PDF or a .rar is listed
+and reported as not gradable with what was handed in, rather than missing. Entries with absolute paths, `..`
 or symlinks are skipped; the entry count, each entry's size and ratio and the total are
 bounded (a zip bomb stops the command with a clear message before anything is graded).
 """
