@@ -415,3 +415,31 @@ def test_a_canvas_student_keeps_one_id_when_a_namesake_hands_in_later(tmp_path: 
     assert "graded 1, unchanged and skipped 1" in later.stdout
     rows = (tmp_path / "out" / "grades.csv").read_text(encoding="utf-8").splitlines()
     assert [row.split(",")[0] for row in rows[1:]] == ["petrovivan_123458", "petrovivan_123459"]
+
+
+def test_a_class_download_saved_among_the_students_is_refused_not_graded_as_a_phantom_student(tmp_path: Path):
+    """Moodle's zip (or the folder it unzips to) next to the folders unpacked from it was a
+    student `GD-Homework 1-123`, graded on whichever student's files came first."""
+    import shutil
+
+    from .conftest import run_batch
+
+    ex01 = (REFERENCE / "ex01_sum_of_squares.py").read_text()
+    moodle = tmp_path / "moodle"
+    _files(moodle, {"Анна Ли_11_assignsubmission_file_/ex01_sum_of_squares.py": ex01,
+                    "Bob Kim_12_assignsubmission_file_/ex01_sum_of_squares.py": ex01})
+    canvas = tmp_path / "canvas"
+    _files(canvas, {"kimlee_111_1_ex01_sum_of_squares.py": ex01, "parkmin_222_2_ex01_sum_of_squares.py": ex01})
+    for download, kind in ((moodle, "zip"), (moodle, "folder"), (canvas, "zip")):
+        submissions = tmp_path / f"class-{download.name}-{kind}"
+        shutil.copytree(moodle, submissions)  # the unpacked students
+        if kind == "zip":
+            shutil.make_archive(str(submissions / "GD-Homework 1-123"), "zip", download)
+        else:
+            shutil.copytree(download, submissions / "GD-Homework 1-123")
+        refused = run_batch(submissions, tmp_path / "out", check=False)
+        assert refused.returncode == 2 and not (tmp_path / "out").exists(), refused.stdout
+        assert "GD-Homework 1-123" in refused.stderr and "download of a whole class" in refused.stderr, refused.stderr
+    # A student whose files happen to have Canvas-like names, of one user id, is a student.
+    _files(tmp_path / "plain" / "alice", {"ex01_sum_of_squares.py": ex01, "data_1_2_x.csv": "1\n"})
+    assert [s.id for s in find_students(tmp_path / "plain")[0]] == ["alice"]
