@@ -167,3 +167,21 @@ def test_with_the_instructors_seed_gradescope_still_says_what_kind_of_error_it_w
         assert output == translate(f"batch.diagnosis.{diagnosis}", lang) + "\n\n" + hidden
     assert outputs[3] == hidden  # no diagnosis: nothing to say but where to see the numbers
     assert not any(leak in output for output in outputs for leak in ("3.3", "0.123456", "Stub.", "expected 1"))
+
+
+@pytest.mark.parametrize("lang", ["kk", "ru", "en"])
+def test_an_exercise_not_handed_in_is_folded_on_the_student_page_and_said_once(lang: str):
+    """Twelve exercises not handed in were twelve open tables repeating 'no file exNN…' in every
+    row: the instructor scrolled through a hundred identical lines to find the real failures."""
+    missing = {"exercise": 10, "title": "Momentum", "score": 0.0, "max_score": 2.0, "output": "",
+               "tests": [{"name": f"t{i}", "title": f"t{i}", "status": "error", "score": 0.0, "max_score": 1.0,
+                          "message": "Your submission has no file ex10_momentum.py.", "diagnosis": "missing_file"}
+                         for i in range(2)]}
+    record = json.loads(stored("alice", ["raised_exception", None]).record_json)
+    record["exercises"].append(missing)
+    page = html.render_student(Stored("alice", "alice", "sha256:" + "0" * 64, "{}", 1, "now", None, None, False,
+                                      record, json.dumps(record)), lang)
+    opened = re.findall(r'<details class="exercise" id="ex(\d\d)"( open)?>', page)
+    assert opened == [("06", " open"), ("10", "")]  # the failing exercise open, the one not handed in folded
+    header = re.search(r'id="ex10">\s*<summary>(.*?)</summary>', page, re.S).group(1)
+    assert translate("batch.diagnosis.missing_file", lang) in _html.unescape(header)
