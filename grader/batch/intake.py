@@ -117,13 +117,13 @@ def holds_a_class(path: Path) -> bool:
             for _ in range(CLASS_DEPTH):
                 below = []
                 for folder in level:
+                    if len(entries) > CLASS_ENTRIES:
+                        break
                     for entry in _bounded_listing(folder):
                         entries.append(Path(entry.path).relative_to(path).parts)
                         if entry.is_dir(follow_symlinks=False):
                             below.append(Path(entry.path))
-                    if len(entries) > CLASS_ENTRIES:
-                        break
-                level = below
+                level = below if len(entries) <= CLASS_ENTRIES else []
         elif zipfile.is_zipfile(path):
             from ..submission import entry_parts
 
