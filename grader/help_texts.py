@@ -85,9 +85,12 @@ def localize(command: click.Command, path: str, lang: str) -> click.Command:
 
 
 def _metavar(param: click.Parameter, command: click.Command, texts: Mapping[str, str]) -> str | None:
-    """The placeholder of an option's value (from its type: INTEGER) or of an argument (its
-    name: SUBMISSIONS, with click's brackets and dots kept), in the language of `texts`."""
-    if param.metavar is not None or getattr(param, "is_flag", False) or isinstance(param.type, click.Choice):
+    """The placeholder of an option's value (from its type: INTEGER, or its own: ADDRESS) or of
+    an argument (its name: SUBMISSIONS, with click's brackets and dots kept), in the language of
+    `texts` (one of no language, such as kk|ru|en, as it is)."""
+    if param.metavar is not None:
+        return texts.get(f"metavar:{param.metavar}", param.metavar)
+    if getattr(param, "is_flag", False) or isinstance(param.type, click.Choice):
         return param.metavar
     if isinstance(param, click.Argument):
         name = param.name.upper()

@@ -12,8 +12,10 @@ beside one zip are graded with it, a loose file replacing the zip's for its exer
 
 An exercise file renamed on the way (`Ex03_Gradient_Step.py`, `ex03_gradient_step (1).py`
 from a browser, `ex03_gradient_step - Копия.py` from Windows, `ex03_gradient_step.py.txt`
-from an editor) is copied under its exercise name, when that name is not there and only one
-file claims it: the student meant that file.
+from an editor, `ex03_gradient_step.txt` where an LMS takes no .py) or named by its number
+(`ex3.py`, `ex03.py`, `ex3_gradient_step.py`) is copied under its exercise name, when that name
+is not there and only one file claims it (or one .py file among those that do): the student
+meant that file.
 """
 
 from __future__ import annotations
@@ -33,8 +35,10 @@ from .errors import SubmissionError
 from .storage import temporary_prefix
 
 MODULE_FILE = re.compile(r"^[A-Za-z_]\w*\.py$")
-# An exercise file's name, as given or renamed on the way (see the module's docstring).
-EXERCISE_NAME = re.compile(r"^(ex\d\d_\w+?)(?:\s*\(\d+\)|\s+-\s+\w+(?:\s*\(\d+\))?)?\.py(?:\.txt)?$", re.IGNORECASE)
+# An exercise file's name, as given or renamed on the way (see the module's docstring): the
+# number, one or two digits, then the topic (none in `ex3.py`, `ex03.py`); `.txt` only with the topic.
+EXERCISE_NAME = re.compile(r"^ex(\d\d?)(_\w+?)?(?:\s*\(\d+\)|\s+-\s+\w+(?:\s*\(\d+\))?)?(\.py(?:\.txt)?|\.txt)$",
+                           re.IGNORECASE)
 MAX_FILE_BYTES = 1024 * 1024
 MAX_ZIP_ENTRIES = 5000
 MAX_ZIP_TOTAL_BYTES = 64 * 1024 * 1024
@@ -43,9 +47,32 @@ MAX_DEPTH = 6  # folder levels looked into below a submission folder
 SKIPPED_FOLDERS = {"__MACOSX", "__pycache__", "node_modules", "site-packages"}
 
 
+def exercise_file_name(name: str, by_number: bool = True) -> str | None:
+    """The exercise file a file's name stands for (`Ex03_Gradient_Step (1).py` and `ex3.py`:
+    `ex03_gradient_step.py`), or None when it names no exercise (`ex0.py`, `ex99.py`, `notes.py`;
+    `ex3.py` too when not `by_number`)."""
+    found = EXERCISE_NAME.match(name)
+    if not found:
+        return None
+    number, topic = int(found.group(1)), found.group(2)
+    if not topic and not by_number:
+        return None
+    if found.group(3).lower() == ".txt" and not topic:  # `ex3.txt`: notes as likely as code
+        return None
+    if topic:
+        return f"ex{number:02d}{topic.lower()}.py"
+    from .curriculum import exercise
+    from .errors import GraderError
+
+    try:
+        return exercise(number).module + ".py"
+    except GraderError:  # no such exercise
+        return None
+
+
 def is_exercise_folder(folder: Path) -> bool:
     """Whether `folder` holds an exercise file (possibly renamed on the way)."""
-    return any(EXERCISE_NAME.match(p.name) for p in folder.iterdir() if p.is_file())
+    return any(exercise_file_name(p.name) for p in folder.iterdir() if p.is_file())
 
 
 def module_files(names: list[str]) -> dict[str, str]:
@@ -54,11 +81,13 @@ def module_files(names: list[str]) -> dict[str, str]:
     chosen = {name: name for name in names if MODULE_FILE.match(name) and name != "__init__.py"}
     claims: dict[str, list[str]] = {}
     for name in names:
-        renamed = EXERCISE_NAME.match(name)
-        target = renamed.group(1).lower() + ".py" if renamed else name
+        target = exercise_file_name(name) or name
         if target != name and target not in names:
             claims.setdefault(target, []).append(name)
-    chosen.update({sources[0]: target for target, sources in claims.items() if len(sources) == 1})
+    for target, sources in claims.items():
+        python = [source for source in sources if source.lower().endswith(".py")]
+        if len(sources) == 1 or len(python) == 1:
+            chosen[(python or sources)[0]] = target
     return chosen
 
 
@@ -74,7 +103,16 @@ def exercise_folders(folder: Path) -> tuple[list[tuple[str, ...]], int]:
     names, down to MAX_DEPTH levels and MAX_ZIP_ENTRIES entries in all, and how many entries
     were looked at. Level by level, stopping at the first level that has one: only the
     shallowest can be the submission (see submission_root). Symlinks are never followed;
-    hidden folders, __MACOSX and __pycache__ are not looked into."""
+    hidden folders, __MACOSX and __pycache__ are not looked into. Files named by their number
+    alone (`ex3.py`) count only where no file has an exercise's name with its topic: a scratch
+    `ex1.py` beside a kit's `exercises/` does not make the kit's top the submission."""
+    found, seen = _exercise_folders(folder, by_number=False)
+    if not found and seen <= MAX_ZIP_ENTRIES:
+        return _exercise_folders(folder, by_number=True)
+    return found, seen
+
+
+def _exercise_folders(folder: Path, by_number: bool) -> tuple[list[tuple[str, ...]], int]:
     level: list[tuple[str, ...]] = [()]
     seen = 0
     for _depth in range(MAX_DEPTH + 1):
@@ -82,7 +120,7 @@ def exercise_folders(folder: Path) -> tuple[list[tuple[str, ...]], int]:
         for parts in level:  # the whole level, whatever its order: exercises/ after a big data/
             entries = _first_entries(folder.joinpath(*parts), MAX_ZIP_ENTRIES + 1)
             seen += len(entries)
-            if any(EXERCISE_NAME.match(e.name) and e.is_file(follow_symlinks=False) for e in entries):
+            if any(exercise_file_name(e.name, by_number) and e.is_file(follow_symlinks=False) for e in entries):
                 found.append(parts)
             below += [(*parts, e.name) for e in entries if e.is_dir(follow_symlinks=False)
                       and not e.name.startswith(".") and e.name not in SKIPPED_FOLDERS]
@@ -212,9 +250,12 @@ def _zip_members(archive: zipfile.ZipFile, zip_path: Path) -> dict[str, zipfile.
         parts = entry_parts(entry)
         if parts is None or entry.is_dir() or entry.filename.endswith("\\"):
             continue
-        if MODULE_FILE.match(parts[-1]) or EXERCISE_NAME.match(parts[-1]):
+        if MODULE_FILE.match(parts[-1]) or exercise_file_name(parts[-1]):
             folders.setdefault(tuple(parts[:-1]), {})[parts[-1]] = entry
-    root = submission_root(f for f, members in folders.items() if any(EXERCISE_NAME.match(n) for n in members))
+    root = submission_root(f for f, members in folders.items()  # by_number: as in exercise_folders
+                           if any(exercise_file_name(n, by_number=False) for n in members))
+    if root is None:
+        root = submission_root(f for f, members in folders.items() if any(exercise_file_name(n) for n in members))
     if root is None:
         raise SubmissionError("error.no_exercise_files", path=str(zip_path))
     members = folders[root]

@@ -70,6 +70,17 @@ def counted(message_id: str, count: int, lang: str, **params: object) -> str:
     return translate(f"{message_id}.{plural_form(count, lang)}", lang, count=count, **params)
 
 
+def exercise_spec(numbers: set[int]) -> str:
+    """Exercise numbers as --exercises takes them: {1, 2, 3, 5, 7, 8} -> '1-3,5,7-8'."""
+    runs: list[list[int]] = []
+    for n in sorted(numbers):
+        if runs and n == runs[-1][1] + 1:
+            runs[-1][1] = n
+        else:
+            runs.append([n, n])
+    return ",".join(str(a) if a == b else f"{a}-{b}" for a, b in runs)
+
+
 def check_seed(seed: int | None, lang: str) -> None:
     """A usage error (exit 2) for a seed the hidden inputs or the gradebook cannot take."""
     if seed is not None and not 0 <= seed <= MAX_SEED:
@@ -136,7 +147,8 @@ def batch(submissions: Path, out: Path, workers: int | None, seed: int | None, t
     check_timeout(timeout, lang)
     try:
         require_unix()
-        numbers = tuple(ex.number for ex in curriculum.select(which))
+        # In order, however given: `3,1` and `1,3` are one selection (the same columns, nothing regraded).
+        numbers = tuple(sorted(ex.number for ex in curriculum.select(which)))
     except UnsupportedPlatform as error:
         raise InputProblem(error.message(lang)) from None
     except GraderError as error:
@@ -183,6 +195,9 @@ def batch(submissions: Path, out: Path, workers: int | None, seed: int | None, t
         click.echo(counted("batch.ignored", len(summary.ignored), lang, names=", ".join(summary.ignored[:5])), err=True)
     if summary.stale:
         click.echo(counted("batch.stale", len(summary.stale), lang, names=", ".join(summary.stale[:5])), err=True)
+    if summary.not_gradable:
+        names = ", ".join(summary.not_gradable[:5])
+        click.echo(counted("batch.not_gradable", len(summary.not_gradable), lang, names=names), err=True)
     if summary.still_not_gradable:
         names = ", ".join(summary.still_not_gradable[:5])
         click.echo(counted("batch.still_not_gradable", len(summary.still_not_gradable), lang, names=names), err=True)
@@ -192,6 +207,9 @@ def batch(submissions: Path, out: Path, workers: int | None, seed: int | None, t
         drops = sorted(summary.dropped)
         names = ", ".join(f"{student} {number(last)} → {number(new)}" for student, last, new in drops[:5])
         click.echo(counted("batch.dropped", len(drops), lang, names=names), err=True)
+    if summary.left_out:
+        click.echo(translate("batch.left_out", lang, left_out=exercise_spec(summary.left_out), exercises=which,
+                             both=exercise_spec(summary.previous | set(numbers)), out=str(out)), err=True)
     if seed is None and reference_available():  # the instructor's kit, on the seed students have answers for
         click.echo(translate("batch.public_seed", lang, seed=course_seed()), err=True)
     click.echo(summary_line(summary, out, lang))

@@ -1,10 +1,10 @@
 """SUBMISSIONS given as the zip an LMS downloads ("Download all submissions"): the class is
 unpacked, for the run, into a private temporary folder.
 
-Only what grading reads is written: `.py` files (and `.py.txt`, see submission.py) and the
-students' own `.zip` files; every folder is made, and every other file as an empty file of
-its name, so a student who handed in only a PDF or a .rar is listed and reported as not
-gradable with what was handed in, rather than missing. Entries with absolute paths, `..`
+Only what grading reads is written: `.py` files (and `.py.txt` and an exercise's `exNN_….txt`,
+see submission.py) and the students' own `.zip` files; every folder is made, and every other
+file as an empty file of its name, so a student who handed in only a PDF or a .rar is listed
+and reported as not gradable with what was handed in, rather than missing. Entries with absolute paths, `..`
 or symlinks are skipped; the entry count, each entry's size and ratio and the total are
 bounded (a zip bomb stops the command with a clear message before anything is graded).
 """
@@ -28,7 +28,8 @@ MAX_ENTRIES = 100_000
 MAX_ENTRY_BYTES = 64 * 1024**2
 MAX_TOTAL_BYTES = 2 * 1024**3
 MAX_RATIO = 200
-READ_BY_GRADING = re.compile(r"\.(py|py\.txt|zip)$", re.IGNORECASE)
+# (An exercise's .txt may follow an LMS's prefix: `name_1_2_ex03_gradient_step.txt`.)
+READ_BY_GRADING = re.compile(r"\.(py|py\.txt|zip)$|(?:^|_)ex\d\d?_[^/]*\.txt$", re.IGNORECASE)
 
 
 @contextmanager

@@ -88,11 +88,67 @@ def find_students(folder: Path) -> tuple[list[Student], list[str]]:
         if student_id in students:
             raise IntakeError("batch.error.duplicate_student", student=student_id,
                               first=students[student_id].source, second=path.name)
+        if holds_a_class(path):  # the class's zip saved beside its unpacked folders: no student of its own
+            raise IntakeError("batch.error.class_inside", name=path.name, path=str(path), folder=str(folder))
         students[student_id] = Student(student_id, path)
     if not students:
+        from ..submission import is_exercise_folder
+
+        if is_exercise_folder(folder):  # one student's files, not a class: say how to grade them
+            raise IntakeError("batch.error.one_submission", path=str(folder))
         raise IntakeError("batch.error.no_students", path=str(folder))
     fitted = [replace(student, id=fitting_id(student.id)) for student in students.values()]
     return sorted(fitted, key=lambda s: s.id), ignored
+
+
+CLASS_DEPTH = 4  # levels looked at for an LMS's students: theirs, below up to 3 wrapping folders
+CLASS_ENTRIES = 5000
+
+
+def holds_a_class(path: Path) -> bool:
+    """Whether a folder or zip of SUBMISSIONS is an LMS's download of a whole class (Moodle's
+    `Name_123456_assignsubmission_…` folders or files, or Canvas's files of two user ids in one
+    folder, at most 3 folders down) rather than one student's submission: graded as a student,
+    it would be a phantom one holding whichever student's files came first."""
+    entries: list[tuple[str, ...]] = []
+    try:
+        if path.is_dir():
+            level = [path]
+            for _ in range(CLASS_DEPTH):
+                below = []
+                for folder in level:
+                    if len(entries) > CLASS_ENTRIES:
+                        break
+                    for entry in _bounded_listing(folder):
+                        entries.append(Path(entry.path).relative_to(path).parts)
+                        if entry.is_dir(follow_symlinks=False):
+                            below.append(Path(entry.path))
+                level = below if len(entries) <= CLASS_ENTRIES else []
+        elif zipfile.is_zipfile(path):
+            from ..submission import entry_parts
+
+            with zipfile.ZipFile(path) as archive:
+                entries = [tuple(parts) for entry in archive.infolist()[:CLASS_ENTRIES]
+                           if (parts := entry_parts(entry))]
+    except (OSError, zipfile.BadZipFile, EOFError, ValueError):
+        return False
+    users_by_folder: dict[tuple[str, ...], set[str]] = {}
+    for parts in entries:
+        if any(MOODLE_FOLDER.match(name) for name in parts[:-1][:CLASS_DEPTH]):
+            return True
+        if len(parts) <= CLASS_DEPTH and (MOODLE_FILE.match(parts[-1]) or MOODLE_FOLDER.match(parts[-1])):
+            return True
+        if len(parts) <= CLASS_DEPTH and (found := CANVAS_FILE.match(parts[-1])) and found.group("user"):
+            users_by_folder.setdefault(parts[:-1], set()).add(found.group("user"))
+    return any(len(users) > 1 for users in users_by_folder.values())
+
+
+def _bounded_listing(folder: Path) -> list[os.DirEntry]:
+    try:
+        with os.scandir(folder) as listing:
+            return [entry for _, entry in zip(range(CLASS_ENTRIES), listing)]
+    except OSError:
+        return []
 
 
 MAX_ID_BYTES = 180  # of UTF-8: the id names files (.gdkit-<id>.json.<random>.tmp), at most 255 bytes
@@ -163,8 +219,8 @@ MOODLE_FILE = re.compile(r"^(?P<student>.+_\d+)_assignsubmission_(?P<plugin>[a-z
 def flat_download_students(paths: list[Path]) -> tuple[list[Student], set[Path]]:
     """The students of an LMS's flat download among `paths` (loose files of SUBMISSIONS): one
     submission per student of all their files, each under the name the student gave it. In
-    Canvas's, the student is the name before the numeric ids (with the user id when two
-    students share a name; `anon_<id>` with anonymous grading; an online text or URL is the
+    Canvas's, the student is the name and Canvas's user id (`leebob_12346`, the same whoever
+    else hands in; `anon_<id>` with anonymous grading; an online text or URL is the
     student's `text.html` or `link.html`), and of two files of one name the last uploaded (the
     highest attachment id, a late one included) is graded. Moodle's flat names give the student id
     of its folders (`Name_123456`). Also returns every file read as
@@ -189,8 +245,9 @@ def flat_download_students(paths: list[Path]) -> tuple[list[Student], set[Path]]
             consumed.add(path)
             if name not in files or files[name][0] < attachment:
                 files[name] = (attachment, path)
-    names = [name for name, _ in canvas]
-    students = [Student(name if names.count(name) == 1 or not user else f"{name}_{user}", paths[0].parent, _sorted(files))
+    # The user id is always part of the id: "the name alone unless two share it" changed a
+    # student's id the week a namesake first handed in (and back), splitting the gradebook.
+    students = [Student(f"{name}_{user}" if user else name, paths[0].parent, _sorted(files))
                 for (name, user), files in canvas.items()]
     students += [Student(student, paths[0].parent, _sorted(files)) for student, files in moodle.items()]
     return students, consumed

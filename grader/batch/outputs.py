@@ -173,14 +173,18 @@ def test_output(exercise: int, test: dict, lang: str, numbers_shown: bool = True
     a test that fails through the exercise it calls (`depends_on`) says which one to fix first.
     So is every other message but the grader's own words (OWN_WORDS): an error's holds what the
     student's code said (an exception's text and type, a line, a function name), which that code
-    can make of the hidden inputs it was called with."""
+    can make of the hidden inputs it was called with; what kind of error it was (a syntax error,
+    a stub, an exception) is said instead, in the grader's words."""
     output = test.get("message", "")
     if not numbers_shown and test.get("status") != "passed" and test.get("diagnosis") not in OWN_WORDS:
         hidden = translate("batch.gradescope.numbers_hidden", lang, number=exercise)
         if test.get("diagnosis") == "depends_on":  # the grader's words: which exercise to fix first
             return depends_on_note(exercise, lang) + "\n\n" + hidden
         if not is_mistake(test.get("diagnosis")):
-            return hidden
+            # What happened, in the grader's own words (a syntax error, a stub, a crash): without
+            # it a file that does not compile read as a test failed on inputs kept hidden.
+            what = diagnosis_text(exercise, test.get("diagnosis"), lang)
+            return (what + "\n\n" if what and what != test.get("diagnosis") else "") + hidden
         return translate("batch.gradescope.diagnosis", lang, text=diagnosis_text(exercise, test["diagnosis"], lang)) + "\n\n" + hidden
     if not is_mistake(test.get("diagnosis")):
         return output

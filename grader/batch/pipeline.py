@@ -85,6 +85,11 @@ class Summary:
     stale: list[str] = field(default_factory=list)
     dropped: list[tuple[str, float, float]] = field(default_factory=list)  # (student, last total, new total)
     still_not_gradable: list[str] = field(default_factory=list)  # skipped as unchanged, and not gradable
+    not_gradable: list[str] = field(default_factory=list)  # this run's `broken`, by name
+    # Exercises the replaced records were graded on and this run's --exercises leaves out: their
+    # points are gone from the current records and every view (the totals stay in history).
+    left_out: set[int] = field(default_factory=set)
+    previous: set[int] = field(default_factory=set)  # every exercise of the replaced records
     seconds: float = 0.0
     average: float = 0.0
     max_score: float | None = None
@@ -211,6 +216,10 @@ def _run(settings: Settings, students: list[Student], summary: Summary, start: f
             if last is not None and last.graded and last.exercises == exercises_text and \
                     not result.get("internal_error") and new_total < last.score:
                 summary.dropped.append((item.student, last.score, new_total))
+            if last is not None and last.graded and last.exercises != exercises_text:
+                before = {int(n) for n in last.exercises.split(",") if n.strip().isdigit()}
+                summary.previous |= before
+                summary.left_out |= before - set(settings.numbers)
             if bar is not None:
                 bar.update(1)
 
@@ -234,7 +243,9 @@ def _run(settings: Settings, students: list[Student], summary: Summary, start: f
                 bar.close()
         present = {s.id for s in students}
         summary.stale = sorted(set(book.students()) - present)
-        summary.still_not_gradable = sorted(set(book.not_gradable()) & present - fresh)
+        not_gradable = set(book.not_gradable()) & present
+        summary.still_not_gradable = sorted(not_gradable - fresh, key=outputs.roster_key)
+        summary.not_gradable = sorted(not_gradable & fresh, key=outputs.roster_key)
         tally = rebuild_views(out, book.records([s.id for s in students]), settings, fresh)
         outputs.remove_views_of(out, summary.stale)
     summary.seconds = time.perf_counter() - start

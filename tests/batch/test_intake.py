@@ -122,6 +122,13 @@ def test_a_zip_inside_the_zip_is_named_as_such_not_as_a_zip_without_py_files(tmp
         assert "a zip inside the zip" in texts["en"] and "Unpack homework/inner.zip" in texts["en"]
         assert "zip внутри zip" in texts["ru"] and "zip ішіндегі zip" in texts["kk"]
         assert "Ask the student for the exercise files" not in texts["en"]
+        assert f"into a folder in place of {shown} (and remove {shown} itself" in texts["en"]
+    # Done as said (bob.zip, a folder beside it would be a second submission of bob's): bob is graded.
+    (tmp_path / "bob.zip").unlink()
+    with zipfile.ZipFile(inner) as zf:
+        zf.extractall(tmp_path / "bob")
+    (bob,) = [s for s in find_students(tmp_path)[0] if s.id == "bob"]
+    assert pack(bob).data is not None
 
 
 def test_the_stored_reason_is_the_instructors_text_everywhere(baseline: Path):
@@ -156,7 +163,7 @@ def _canvas_class(folder: Path) -> Path:
 
 def test_a_canvas_flat_download_is_one_submission_per_student(tmp_path: Path):
     students, ignored = find_students(_canvas_class(tmp_path / "canvas"))
-    assert [s.id for s in students] == ["leebob", "smithanna", "нұрланұлыәлібек"] and ignored == []
+    assert [s.id for s in students] == ["leebob_12346", "smithanna_12345", "нұрланұлыәлібек_12347"] and ignored == []
     bob = pack(students[0])
     assert bob.data is not None
     with zipfile.ZipFile(__import__("io").BytesIO(bob.data)) as zf:
@@ -184,8 +191,8 @@ def test_a_canvas_zip_of_the_class_is_graded_and_a_zip_without_students_is_named
     maxima = [e.max_score for e in grade_submission(REFERENCE, curriculum.select("1-3")).exercises]
     full = [f"{points:g}" for points in maxima]
     total, bob = f"{sum(maxima):g}", f"{maxima[0] + maxima[2]:g}"
-    assert rows[1:] == [f"leebob,{full[0]},0,{full[2]},{bob}", f"smithanna,{','.join(full)},{total}",
-                        f"нұрланұлыәлібек,{','.join(full)},{total}"]
+    assert rows[1:] == [f"leebob_12346,{full[0]},0,{full[2]},{bob}", f"smithanna_12345,{','.join(full)},{total}",
+                        f"нұрланұлыәлібек_12347,{','.join(full)},{total}"]
     empty = tmp_path / "nothing.zip"
     with zipfile.ZipFile(empty, "w") as zf:
         zf.writestr("readme.txt", "no submissions here\n")
@@ -263,9 +270,9 @@ def test_a_canvas_text_or_link_submission_is_a_student_not_an_ignored_file(tmp_p
                       "anon_Zz9Qa_text.html": "<p>x</p>",
                       "smithanna_5001_4101_ex01_sum_of_squares.py": (REFERENCE / "ex01_sum_of_squares.py").read_text()})
     students, ignored = find_students(tmp_path)
-    assert [s.id for s in students] == ["anon_Zz9Qa", "kimolga", "leebob", "smithanna"] and ignored == []
+    assert [s.id for s in students] == ["anon_Zz9Qa", "kimolga_5004", "leebob_5003", "smithanna_5001"] and ignored == []
     by_id = {s.id: s for s in students}
-    for student, shown in (("leebob", "link.html"), ("kimolga", "text.html"), ("anon_Zz9Qa", "text.html")):
+    for student, shown in (("leebob_5003", "link.html"), ("kimolga_5004", "text.html"), ("anon_Zz9Qa", "text.html")):
         packed = pack(by_id[student])
         assert packed.data is None and packed.error_id == "batch.error.no_py_files", student
         assert dict(packed.error_params)["names"] == shown
@@ -305,3 +312,134 @@ def test_a_name_with_control_characters_is_shown_without_them(tmp_path: Path):
     assert len(set(ids)) == 4 and "Әлібек" in ids
     assert all(not any(c in i for c in "\x1b\u202e") for i in ids)
     assert sorted(i.split("~")[0] for i in ids if "~" in i) == ["_annA", "ev_[2Jil", "ev_[3Jil"]
+
+
+def test_an_exercise_file_named_by_its_number_is_graded_as_that_exercise(tmp_path: Path):
+    """`ex3.py`, `ex04.py`, `ex5_linear_regression.py`: the student meant those exercises; they
+    are not left out as "no file ex03_gradient_step.py" (unless the exact name is there too)."""
+    files = {name: (REFERENCE / f"{module}.py").read_text(encoding="utf-8")
+             for name, module in [("ex3.py", "ex03_gradient_step"), ("Ex04.py", "ex04_gradient_descent"),
+                                  ("ex5_linear_regression.py", "ex05_linear_regression"),
+                                  ("ex01_sum_of_squares.py", "ex01_sum_of_squares")]}
+    _files(tmp_path / "Ernar", {**files, "ex1.py": "X = 'a draft'\n", "ex0.py": "X = 0\n", "ex99.py": "X = 99\n"})
+    packed = pack(Student("Ernar", tmp_path / "Ernar"))
+    with zipfile.ZipFile(__import__("io").BytesIO(packed.data)) as zf:
+        graded = {name: zf.read(name).decode() for name in zf.namelist()}
+    assert set(graded) == {"exercises/ex01_sum_of_squares.py", "exercises/ex03_gradient_step.py",
+                           "exercises/ex04_gradient_descent.py", "exercises/ex05_linear_regression.py",
+                           "exercises/ex0.py", "exercises/ex1.py", "exercises/ex99.py"}
+    assert graded["exercises/ex01_sum_of_squares.py"] == files["ex01_sum_of_squares.py"]  # the exact name wins
+    assert graded["exercises/ex03_gradient_step.py"] == files["ex3.py"]
+    report = grade_submission(tmp_path / "Ernar", curriculum.select("1-5"))
+    assert [e.score == e.max_score for e in report.exercises] == [True, False, True, True, True]
+
+
+def test_one_students_files_given_as_the_class_say_how_to_grade_that_student(tmp_path: Path):
+    """`grade batch alice/` or `grade batch alice.zip` (one student's exercise files, not a class):
+    the instructor is told to use `grade exercise --submission`, not to put folders into it."""
+    import shutil
+
+    from .conftest import run_batch
+
+    _files(tmp_path / "alice", {"ex01_sum_of_squares.py": (REFERENCE / "ex01_sum_of_squares.py").read_text()})
+    archive = Path(shutil.make_archive(str(tmp_path / "alice"), "zip", tmp_path / "alice"))
+    for given in (tmp_path / "alice", archive):
+        refused = run_batch(given, tmp_path / "out", check=False)
+        assert refused.returncode == 2 and not (tmp_path / "out").exists()
+        assert "holds the exercise files of one student" in refused.stderr, refused.stderr
+        assert f'grade exercise all --submission "{given}"' in refused.stderr, refused.stderr
+    _files(tmp_path / "nothing", {"notes.txt": "x\n"})  # no exercise file: as before
+    assert "holds no student submission" in run_batch(tmp_path / "nothing", tmp_path / "out", check=False).stderr
+
+
+def test_an_exercise_file_handed_in_as_txt_is_graded_a_py_file_first(tmp_path: Path):
+    """An LMS that takes no .py: `ex03_gradient_step.txt` is the student's ex03; `ex1.txt`
+    (notes as likely as code) is not an exercise file; beside `ex4.py`, `ex04_gradient_descent.txt`
+    does not make two claims on ex04 that would leave both out: the .py file is graded."""
+    code = {n: (REFERENCE / f"{m}.py").read_text(encoding="utf-8")
+            for n, m in [(3, "ex03_gradient_step"), (4, "ex04_gradient_descent"), (1, "ex01_sum_of_squares")]}
+    _files(tmp_path / "Timur", {"ex03_gradient_step.txt": code[3], "ex4.py": code[4],
+                                "ex04_gradient_descent.txt": "my notes on exercise 4\n", "ex1.txt": code[1]})
+    packed = pack(Student("Timur", tmp_path / "Timur"))
+    with zipfile.ZipFile(__import__("io").BytesIO(packed.data)) as zf:
+        graded = {name: zf.read(name).decode() for name in zf.namelist()}
+    assert graded == {"exercises/ex03_gradient_step.py": code[3], "exercises/ex04_gradient_descent.py": code[4]}
+    _files(tmp_path / "Notes", {"ex1.txt": "the gradient is 2v\n"})  # no exercise file: said as before
+    assert pack(Student("Notes", tmp_path / "Notes")).error_id == "batch.error.no_py_files"
+
+
+def test_an_exercise_handed_in_as_txt_survives_the_unpacking_of_a_class_zip(tmp_path: Path):
+    """The class zip keeps only what grading reads: an exercise's .txt is read, in a Moodle folder
+    and after Canvas's prefix; other .txt files stay names only."""
+    from grader.batch.download import unpack
+
+    code = (REFERENCE / "ex03_gradient_step.py").read_text(encoding="utf-8")
+    archive = tmp_path / "class.zip"
+    with zipfile.ZipFile(archive, "w") as zf:
+        zf.writestr("Тимур Ахметов_201_assignsubmission_file_/ex03_gradient_step.txt", code)
+        zf.writestr("Тимур Ахметов_201_assignsubmission_file_/readme.txt", "hello\n")
+        zf.writestr("kimsvetlana_123460_7890_ex03_gradient_step.txt", code)
+    unpack(archive, tmp_path / "class")
+    assert (tmp_path / "class" / "Тимур Ахметов_201_assignsubmission_file_" / "readme.txt").stat().st_size == 0
+    for student in find_students(tmp_path / "class")[0]:
+        with zipfile.ZipFile(__import__("io").BytesIO(pack(student).data)) as zf:
+            assert {n: zf.read(n).decode() for n in zf.namelist()} == {"exercises/ex03_gradient_step.py": code}
+
+
+def test_a_scratch_file_named_by_a_number_does_not_hide_the_kit_s_exercises(tmp_path: Path):
+    """A clone of the kit with a scratch `ex1.py` at its top: exercises/ is still the submission
+    (in a folder and in a zip); `ex3.py` files count only where no exercise file has its full name."""
+    import shutil
+
+    code = (REFERENCE / "ex01_sum_of_squares.py").read_text(encoding="utf-8")
+    _files(tmp_path / "Kit" / "gdkit-main", {"ex1.py": "print('trying things')\n",
+                                             "exercises/ex01_sum_of_squares.py": code})
+    archive = Path(shutil.make_archive(str(tmp_path / "KitZip"), "zip", tmp_path / "Kit"))
+    for student in (Student("Kit", tmp_path / "Kit"), Student("KitZip", archive)):
+        with zipfile.ZipFile(__import__("io").BytesIO(pack(student).data)) as zf:
+            assert {n: zf.read(n).decode() for n in zf.namelist()} == {"exercises/ex01_sum_of_squares.py": code}
+
+
+def test_a_canvas_student_keeps_one_id_when_a_namesake_hands_in_later(tmp_path: Path):
+    """The id was `petrovivan` while one Petrov Ivan handed in, and `petrovivan_<user id>` from
+    the week a second one did: the first was then told 'no longer in the submissions folder'
+    while his files were there. With the user id always in it, the id stays."""
+    from .conftest import run_batch
+
+    ex01 = (REFERENCE / "ex01_sum_of_squares.py").read_text()
+    _files(tmp_path / "week", {"petrovivan_123458_7001_ex01_sum_of_squares.py": ex01})
+    run_batch(tmp_path / "week", tmp_path / "out", "--exercises", "1", "--workers", "1")
+    _files(tmp_path / "week", {"petrovivan_123459_7002_ex01_sum_of_squares.py": "X = 1\n"})
+    later = run_batch(tmp_path / "week", tmp_path / "out", "--exercises", "1", "--workers", "1")
+    assert "no longer in the submissions folder" not in later.stderr
+    assert "graded 1, unchanged and skipped 1" in later.stdout
+    rows = (tmp_path / "out" / "grades.csv").read_text(encoding="utf-8").splitlines()
+    assert [row.split(",")[0] for row in rows[1:]] == ["petrovivan_123458", "petrovivan_123459"]
+
+
+def test_a_class_download_saved_among_the_students_is_refused_not_graded_as_a_phantom_student(tmp_path: Path):
+    """Moodle's zip (or the folder it unzips to) next to the folders unpacked from it was a
+    student `GD-Homework 1-123`, graded on whichever student's files came first."""
+    import shutil
+
+    from .conftest import run_batch
+
+    ex01 = (REFERENCE / "ex01_sum_of_squares.py").read_text()
+    moodle = tmp_path / "moodle"
+    _files(moodle, {"Анна Ли_11_assignsubmission_file_/ex01_sum_of_squares.py": ex01,
+                    "Bob Kim_12_assignsubmission_file_/ex01_sum_of_squares.py": ex01})
+    canvas = tmp_path / "canvas"
+    _files(canvas, {"kimlee_111_1_ex01_sum_of_squares.py": ex01, "parkmin_222_2_ex01_sum_of_squares.py": ex01})
+    for download, kind in ((moodle, "zip"), (moodle, "folder"), (canvas, "zip")):
+        submissions = tmp_path / f"class-{download.name}-{kind}"
+        shutil.copytree(moodle, submissions)  # the unpacked students
+        if kind == "zip":
+            shutil.make_archive(str(submissions / "GD-Homework 1-123"), "zip", download)
+        else:
+            shutil.copytree(download, submissions / "GD-Homework 1-123")
+        refused = run_batch(submissions, tmp_path / "out", check=False)
+        assert refused.returncode == 2 and not (tmp_path / "out").exists(), refused.stdout
+        assert "GD-Homework 1-123" in refused.stderr and "download of a whole class" in refused.stderr, refused.stderr
+    # A student whose files happen to have Canvas-like names, of one user id, is a student.
+    _files(tmp_path / "plain" / "alice", {"ex01_sum_of_squares.py": ex01, "data_1_2_x.csv": "1\n"})
+    assert [s.id for s in find_students(tmp_path / "plain")[0]] == ["alice"]

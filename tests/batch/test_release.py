@@ -218,3 +218,26 @@ def test_release_refuses_a_negative_seed(tmp_path: Path):
     done = subprocess.run([sys.executable, "-m", "grader", "release", str(tmp_path / "kit"), "--seed", "-5"],
                           capture_output=True, text=True, timeout=120)
     assert done.returncode == 2 and "-5 is not in the range x>=0" in done.stderr and not (tmp_path / "kit").exists()
+
+
+def test_the_readme_says_how_to_hand_in_and_its_check_grades_the_zip(edition: Path, tmp_path: Path):
+    """Each language's part says what to hand in (the files under their names, or a zip of
+    exercises/), and the command it gives to check that zip runs as written in the edition."""
+    import zipfile
+
+    readme = (edition / "README.md").read_text(encoding="utf-8")
+    command = "grade exercise all --submission exercises.zip"
+    for part, heading in zip(readme.split("\n# "), ("## Тапсыру", "## Сдача", "## Handing in")):
+        assert heading in part and f"`{command}`" in part and "ex03_gradient_step.py" in part, part[:80]
+    student = tmp_path / "student"
+    shutil.copytree(edition / "exercises", student / "exercises")
+    shutil.copy(REFERENCE / "ex03_gradient_step.py", student / "exercises" / "ex03_gradient_step.py")
+    with zipfile.ZipFile(student / "exercises.zip", "w") as zf:
+        for path in (student / "exercises").glob("*.py"):
+            zf.write(path, f"exercises/{path.name}")
+    script = tmp_path / "in_edition.py"
+    script.write_text(IN_EDITION)
+    done = subprocess.run([sys.executable, str(script), str(edition), str(REFERENCE.parent), *command.split()[1:],
+                           "--lang", "en"], capture_output=True, text=True, timeout=300, cwd=student)
+    assert done.returncode == 1 and "Traceback" not in done.stderr, done.stderr  # the stubs fail, ex03 passes
+    assert "Exercise 3: One step along the gradient — 11/11" in done.stdout, done.stdout

@@ -50,6 +50,10 @@ def test_named_mistakes_come_first_and_generic_causes_on_a_line_of_their_own():
     assert {cause for _, cause in causes} == {"not_implemented", "depends_on", "timeout", "raised_exception",
                                              "syntax_error", "missing_file", "grader_error"}
     assert cell.index("sequential_update") < cell.index("other-causes")  # the mistakes first
+    # Each cause said in words too, not only as an id (in kk and ru, `depends_on` is English).
+    assert f"<code>depends_on</code> — {translate('batch.diagnosis.depends_on', 'en')}" in other
+    kk = re.search(r'<div class="other-causes[^"]*">(.*?)</div>', html.render_class(tally, "kk", 1), re.S).group(1)
+    assert f"<code>missing_file</code> — {translate('batch.diagnosis.missing_file', 'kk')}" in kk
 
 
 def test_only_generic_causes_still_show_and_no_cause_shows_the_failing_tests():
@@ -144,3 +148,40 @@ def test_clicking_the_student_header_gives_the_order_of_grades_csv(tmp_path):
     orders = json.loads(_html.unescape(found.group(1)))
     assert orders["shown"] == csv_order and orders["ascending"] == csv_order
     assert orders["descending"] == csv_order[::-1]
+
+
+@pytest.mark.parametrize("lang", ["kk", "ru", "en"])
+def test_with_the_instructors_seed_gradescope_still_says_what_kind_of_error_it_was(lang: str):
+    """A file that does not compile, a stub, an exception: the message (the student code's words,
+    which can carry the hidden inputs) is left out, and the page said only 'the inputs are not
+    shown', as if a test had failed on them. It says what happened, in the grader's words."""
+    from grader.batch.outputs import gradescope
+
+    tests = [_test("syntax_error", "SyntaxError at line 3: x = [1, 2, 3.3"), _test("not_implemented", "Stub."),
+             _test("raised_exception", "ValueError: 0.123456"), _test(None, "expected 1, got 2")]
+    record = {"score": 0.0, "max_score": 4.0, "exercises": [{"exercise": 3, "title": "t", "score": 0.0,
+                                                              "max_score": 4.0, "output": "", "tests": tests}]}
+    outputs = [t["output"] for t in gradescope(record, lang, numbers_shown=False)["tests"]]
+    hidden = translate("batch.gradescope.numbers_hidden", lang, number=3)
+    for output, diagnosis in zip(outputs, ("syntax_error", "not_implemented", "raised_exception")):
+        assert output == translate(f"batch.diagnosis.{diagnosis}", lang) + "\n\n" + hidden
+    assert outputs[3] == hidden  # no diagnosis: nothing to say but where to see the numbers
+    assert not any(leak in output for output in outputs for leak in ("3.3", "0.123456", "Stub.", "expected 1"))
+
+
+@pytest.mark.parametrize("lang", ["kk", "ru", "en"])
+def test_an_exercise_not_handed_in_is_folded_on_the_student_page_and_said_once(lang: str):
+    """Twelve exercises not handed in were twelve open tables repeating 'no file exNN…' in every
+    row: the instructor scrolled through a hundred identical lines to find the real failures."""
+    missing = {"exercise": 10, "title": "Momentum", "score": 0.0, "max_score": 2.0, "output": "",
+               "tests": [{"name": f"t{i}", "title": f"t{i}", "status": "error", "score": 0.0, "max_score": 1.0,
+                          "message": "Your submission has no file ex10_momentum.py.", "diagnosis": "missing_file"}
+                         for i in range(2)]}
+    record = json.loads(stored("alice", ["raised_exception", None]).record_json)
+    record["exercises"].append(missing)
+    page = html.render_student(Stored("alice", "alice", "sha256:" + "0" * 64, "{}", 1, "now", None, None, False,
+                                      record, json.dumps(record)), lang)
+    opened = re.findall(r'<details class="exercise" id="ex(\d\d)"( open)?>', page)
+    assert opened == [("06", " open"), ("10", "")]  # the failing exercise open, the one not handed in folded
+    header = re.search(r'id="ex10">\s*<summary>(.*?)</summary>', page, re.S).group(1)
+    assert translate("batch.diagnosis.missing_file", lang) in _html.unescape(header)

@@ -125,7 +125,37 @@ def test_a_rerun_says_who_still_cannot_be_graded(tmp_path: Path):
     (submissions / "dan" / "notes.txt").write_text("I will hand it in later")
     first = run_batch(submissions, out, "--seed", "31")
     assert "not gradable 1" in first.stdout and "still cannot be graded" not in first.stderr
+    # The first run names them too: the instructor need not look for the ⚠ in the report.
+    (line,) = [line for line in first.stderr.splitlines() if "could not be graded" in line]
+    assert line.startswith("1 student could not be graded (0 points;") and line.endswith(": dan")
     again = run_batch(submissions, out, "--seed", "31")
     assert "unchanged and skipped 4, not gradable 0" in again.stdout
     (line,) = [line for line in again.stderr.splitlines() if "still cannot be graded" in line]
     assert line.startswith("1 student still cannot be graded") and line.endswith(": dan")
+    assert "could not be graded" not in again.stderr  # said once, as still not gradable
+
+
+def test_a_run_on_fewer_exercises_says_which_grades_it_replaced_and_how_to_get_them_back(tmp_path: Path):
+    """A week's exercises graded into last week's --out replace every record: the columns of the
+    exercises left out vanish from grades.csv. The run says so, and how to have them back."""
+    submissions, out = small_class(tmp_path / "class"), tmp_path / "out"
+    run_batch(submissions, out, "--seed", "31", "--exercises", "1-3")
+    assert "replaced" not in run_batch(submissions, out, "--seed", "31", "--exercises", "1-4").stderr  # more: nothing lost
+    week = run_batch(submissions, out, "--seed", "31", "--exercises", "5")
+    assert (out / "grades.csv").read_text(encoding="utf-8").splitlines()[0] == "student,ex05,total"
+    (line,) = [line for line in week.stderr.splitlines() if "replaced" in line]
+    assert f"{out} held the points of exercises 1-4 too" in line and "--exercises 5" in line
+    assert "run again with --exercises 1-5;" in line and "its own --out" in line
+    back = run_batch(submissions, out, "--seed", "31", "--exercises", "1-5")
+    assert "replaced" not in back.stderr
+    assert (out / "grades.csv").read_text(encoding="utf-8").splitlines()[0] == "student,ex01,ex02,ex03,ex04,ex05,total"
+
+
+def test_exercises_given_in_another_order_are_the_same_selection(tmp_path: Path):
+    """`--exercises 3,1` gave grades.csv the columns ex03, ex01, and `--exercises 1,3` the next
+    week graded everyone again, as another selection."""
+    submissions, out = small_class(tmp_path / "class"), tmp_path / "out"
+    run_batch(submissions, out, "--seed", "31", "--exercises", "3,1")
+    assert (out / "grades.csv").read_text(encoding="utf-8").splitlines()[0] == "student,ex01,ex03,total"
+    again = run_batch(submissions, out, "--seed", "31", "--exercises", "1,3")
+    assert "graded 0, unchanged and skipped 3" in again.stdout, again.stdout

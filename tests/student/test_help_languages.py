@@ -85,6 +85,8 @@ def test_placeholders_in_the_usage_lines_speak_the_language():
     shown = " ".join(grade("batch", "--help", "--lang", "ru").stdout.split())
     assert "grade batch [ПАРАМЕТРЫ] РАБОТЫ" in shown and "--workers ЦЕЛОЕ" in shown and "--timeout ЧИСЛО" in shown, shown
     assert "в папке РАБОТЫ" in shown  # the help text names the placeholder the usage line shows
+    assert "--scheduler АДРЕС" in shown and "--exercises НОМЕРА" in shown and "--lang kk|ru|en" in shown, shown
+    assert "ADDRESS" not in shown and "SPEC" not in shown
     shown = " ".join(grade("quiz", "lint", "--help", "--lang", "kk").stdout.split())
     assert "grade quiz lint [ПАРАМЕТРЛЕР] [ЖОЛ]" in shown, shown  # an optional argument keeps its brackets
     assert "КОМАНДА [АРГУМЕНТТЕР]..." in grade("--lang", "kk", "quiz", "--help").stdout
@@ -92,6 +94,7 @@ def test_placeholders_in_the_usage_lines_speak_the_language():
     assert missing.returncode == 2 and "ЖҰМЫСТАР" in missing.stderr, missing.stderr
     english = " ".join(grade("batch", "--help", "--lang", "en").stdout.split())
     assert "grade batch [OPTIONS] SUBMISSIONS" in english and "--workers INTEGER" in english, english
+    assert "--scheduler ADDRESS" in english and "--exercises SPEC" in english, english
 
 
 def test_every_language_has_every_command_line_text():
