@@ -66,6 +66,21 @@ def test_a_call_the_signature_refuses_is_not_blamed_on_lists(tmp_path: Path):
     assert refused and {t.diagnosis for t in refused} == {"wrong_signature"}  # the call did not fit, not a list
 
 
+@pytest.mark.parametrize("name", ["ex03_list_arithmetic", "ex16_list_arithmetic"])
+def test_every_test_that_passes_lists_names_code_written_for_arrays_only(tmp_path: Path, name: str):
+    # ex03's lecture example and every curve of ex16 are lists: a TypeError there is the
+    # list's, and said so (it was on the one test marked list_input, and only "read the line"
+    # on the others).
+    number = int(name[2:4])
+    submission = submission_with(tmp_path / "sub", {number: GENERIC / f"{name}.py"})
+    (exercise,) = grade_submission(submission, curriculum.select(str(number)), lang="kk").exercises
+    raised = [t for t in exercise.tests if "TypeError" in t.message]
+    assert raised and {t.diagnosis for t in raised} == {"list_input_unsupported"}, [t.name for t in raised]
+    assert all("np.asarray" in t.message for t in raised)
+    if number == 3:
+        assert "lecture_example" in raised[0].name
+
+
 def test_exception_message_shows_the_students_file_and_line(tmp_path: Path):
     submission = submission_with(tmp_path / "sub", {3: GENERIC / "ex03_raises_in_helper.py"})
     (exercise,) = grade_submission(submission, curriculum.select("3"), lang="ru").exercises
