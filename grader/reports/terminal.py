@@ -14,6 +14,8 @@ import click
 from ..i18n import translate
 from ..results import Outcome, Report, TestResult
 
+OUTPUT_LINES = 20  # of what the student's code printed, shown under the exercise
+
 MARKS = {Outcome.PASSED: ("✓", "green"), Outcome.FAILED: ("✗", "red"), Outcome.ERROR: ("✗", "red"), Outcome.TIMEOUT: ("⧗", "yellow")}
 
 
@@ -71,8 +73,11 @@ def render(report: Report, lang: str, color: bool, width: int | None = None, fol
                 lines.append(f"  {mark} {test.title}  ({_points(test.score)}/{_points(test.max_score)})")
             lines.extend(_explanation(run, lang, width))
         if exercise.output.strip():
+            printed = exercise.output.strip().splitlines()
             lines.append("  " + translate("terminal.output", lang))
-            lines.extend("    | " + line for line in exercise.output.strip().splitlines()[:20])
+            lines.extend("    | " + line for line in printed[:OUTPUT_LINES])
+            if len(printed) > OUTPUT_LINES:  # said, or a student takes the first lines for all there was
+                lines.append("    " + translate("terminal.output_more", lang, count=len(printed) - OUTPUT_LINES))
     total = translate("terminal.total", lang, score=_points(report.score), max_score=_points(report.max_score))
     lines.append(click.style(total, bold=True) if color else total)
     return "\n".join(lines)

@@ -104,3 +104,18 @@ def test_on_a_screen_several_exercises_fold_the_passed_ones(tmp_path, monkeypatc
     assert screen.count("  ✗") == piped.count("  ✗") > 0  # the failing exercise in full
     single = CliRunner().invoke(cli, ["exercise", "3", "--submission", str(folder), "--lang", "en"]).output
     assert "A step with positive step_size" in single  # one exercise: all its tests
+
+
+def test_printed_output_cut_on_screen_says_how_many_lines_are_not_shown():
+    from grader.reports import terminal
+    from grader.results import ExerciseResult, Outcome, Report, TestResult
+
+    passed = (TestResult("t", "A test", Outcome.PASSED, 1.0, 1.0),)
+    printed = "\n".join(f"step {k}" for k in range(50))
+    for lang, said in (("kk", "тағы 30 жол көрсетілмеді"), ("ru", "не показаны ещё строки: 30"),
+                       ("en", "30 more lines not shown")):
+        shown = terminal.render(Report((ExerciseResult(4, "GD", passed, printed),)), lang, color=False, width=79)
+        assert "| step 19\n" in shown and "step 20" not in shown
+        assert said in shown.splitlines()[-2]  # right under the last line shown, above the total
+    short = terminal.render(Report((ExerciseResult(4, "GD", passed, "one\ntwo"),)), "en", color=False, width=79)
+    assert "| two" in short and "not shown" not in short
