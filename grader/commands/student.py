@@ -68,7 +68,9 @@ def language(option: str | None) -> str:
 
 def fail(error: GraderError, lang: str) -> None:
     """A user's input error: one line, no traceback, exit 2."""
-    click.echo(translate("error.prefix", lang) + " " + error.message(lang), err=True)
+    from ..reports.terminal import to_stderr
+
+    to_stderr(translate("error.prefix", lang) + " " + error.message(lang))
     sys.exit(EXIT_INPUT)
 
 

@@ -34,6 +34,18 @@ def screen_width() -> int:
     return shutil.get_terminal_size().columns - 1
 
 
+def error_width() -> int | None:
+    """screen_width() when error messages go to a terminal, None when stderr is a file or a pipe."""
+    return screen_width() if sys.stderr.isatty() else None
+
+
+def to_stderr(text: str) -> None:
+    """An error or a warning on stderr, wrapped at words to the terminal it goes to (a line
+    longer than the screen is broken by the terminal in the middle of a word)."""
+    width = error_width()
+    click.echo(text if width is None else paragraphs(text, width), err=True)
+
+
 def paragraphs(text: str, width: int | None = None, indent: str = "") -> str:
     """`text` with each of its lines wrapped to `width` (default: the terminal's width, and
     as it is when the output is not a terminal), never splitting a word."""
