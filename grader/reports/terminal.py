@@ -80,9 +80,7 @@ def render(report: Report, lang: str, color: bool, width: int | None = None, fol
             continue
         for run in same_message_runs(exercise.tests):
             for test in run:
-                mark, colour = MARKS[test.outcome]
-                mark = click.style(mark, fg=colour) if color else mark
-                lines.append(f"  {mark} {test.title}  ({_points(test.score)}/{_points(test.max_score)})")
+                lines.extend(_test_line(test, color, width))
             lines.extend(_explanation(run, lang, width))
         if exercise.output.strip():
             printed = exercise.output.strip().splitlines()
@@ -93,6 +91,19 @@ def render(report: Report, lang: str, color: bool, width: int | None = None, fol
     total = translate("terminal.total", lang, score=_points(report.score), max_score=_points(report.max_score))
     lines.append(click.style(total, bold=True) if color else total)
     return "\n".join(lines)
+
+
+def _test_line(test: TestResult, color: bool, width: int | None) -> list[str]:
+    """`  ✓ title  (1/1)`; a title too long for the screen goes on under itself, broken at a
+    word (the terminal would break it anywhere: "(1/" on one line, "1)" on the next)."""
+    mark, colour = MARKS[test.outcome]
+    text = f"{test.title}  ({_points(test.score)}/{_points(test.max_score)})"
+    wrapped = [text]
+    if width is not None:  # "  ✓ " is as wide as the four spaces under it
+        wrapped = textwrap.wrap(text, width, initial_indent="    ", subsequent_indent="    ",
+                                break_long_words=False, break_on_hyphens=False)
+        wrapped = [wrapped[0][4:]] + wrapped[1:]
+    return [f"  {click.style(mark, fg=colour) if color else mark} {wrapped[0]}"] + wrapped[1:]
 
 
 def same_message_runs(tests: tuple[TestResult, ...]) -> list[list[TestResult]]:

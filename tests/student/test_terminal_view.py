@@ -6,6 +6,7 @@ from __future__ import annotations
 import itertools
 import json
 
+import click
 from click.testing import CliRunner
 
 from grader.cli import cli
@@ -119,3 +120,17 @@ def test_printed_output_cut_on_screen_says_how_many_lines_are_not_shown():
         assert said in shown.splitlines()[-2]  # right under the last line shown, above the total
     short = terminal.render(Report((ExerciseResult(4, "GD", passed, "one\ntwo"),)), "en", color=False, width=79)
     assert "| two" in short and "not shown" not in short
+
+
+def test_a_test_title_too_long_for_the_screen_goes_on_under_itself_with_its_points_whole():
+    from grader.reports import terminal
+    from grader.results import ExerciseResult, Outcome, Report, TestResult
+
+    title = "Медленный спуск, который заканчивается на max_steps = 1000 по умолчанию"  # ex17, ru: 81 columns
+    report = Report((ExerciseResult(17, "Мультистарт", (TestResult("t", title, Outcome.PASSED, 1.0, 1.0),)),))
+    lines = terminal.render(report, "ru", color=False, width=79).splitlines()[1:-1]
+    assert lines == ["  ✓ Медленный спуск, который заканчивается на max_steps = 1000 по умолчанию", "    (1/1)"]
+    narrow = terminal.render(report, "ru", color=True, width=40).splitlines()[1:-1]
+    assert len(narrow) > 2 and all(len(click.unstyle(line)) <= 40 for line in narrow)
+    assert click.unstyle(" ".join(narrow)).split() == ["✓", *title.split(), "(1/1)"]
+    assert terminal.render(report, "ru", color=False).splitlines()[1] == f"  ✓ {title}  (1/1)"  # piped: one line
