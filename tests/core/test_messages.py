@@ -240,6 +240,16 @@ def test_calls_are_shown_as_python_the_student_can_run(tmp_path):
     assert not any("'default_rng" in m for m in batches)
 
 
+def test_lists_in_a_call_are_shown_without_numpy_s_padding(tmp_path):
+    """"[ 2.649094, -0.712464]" and "[[ 2.     ], [ 0.55623]]" are numpy's columns, not how a
+    list is written; wrapped at 80 columns, the "[" of a padded list also ended a line alone."""
+    multistart = failed_messages(submission_with(tmp_path / "s17", {17: MISTAKES / "ex17_largest_loss_picked.py"}), 17, "kk")
+    assert any(m.startswith("multistart(polynomial_sum.f, polynomial_sum.grad, [[2.], [0.55623], [-2.]]): ") for m in multistart)
+    regression = failed_messages(submission_with(tmp_path / "s5", {5: MISTAKES / "ex05_sum_instead_of_mean.py"}), 5, "ru")
+    assert any(m.startswith("mse_gradient(0.3, -0.2, [") for m in regression)
+    assert not any("[ " in m or " ," in m or " ]" in m for m in multistart + regression)
+
+
 def test_a_number_of_another_type_is_placed_and_told_once_how_to_convert(tmp_path):
     """A Decimal returned for a number: the place is the entry (result[0], k = 1), and the
     advice comes once, for a number as for several, not twice in other words."""
