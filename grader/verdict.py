@@ -11,8 +11,10 @@ from typing import Any
 
 from .checks import CallDescription, Mismatch
 from .compare import BadValue, show_apart
+from . import curriculum
 from .curriculum import Exercise
 from .diagnosis import Diagnosis, diagnose, wrong_default
+from .errors import GraderError
 from .i18n import catalogue, translate
 from .results import Outcome, TestResult
 from .sandbox.client import StudentProtocolError, StudentRaised, StudentTimeout, WorkerCrashed
@@ -69,6 +71,9 @@ def _student_raised(error: StudentRaised, list_input: bool, exercise: Exercise) 
         return _not_implemented(error, exercise, params)
     if error.type == "ModuleNotFoundError" and f"'exercises.{exercise.module}'" in error.text:
         return Outcome.ERROR, "result.missing_file", {"file": f"{exercise.module}.py"}, Diagnosis("missing_file")
+    sibling = _sibling_misnamed(error)
+    if sibling:  # `from ex05 import …`, `from .ex05 import …`: another exercise by a name it does not have
+        return Outcome.ERROR, "result.raised", params, Diagnosis("sibling_import", {"module": sibling})
     if error.syntax:
         return Outcome.ERROR, "result.syntax_error", params, Diagnosis("not_utf8" if _not_utf8(error.text) else "syntax_error")
     if error.type == "ReturnShapeError":
@@ -95,6 +100,20 @@ def _student_raised(error: StudentRaised, list_input: bool, exercise: Exercise) 
     return Outcome.ERROR, "result.raised", params, Diagnosis("raised_exception")
 
 
+def _sibling_misnamed(error: StudentRaised) -> str | None:
+    """The module of the exercise that a failed import meant, when it named it otherwise
+    ('ex05', 'exercises.ex5_regression'): None for any other module, or for the right name."""
+    named = SIBLING_IMPORT.search(error.text) if error.type == "ModuleNotFoundError" else None
+    if named is None:
+        return None
+    try:
+        module = curriculum.exercise(int(named.group("number"))).module
+    except GraderError:  # no such exercise: an import of something else
+        return None
+    return module if named.group("name") != module else None
+
+
+SIBLING_IMPORT = re.compile(r"No module named '(?:exercises\.)?(?P<name>ex(?P<number>\d{1,2})(?:_\w*)?)'")
 MISSING_ATTRIBUTE = re.compile(r"module '(?P<module>exercises\.\w+)' has no attribute '(?P<name>\w+)'")
 SIGNATURE_REFUSED = re.compile(r"unexpected keyword argument|positional arguments? but|missing \d+ required|"
                                r"got multiple values for argument|takes no (keyword )?arguments")

@@ -36,6 +36,7 @@ CASES = {
     "ex01_list_doubled": "list_repeated",
     "ex04_recursive": "recursion_too_deep",
     "ex16_capitalised_label": "not_a_label",
+    "ex06_imports_ex05_by_a_short_name": "sibling_import",
 }
 
 
@@ -79,6 +80,26 @@ def test_every_test_that_passes_lists_names_code_written_for_arrays_only(tmp_pat
     assert all("np.asarray" in t.message for t in raised)
     if number == 3:
         assert "lecture_example" in raised[0].name
+
+
+def test_another_exercise_imported_by_a_name_it_does_not_have_is_told_its_module(tmp_path: Path):
+    submission = submission_with(tmp_path / "sub", {6: GENERIC / "ex06_imports_ex05_by_a_short_name.py"})
+    (exercise,) = grade_submission(submission, curriculum.select("6"), lang="kk").exercises
+    assert all("from .ex05_linear_regression import" in t.message and "`grade list`" in t.message for t in exercise.tests)
+    assert "exercises/ex06_batch_gd.py:2" in exercise.tests[0].message  # the line is still shown
+
+
+def test_only_a_misnamed_exercise_module_is_taken_for_a_sibling_import():
+    from grader.sandbox.client import StudentRaised
+    from grader.verdict import _sibling_misnamed
+
+    def misnamed(text: str) -> str | None:
+        return _sibling_misnamed(StudentRaised({"type": "ModuleNotFoundError", "message": text}))
+
+    assert misnamed("No module named 'ex05'") == misnamed("No module named 'exercises.ex5_mse'") == "ex05_linear_regression"
+    assert misnamed("No module named 'exercises.ex04'") == "ex04_gradient_descent"
+    assert misnamed("No module named 'ex05_linear_regression'") is None  # the right name: its file is what is missing
+    assert misnamed("No module named 'ex99'") is misnamed("No module named 'pandas'") is misnamed("No module named 'exam'") is None
 
 
 def test_exception_message_shows_the_students_file_and_line(tmp_path: Path):
