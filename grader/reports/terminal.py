@@ -5,6 +5,7 @@ not compile) is printed once, under the last of them, saying how many it is for.
 
 from __future__ import annotations
 
+import re
 import shutil
 import sys
 import textwrap
@@ -46,21 +47,31 @@ def to_stderr(text: str) -> None:
     click.echo(text if width is None else paragraphs(text, width), err=True)
 
 
+NBSP = "\u00a0"  # textwrap never breaks a line there
+
+
+def _commands_kept_whole(text: str) -> str:
+    """`text` with each short `code` span held together: "(`grade" on one line and "show 1`"
+    on the next is a command the student cannot copy."""
+    return re.sub(r"`[^`\n]{1,40}`", lambda found: found.group(0).replace(" ", NBSP), text)
+
+
 def paragraphs(text: str, width: int | None = None, indent: str = "") -> str:
     """`text` with each of its lines wrapped to `width` (default: the terminal's width, and
-    as it is when the output is not a terminal), never splitting a word."""
+    as it is when the output is not a terminal), never splitting a word or a `command`."""
     width = terminal_width() if width is None else width
     if width is None:
         return text
-    return "\n".join(line for paragraph in text.splitlines() for line in (
-        textwrap.wrap(paragraph, width, subsequent_indent=indent, break_long_words=False, break_on_hyphens=False)
-        or [""]))
+    return "\n".join(line.replace(NBSP, " ") for paragraph in text.splitlines() for line in (
+        textwrap.wrap(_commands_kept_whole(paragraph), width, subsequent_indent=indent, break_long_words=False,
+                      break_on_hyphens=False) or [""]))
 
 
 def _wrapped(text: str, indent: str, width: int | None) -> list[str]:
     if width is None:
         return [indent + text]
-    return textwrap.wrap(text, width, initial_indent=indent, subsequent_indent=indent) or [indent]
+    return [line.replace(NBSP, " ") for line in textwrap.wrap(
+        _commands_kept_whole(text), width, initial_indent=indent, subsequent_indent=indent)] or [indent]
 
 
 def render(report: Report, lang: str, color: bool, width: int | None = None, fold_passed: bool = False) -> str:

@@ -134,3 +134,17 @@ def test_a_test_title_too_long_for_the_screen_goes_on_under_itself_with_its_poin
     assert len(narrow) > 2 and all(len(click.unstyle(line)) <= 40 for line in narrow)
     assert click.unstyle(" ".join(narrow)).split() == ["✓", *title.split(), "(1/1)"]
     assert terminal.render(report, "ru", color=False).splitlines()[1] == f"  ✓ {title}  (1/1)"  # piped: one line
+
+
+def test_a_command_in_a_message_is_never_broken_across_lines():
+    # At 80 columns the kk stub message ended "(`grade" and went on "show 1` командасын".
+    from grader.reports import terminal
+
+    message = ("Жоғарыдағы 6 тестке ортақ: Әлі жазылмаған: sum_of_squares. Функция әлі де NotImplementedError "
+               "тудырады: оның денесін жазыңыз (`grade show 1` командасын қараңыз).")
+    for width in range(30, 90):
+        lines = terminal._wrapped(message, "      ", width)
+        assert any("`grade show 1`" in line for line in lines), width
+        assert "\u00a0" not in "".join(lines) and " ".join(lines).split() == message.split()
+        shown = terminal.paragraphs(message, width)
+        assert "`grade show 1`" in shown and shown.split() == message.split(), width
