@@ -129,8 +129,10 @@ def exercise(which: str, submission: Path, seed: int | None, timeout: float, as_
         width = terminal.terminal_width()
         on_terminal = width is not None
         # On a screen, several exercises: one line for each passed in full, what is left in full.
+        from ..submission import shown_folder
+
         click.echo(terminal.render(report, lang, color=on_terminal, width=width,
-                                   fold_passed=on_terminal and len(exercises) > 1))
+                                   fold_passed=on_terminal and len(exercises) > 1, folder=shown_folder(submission)))
     if report.internal_error:
         sys.exit(EXIT_INTERNAL)
     sys.exit(EXIT_PASSED if report.passed else EXIT_FAILED)

@@ -5,6 +5,7 @@ not compile) is printed once, under the last of them, saying how many it is for.
 
 from __future__ import annotations
 
+import os
 import re
 import shutil
 import sys
@@ -74,10 +75,21 @@ def _wrapped(text: str, indent: str, width: int | None) -> list[str]:
         _commands_kept_whole(text), width, initial_indent=indent, subsequent_indent=indent)] or [indent]
 
 
-def render(report: Report, lang: str, color: bool, width: int | None = None, fold_passed: bool = False) -> str:
+def in_folder(message: str, folder: str | None) -> str:
+    """`message` with the graded copy's `exercises/exNN_….py` named where the student's file
+    is (submission.shown_folder): `--submission lab1` makes it `lab1/ex04_….py`."""
+    if folder is None:
+        return message
+    prefix = "" if folder == "." else folder.rstrip("/" + os.sep) + "/"
+    return re.sub(r"(?<![\w/.\\-])exercises/(?=ex\d\d_\w+\.py)", lambda _: prefix, message)
+
+
+def render(report: Report, lang: str, color: bool, width: int | None = None, fold_passed: bool = False,
+           folder: str | None = None) -> str:
     """The report as text; ANSI colours only when `color`; messages wrapped to `width` if given.
     With `fold_passed`, an exercise that passes in full is its header line alone (grade watch
-    of many exercises: what is left to do stays on the screen)."""
+    of many exercises: what is left to do stays on the screen). With `folder`, files are
+    named in it (in_folder)."""
     lines: list[str] = []
     for exercise in report.exercises:
         header = translate("terminal.exercise_header", lang, number=exercise.exercise, title=exercise.title,
@@ -92,7 +104,7 @@ def render(report: Report, lang: str, color: bool, width: int | None = None, fol
         for run in same_message_runs(exercise.tests):
             for test in run:
                 lines.extend(_test_line(test, color, width))
-            lines.extend(_explanation(run, lang, width))
+            lines.extend(_explanation(run, lang, width, folder))
         if exercise.output.strip():
             printed = exercise.output.strip().splitlines()
             lines.append("  " + translate("terminal.output", lang))
@@ -133,13 +145,13 @@ def _explained_alike(first: TestResult, second: TestResult) -> bool:
             and (first.message, first.diagnosis) == (second.message, second.diagnosis))
 
 
-def _explanation(run: list[TestResult], lang: str, width: int | None) -> list[str]:
+def _explanation(run: list[TestResult], lang: str, width: int | None, folder: str | None = None) -> list[str]:
     """The message (and diagnosis) of a run of tests, said once; for several, how many."""
     test = run[-1]
     lines: list[str] = []
     if test.message:
         shared = translate("terminal.tests_above", lang, count=len(run)) + " " if len(run) > 1 else ""
-        lines.extend(_wrapped(shared + test.message, "      ", width))
+        lines.extend(_wrapped(shared + in_folder(test.message, folder), "      ", width))
     # The mistake's id is English snake_case: shown where the catalogue says so (en), not in
     # kk or ru, whose message already names the mistake in words (--json keeps the id).
     tag = translate("terminal.diagnosis", lang, id=test.diagnosis) if test.diagnosis else ""

@@ -148,3 +148,24 @@ def test_a_command_in_a_message_is_never_broken_across_lines():
         assert "\u00a0" not in "".join(lines) and " ".join(lines).split() == message.split()
         shown = terminal.paragraphs(message, width)
         assert "`grade show 1`" in shown and shown.split() == message.split(), width
+
+
+def test_a_file_is_named_where_the_student_has_it(tmp_path, monkeypatch):
+    # `grade exercise 3 --submission lab1` named "exercises/ex03_gradient_step.py:7", the graded
+    # copy's path: beside the kit's exercises/, that is the untouched stub.
+    from ..conftest import ROOT
+
+    lab = submission_with(tmp_path / "lab1", {3: ROOT / "tests" / "generic" / "ex03_raises_in_helper.py"})
+    (tmp_path / "exercises").mkdir()
+    monkeypatch.chdir(tmp_path)
+    shown, record = _grade("3", "--submission", "lab1", "--lang", "kk")
+    assert "lab1/ex03_gradient_step.py:7" in shown and "exercises/ex03" not in shown
+    assert "exercises/ex03_gradient_step.py:7" in record["exercises"][0]["tests"][0]["message"]  # the record is the same for all
+    monkeypatch.chdir(lab)
+    shown, _ = _grade("3", "--lang", "ru")  # inside the folder: no `exercises` here, the files are "."
+    assert "— ex03_gradient_step.py:7" in shown and "exercises/" not in shown
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "exercises").rmdir()
+    lab.rename(tmp_path / "exercises")
+    shown, _ = _grade("3", "--lang", "en")  # the default folder: named as it was
+    assert "exercises/ex03_gradient_step.py:7" in shown
