@@ -90,6 +90,8 @@ def _student_raised(error: StudentRaised, list_input: bool, exercise: Exercise) 
         return Outcome.ERROR, "result.missing_function", params, Diagnosis("missing_function")
     if error.type == "TypeError" and list_input and error.frames:  # not a call the signature refused
         return Outcome.ERROR, "result.raised", params, Diagnosis("list_input_unsupported")
+    if error.type == "EOFError" and error.frames:  # input(): nobody types during grading
+        return Outcome.ERROR, "result.raised", params, Diagnosis("reads_input")
     if error.type == "RecursionError" and error.frames:  # a loop written as a call per step: 1000 steps is too deep
         return Outcome.ERROR, "result.raised", params, Diagnosis("recursion_too_deep")
     if error.type == "OverflowError" and error.frames:  # 1e200 ** 2 on a Python float; numpy would give inf

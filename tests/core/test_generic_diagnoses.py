@@ -37,6 +37,7 @@ CASES = {
     "ex04_recursive": "recursion_too_deep",
     "ex16_capitalised_label": "not_a_label",
     "ex06_imports_ex05_by_a_short_name": "sibling_import",
+    "ex01_reads_input": "reads_input",
 }
 
 
