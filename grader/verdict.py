@@ -88,8 +88,11 @@ def _student_raised(error: StudentRaised, list_input: bool, exercise: Exercise) 
             return Outcome.ERROR, "result.missing_function_named", {"file": file, "function": named.group("name")}, \
                 Diagnosis("missing_function")
         return Outcome.ERROR, "result.missing_function", params, Diagnosis("missing_function")
-    if error.type == "TypeError" and list_input and error.frames:  # not a call the signature refused
+    if error.type in ("TypeError", "AttributeError") and list_input and error.frames and LIST_OPERAND.search(error.text):
+        # a list where an array was assumed (not a call the signature refused, nor any TypeError)
         return Outcome.ERROR, "result.raised", params, Diagnosis("list_input_unsupported")
+    if error.type == "TypeError" and error.frames and MATH_ON_ARRAY.search(error.text):
+        return Outcome.ERROR, "result.raised", params, Diagnosis("math_on_array")
     if error.type == "EOFError" and error.frames:  # input(): nobody types during grading
         return Outcome.ERROR, "result.raised", params, Diagnosis("reads_input")
     if error.type == "RecursionError" and error.frames:  # a loop written as a call per step: 1000 steps is too deep
@@ -115,6 +118,11 @@ def _sibling_misnamed(error: StudentRaised) -> str | None:
     return module if named.group("name") != module else None
 
 
+# What Python says of an operation on a list or a tuple: "can't multiply sequence by non-int",
+# "unsupported operand type(s) for -: 'list' and 'list'", "'list' object has no attribute 'shape'".
+LIST_OPERAND = re.compile(r"'(list|tuple)'|sequence")
+# math.sqrt, math.exp… given an array: "only length-1 arrays…" (numpy < 2), "only 0-dimensional arrays…"
+MATH_ON_ARRAY = re.compile(r"only (length-1|0-dimensional|size-1) arrays can be converted to Python scalars")
 SIBLING_IMPORT = re.compile(r"No module named '(?:exercises\.)?(?P<name>ex(?P<number>\d{1,2})(?:_\w*)?)'")
 MISSING_ATTRIBUTE = re.compile(r"module '(?P<module>exercises\.\w+)' has no attribute '(?P<name>\w+)'")
 SIGNATURE_REFUSED = re.compile(r"unexpected keyword argument|positional arguments? but|missing \d+ required|"

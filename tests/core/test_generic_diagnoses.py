@@ -38,6 +38,7 @@ CASES = {
     "ex16_capitalised_label": "not_a_label",
     "ex06_imports_ex05_by_a_short_name": "sibling_import",
     "ex01_reads_input": "reads_input",
+    "ex14_math_sqrt": "math_on_array",
 }
 
 
@@ -68,7 +69,7 @@ def test_a_call_the_signature_refuses_is_not_blamed_on_lists(tmp_path: Path):
     assert refused and {t.diagnosis for t in refused} == {"wrong_signature"}  # the call did not fit, not a list
 
 
-@pytest.mark.parametrize("name", ["ex03_list_arithmetic", "ex16_list_arithmetic"])
+@pytest.mark.parametrize("name", ["ex03_list_arithmetic", "ex16_list_arithmetic", "ex03_list_has_no_shape"])
 def test_every_test_that_passes_lists_names_code_written_for_arrays_only(tmp_path: Path, name: str):
     # ex03's lecture example and every curve of ex16 are lists: a TypeError there is the
     # list's, and said so (it was on the one test marked list_input, and only "read the line"
@@ -76,7 +77,7 @@ def test_every_test_that_passes_lists_names_code_written_for_arrays_only(tmp_pat
     number = int(name[2:4])
     submission = submission_with(tmp_path / "sub", {number: GENERIC / f"{name}.py"})
     (exercise,) = grade_submission(submission, curriculum.select(str(number)), lang="kk").exercises
-    raised = [t for t in exercise.tests if "TypeError" in t.message]
+    raised = [t for t in exercise.tests if "TypeError" in t.message or "AttributeError" in t.message]
     assert raised and {t.diagnosis for t in raised} == {"list_input_unsupported"}, [t.name for t in raised]
     assert all("np.asarray" in t.message for t in raised)
     if number == 3:
@@ -101,6 +102,16 @@ def test_only_a_misnamed_exercise_module_is_taken_for_a_sibling_import():
     assert misnamed("No module named 'exercises.ex04'") == "ex04_gradient_descent"
     assert misnamed("No module named 'ex05_linear_regression'") is None  # the right name: its file is what is missing
     assert misnamed("No module named 'ex99'") is misnamed("No module named 'pandas'") is misnamed("No module named 'exam'") is None
+
+
+def test_a_type_error_on_arrays_too_is_not_blamed_on_lists(tmp_path: Path):
+    # math.sqrt of an array fails on the list test as on every other: "convert your lists with
+    # np.asarray" was wrong advice there, to code that converts them already.
+    submission = submission_with(tmp_path / "sub", {14: GENERIC / "ex14_math_sqrt.py"})
+    (exercise,) = grade_submission(submission, curriculum.select("14"), lang="ru").exercises
+    assert {t.diagnosis for t in exercise.tests if t.outcome is not Outcome.PASSED} == {"math_on_array"}
+    (on_lists,) = [t for t in exercise.tests if t.name == "list_input"]
+    assert "np.sqrt" in on_lists.message and "np.asarray" not in on_lists.message
 
 
 def test_exception_message_shows_the_students_file_and_line(tmp_path: Path):
