@@ -71,9 +71,13 @@ def _student_raised(error: StudentRaised, list_input: bool, exercise: Exercise) 
         return _not_implemented(error, exercise, params)
     if error.type == "ModuleNotFoundError" and f"'exercises.{exercise.module}'" in error.text:
         return Outcome.ERROR, "result.missing_file", {"file": f"{exercise.module}.py"}, Diagnosis("missing_file")
-    sibling = _sibling_misnamed(error)
-    if sibling:  # `from ex05 import …`, `from .ex05 import …`: another exercise by a name it does not have
-        return Outcome.ERROR, "result.raised", params, Diagnosis("sibling_import", {"module": sibling})
+    sibling = _sibling(error)
+    if sibling is not None:
+        module, named_right = sibling
+        if named_right:  # the file of the exercise it calls is not in the submission (one file handed in)
+            return Outcome.ERROR, "result.raised", params, Diagnosis("sibling_missing", {"file": f"{module}.py"})
+        # `from ex05 import …`, `from .ex05 import …`: another exercise by a name it does not have
+        return Outcome.ERROR, "result.raised", params, Diagnosis("sibling_import", {"module": module})
     if error.syntax:
         return Outcome.ERROR, "result.syntax_error", params, Diagnosis("not_utf8" if _not_utf8(error.text) else "syntax_error")
     if error.type == "ReturnShapeError":
@@ -105,9 +109,10 @@ def _student_raised(error: StudentRaised, list_input: bool, exercise: Exercise) 
     return Outcome.ERROR, "result.raised", params, Diagnosis("raised_exception")
 
 
-def _sibling_misnamed(error: StudentRaised) -> str | None:
-    """The module of the exercise that a failed import meant, when it named it otherwise
-    ('ex05', 'exercises.ex5_regression'): None for any other module, or for the right name."""
+def _sibling(error: StudentRaised) -> tuple[str, bool] | None:
+    """(the module of the exercise that a failed import meant, whether it was named so):
+    ('ex05_linear_regression', False) for 'ex05' or 'exercises.ex5_regression', True for its
+    own name, whose file is then what is missing; None for any other module."""
     named = SIBLING_IMPORT.search(error.text) if error.type == "ModuleNotFoundError" else None
     if named is None:
         return None
@@ -115,7 +120,7 @@ def _sibling_misnamed(error: StudentRaised) -> str | None:
         module = curriculum.exercise(int(named.group("number"))).module
     except GraderError:  # no such exercise: an import of something else
         return None
-    return module if named.group("name") != module else None
+    return module, named.group("name") == module
 
 
 # What Python says of an operation on a list or a tuple: "can't multiply sequence by non-int",

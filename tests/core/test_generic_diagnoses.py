@@ -91,27 +91,29 @@ def test_another_exercise_imported_by_a_name_it_does_not_have_is_told_its_module
     assert "exercises/ex06_batch_gd.py:2" in exercise.tests[0].message  # the line is still shown
 
 
-def test_only_a_misnamed_exercise_module_is_taken_for_a_sibling_import():
+def test_only_an_exercise_module_is_taken_for_a_sibling_import():
     from grader.sandbox.client import StudentRaised
-    from grader.verdict import _sibling_misnamed
+    from grader.verdict import _sibling
 
-    def misnamed(text: str) -> str | None:
-        return _sibling_misnamed(StudentRaised({"type": "ModuleNotFoundError", "message": text}))
+    def sibling(text: str) -> tuple[str, bool] | None:
+        return _sibling(StudentRaised({"type": "ModuleNotFoundError", "message": text}))
 
-    assert misnamed("No module named 'ex05'") == misnamed("No module named 'exercises.ex5_mse'") == "ex05_linear_regression"
-    assert misnamed("No module named 'exercises.ex04'") == "ex04_gradient_descent"
-    assert misnamed("No module named 'ex05_linear_regression'") is None  # the right name: its file is what is missing
-    assert misnamed("No module named 'ex99'") is misnamed("No module named 'pandas'") is misnamed("No module named 'exam'") is None
+    assert sibling("No module named 'ex05'") == sibling("No module named 'exercises.ex5_mse'") == ("ex05_linear_regression", False)
+    assert sibling("No module named 'exercises.ex04'") == ("ex04_gradient_descent", False)
+    assert sibling("No module named 'ex05_linear_regression'") == ("ex05_linear_regression", True)  # its file is missing
+    assert sibling("No module named 'ex99'") is sibling("No module named 'pandas'") is sibling("No module named 'exam'") is None
 
 
-def test_a_type_error_on_arrays_too_is_not_blamed_on_lists(tmp_path: Path):
-    # math.sqrt of an array fails on the list test as on every other: "convert your lists with
-    # np.asarray" was wrong advice there, to code that converts them already.
-    submission = submission_with(tmp_path / "sub", {14: GENERIC / "ex14_math_sqrt.py"})
-    (exercise,) = grade_submission(submission, curriculum.select("14"), lang="ru").exercises
-    assert {t.diagnosis for t in exercise.tests if t.outcome is not Outcome.PASSED} == {"math_on_array"}
-    (on_lists,) = [t for t in exercise.tests if t.name == "list_input"]
-    assert "np.sqrt" in on_lists.message and "np.asarray" not in on_lists.message
+def test_an_exercise_handed_in_without_the_one_it_imports_is_told_which_file_to_add(tmp_path: Path):
+    folder = tmp_path / "only_ex04"
+    folder.mkdir()
+    source = (REFERENCE / "ex04_gradient_descent.py").read_text(encoding="utf-8")
+    (folder / "ex04_gradient_descent.py").write_text(
+        source.replace("\nimport numpy as np\n", "\nimport numpy as np\n\nfrom .ex03_gradient_step import gradient_step\n", 1),
+        encoding="utf-8")
+    (exercise,) = grade_submission(folder, curriculum.select("4"), lang="ru").exercises
+    assert {t.diagnosis for t in exercise.tests} == {"sibling_missing"}
+    assert "импортирует ex03_gradient_step.py, но в проверенной работе этого файла нет" in exercise.tests[0].message
 
 
 def test_exception_message_shows_the_students_file_and_line(tmp_path: Path):
