@@ -66,8 +66,9 @@ class DefaultsCall(str):
 
 def _unpadded(text: str) -> str:
     """numpy's text of a list without the spaces that align its columns: "[[ 2.  ], [-0.5 ]]"
-    is "[[2.], [-0.5]]" (a padded "[ 2.6," also broke a wrapped line after its "[")."""
-    return re.sub(r"\s+(?=[,\]])", "", re.sub(r"\[\s+", "[", text))
+    is "[[2.], [-0.5]]", "[1.2,  0.9]" is "[1.2, 0.9]" (a padded "[ 2.6," also broke a wrapped
+    line after its "[")."""
+    return re.sub(r",\s+", ", ", re.sub(r"\s+(?=[,\]])", "", re.sub(r"\[\s+", "[", text)))
 
 
 class CallDescription:

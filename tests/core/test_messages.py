@@ -247,7 +247,7 @@ def test_lists_in_a_call_are_shown_without_numpy_s_padding(tmp_path):
     assert any(m.startswith("multistart(polynomial_sum.f, polynomial_sum.grad, [[2.], [0.55623], [-2.]]): ") for m in multistart)
     regression = failed_messages(submission_with(tmp_path / "s5", {5: MISTAKES / "ex05_sum_instead_of_mean.py"}), 5, "ru")
     assert any(m.startswith("mse_gradient(0.3, -0.2, [") for m in regression)
-    assert not any("[ " in m or " ," in m or " ]" in m for m in multistart + regression)
+    assert not any("[ " in m or " ," in m or " ]" in m or ",  " in m for m in multistart + regression)
 
 
 def test_a_number_of_another_type_is_placed_and_told_once_how_to_convert(tmp_path):
