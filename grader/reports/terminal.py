@@ -15,8 +15,10 @@ import click
 
 from ..i18n import translate
 from ..results import Outcome, Report, TestResult
+from ..sandbox.client import OUTPUT_CUT
 
 OUTPUT_LINES = 20  # of what the student's code printed, shown under the exercise
+OUTPUT_LINE_CHARS = 300  # of each of those lines
 
 MARKS = {Outcome.PASSED: ("✓", "green"), Outcome.FAILED: ("✗", "red"), Outcome.ERROR: ("✗", "red"), Outcome.TIMEOUT: ("⧗", "yellow")}
 
@@ -106,11 +108,14 @@ def render(report: Report, lang: str, color: bool, width: int | None = None, fol
                 lines.extend(_test_line(test, color, width))
             lines.extend(_explanation(run, lang, width, folder))
         if exercise.output.strip():
-            printed = exercise.output.strip().splitlines()
+            output, cut = exercise.output, exercise.output.endswith(OUTPUT_CUT)
+            printed = (output[: -len(OUTPUT_CUT)] if cut else output).strip().splitlines()
             lines.append("  " + translate("terminal.output", lang))
-            lines.extend("    | " + line for line in printed[:OUTPUT_LINES])
+            lines.extend("    | " + _short_line(line, lang) for line in printed[:OUTPUT_LINES])
             if len(printed) > OUTPUT_LINES:  # said, or a student takes the first lines for all there was
                 lines.append("    " + translate("terminal.output_more", lang, count=len(printed) - OUTPUT_LINES))
+            if cut:
+                lines.append("    " + translate("terminal.output_cut", lang))
     total = translate("terminal.total", lang, score=_points(report.score), max_score=_points(report.max_score))
     lines.append(click.style(total, bold=True) if color else total)
     return "\n".join(lines)
@@ -127,6 +132,13 @@ def _test_line(test: TestResult, color: bool, width: int | None) -> list[str]:
                                 break_long_words=False, break_on_hyphens=False)
         wrapped = [wrapped[0][4:]] + wrapped[1:]
     return [f"  {click.style(mark, fg=colour) if color else mark} {wrapped[0]}"] + wrapped[1:]
+
+
+def _short_line(line: str, lang: str) -> str:
+    """A printed line as shown: a very long one (a list of 20 000 numbers) cut, saying how much."""
+    if len(line) <= OUTPUT_LINE_CHARS:
+        return line
+    return line[:OUTPUT_LINE_CHARS] + " " + translate("terminal.line_cut", lang, count=len(line) - OUTPUT_LINE_CHARS)
 
 
 def same_message_runs(tests: tuple[TestResult, ...]) -> list[list[TestResult]]:

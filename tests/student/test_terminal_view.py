@@ -169,3 +169,35 @@ def test_a_file_is_named_where_the_student_has_it(tmp_path, monkeypatch):
     lab.rename(tmp_path / "exercises")
     shown, _ = _grade("3", "--lang", "en")  # the default folder: named as it was
     assert "exercises/ex03_gradient_step.py:7" in shown
+
+
+def test_a_printed_line_too_long_and_output_cut_by_the_grader_are_said_so_in_the_language():
+    # print(list(range(20000))) in a function: one line of 64 KB (the cap) went to the screen whole,
+    # and "[… output cut]" was English, or lost when the session's outputs were joined.
+    from grader.reports import terminal
+    from grader.results import ExerciseResult, Outcome, Report, TestResult
+    from grader.sandbox.client import OUTPUT_CUT
+
+    passed = (TestResult("t", "A test", Outcome.PASSED, 1.0, 1.0),)
+    printed = "short\n" + "7" * 5000 + OUTPUT_CUT
+    shown = terminal.render(Report((ExerciseResult(1, "Sum", passed, printed),)), "kk", color=False, width=79)
+    lines = shown.splitlines()
+    assert "    | short" in lines and max(len(line) for line in lines) < 400
+    assert any(line.endswith("… (тағы 4700 таңба)") for line in lines)
+    assert lines[-2] == "    … және тағы басқа: кодыңыз шығарған мәтіннің тек басы сақталады" and "output cut" not in shown
+
+
+def test_a_session_s_output_past_the_cap_ends_with_the_cut_mark(tmp_path):
+    from grader import curriculum
+    from grader.grading import grade_submission
+    from grader.sandbox.client import OUTPUT_CUT
+
+    from ..conftest import REFERENCE
+
+    source = (REFERENCE / "ex01_sum_of_squares.py").read_text(encoding="utf-8").replace(
+        "def sum_of_squares_gradient(", "print(list(range(20000)))\n\n\ndef sum_of_squares_gradient(", 1)
+    folder = tmp_path / "sub"
+    folder.mkdir()
+    (folder / "ex01_sum_of_squares.py").write_text(source, encoding="utf-8")
+    (exercise,) = grade_submission(folder, curriculum.select("1")).exercises
+    assert exercise.output.endswith(OUTPUT_CUT) and exercise.score == exercise.max_score
