@@ -121,7 +121,8 @@ def exercise(which: str, submission: Path, seed: int | None, timeout: float, as_
     except KeyboardInterrupt:  # Ctrl-C: no result, nothing recorded
         click.echo(translate("interrupted", lang), err=True)
         sys.exit(EXIT_INTERRUPTED)
-    if is_practice(submission, seed):
+    practice = is_practice(submission, seed)
+    if practice:
         progress.record(report)
     if as_json:
         click.echo(json_view.render(report))
@@ -133,6 +134,9 @@ def exercise(which: str, submission: Path, seed: int | None, timeout: float, as_
 
         click.echo(terminal.render(report, lang, color=on_terminal, width=width,
                                    fold_passed=on_terminal and len(exercises) > 1, folder=shown_folder(submission)))
+        if not practice:  # or the student wonders why `grade progress` did not move
+            key = "terminal.not_recorded_zip" if seed is None else "terminal.not_recorded_seed"
+            click.echo(terminal.paragraphs(translate(key, lang), width))
     if report.internal_error:
         sys.exit(EXIT_INTERNAL)
     sys.exit(EXIT_PASSED if report.passed else EXIT_FAILED)
