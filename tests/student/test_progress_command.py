@@ -73,7 +73,7 @@ def test_a_zip_or_another_seed_is_not_practice(tmp_path):
     good = submission_with(tmp_path / "good", {})
     archive = shutil.make_archive(str(tmp_path / "handed_in"), "zip", good)
     for extra, said in ((["--submission", archive], "A zip is graded as handed in: `grade progress` keeps"),
-                        (["--submission", str(good), "--seed", "7"], "Another seed is an experiment")):
+                        (["--submission", str(good), "--seed", "7"], "Graded with --seed: an experiment")):
         graded = runner.invoke(cli, ["exercise", "3", *extra, "--lang", "en"])
         assert graded.exit_code == 0 and "11/11" in graded.output, graded.output
         assert said in graded.output  # the student is told why progress does not move
