@@ -155,6 +155,30 @@ def test_an_exercise_failing_through_the_one_it_calls_says_so(tmp_path):
     assert [ex.exercise for ex in correct.exercises] == [6] and correct.exercises[0].score == correct.exercises[0].max_score
 
 
+def test_an_exercise_that_does_not_call_the_other_is_not_told_it_does(tmp_path):
+    """ex07 may be written with ex05's mse_loss or without: without, an unfinished ex05 is no
+    cause of its failures ("this exercise calls your exercise 5" was said, and its own mistake,
+    reseeded_every_epoch, lost its name), and ex05 is not graded for a note."""
+    from ..conftest import STUBS
+
+    submission = submission_with(tmp_path / "s", {5: STUBS / "ex05_linear_regression.py",
+                                                  7: MISTAKES / "ex07_reseeded_every_epoch.py"})
+    (ex07,) = grade_submission(submission, curriculum.select("7"), lang="ru").exercises
+    failed = [t for t in ex07.tests if t.score < t.max_score]
+    assert failed and {t.diagnosis for t in failed} == {"reseeded_every_epoch"}
+    assert not any("упражнение 5" in t.message for t in failed)
+    both = grade_submission(submission, curriculum.select("5,7"), lang="en").exercises
+    assert {t.diagnosis for t in both[1].tests if t.score < t.max_score} == {"reseeded_every_epoch"}
+    # the same ex07 calling ex05's mse_loss for its losses is told, as before
+    source = (MISTAKES / "ex07_reseeded_every_epoch.py").read_text(encoding="utf-8")
+    calling = tmp_path / "ex07_calling.py"
+    calling.write_text("from .ex05_linear_regression import mse_loss  # noqa: F401\n" + source, encoding="utf-8")
+    submission = submission_with(tmp_path / "c", {5: STUBS / "ex05_linear_regression.py", 7: calling})
+    (ex07,) = grade_submission(submission, curriculum.select("7"), lang="en").exercises
+    assert all(t.diagnosis == "depends_on" and "calls your exercise 5" in t.message
+               for t in ex07.tests if t.score < t.max_score)
+
+
 def test_a_correct_exercise_is_not_given_the_mistake_of_the_one_it_calls(tmp_path):
     """A summed ex05 makes a correct ex08's answers those of ex08's own "sum instead of mean":
     the name goes to the exercise to fix first."""
