@@ -134,6 +134,8 @@ def test_a_key_added_to_the_given_state_and_a_generator_of_batches_are_named(tmp
         "    for start in range(0, n, batch_size):\n        yield order[start:start + batch_size]\n")
     batches = [t for t in graded(tmp_path / "b", 8, generator) if t.name.startswith("minibatches")]
     assert batches and all("generator" in t.message for t in batches)
+    # told to return a list of index arrays, not to convert to float (the advice for numbers)
+    assert all("return a list" in t.message and "float(x)" not in t.message for t in batches)
 
 
 def test_an_exception_is_set_off_from_its_place(tmp_path):
