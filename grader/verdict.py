@@ -9,9 +9,9 @@ from __future__ import annotations
 import re
 from typing import Any
 
+from . import curriculum
 from .checks import CallDescription, Mismatch
 from .compare import BadValue, show_apart
-from . import curriculum
 from .curriculum import Exercise
 from .diagnosis import Diagnosis, diagnose, wrong_default
 from .errors import GraderError
