@@ -9,6 +9,8 @@ answers of the known wrong variants for the same check, so the diagnosis can nam
 
 from __future__ import annotations
 
+import re
+
 from dataclasses import dataclass, field
 from functools import partial
 from typing import Any, Callable
@@ -62,6 +64,13 @@ class DefaultsCall(str):
         return described
 
 
+def _unpadded(text: str) -> str:
+    """numpy's text of a list without the spaces that align its columns: "[[ 2.  ], [-0.5 ]]"
+    is "[[2.], [-0.5]]", "[1.2,  0.9]" is "[1.2, 0.9]" (a padded "[ 2.6," also broke a wrapped
+    line after its "[")."""
+    return re.sub(r",\s+", ", ", re.sub(r"\s+(?=[,\]])", "", re.sub(r"\[\s+", "[", text)))
+
+
 class CallDescription:
     """`gradient_step([1, 2], [0.5, -1], -0.1)`, formatted only when shown: most checks pass,
     and a batch makes each check once per submission. Long vectors are shown by their shape.
@@ -81,7 +90,9 @@ class CallDescription:
             return translate("call.long_value", lang, type=type(value).__name__, shape=np.shape(value))
         if hasattr(value, "wire_spec"):
             return f"{value.name}.{value.part}"
-        return show(np.asarray(value)) if isinstance(value, (list, tuple)) else show(value)
+        if isinstance(value, (list, tuple, np.ndarray)):  # numpy's padding off: "[ 2.6, -0.7]" is "[2.6, -0.7]"
+            return _unpadded(show(np.asarray(value)))
+        return show(value)
 
     def text(self, lang: str = "en") -> str:
         """The call as the student would write it, long vectors named by their shape in `lang`."""

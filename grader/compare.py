@@ -291,6 +291,10 @@ class Text(Spec):
         return None if got == expected else Difference("", got, expected)
 
 
+# What `(perm[k:k + B] for k in …)` and its like are: mini-batches to be returned as a list.
+LAZY_SEQUENCES = frozenset({"generator", "map", "filter", "zip", "range", "list_iterator", "itertools.islice"})
+
+
 @dataclass(frozen=True)
 class IndexGroups(Spec):
     """A list of integer index arrays (mini-batches), compared exactly, in order."""
@@ -298,7 +302,9 @@ class IndexGroups(Spec):
     def normalize(self, value: Any, where: str = "result") -> tuple[tuple[int, ...], ...]:
         if value is None:
             raise BadValue("value.none", "returned_none", where=where)
-        if isinstance(value, Rejected):  # a generator, say: named as what it is
+        if isinstance(value, Rejected) and value.description.rpartition("|")[2] in LAZY_SEQUENCES:
+            raise BadValue("value.not_index_list", "wrong_shape", where=where)  # "return a list", not "float(x)"
+        if isinstance(value, Rejected):  # named as what it is
             raise BadValue("value.rejected", "not_plain_data", where=where, kind=value.description)
         if type(value) is np.ndarray and value.ndim == 2:  # equal batches as one array: its rows
             value = list(value)

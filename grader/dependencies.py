@@ -6,7 +6,10 @@ first. `grade exercise 6` grades ex05 too when ex06 fails (grading.py), for this
 
 from __future__ import annotations
 
+import re
 from dataclasses import replace
+from pathlib import Path
+from typing import Callable
 
 from . import curriculum
 from .i18n import translate
@@ -14,13 +17,37 @@ from .results import ExerciseResult, Outcome, Report
 
 ALREADY_NAMED = {"not_implemented", "missing_file"}  # these name the other exercise themselves
 
+Calls = Callable[[int, int], bool]  # (exercise, exercise it may call) -> whether the student's code calls it
 
-def note_dependencies(results: list[ExerciseResult], lang: str) -> list[ExerciseResult]:
+
+def every_call(number: int, called: int) -> bool:
+    return True
+
+
+def calls_in(root: Path | None) -> Calls:
+    """Whether, in the submission prepared at `root`, an exercise's file names the module of
+    the one it may call (ex07 is written with or without ex05's mse_loss): the note "this
+    exercise calls your exercise 5" is for code that does. Not known (no root, no file): yes."""
+    if root is None:
+        return every_call
+
+    def calls(number: int, called: int) -> bool:
+        try:
+            source = (root / "exercises" / f"{curriculum.exercise(number).module}.py").read_text(
+                encoding="utf-8", errors="replace")
+        except OSError:
+            return True
+        return re.search(rf"\bex0?{called}(?!\d)", source) is not None
+
+    return calls
+
+
+def note_dependencies(results: list[ExerciseResult], lang: str, calls: Calls = every_call) -> list[ExerciseResult]:
     """`results` with the failed tests of an exercise whose called exercise failed noted."""
     failing = {result.exercise for result in results if result.score < result.max_score}
     noted = []
     for result in results:
-        called = [n for n in curriculum.exercise(result.exercise).depends if n in failing]
+        called = [n for n in curriculum.exercise(result.exercise).depends if n in failing and calls(result.exercise, n)]
         if not called or result.score == result.max_score:
             noted.append(result)
             continue
@@ -33,15 +60,15 @@ def note_dependencies(results: list[ExerciseResult], lang: str) -> list[Exercise
     return noted
 
 
-def called_but_not_graded(report: Report) -> list[curriculum.Exercise]:
+def called_but_not_graded(report: Report, calls: Calls = every_call) -> list[curriculum.Exercise]:
     """The exercises that a failing exercise of `report` calls and that it does not hold."""
     graded = {result.exercise for result in report.exercises}
     called = {n for result in report.exercises if result.score < result.max_score
-              for n in curriculum.exercise(result.exercise).depends}
+              for n in curriculum.exercise(result.exercise).depends if calls(result.exercise, n)}
     return [curriculum.exercise(n) for n in sorted(called - graded)]
 
 
-def with_called(report: Report, called: Report, lang: str) -> Report:
+def with_called(report: Report, called: Report, lang: str, calls: Calls = every_call) -> Report:
     """`report`, whose exercises that call one it does not hold are noted with what grading
     those (`called`) gave."""
     graded = {result.exercise for result in report.exercises}
@@ -49,6 +76,6 @@ def with_called(report: Report, called: Report, lang: str) -> Report:
     def noted(result: ExerciseResult) -> ExerciseResult:
         if set(curriculum.exercise(result.exercise).depends) <= graded:
             return result  # noted already, in its own run
-        return note_dependencies([result, *called.exercises], lang)[0]
+        return note_dependencies([result, *called.exercises], lang, calls)[0]
 
     return replace(report, exercises=tuple(noted(result) for result in report.exercises))

@@ -11,6 +11,7 @@ import os
 import re
 import zlib
 from contextlib import contextmanager
+from pathlib import Path
 from typing import Any, Iterator
 
 import numpy as np
@@ -18,7 +19,7 @@ import pytest
 
 from .checks import Checker
 from .curriculum import SUITES_DIR, Exercise
-from .dependencies import note_dependencies
+from .dependencies import calls_in, note_dependencies
 from .i18n import catalogue, translate
 from .implementations import StudentModule
 from .oracle import oracles_for
@@ -46,6 +47,7 @@ class GradingPlugin:
         self.submissions = submissions
         self.results: list[dict[int, list[TestResult]]] = [{n: [] for n in self.order} for _ in submissions]
         self.collect_errors: dict[int, str] = {}
+        self.roots: list[Path | None] = [None] * len(submissions)  # where each is prepared (grade_prepared)
 
     def pytest_configure(self, config: pytest.Config) -> None:
         config.stash[PLUGIN_KEY] = self
@@ -152,7 +154,7 @@ class GradingPlugin:
             session = self.submissions[index][number]
             session.close()  # its output is complete once its processes are stopped
             exercises.append(ExerciseResult(number, exercise.title_in(self.lang), tuple(tests), session.output()))
-        return Report(tuple(note_dependencies(exercises, self.lang)))
+        return Report(tuple(note_dependencies(exercises, self.lang, calls_in(self.roots[index]))))
 
 
 PER_SUBMISSION = frozenset({"student", "check", "rng"})
@@ -189,13 +191,15 @@ def pytest_arguments(exercises: list[Exercise]) -> list[str]:
 
 
 def grade_prepared(submissions: list[dict[int, StudentSession]], exercises: list[Exercise], seed: int, lang: str,
-                   record_into: dict[str, Any] | None = None) -> list[Report]:
+                   record_into: dict[str, Any] | None = None, roots: list[Path | None] | None = None) -> list[Report]:
     """Run the suites of `exercises` once, calling each submission's code through its
     sessions; one Report per submission, in order.
 
     The caller owns the sessions (and closes them). With `record_into`, every expected answer
-    (and every wrong variant's) is recorded there, keyed by check (see oracle.py)."""
+    (and every wrong variant's) is recorded there, keyed by check (see oracle.py). `roots`,
+    where each submission is prepared, tell which exercise calls which (dependencies.calls_in)."""
     plugin = GradingPlugin(submissions, exercises, seed, lang, oracles_for(exercises, seed, record_into))
+    plugin.roots = roots or [None] * len(submissions)
     with _quiet_pytest_environment():
         code = pytest.main(pytest_arguments(exercises), plugins=[plugin])
     if code == pytest.ExitCode.INTERRUPTED:  # pytest catches Ctrl-C and returns: the user asked to stop

@@ -7,7 +7,7 @@ from typing import Callable
 
 from . import curriculum
 from .curriculum import Exercise
-from .dependencies import called_but_not_graded, with_called
+from .dependencies import called_but_not_graded, calls_in, with_called
 from .results import Report
 from .sandbox.client import Limits, Sandbox, StudentSession
 from .submission import prepared
@@ -37,24 +37,25 @@ def grade_submission(path: Path, exercises: list[Exercise], seed: int = DEFAULT_
         sandbox = Sandbox(root, limits)
         try:
             sandbox.start()  # the zygote imports numpy while this process imports numpy and pytest
-            report = _grade_alone(sandbox, exercises, seed, lang, record_into)
+            report = _grade_alone(sandbox, exercises, seed, lang, record_into, root)
             if record_into is not None:
                 return report
             (report,) = _noting_called([report], [root], lang,
-                                       lambda roots, called: [_grade_alone(sandbox, called, seed, lang, None)])
+                                       lambda roots, called: [_grade_alone(sandbox, called, seed, lang, None, root)])
             return report
         finally:
             sandbox.close()
 
 
 def _grade_alone(sandbox: Sandbox, exercises: list[Exercise], seed: int, lang: str,
-                 record_into: dict | None) -> Report:
-    """The submission staged in `sandbox`, graded on `exercises`, each in a process of its own."""
+                 record_into: dict | None, root: Path | None = None) -> Report:
+    """The submission staged in `sandbox` (prepared at `root`), graded on `exercises`, each in
+    a process of its own."""
     from .engine import grade_prepared
 
     sessions = {ex.number: StudentSession(sandbox, ex.module) for ex in exercises}
     try:
-        return grade_prepared([sessions], exercises, seed, lang, record_into)[0]
+        return grade_prepared([sessions], exercises, seed, lang, record_into, roots=[root])[0]
     finally:
         for session in sessions.values():
             session.close()
@@ -78,13 +79,13 @@ def _noting_called(reports: list[Report], roots: list[Path], lang: str,
     graded noted with what `grade(roots, exercises)` gives that one (dependencies.py)."""
     wanted: dict[tuple[int, ...], list[int]] = {}  # the exercises to grade too -> the submissions
     for index, report in enumerate(reports):
-        called = called_but_not_graded(report)
+        called = called_but_not_graded(report, calls_in(roots[index]))
         if called:
             wanted.setdefault(tuple(ex.number for ex in called), []).append(index)
     for numbers, indices in wanted.items():
         called_reports = grade([roots[i] for i in indices], [curriculum.exercise(n) for n in numbers])
         for index, called in zip(indices, called_reports):
-            reports[index] = with_called(reports[index], called, lang)
+            reports[index] = with_called(reports[index], called, lang, calls_in(roots[index]))
     return reports
 
 
@@ -102,7 +103,7 @@ def _grade_session(roots: list[Path], exercises: list[Exercise], seed: int, lang
             submissions.append(sessions)
             if plans is not None:
                 prefetch_submission(sessions, plans, sandbox)  # their processes stop; a call off the plan restarts one
-        return grade_prepared(submissions, exercises, seed, lang)
+        return grade_prepared(submissions, exercises, seed, lang, roots=list(roots))
     finally:
         for sessions in submissions:
             for session in sessions.values():

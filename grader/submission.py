@@ -168,6 +168,24 @@ def _sources_in(folder: Path) -> tuple[Path | None, Path | None]:
     raise SubmissionError("error.no_exercise_files", path=str(folder))
 
 
+def shown_folder(path: Path) -> str | None:
+    """The folder a student finds the graded files in, as messages should name it ("." for
+    the current one, relative when below it, else as given): None when messages say it already
+    (`exercises/`), or when the files come from a zip, where no folder holds them."""
+    path = Path(path)
+    if not path.is_dir():
+        return None
+    try:
+        source, archive = _sources_in(path)
+    except (SubmissionError, OSError):
+        return None
+    if source is None or archive is not None:
+        return None
+    relative = os.path.relpath(source)
+    shown = str(source) if relative == ".." or relative.startswith(".." + os.sep) else relative  # as given
+    return None if shown == "exercises" else shown
+
+
 def _copy_folder(source: Path, package: Path) -> None:
     paths = {path.name: path for path in source.iterdir()}
     for name, target in sorted(module_files(list(paths)).items()):

@@ -9,10 +9,12 @@ from __future__ import annotations
 import re
 from typing import Any
 
+from . import curriculum
 from .checks import CallDescription, Mismatch
 from .compare import BadValue, show_apart
 from .curriculum import Exercise
 from .diagnosis import Diagnosis, diagnose, wrong_default
+from .errors import GraderError
 from .i18n import catalogue, translate
 from .results import Outcome, TestResult
 from .sandbox.client import StudentProtocolError, StudentRaised, StudentTimeout, WorkerCrashed
@@ -69,6 +71,13 @@ def _student_raised(error: StudentRaised, list_input: bool, exercise: Exercise) 
         return _not_implemented(error, exercise, params)
     if error.type == "ModuleNotFoundError" and f"'exercises.{exercise.module}'" in error.text:
         return Outcome.ERROR, "result.missing_file", {"file": f"{exercise.module}.py"}, Diagnosis("missing_file")
+    sibling = _sibling(error)
+    if sibling is not None:
+        module, named_right = sibling
+        if named_right:  # the file of the exercise it calls is not in the submission (one file handed in)
+            return Outcome.ERROR, "result.raised", params, Diagnosis("sibling_missing", {"file": f"{module}.py"})
+        # `from ex05 import …`, `from .ex05 import …`: another exercise by a name it does not have
+        return Outcome.ERROR, "result.raised", params, Diagnosis("sibling_import", {"module": module})
     if error.syntax:
         return Outcome.ERROR, "result.syntax_error", params, Diagnosis("not_utf8" if _not_utf8(error.text) else "syntax_error")
     if error.type == "ReturnShapeError":
@@ -83,8 +92,13 @@ def _student_raised(error: StudentRaised, list_input: bool, exercise: Exercise) 
             return Outcome.ERROR, "result.missing_function_named", {"file": file, "function": named.group("name")}, \
                 Diagnosis("missing_function")
         return Outcome.ERROR, "result.missing_function", params, Diagnosis("missing_function")
-    if error.type == "TypeError" and list_input and error.frames:  # not a call the signature refused
+    if error.type in ("TypeError", "AttributeError") and list_input and error.frames and LIST_OPERAND.search(error.text):
+        # a list where an array was assumed (not a call the signature refused, nor any TypeError)
         return Outcome.ERROR, "result.raised", params, Diagnosis("list_input_unsupported")
+    if error.type == "TypeError" and error.frames and MATH_ON_ARRAY.search(error.text):
+        return Outcome.ERROR, "result.raised", params, Diagnosis("math_on_array")
+    if error.type == "EOFError" and error.frames:  # input(): nobody types during grading
+        return Outcome.ERROR, "result.raised", params, Diagnosis("reads_input")
     if error.type == "RecursionError" and error.frames:  # a loop written as a call per step: 1000 steps is too deep
         return Outcome.ERROR, "result.raised", params, Diagnosis("recursion_too_deep")
     if error.type == "OverflowError" and error.frames:  # 1e200 ** 2 on a Python float; numpy would give inf
@@ -95,6 +109,26 @@ def _student_raised(error: StudentRaised, list_input: bool, exercise: Exercise) 
     return Outcome.ERROR, "result.raised", params, Diagnosis("raised_exception")
 
 
+def _sibling(error: StudentRaised) -> tuple[str, bool] | None:
+    """(the module of the exercise that a failed import meant, whether it was named so):
+    ('ex05_linear_regression', False) for 'ex05' or 'exercises.ex5_regression', True for its
+    own name, whose file is then what is missing; None for any other module."""
+    named = SIBLING_IMPORT.search(error.text) if error.type == "ModuleNotFoundError" else None
+    if named is None:
+        return None
+    try:
+        module = curriculum.exercise(int(named.group("number"))).module
+    except GraderError:  # no such exercise: an import of something else
+        return None
+    return module, named.group("name") == module
+
+
+# What Python says of an operation on a list or a tuple: "can't multiply sequence by non-int",
+# "unsupported operand type(s) for -: 'list' and 'list'", "'list' object has no attribute 'shape'".
+LIST_OPERAND = re.compile(r"'(list|tuple)'|sequence")
+# math.sqrt, math.exp… given an array: "only length-1 arrays…" (numpy < 2), "only 0-dimensional arrays…"
+MATH_ON_ARRAY = re.compile(r"only (length-1|0-dimensional|size-1) arrays can be converted to Python scalars")
+SIBLING_IMPORT = re.compile(r"No module named '(?:exercises\.)?(?P<name>ex(?P<number>\d{1,2})(?:_\w*)?)'")
 MISSING_ATTRIBUTE = re.compile(r"module '(?P<module>exercises\.\w+)' has no attribute '(?P<name>\w+)'")
 SIGNATURE_REFUSED = re.compile(r"unexpected keyword argument|positional arguments? but|missing \d+ required|"
                                r"got multiple values for argument|takes no (keyword )?arguments")

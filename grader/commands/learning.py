@@ -28,12 +28,14 @@ def _width() -> int:
     return 80 if width is None else max(40, width)
 
 
+FORMULA_INDENT = 6  # a formula under a long signature, moved left when its column leaves it too little room
 LIST_ITEM = re.compile(r"(\s+)(\d+\.|[-•])\s+")
 
 
 def reflowed(text: str, width: int) -> str:
     """A statement's prose refilled to `width`, paragraph by paragraph. An indented line (a
-    signature, a formula) stays a line of its own, continued further indented if too long; a
+    signature, a formula) stays a line of its own, continued further indented if too long (and
+    moved left first if its indentation leaves it less than two thirds of the width); a
     list item ("  1. …", "  - …") and the lines under its text are one item, refilled with
     its text's indentation."""
     lines, prose, item = [], [], []
@@ -58,8 +60,10 @@ def reflowed(text: str, width: int) -> str:
             item.append(line)
         elif not line.strip() or indent:
             flush()
-            lines.extend(textwrap.wrap(line.strip(), width, initial_indent=line[:indent],
-                                       subsequent_indent=line[:indent] + "    ",
+            if len(line.rstrip()) > width and indent > width // 3:
+                indent = min(indent, FORMULA_INDENT)  # a column too far right for the formula: its own line, less indented
+            lines.extend(textwrap.wrap(line.strip(), width, initial_indent=" " * indent,
+                                       subsequent_indent=" " * (indent + 4),
                                        break_long_words=False, break_on_hyphens=False) or [line])
         else:
             flush(keep_prose=True)  # an item ends where the prose starts again

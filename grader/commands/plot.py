@@ -13,6 +13,7 @@ import click
 from .. import curriculum
 from ..errors import EXIT_INPUT, GraderError, UnknownExercise
 from ..i18n import translate
+from ..reports.terminal import to_stderr
 from .student import fail, lang_option, language, submission_option
 
 
@@ -35,12 +36,12 @@ def plot(number: int, out: Path | None, submission: Path, lang: str | None) -> N
         fail(UnknownExercise("plot.not_plottable", number=number,
                              available=", ".join(str(n) for n in plots.PLOTTABLE)), lang)
     if not plots.reference_available():
-        click.echo(translate("error.prefix", lang) + " " + translate("plot.no_reference", lang), err=True)
+        to_stderr(translate("error.prefix", lang) + " " + translate("plot.no_reference", lang))
         sys.exit(EXIT_INPUT)
     try:
         import matplotlib  # noqa: F401
     except ImportError:
-        click.echo(translate("error.prefix", lang) + " " + translate("plot.no_matplotlib", lang), err=True)
+        to_stderr(translate("error.prefix", lang) + " " + translate("plot.no_matplotlib", lang))
         sys.exit(EXIT_INPUT)
     out = out or Path(f"ex{number:02d}_trajectory.png")
     try:
@@ -48,11 +49,11 @@ def plot(number: int, out: Path | None, submission: Path, lang: str | None) -> N
     except GraderError as error:
         fail(error, lang)
     if data.failure:
-        click.echo(translate("plot.reference_only", lang, reason=data.failure), err=True)
+        to_stderr(translate("plot.reference_only", lang, reason=data.failure))
     try:
         path = plots.render(data, exercise, lang, out)
     except OSError as error:  # a folder that cannot be made, a file in the way, no permission
-        click.echo(translate("error.prefix", lang) + " " + translate(
-            "plot.cannot_write", lang, path=str(out), reason=error.strerror or type(error).__name__), err=True)
+        to_stderr(translate("error.prefix", lang) + " " + translate(
+            "plot.cannot_write", lang, path=str(out), reason=error.strerror or type(error).__name__))
         sys.exit(EXIT_INPUT)
     click.echo(translate("plot.written", lang, path=str(path)))

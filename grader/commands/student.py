@@ -68,7 +68,9 @@ def language(option: str | None) -> str:
 
 def fail(error: GraderError, lang: str) -> None:
     """A user's input error: one line, no traceback, exit 2."""
-    click.echo(translate("error.prefix", lang) + " " + error.message(lang), err=True)
+    from ..reports.terminal import to_stderr
+
+    to_stderr(translate("error.prefix", lang) + " " + error.message(lang))
     sys.exit(EXIT_INPUT)
 
 
@@ -119,7 +121,8 @@ def exercise(which: str, submission: Path, seed: int | None, timeout: float, as_
     except KeyboardInterrupt:  # Ctrl-C: no result, nothing recorded
         click.echo(translate("interrupted", lang), err=True)
         sys.exit(EXIT_INTERRUPTED)
-    if is_practice(submission, seed):
+    practice = is_practice(submission, seed)
+    if practice:
         progress.record(report)
     if as_json:
         click.echo(json_view.render(report))
@@ -127,8 +130,13 @@ def exercise(which: str, submission: Path, seed: int | None, timeout: float, as_
         width = terminal.terminal_width()
         on_terminal = width is not None
         # On a screen, several exercises: one line for each passed in full, what is left in full.
+        from ..submission import shown_folder
+
         click.echo(terminal.render(report, lang, color=on_terminal, width=width,
-                                   fold_passed=on_terminal and len(exercises) > 1))
+                                   fold_passed=on_terminal and len(exercises) > 1, folder=shown_folder(submission)))
+        if not practice:  # or the student wonders why `grade progress` did not move
+            key = "terminal.not_recorded_zip" if seed is None else "terminal.not_recorded_seed"
+            click.echo(terminal.paragraphs(translate(key, lang), width))
     if report.internal_error:
         sys.exit(EXIT_INTERNAL)
     sys.exit(EXIT_PASSED if report.passed else EXIT_FAILED)

@@ -189,6 +189,7 @@ def watch_loop(
     """
     from ..grading import grade_submission
     from ..reports import terminal
+    from ..submission import shown_folder
 
     stop = stop or threading.Event()
     rounds = 0
@@ -213,7 +214,8 @@ def watch_loop(
             if record:
                 progress.record(result)
             width = terminal.screen_width() if color else None
-            echo(terminal.render(result, lang, color=color, width=width, fold_passed=len(exercises) > 1))
+            echo(terminal.render(result, lang, color=color, width=width, fold_passed=len(exercises) > 1,
+                                 folder=shown_folder(submission)))
         if on_result is not None:
             on_result(result)
         if max_rounds is not None and rounds >= max_rounds:

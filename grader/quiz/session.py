@@ -121,7 +121,16 @@ def _answer(presented: Presented, console: Console,
         outcome = grade(presented, response)
         if outcome is not Outcome.INVALID:
             return outcome
+        if _no_such_option(presented, response):  # "5" of four options: say which numbers there are
+            console.say(translate("quiz.take.no_such_option", lang, count=len(presented.choices)))
         console.say(translate("quiz.take.unreadable", lang, hint=hint))
+
+
+def _no_such_option(presented: Presented, response: str) -> bool:
+    """Whether an answer of option numbers names one the question does not have."""
+    numbers = re.findall(r"\d+", response)
+    return bool(presented.choices) and bool(numbers) and not re.search(r"[^\d\s,;.)]", response) \
+        and any(not 1 <= int(number) <= len(presented.choices) for number in numbers)
 
 
 def _flashcard(presented: Presented, console: Console) -> Outcome | None:

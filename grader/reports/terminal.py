@@ -5,6 +5,8 @@ not compile) is printed once, under the last of them, saying how many it is for.
 
 from __future__ import annotations
 
+import os
+import re
 import shutil
 import sys
 import textwrap
@@ -13,6 +15,10 @@ import click
 
 from ..i18n import translate
 from ..results import Outcome, Report, TestResult
+from ..sandbox.client import OUTPUT_CUT
+
+OUTPUT_LINES = 20  # of what the student's code printed, shown under the exercise
+OUTPUT_LINE_CHARS = 300  # of each of those lines
 
 MARKS = {Outcome.PASSED: ("✓", "green"), Outcome.FAILED: ("✗", "red"), Outcome.ERROR: ("✗", "red"), Outcome.TIMEOUT: ("⧗", "yellow")}
 
@@ -32,27 +38,60 @@ def screen_width() -> int:
     return shutil.get_terminal_size().columns - 1
 
 
+def error_width() -> int | None:
+    """screen_width() when error messages go to a terminal, None when stderr is a file or a pipe."""
+    return screen_width() if sys.stderr.isatty() else None
+
+
+def to_stderr(text: str) -> None:
+    """An error or a warning on stderr, wrapped at words to the terminal it goes to (a line
+    longer than the screen is broken by the terminal in the middle of a word)."""
+    width = error_width()
+    click.echo(text if width is None else paragraphs(text, width), err=True)
+
+
+NBSP = "\u00a0"  # textwrap never breaks a line there
+
+
+def _commands_kept_whole(text: str) -> str:
+    """`text` with each short `code` span held together: "(`grade" on one line and "show 1`"
+    on the next is a command the student cannot copy."""
+    return re.sub(r"`[^`\n]{1,40}`", lambda found: found.group(0).replace(" ", NBSP), text)
+
+
 def paragraphs(text: str, width: int | None = None, indent: str = "") -> str:
     """`text` with each of its lines wrapped to `width` (default: the terminal's width, and
-    as it is when the output is not a terminal), never splitting a word."""
+    as it is when the output is not a terminal), never splitting a word or a `command`."""
     width = terminal_width() if width is None else width
     if width is None:
         return text
-    return "\n".join(line for paragraph in text.splitlines() for line in (
-        textwrap.wrap(paragraph, width, subsequent_indent=indent, break_long_words=False, break_on_hyphens=False)
-        or [""]))
+    return "\n".join(line.replace(NBSP, " ") for paragraph in text.splitlines() for line in (
+        textwrap.wrap(_commands_kept_whole(paragraph), width, subsequent_indent=indent, break_long_words=False,
+                      break_on_hyphens=False) or [""]))
 
 
 def _wrapped(text: str, indent: str, width: int | None) -> list[str]:
     if width is None:
         return [indent + text]
-    return textwrap.wrap(text, width, initial_indent=indent, subsequent_indent=indent) or [indent]
+    return [line.replace(NBSP, " ") for line in textwrap.wrap(
+        _commands_kept_whole(text), width, initial_indent=indent, subsequent_indent=indent)] or [indent]
 
 
-def render(report: Report, lang: str, color: bool, width: int | None = None, fold_passed: bool = False) -> str:
+def in_folder(message: str, folder: str | None) -> str:
+    """`message` with the graded copy's `exercises/exNN_….py` named where the student's file
+    is (submission.shown_folder): `--submission lab1` makes it `lab1/ex04_….py`."""
+    if folder is None:
+        return message
+    prefix = "" if folder == "." else folder.rstrip("/" + os.sep) + "/"
+    return re.sub(r"(?<![\w/.\\-])exercises/(?=ex\d\d_\w+\.py)", lambda _: prefix, message)
+
+
+def render(report: Report, lang: str, color: bool, width: int | None = None, fold_passed: bool = False,
+           folder: str | None = None) -> str:
     """The report as text; ANSI colours only when `color`; messages wrapped to `width` if given.
     With `fold_passed`, an exercise that passes in full is its header line alone (grade watch
-    of many exercises: what is left to do stays on the screen)."""
+    of many exercises: what is left to do stays on the screen). With `folder`, files are
+    named in it (in_folder)."""
     lines: list[str] = []
     for exercise in report.exercises:
         header = translate("terminal.exercise_header", lang, number=exercise.exercise, title=exercise.title,
@@ -66,16 +105,40 @@ def render(report: Report, lang: str, color: bool, width: int | None = None, fol
             continue
         for run in same_message_runs(exercise.tests):
             for test in run:
-                mark, colour = MARKS[test.outcome]
-                mark = click.style(mark, fg=colour) if color else mark
-                lines.append(f"  {mark} {test.title}  ({_points(test.score)}/{_points(test.max_score)})")
-            lines.extend(_explanation(run, lang, width))
+                lines.extend(_test_line(test, color, width))
+            lines.extend(_explanation(run, lang, width, folder))
         if exercise.output.strip():
+            output, cut = exercise.output, exercise.output.endswith(OUTPUT_CUT)
+            printed = (output[: -len(OUTPUT_CUT)] if cut else output).strip().splitlines()
             lines.append("  " + translate("terminal.output", lang))
-            lines.extend("    | " + line for line in exercise.output.strip().splitlines()[:20])
+            lines.extend("    | " + _short_line(line, lang) for line in printed[:OUTPUT_LINES])
+            if len(printed) > OUTPUT_LINES:  # said, or a student takes the first lines for all there was
+                lines.append("    " + translate("terminal.output_more", lang, count=len(printed) - OUTPUT_LINES))
+            if cut:
+                lines.append("    " + translate("terminal.output_cut", lang))
     total = translate("terminal.total", lang, score=_points(report.score), max_score=_points(report.max_score))
     lines.append(click.style(total, bold=True) if color else total)
     return "\n".join(lines)
+
+
+def _test_line(test: TestResult, color: bool, width: int | None) -> list[str]:
+    """`  ✓ title  (1/1)`; a title too long for the screen goes on under itself, broken at a
+    word (the terminal would break it anywhere: "(1/" on one line, "1)" on the next)."""
+    mark, colour = MARKS[test.outcome]
+    text = f"{test.title}  ({_points(test.score)}/{_points(test.max_score)})"
+    wrapped = [text]
+    if width is not None:  # "  ✓ " is as wide as the four spaces under it
+        wrapped = textwrap.wrap(text, width, initial_indent="    ", subsequent_indent="    ",
+                                break_long_words=False, break_on_hyphens=False)
+        wrapped = [wrapped[0][4:]] + wrapped[1:]
+    return [f"  {click.style(mark, fg=colour) if color else mark} {wrapped[0]}"] + wrapped[1:]
+
+
+def _short_line(line: str, lang: str) -> str:
+    """A printed line as shown: a very long one (a list of 20 000 numbers) cut, saying how much."""
+    if len(line) <= OUTPUT_LINE_CHARS:
+        return line
+    return line[:OUTPUT_LINE_CHARS] + " " + translate("terminal.line_cut", lang, count=len(line) - OUTPUT_LINE_CHARS)
 
 
 def same_message_runs(tests: tuple[TestResult, ...]) -> list[list[TestResult]]:
@@ -94,13 +157,13 @@ def _explained_alike(first: TestResult, second: TestResult) -> bool:
             and (first.message, first.diagnosis) == (second.message, second.diagnosis))
 
 
-def _explanation(run: list[TestResult], lang: str, width: int | None) -> list[str]:
+def _explanation(run: list[TestResult], lang: str, width: int | None, folder: str | None = None) -> list[str]:
     """The message (and diagnosis) of a run of tests, said once; for several, how many."""
     test = run[-1]
     lines: list[str] = []
     if test.message:
         shared = translate("terminal.tests_above", lang, count=len(run)) + " " if len(run) > 1 else ""
-        lines.extend(_wrapped(shared + test.message, "      ", width))
+        lines.extend(_wrapped(shared + in_folder(test.message, folder), "      ", width))
     # The mistake's id is English snake_case: shown where the catalogue says so (en), not in
     # kk or ru, whose message already names the mistake in words (--json keeps the id).
     tag = translate("terminal.diagnosis", lang, id=test.diagnosis) if test.diagnosis else ""

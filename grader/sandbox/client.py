@@ -22,6 +22,10 @@ __all__ = ["Limits", "Sandbox", "StudentSession", "StudentError", "StudentRaised
            "WorkerCrashed", "StudentProtocolError"]
 
 
+# Ends the output kept when the code printed more than Limits.output_bytes (the terminal says it
+# in the student's language: reports/terminal.py).
+OUTPUT_CUT = "\n[… output cut]"
+
 class StudentError(Exception):
     """Student code did not return a value: it raised, hung, crashed or spoke nonsense."""
 
@@ -164,7 +168,7 @@ class Worker:
         self._output.seek(0)
         data = self._output.read(self.limits.output_bytes + 1)
         text = data[: self.limits.output_bytes].decode("utf-8", errors="replace")
-        return text + ("\n[… output cut]" if len(data) > self.limits.output_bytes else "")
+        return text + (OUTPUT_CUT if len(data) > self.limits.output_bytes else "")
 
     def close(self) -> str:
         """Stop the worker and everything it started; return its output."""
@@ -335,7 +339,9 @@ class StudentSession:
 
     def output(self) -> str:
         text = "".join(self._output)
-        return text[: self.limits.output_bytes]
+        if len(text) <= self.limits.output_bytes:
+            return text
+        return text[: self.limits.output_bytes] + OUTPUT_CUT  # said, not cut off with the rest
 
     def close(self) -> None:
         self._stop_worker()

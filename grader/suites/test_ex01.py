@@ -8,6 +8,7 @@ from grader.compare import Scalar, Vector
 DIMS = [1, 2, 3, 10, 50]
 
 
+@pytest.mark.list_input
 def test_lecture_example(check):
     """The lecture's f(v) = v1² + v2² + v3² at (1, 2, 3)."""
     v = [1.0, 2.0, 3.0]

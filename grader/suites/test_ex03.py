@@ -8,6 +8,7 @@ from grader.compare import Vector
 DIMS = [1, 2, 7, 50]
 
 
+@pytest.mark.list_input
 def test_lecture_example(check):
     v, g = [1.0, 2.0], [0.5, -1.0]
     check(lambda m: m.gradient_step(v, g, -0.1), Vector(2), describe_call("gradient_step", v, g, -0.1))

@@ -67,12 +67,14 @@ def k_rounds_down():
 NAMES = list(curves(np.random.default_rng(0)))
 
 
+@pytest.mark.list_input  # every curve is a list
 @pytest.mark.parametrize("name", NAMES)
 def test_curve(check, rng, name):
     losses = curves(rng)[name]
     check(lambda m: m.diagnose_training(losses), Text(LABELS), describe_call("diagnose_training", losses))
 
 
+@pytest.mark.list_input
 @pytest.mark.points(2)
 def test_random_walks(check, rng):
     """Noisy curves around the thresholds, all five shapes mixed."""

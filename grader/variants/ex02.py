@@ -22,6 +22,18 @@ def central_over_h(f, v, h=1e-5):
     return 2 * estimate_gradient(f, v, h)
 
 
+def divided_by_2_times_h(f, v, h=1e-5):
+    """(f(v + h e_i) − f(v − h e_i)) / 2 * h: Python divides by 2, then multiplies by h (h²
+    times the central difference)."""
+    v = np.asarray(v, dtype=float)
+    gradient = np.zeros(v.size)
+    for i in range(v.size):
+        shift = np.zeros(v.size)
+        shift[i] = h
+        gradient[i] = (f(v + shift) - f(v - shift)) / 2 * h
+    return gradient
+
+
 def all_shifted(f, v, h=1e-5):
     """(f(v + h) − f(v − h)) / 2h for every i: every coordinate shifted, not only the i-th."""
     v = np.asarray(v, dtype=float)
@@ -37,6 +49,7 @@ VARIANTS = {
     "forward_difference": {"estimate_gradient": forward_gradient},
     "central_difference_quotient": {"difference_quotient": central_quotient},
     "divided_by_h": {"estimate_gradient": central_over_h},
+    "divided_by_2_times_h": {"estimate_gradient": divided_by_2_times_h},
     "all_coordinates_shifted": {"estimate_gradient": all_shifted},
     "book_default_h": {"estimate_gradient": book_default_h},
 }

@@ -48,6 +48,12 @@ def only_inf_checked(grad_f, x0, learning_rate=0.1, max_steps=1000, tol=1e-8):
         return descent(grad_f, x0, learning_rate, max_steps, tol, non_finite=lambda x: bool(np.any(np.isinf(x))))
 
 
+def never_checked(grad_f, x0, learning_rate=0.1, max_steps=1000, tol=1e-8):
+    """No non-finite check at all: a diverging run goes on to max_steps (inf, then nan)."""
+    with np.errstate(over="ignore", invalid="ignore"):
+        return descent(grad_f, x0, learning_rate, max_steps, tol, non_finite=lambda x: False)
+
+
 def gradient_norm_stop(grad_f, x0, learning_rate=0.1, max_steps=1000, tol=1e-8):
     return descent(grad_f, x0, learning_rate, max_steps, tol, gradient_stop=True)
 
@@ -57,6 +63,7 @@ VARIANTS = {
     "tolerance_inclusive": {"gradient_descent": inclusive},
     "non_finite_iterate_dropped": {"gradient_descent": non_finite_dropped},
     "nan_not_checked": {"gradient_descent": only_inf_checked},
+    "nan_not_checked/never_checked": {"gradient_descent": never_checked},  # neither nan nor ±inf
     "gradient_norm_stop": {"gradient_descent": gradient_norm_stop},
     "max_norm": {"gradient_descent": max_norm},
 }

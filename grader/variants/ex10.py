@@ -26,6 +26,13 @@ def averaged(w, grad, h, learning_rate=0.01, alpha=0.9):
     return np.asarray(w, dtype=float) - learning_rate * h_new, h_new
 
 
+def damped_without_learning_rate(w, grad, h, learning_rate=0.01, alpha=0.9):
+    """h = α h + (1 − α) g; w − h: the formula the statement names as another method, taken
+    as it is written there (no η at all)."""
+    h_new = alpha * np.asarray(h, dtype=float) + (1 - alpha) * np.asarray(grad, dtype=float)
+    return np.asarray(w, dtype=float) - h_new, h_new
+
+
 def learning_rate_twice(w, grad, h, learning_rate=0.01, alpha=0.9):
     """h = α h + η g as on the slides, then torch's step w − η h: η is applied twice."""
     h_new = alpha * np.asarray(h, dtype=float) + learning_rate * np.asarray(grad, dtype=float)
@@ -36,4 +43,5 @@ VARIANTS = {"damped_momentum": {"momentum_update": damped},
             "velocity_without_learning_rate": {"momentum_update": velocity_without_learning_rate},
             "velocity_sign_flipped": {"momentum_update": velocity_sign_flipped},
             "learning_rate_twice": {"momentum_update": learning_rate_twice},
-            "damped_momentum/averaged": {"momentum_update": averaged}}  # the same mistake, written another way
+            "damped_momentum/averaged": {"momentum_update": averaged},  # the same mistake, written another way
+            "damped_momentum/without_learning_rate": {"momentum_update": damped_without_learning_rate}}

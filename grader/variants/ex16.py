@@ -4,14 +4,16 @@ import math
 
 
 def rules(losses, above_first=lambda L: L[-1] > L[0], stall=lambda drop, last_k: drop / abs(last_k) < 1e-3,
-          window=lambda n: max(2, n // 5), non_finite=lambda x: not math.isfinite(x)):
-    """diagnose_training with its four choices given: what counts as ending above the
-    start, the stall test on (L[−k] − L[−1], L[−k]), k for N losses, and which loss is
-    non-finite."""
+          window=lambda n: max(2, n // 5), non_finite=lambda x: not math.isfinite(x), drop_zeros=True):
+    """diagnose_training with its five choices given: what counts as ending above the
+    start, the stall test on (L[−k] − L[−1], L[−k]), k for N losses, which loss is
+    non-finite, and whether the zero differences are dropped before the sign changes are
+    counted (kept, a zero is a sign of its own: np.sign(np.diff(L)))."""
     losses = [float(x) for x in losses]
     if any(non_finite(x) for x in losses) or above_first(losses):
         return "diverging"
-    signs = [d > 0 for d in (b - a for a, b in zip(losses, losses[1:])) if d != 0]
+    differences = [b - a for a, b in zip(losses, losses[1:])]
+    signs = [d > 0 for d in differences if d != 0] if drop_zeros else [(d > 0) - (d < 0) for d in differences]
     if sum(1 for a, b in zip(signs, signs[1:]) if a != b) > (len(losses) - 1) / 3:
         return "oscillating"
     k = window(len(losses))
@@ -44,6 +46,10 @@ def stall_without_abs(losses):
     return rules(losses, stall=lambda drop, last_k: drop / last_k < 1e-3)
 
 
+def zero_differences_kept(losses):
+    return rules(losses, drop_zeros=False)
+
+
 VARIANTS = {
     "absolute_stall_threshold": {"diagnose_training": absolute_threshold},
     "any_loss_above_first": {"diagnose_training": any_loss_above_first},
@@ -51,4 +57,5 @@ VARIANTS = {
     "k_rounded_up": {"diagnose_training": k_rounded_up},
     "only_nan_checked": {"diagnose_training": only_nan_checked},
     "stall_without_abs": {"diagnose_training": stall_without_abs},
+    "zero_differences_kept": {"diagnose_training": zero_differences_kept},
 }

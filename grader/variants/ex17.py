@@ -34,5 +34,17 @@ def best_on_the_path(f, grad_f, starts, learning_rate=0.01, max_steps=1000):
     return best_x, best_f
 
 
+def drawn_transposed(n_starts, dim, eps, rng):
+    """rng.uniform(−ε, ε, size=(dim, n_starts)).T: the right numbers, laid out a start per column."""
+    return rng.uniform(-eps, eps, size=(dim, n_starts)).T
+
+
+def drawn_from_zero(n_starts, dim, eps, rng):
+    """rng.uniform(0, ε): only half of the interval (−ε, ε)."""
+    return rng.uniform(0, eps, size=(n_starts, dim))
+
+
 VARIANTS = {"largest_loss_picked": {"multistart": largest}, "non_finite_not_skipped": {"multistart": not_skipping},
-            "best_iterate_on_the_path": {"multistart": best_on_the_path}}
+            "best_iterate_on_the_path": {"multistart": best_on_the_path},
+            "starts_drawn_transposed": {"random_starts": drawn_transposed},
+            "starts_from_zero": {"random_starts": drawn_from_zero}}

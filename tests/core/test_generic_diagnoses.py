@@ -36,6 +36,9 @@ CASES = {
     "ex01_list_doubled": "list_repeated",
     "ex04_recursive": "recursion_too_deep",
     "ex16_capitalised_label": "not_a_label",
+    "ex06_imports_ex05_by_a_short_name": "sibling_import",
+    "ex01_reads_input": "reads_input",
+    "ex14_math_sqrt": "math_on_array",
 }
 
 
@@ -64,6 +67,53 @@ def test_a_call_the_signature_refuses_is_not_blamed_on_lists(tmp_path: Path):
     (exercise,) = grade_submission(submission, curriculum.select("10")).exercises
     refused = [t for t in exercise.tests if "positional argument" in t.message]
     assert refused and {t.diagnosis for t in refused} == {"wrong_signature"}  # the call did not fit, not a list
+
+
+@pytest.mark.parametrize("name", ["ex03_list_arithmetic", "ex16_list_arithmetic", "ex03_list_has_no_shape"])
+def test_every_test_that_passes_lists_names_code_written_for_arrays_only(tmp_path: Path, name: str):
+    # ex03's lecture example and every curve of ex16 are lists: a TypeError there is the
+    # list's, and said so (it was on the one test marked list_input, and only "read the line"
+    # on the others).
+    number = int(name[2:4])
+    submission = submission_with(tmp_path / "sub", {number: GENERIC / f"{name}.py"})
+    (exercise,) = grade_submission(submission, curriculum.select(str(number)), lang="kk").exercises
+    raised = [t for t in exercise.tests if "TypeError" in t.message or "AttributeError" in t.message]
+    assert raised and {t.diagnosis for t in raised} == {"list_input_unsupported"}, [t.name for t in raised]
+    assert all("np.asarray" in t.message for t in raised)
+    if number == 3:
+        assert "lecture_example" in raised[0].name
+
+
+def test_another_exercise_imported_by_a_name_it_does_not_have_is_told_its_module(tmp_path: Path):
+    submission = submission_with(tmp_path / "sub", {6: GENERIC / "ex06_imports_ex05_by_a_short_name.py"})
+    (exercise,) = grade_submission(submission, curriculum.select("6"), lang="kk").exercises
+    assert all("from .ex05_linear_regression import" in t.message and "`grade list`" in t.message for t in exercise.tests)
+    assert "exercises/ex06_batch_gd.py:2" in exercise.tests[0].message  # the line is still shown
+
+
+def test_only_an_exercise_module_is_taken_for_a_sibling_import():
+    from grader.sandbox.client import StudentRaised
+    from grader.verdict import _sibling
+
+    def sibling(text: str) -> tuple[str, bool] | None:
+        return _sibling(StudentRaised({"type": "ModuleNotFoundError", "message": text}))
+
+    assert sibling("No module named 'ex05'") == sibling("No module named 'exercises.ex5_mse'") == ("ex05_linear_regression", False)
+    assert sibling("No module named 'exercises.ex04'") == ("ex04_gradient_descent", False)
+    assert sibling("No module named 'ex05_linear_regression'") == ("ex05_linear_regression", True)  # its file is missing
+    assert sibling("No module named 'ex99'") is sibling("No module named 'pandas'") is sibling("No module named 'exam'") is None
+
+
+def test_an_exercise_handed_in_without_the_one_it_imports_is_told_which_file_to_add(tmp_path: Path):
+    folder = tmp_path / "only_ex04"
+    folder.mkdir()
+    source = (REFERENCE / "ex04_gradient_descent.py").read_text(encoding="utf-8")
+    (folder / "ex04_gradient_descent.py").write_text(
+        source.replace("\nimport numpy as np\n", "\nimport numpy as np\n\nfrom .ex03_gradient_step import gradient_step\n", 1),
+        encoding="utf-8")
+    (exercise,) = grade_submission(folder, curriculum.select("4"), lang="ru").exercises
+    assert {t.diagnosis for t in exercise.tests} == {"sibling_missing"}
+    assert "импортирует ex03_gradient_step.py, но в проверенной работе этого файла нет" in exercise.tests[0].message
 
 
 def test_exception_message_shows_the_students_file_and_line(tmp_path: Path):

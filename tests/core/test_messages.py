@@ -134,6 +134,8 @@ def test_a_key_added_to_the_given_state_and_a_generator_of_batches_are_named(tmp
         "    for start in range(0, n, batch_size):\n        yield order[start:start + batch_size]\n")
     batches = [t for t in graded(tmp_path / "b", 8, generator) if t.name.startswith("minibatches")]
     assert batches and all("generator" in t.message for t in batches)
+    # told to return a list of index arrays, not to convert to float (the advice for numbers)
+    assert all("return a list" in t.message and "float(x)" not in t.message for t in batches)
 
 
 def test_an_exception_is_set_off_from_its_place(tmp_path):
@@ -153,6 +155,30 @@ def test_an_exercise_failing_through_the_one_it_calls_says_so(tmp_path):
     assert [(t.name, t.score, t.message) for t in alone.tests] == [(t.name, t.score, t.message) for t in ex06.tests]
     correct = grade_submission(submission_with(tmp_path / "c", {}), curriculum.select("6"), lang="en")
     assert [ex.exercise for ex in correct.exercises] == [6] and correct.exercises[0].score == correct.exercises[0].max_score
+
+
+def test_an_exercise_that_does_not_call_the_other_is_not_told_it_does(tmp_path):
+    """ex07 may be written with ex05's mse_loss or without: without, an unfinished ex05 is no
+    cause of its failures ("this exercise calls your exercise 5" was said, and its own mistake,
+    reseeded_every_epoch, lost its name), and ex05 is not graded for a note."""
+    from ..conftest import STUBS
+
+    submission = submission_with(tmp_path / "s", {5: STUBS / "ex05_linear_regression.py",
+                                                  7: MISTAKES / "ex07_reseeded_every_epoch.py"})
+    (ex07,) = grade_submission(submission, curriculum.select("7"), lang="ru").exercises
+    failed = [t for t in ex07.tests if t.score < t.max_score]
+    assert failed and {t.diagnosis for t in failed} == {"reseeded_every_epoch"}
+    assert not any("упражнение 5" in t.message for t in failed)
+    both = grade_submission(submission, curriculum.select("5,7"), lang="en").exercises
+    assert {t.diagnosis for t in both[1].tests if t.score < t.max_score} == {"reseeded_every_epoch"}
+    # the same ex07 calling ex05's mse_loss for its losses is told, as before
+    source = (MISTAKES / "ex07_reseeded_every_epoch.py").read_text(encoding="utf-8")
+    calling = tmp_path / "ex07_calling.py"
+    calling.write_text("from .ex05_linear_regression import mse_loss  # noqa: F401\n" + source, encoding="utf-8")
+    submission = submission_with(tmp_path / "c", {5: STUBS / "ex05_linear_regression.py", 7: calling})
+    (ex07,) = grade_submission(submission, curriculum.select("7"), lang="en").exercises
+    assert all(t.diagnosis == "depends_on" and "calls your exercise 5" in t.message
+               for t in ex07.tests if t.score < t.max_score)
 
 
 def test_a_correct_exercise_is_not_given_the_mistake_of_the_one_it_calls(tmp_path):
@@ -238,6 +264,16 @@ def test_calls_are_shown_as_python_the_student_can_run(tmp_path):
     batches = failed_messages(submission_with(tmp_path / "s8", {8: MISTAKES / "ex08_last_batch_dropped.py"}), 8, "ru")
     assert any(m.startswith("minibatches(10, 3, np.random.default_rng(") for m in batches)
     assert not any("'default_rng" in m for m in batches)
+
+
+def test_lists_in_a_call_are_shown_without_numpy_s_padding(tmp_path):
+    """"[ 2.649094, -0.712464]" and "[[ 2.     ], [ 0.55623]]" are numpy's columns, not how a
+    list is written; wrapped at 80 columns, the "[" of a padded list also ended a line alone."""
+    multistart = failed_messages(submission_with(tmp_path / "s17", {17: MISTAKES / "ex17_largest_loss_picked.py"}), 17, "kk")
+    assert any(m.startswith("multistart(polynomial_sum.f, polynomial_sum.grad, [[2.], [0.55623], [-2.]]): ") for m in multistart)
+    regression = failed_messages(submission_with(tmp_path / "s5", {5: MISTAKES / "ex05_sum_instead_of_mean.py"}), 5, "ru")
+    assert any(m.startswith("mse_gradient(0.3, -0.2, [") for m in regression)
+    assert not any("[ " in m or " ," in m or " ]" in m or ",  " in m for m in multistart + regression)
 
 
 def test_a_number_of_another_type_is_placed_and_told_once_how_to_convert(tmp_path):

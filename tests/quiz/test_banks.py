@@ -200,3 +200,15 @@ def test_decay_is_not_left_untranslated(catalog):
                 assert bracketed, (qid, lang, text)
     why = catalog.question("sched-why-decay").explanation
     assert "Кему (decay)" in why.kk and "Уменьшение шага (decay)" in why.ru
+
+
+def test_explanations_cite_a_seed_question_in_words_not_by_its_code(catalog):
+    # "Q26 үш механизмді атайды": the seed files' question codes (the `source:` field) mean
+    # nothing to a student; an explanation says "сұрақ-жауаптың 26-сұрағы", "вопрос 26 из
+    # вопросов и ответов", "question 26 of the Q&A".
+    for q in catalog.questions:
+        for lang in LANGUAGES:
+            assert not re.search(r"\bQ\d", q.text[lang] + " " + q.explanation[lang]), (q.id, lang)
+    said = {lang: " ".join(q.explanation[lang] for q in catalog.questions) for lang in LANGUAGES}
+    assert "сұрақ-жауаптың 26-сұрағы" in said["kk"].lower() and "вопрос 26 из вопросов и ответов" in said["ru"].lower()
+    assert "question 26 of the q&a" in said["en"].lower()

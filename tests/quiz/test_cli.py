@@ -101,6 +101,20 @@ def test_take_asks_again_after_an_unreadable_answer(catalog):
     assert result.exit_code == 0
 
 
+def test_an_option_the_question_does_not_have_is_told_the_numbers_there_are(catalog):
+    # "5" to a question of four options was only "cannot read the answer".
+    seed = next(seed for seed in range(1, 50) if pick_questions(catalog.select("momentum"), 1, seed)[0].kind == "single")
+    (question,) = pick_questions(catalog.select("momentum"), 1, seed)
+    p = present(question, "kk", seed)
+    stdin = f"{len(p.choices) + 1}\n" + typed_answer(p) + "\n"
+    result = run_quiz("take", "momentum", "--n", "1", "--seed", str(seed), "--lang", "kk", input=stdin)
+    assert f"Мұндай нұсқа жоқ: нұсқалардың нөмірлері 1–{len(p.choices)}." in result.output
+    assert result.output.count("Мұндай нұсқа жоқ") == 1 and result.exit_code == 0
+    nonsense = run_quiz("take", "momentum", "--n", "1", "--seed", str(seed), "--lang", "kk",
+                        input="нонсенс\n" + typed_answer(p) + "\n")
+    assert "Мұндай нұсқа жоқ" not in nonsense.output and "Жауапты оқу мүмкін болмады" in nonsense.output
+
+
 def test_take_stops_cleanly_when_input_ends(catalog):
     result = run_quiz("take", "all", "--n", "4", "--seed", "1", "--lang", "en", input="")
     assert result.exit_code == 1

@@ -143,3 +143,18 @@ def test_an_out_that_cannot_be_written_is_an_input_error(tmp_path, lang):
     assert not isinstance(result.exception, OSError) and "Traceback" not in result.output
     assert str(out) in result.output and "--out" in result.output
     assert {"kk": "жаза алмадым", "ru": "не удалось записать", "en": "cannot write"}[lang] in result.output
+
+
+@pytest.mark.parametrize("lang", ["kk", "ru"])
+def test_an_error_on_a_terminal_is_wrapped_at_words_to_its_width(monkeypatch, lang):
+    # "графиктер мына жаттығуларға б|ар" at 80 columns: stderr went out as one long line.
+    from grader.reports import terminal
+
+    monkeypatch.setattr(terminal, "error_width", lambda: None)  # a pipe or a file: one line, as it is
+    piped = CliRunner().invoke(cli, ["plot", "1", "--lang", lang]).output.strip()
+    monkeypatch.setattr(terminal, "error_width", lambda: 40)
+    result = CliRunner().invoke(cli, ["plot", "1", "--lang", lang])
+    lines = result.output.strip().splitlines()
+    assert len(piped.splitlines()) == 1 and "4, 6, 7" in piped
+    assert result.exit_code == 2 and len(lines) > 2 and all(len(line) <= 40 for line in lines)
+    assert result.output.split() == piped.split()  # broken between words only

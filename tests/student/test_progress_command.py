@@ -72,11 +72,15 @@ def test_a_zip_or_another_seed_is_not_practice(tmp_path):
     runner.invoke(cli, ["exercise", "3", "--submission", str(bad)])
     good = submission_with(tmp_path / "good", {})
     archive = shutil.make_archive(str(tmp_path / "handed_in"), "zip", good)
-    for extra in (["--submission", archive], ["--submission", str(good), "--seed", "7"]):
+    for extra, said in ((["--submission", archive], "A zip is graded as handed in: `grade progress` keeps"),
+                        (["--submission", str(good), "--seed", "7"], "Graded with --seed: an experiment")):
         graded = runner.invoke(cli, ["exercise", "3", *extra, "--lang", "en"])
         assert graded.exit_code == 0 and "11/11" in graded.output, graded.output
+        assert said in graded.output  # the student is told why progress does not move
+        assert "Zip-архив тапсырылатын жұмыс ретінде" in runner.invoke(cli, ["exercise", "3", "--submission", archive, "--lang", "kk"]).output
     table = rows(runner.invoke(cli, ["progress", "--lang", "en"]).output)
     assert "failing" in table[3] and "11/11" not in table[3]
-    runner.invoke(cli, ["exercise", "3", "--submission", str(good)])
+    recorded = runner.invoke(cli, ["exercise", "3", "--submission", str(good), "--lang", "en"]).output
+    assert "grade progress" not in recorded
     table = rows(runner.invoke(cli, ["progress", "--lang", "en"]).output)
     assert "passing" in table[3] and "11/11" in table[3]

@@ -6,6 +6,7 @@ from __future__ import annotations
 import itertools
 import json
 
+import click
 from click.testing import CliRunner
 
 from grader.cli import cli
@@ -104,3 +105,99 @@ def test_on_a_screen_several_exercises_fold_the_passed_ones(tmp_path, monkeypatc
     assert screen.count("  ✗") == piped.count("  ✗") > 0  # the failing exercise in full
     single = CliRunner().invoke(cli, ["exercise", "3", "--submission", str(folder), "--lang", "en"]).output
     assert "A step with positive step_size" in single  # one exercise: all its tests
+
+
+def test_printed_output_cut_on_screen_says_how_many_lines_are_not_shown():
+    from grader.reports import terminal
+    from grader.results import ExerciseResult, Outcome, Report, TestResult
+
+    passed = (TestResult("t", "A test", Outcome.PASSED, 1.0, 1.0),)
+    printed = "\n".join(f"step {k}" for k in range(50))
+    for lang, said in (("kk", "тағы 30 жол көрсетілмеді"), ("ru", "не показаны ещё строки: 30"),
+                       ("en", "30 more lines not shown")):
+        shown = terminal.render(Report((ExerciseResult(4, "GD", passed, printed),)), lang, color=False, width=79)
+        assert "| step 19\n" in shown and "step 20" not in shown
+        assert said in shown.splitlines()[-2]  # right under the last line shown, above the total
+    short = terminal.render(Report((ExerciseResult(4, "GD", passed, "one\ntwo"),)), "en", color=False, width=79)
+    assert "| two" in short and "not shown" not in short
+
+
+def test_a_test_title_too_long_for_the_screen_goes_on_under_itself_with_its_points_whole():
+    from grader.reports import terminal
+    from grader.results import ExerciseResult, Outcome, Report, TestResult
+
+    title = "Медленный спуск, который заканчивается на max_steps = 1000 по умолчанию"  # ex17, ru: 81 columns
+    report = Report((ExerciseResult(17, "Мультистарт", (TestResult("t", title, Outcome.PASSED, 1.0, 1.0),)),))
+    lines = terminal.render(report, "ru", color=False, width=79).splitlines()[1:-1]
+    assert lines == ["  ✓ Медленный спуск, который заканчивается на max_steps = 1000 по умолчанию", "    (1/1)"]
+    narrow = terminal.render(report, "ru", color=True, width=40).splitlines()[1:-1]
+    assert len(narrow) > 2 and all(len(click.unstyle(line)) <= 40 for line in narrow)
+    assert click.unstyle(" ".join(narrow)).split() == ["✓", *title.split(), "(1/1)"]
+    assert terminal.render(report, "ru", color=False).splitlines()[1] == f"  ✓ {title}  (1/1)"  # piped: one line
+
+
+def test_a_command_in_a_message_is_never_broken_across_lines():
+    # At 80 columns the kk stub message ended "(`grade" and went on "show 1` командасын".
+    from grader.reports import terminal
+
+    message = ("Жоғарыдағы 6 тестке ортақ: Әлі жазылмаған: sum_of_squares. Функция әлі де NotImplementedError "
+               "тудырады: оның денесін жазыңыз (`grade show 1` командасын қараңыз).")
+    for width in range(30, 90):
+        lines = terminal._wrapped(message, "      ", width)
+        assert any("`grade show 1`" in line for line in lines), width
+        assert "\u00a0" not in "".join(lines) and " ".join(lines).split() == message.split()
+        shown = terminal.paragraphs(message, width)
+        assert "`grade show 1`" in shown and shown.split() == message.split(), width
+
+
+def test_a_file_is_named_where_the_student_has_it(tmp_path, monkeypatch):
+    # `grade exercise 3 --submission lab1` named "exercises/ex03_gradient_step.py:7", the graded
+    # copy's path: beside the kit's exercises/, that is the untouched stub.
+    from ..conftest import ROOT
+
+    lab = submission_with(tmp_path / "lab1", {3: ROOT / "tests" / "generic" / "ex03_raises_in_helper.py"})
+    (tmp_path / "exercises").mkdir()
+    monkeypatch.chdir(tmp_path)
+    shown, record = _grade("3", "--submission", "lab1", "--lang", "kk")
+    assert "lab1/ex03_gradient_step.py:7" in shown and "exercises/ex03" not in shown
+    assert "exercises/ex03_gradient_step.py:7" in record["exercises"][0]["tests"][0]["message"]  # the record is the same for all
+    monkeypatch.chdir(lab)
+    shown, _ = _grade("3", "--lang", "ru")  # inside the folder: no `exercises` here, the files are "."
+    assert "— ex03_gradient_step.py:7" in shown and "exercises/" not in shown
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "exercises").rmdir()
+    lab.rename(tmp_path / "exercises")
+    shown, _ = _grade("3", "--lang", "en")  # the default folder: named as it was
+    assert "exercises/ex03_gradient_step.py:7" in shown
+
+
+def test_a_printed_line_too_long_and_output_cut_by_the_grader_are_said_so_in_the_language():
+    # print(list(range(20000))) in a function: one line of 64 KB (the cap) went to the screen whole,
+    # and "[… output cut]" was English, or lost when the session's outputs were joined.
+    from grader.reports import terminal
+    from grader.results import ExerciseResult, Outcome, Report, TestResult
+    from grader.sandbox.client import OUTPUT_CUT
+
+    passed = (TestResult("t", "A test", Outcome.PASSED, 1.0, 1.0),)
+    printed = "short\n" + "7" * 5000 + OUTPUT_CUT
+    shown = terminal.render(Report((ExerciseResult(1, "Sum", passed, printed),)), "kk", color=False, width=79)
+    lines = shown.splitlines()
+    assert "    | short" in lines and max(len(line) for line in lines) < 400
+    assert any(line.endswith("… (тағы 4700 таңба)") for line in lines)
+    assert lines[-2] == "    … және тағы басқа: кодыңыз шығарған мәтіннің тек басы сақталады" and "output cut" not in shown
+
+
+def test_a_session_s_output_past_the_cap_ends_with_the_cut_mark(tmp_path):
+    from grader import curriculum
+    from grader.grading import grade_submission
+    from grader.sandbox.client import OUTPUT_CUT
+
+    from ..conftest import REFERENCE
+
+    source = (REFERENCE / "ex01_sum_of_squares.py").read_text(encoding="utf-8").replace(
+        "def sum_of_squares_gradient(", "print(list(range(20000)))\n\n\ndef sum_of_squares_gradient(", 1)
+    folder = tmp_path / "sub"
+    folder.mkdir()
+    (folder / "ex01_sum_of_squares.py").write_text(source, encoding="utf-8")
+    (exercise,) = grade_submission(folder, curriculum.select("1")).exercises
+    assert exercise.output.endswith(OUTPUT_CUT) and exercise.score == exercise.max_score

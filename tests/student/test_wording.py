@@ -47,6 +47,18 @@ def test_show_refills_a_numbered_rule_as_one_item():
     assert "\n               v̂ = v_max_new / (1 − β2^t)" in formula  # a formula's lines stay lines
 
 
+def test_show_moves_a_formula_left_when_its_column_leaves_it_no_room():
+    """ex09's cosine schedule sits in a column at 48 under a long signature: at 80 columns it
+    was cut in three ("(eta0 −" | "eta_min)·(1 + cos(π·k /" | "total)) / 2")."""
+    from grader.commands.learning import FORMULA_INDENT, reflowed
+
+    for lang in ("kk", "ru", "en"):
+        lines = reflowed(curriculum.exercise(9).statement[lang], 79).splitlines()
+        formula = [line for line in lines if "eta_min + (eta0" in line]
+        assert formula == [" " * FORMULA_INDENT + "η_k = eta_min + (eta0 − eta_min)·(1 + cos(π·k / total)) / 2"], lang
+        assert any(line.endswith("η_k = eta0 / k") and line.index("η_k") > 40 for line in lines)  # a formula that fits keeps its column
+
+
 def test_hints_fit_the_terminal(monkeypatch):
     from grader.reports import terminal
 
