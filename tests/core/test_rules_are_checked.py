@@ -20,6 +20,13 @@ MISREADINGS = {  # name: (exercise, the reference's text, the misreading)
     "ex16_back_to_the_start_diverges": (16, "losses[-1] > losses[0]", "losses[-1] >= losses[0]"),
     "ex16_drop_divided_by_k": (16, "/ abs(losses[-k]) < 1e-3", "/ abs(losses[-k]) / k < 1e-3"),
     "ex16_relative_to_the_last": (16, "/ abs(losses[-k]) < 1e-3", "/ abs(losses[-1]) < 1e-3"),
+    "ex16_relative_to_the_next": (16, "/ abs(losses[-k]) < 1e-3", "/ abs(losses[-k + 1]) < 1e-3"),
+    "ex16_more_than_three_changes": (16, "if changes > (len(losses) - 1) / 3", "if changes > 3"),
+    "ex16_second_to_last_above_first": (16, "losses[-1] > losses[0]", "losses[-2] > losses[0]"),
+    "ex16_zero_tested_at_the_last": (16, "if losses[-k] == 0 or", "if losses[-1] == 0 or"),
+    "ex16_zero_tested_before_the_window": (16, "if losses[-k] == 0 or", "if losses[-k - 1] == 0 or"),
+    "ex16_a_zero_last_loss_stalls": (16, "if losses[-k] == 0 or", "if losses[-k] == 0 or losses[-1] == 0 or"),
+    "ex16_unit_steps_dropped": (16, "if d != 0]", "if d != 1]"),
     "ex12_eps_default_1e-10": (12, "eps: float = 1e-8", "eps: float = 1e-10"),  # torch.optim.Adagrad's
     "ex13_eps_default_1e-10": (13, "eps: float = 1e-8", "eps: float = 1e-10"),
     "ex17_max_steps_500": (17, "max_steps: int = 1000", "max_steps: int = 500"),
