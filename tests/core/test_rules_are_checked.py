@@ -27,6 +27,7 @@ MISREADINGS = {  # name: (exercise, the reference's text, the misreading)
     "ex16_zero_tested_before_the_window": (16, "if losses[-k] == 0 or", "if losses[-k - 1] == 0 or"),
     "ex16_a_zero_last_loss_stalls": (16, "if losses[-k] == 0 or", "if losses[-k] == 0 or losses[-1] == 0 or"),
     "ex16_unit_steps_dropped": (16, "if d != 0]", "if d != 1]"),
+    "ex08_w0_and_b0_swapped": (8, "w, b = float(w0), float(b0)", "w, b = float(b0), float(w0)"),
     "ex12_eps_default_1e-10": (12, "eps: float = 1e-8", "eps: float = 1e-10"),  # torch.optim.Adagrad's
     "ex13_eps_default_1e-10": (13, "eps: float = 1e-8", "eps: float = 1e-10"),
     "ex17_max_steps_500": (17, "max_steps: int = 1000", "max_steps: int = 500"),
