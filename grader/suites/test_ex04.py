@@ -99,6 +99,14 @@ def test_stops_when_diverging(check, rng):
     check(run(q, x0, learning_rate=10.0), Array((None, 1)), describe_call("gradient_descent", q.grad, x0, learning_rate=10.0))
 
 
+def test_stops_when_one_coordinate_diverges(check, rng):
+    """lr 0.2 on scales (0.5, 25): the first coordinate settles (×0.8 a step), the second grows ×9
+    until it overflows after ~320 steps, alone: that iterate, one coordinate infinite, ends the
+    run. A run that waits for every coordinate to be non-finite goes on, with nan, to max_steps."""
+    q = Objective("diag_quadratic", {"scales": [0.5, 25.0], "center": rng.normal(size=2).tolist()})
+    x0 = np.asarray(q.params["center"]) + rng.uniform(0.5, 2.0, size=2)
+    check(run(q, x0, learning_rate=0.2), Array((None, 2)), describe_call("gradient_descent", q.grad, x0, learning_rate=0.2))
+
 
 def test_stops_at_a_nan(check, rng):
     """f = Σ x log x with lr 3 steps past 0 into negative x, where log gives nan: that iterate is
