@@ -92,6 +92,15 @@ def test_tolerance_is_euclidean(check):
           describe_call("gradient_descent", BOWL.grad, [4.0, -1.0], learning_rate=0.25, tol=0.6))
 
 
+def test_stop_measures_the_step_not_the_gradient(check, rng):
+    """lr 4 on a flat bowl (a in [0.06, 0.08]): the step is 4 times the gradient, and the gradient
+    shrinks by 0.36–0.52 a step, so some iterate has ‖∇f‖ < tol while its step is not below tol:
+    the run goes on. A stop on the gradient's norm too (also a criterion on the slides) ends earlier."""
+    q = Objective("diag_quadratic", {"scales": rng.uniform(0.06, 0.08, size=2).tolist(), "center": rng.normal(size=2).tolist()})
+    x0 = rng.uniform(-3, 3, size=2)
+    check(run(q, x0, learning_rate=4.0), Array((None, 2)), describe_call("gradient_descent", q.grad, x0, learning_rate=4.0), TRAJECTORY)
+
+
 def test_stops_when_diverging(check, rng):
     """lr too large: |x| grows ×19 per step until it overflows; the non-finite iterate is kept."""
     q = Objective("polynomial_sum", {"coefficients": [0.0, 0.0, 1.0]})

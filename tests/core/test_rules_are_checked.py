@@ -14,6 +14,7 @@ from ..conftest import reference_changed
 
 MISREADINGS = {  # name: (exercise, the reference's text, the misreading)
     "ex04_tol_not_strict": (4, "np.linalg.norm(x_next - x) < tol", "np.linalg.norm(x_next - x) <= tol"),
+    "ex04_gradient_norm_stops_too": (4, "np.linalg.norm(x_next - x) < tol", "np.linalg.norm(x_next - x) < tol or np.linalg.norm(grad_f(x)) < tol"),
     "ex04_stops_when_every_coordinate_is_non_finite": (4, "if not np.all(np.isfinite(x_next))", "if not np.any(np.isfinite(x_next))"),
     "ex16_zeros_kept_as_a_sign": (16, "if d != 0]", "]"),
     "ex16_changes_at_least_a_third": (16, "if changes > (len(losses) - 1) / 3", "if changes >= (len(losses) - 1) / 3"),
