@@ -95,7 +95,8 @@ def test_tolerance_is_euclidean(check):
 def test_stop_measures_the_step_not_the_gradient(check, rng):
     """lr 4 on a flat bowl (a in [0.06, 0.08]): the step is 4 times the gradient, and the gradient
     shrinks by 0.36–0.52 a step, so some iterate has ‖∇f‖ < tol while its step is not below tol:
-    the run goes on. A stop on the gradient's norm too (also a criterion on the slides) ends earlier."""
+    the run goes on. A stop on the gradient's norm as well as on the step (two criteria at once) ends
+    earlier; at lr ≤ 1 the step's stop always comes first, so no other test tells them apart."""
     q = Objective("diag_quadratic", {"scales": rng.uniform(0.06, 0.08, size=2).tolist(), "center": rng.normal(size=2).tolist()})
     x0 = rng.uniform(-3, 3, size=2)
     check(run(q, x0, learning_rate=4.0), Array((None, 2)), describe_call("gradient_descent", q.grad, x0, learning_rate=4.0), TRAJECTORY)
