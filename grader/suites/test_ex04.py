@@ -92,12 +92,30 @@ def test_tolerance_is_euclidean(check):
           describe_call("gradient_descent", BOWL.grad, [4.0, -1.0], learning_rate=0.25, tol=0.6))
 
 
+def test_stop_measures_the_step_not_the_gradient(check, rng):
+    """lr 4 on a flat bowl (a in [0.06, 0.08]): the step is 4 times the gradient, and the gradient
+    shrinks by 0.36–0.52 a step, so some iterate has ‖∇f‖ < tol while its step is not below tol:
+    the run goes on. A stop on the gradient's norm as well as on the step (two criteria at once) ends
+    earlier; at lr ≤ 1 the step's stop always comes first, so no other test tells them apart."""
+    q = Objective("diag_quadratic", {"scales": rng.uniform(0.06, 0.08, size=2).tolist(), "center": rng.normal(size=2).tolist()})
+    x0 = rng.uniform(-3, 3, size=2)
+    check(run(q, x0, learning_rate=4.0), Array((None, 2)), describe_call("gradient_descent", q.grad, x0, learning_rate=4.0), TRAJECTORY)
+
+
 def test_stops_when_diverging(check, rng):
     """lr too large: |x| grows ×19 per step until it overflows; the non-finite iterate is kept."""
     q = Objective("polynomial_sum", {"coefficients": [0.0, 0.0, 1.0]})
     x0 = [float(rng.uniform(1, 2))]
     check(run(q, x0, learning_rate=10.0), Array((None, 1)), describe_call("gradient_descent", q.grad, x0, learning_rate=10.0))
 
+
+def test_stops_when_one_coordinate_diverges(check, rng):
+    """lr 0.2 on scales (0.5, 25): the first coordinate settles (×0.8 a step), the second grows ×9
+    until it overflows after ~320 steps, alone: that iterate, one coordinate infinite, ends the
+    run. A run that waits for every coordinate to be non-finite goes on, with nan, to max_steps."""
+    q = Objective("diag_quadratic", {"scales": [0.5, 25.0], "center": rng.normal(size=2).tolist()})
+    x0 = np.asarray(q.params["center"]) + rng.uniform(0.5, 2.0, size=2)
+    check(run(q, x0, learning_rate=0.2), Array((None, 2)), describe_call("gradient_descent", q.grad, x0, learning_rate=0.2))
 
 
 def test_stops_at_a_nan(check, rng):

@@ -38,6 +38,13 @@ def test_equals_sgd_and_batch(check, rng, size):
           describe_call("fit_linear_minibatch", x, y, learning_rate=0.02, epochs=8, batch_size=size, seed=5), FIT)
 
 
+def test_initial_values(check, rng):
+    x, y = linear_data(rng, 12)
+    w0, b0 = rng.normal(size=2)
+    check(lambda m: m.fit_linear_minibatch(x, y, learning_rate=0.05, epochs=5, batch_size=5, seed=7, w0=w0, b0=b0), fitted(5),
+          describe_call("fit_linear_minibatch", x, y, learning_rate=0.05, epochs=5, batch_size=5, seed=7, w0=w0, b0=b0), FIT)
+
+
 def test_default_arguments(check, rng):
     x, y = linear_data(rng, 70)
     check(lambda m: m.fit_linear_minibatch(x, y), fitted(100), describe_call("fit_linear_minibatch", x, y), FIT)

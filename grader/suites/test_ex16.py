@@ -37,6 +37,12 @@ def curves(rng):
         "k_rounds_down": k_rounds_down(),  # stalled: 13 // 5 = 2, the last 2 barely move (the last 3 fall by 20 %)
         "inf_then_lower": [5.0, 4.0, math.inf, 3.0, 2.0],  # diverging: inf is non-finite too (a test for nan alone: oscillating)
         "negative_losses": (-1 - 0.1 * k).tolist(),  # decreasing: the drop over |L[−k]| is 0.15; over L[−k] < 0 it is negative: stalled
+        "last_above_first": [5.0, 4.0, 3.0, 2.0, 6.0],  # diverging: only the last loss is above the first (L[−2] is not)
+        "few_sign_changes": few_sign_changes(),  # decreasing: 4 changes are not > 29/3 (a fixed "> 3" says oscillating)
+        "zero_then_rise": [3.0, 2.0, 1.0, 0.0, 0.5],  # stalled: L[−k] = 0 itself (k = 2), not L[−1] or L[−k−1], is the rule
+        "reaches_zero": [4.0, 3.0, 2.0, 1.0, 0.0],  # decreasing: L[−1] = 0 after a drop of 100 % is not a stall
+        "spike_in_the_window": spike_in_the_window(),  # decreasing: 2e-3 relative to L[−k] = 1, not to L[−k+1] = 4
+        "zeros_dropped_halves": [10.0, 6.0, 6.5, 6.5, 7.0, 7.0, 7.5, 7.5, 5.0],  # decreasing: zeros_dropped with steps of 0.5
     }
 
 
@@ -49,6 +55,19 @@ def ten_sign_changes():
     """30 losses whose 29 differences change sign exactly 10 times (then keep falling)."""
     differences = [-1.0 if i % 2 == 0 else 0.5 for i in range(11)] + [-0.2] * 18
     return (10 + np.concatenate([[0.0], np.cumsum(differences)])).tolist()
+
+
+def few_sign_changes():
+    """30 losses whose 29 differences change sign 4 times (then keep falling): not oscillating,
+    since the threshold (len − 1) / 3 grows with the curve."""
+    differences = [-1.0, 0.5, -1.0, 0.5, -1.0] + [-0.2] * 24
+    return (10 + np.concatenate([[0.0], np.cumsum(differences)])).tolist()
+
+
+def spike_in_the_window():
+    """30 losses whose last k = 6 are 1, 4, then 0.998 four times: (L[−k] − L[−1]) / |L[−k]| =
+    2e-3, while over |L[−k+1]| = 4 it would be 5e-4 (stalled)."""
+    return np.concatenate([1 + 9 * np.linspace(1, 0, 25)[:-1] ** 2, [1.0, 4.0], [0.998] * 4]).tolist()
 
 
 def exactly_at_stall():

@@ -67,6 +67,16 @@ def test_diverging_run_skipped(check):
           describe_call("multistart", DOUBLE_WELL.f, DOUBLE_WELL.grad, starts, learning_rate=0.1, max_steps=300))
 
 
+def test_run_non_finite_in_one_coordinate_skipped(check):
+    """Σ x log x at lr 3 for 2 steps: from (2, 0.3) the first coordinate turns negative, then nan,
+    while the second stays finite; that run is skipped (it ends non-finite) and (0.37, 0.365),
+    near the minimum 1/e, wins. Skipping only all-non-finite ends keeps the nan run."""
+    q = Objective("entropy", {})
+    starts = [[2.0, 0.3], [0.37, 0.365]]
+    check(lambda m: m.multistart(q.f, q.grad, starts, learning_rate=3.0, max_steps=2), best(2),
+          describe_call("multistart", q.f, q.grad, starts, learning_rate=3.0, max_steps=2))
+
+
 def test_the_final_iterate_counts(check):
     """At lr 0.15 the steps overshoot the global minimum into a 2-cycle: the path passes a
     lower f (at −1.42) than where it ends after 6 steps (−1.44); only final iterates compete."""

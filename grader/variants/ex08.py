@@ -64,10 +64,16 @@ def fit_in_order(x, y, learning_rate=0.01, epochs=100, batch_size=32, seed=0, w0
     return _fit(x, y, learning_rate, epochs, batch_size, seed, w0, b0, in_order, mse_gradient)
 
 
+def fit_from_zero(x, y, learning_rate=0.01, epochs=100, batch_size=32, seed=0, w0=0.0, b0=0.0):
+    """w, b = 0.0, 0.0 whatever w0 and b0 are."""
+    return _fit(x, y, learning_rate, epochs, batch_size, seed, 0.0, 0.0, minibatches, mse_gradient)
+
+
 VARIANTS = {
     "sum_instead_of_mean": {"fit_linear_minibatch": fit_summed},
     "divided_by_batch_size": {"fit_linear_minibatch": fit_over_batch_size},
     "last_batch_dropped": {"minibatches": full_batches_only, "fit_linear_minibatch": fit_dropping_last},
     "reseeded_every_epoch": {"fit_linear_minibatch": fit_reseeded},
     "no_shuffling": {"minibatches": in_order, "fit_linear_minibatch": fit_in_order},
+    "initial_values_ignored": {"fit_linear_minibatch": fit_from_zero},
 }

@@ -26,6 +26,8 @@ WRONG_DEFAULTS = {  # name: (exercise, the reference's text, the wrong default, 
     "ex13_torch_alpha": (13, "alpha: float = 0.9,", "alpha: float = 0.99,", "у вас alpha=0.99, в условии alpha=0.9"),
     "ex09_constant_eta": (9, "def constant(k: int, eta: float = 0.1)", "def constant(k: int, eta: float = 0.01)",
                           "у вас eta=0.01, в условии eta=0.1"),
+    "ex09_step_decay_every_9": (9, "every: int = 10)", "every: int = 9)", "у вас every=9, в условии every=10"),
+    "ex09_step_decay_every_11": (9, "every: int = 10)", "every: int = 11)", "у вас every=11, в условии every=10"),
 }
 
 
