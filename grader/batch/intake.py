@@ -88,8 +88,6 @@ def find_students(folder: Path) -> tuple[list[Student], list[str]]:
         if student_id in students:
             raise IntakeError("batch.error.duplicate_student", student=student_id,
                               first=students[student_id].source, second=path.name)
-        if holds_a_class(path):  # the class's zip saved beside its unpacked folders: no student of its own
-            raise IntakeError("batch.error.class_inside", name=path.name, path=str(path), folder=str(folder))
         students[student_id] = Student(student_id, path)
     if not students:
         from ..submission import is_exercise_folder
@@ -282,6 +280,11 @@ def pack(student: Student) -> Packed:
 
 
 def _read(student: Student) -> Packed:
+    # The class's zip saved beside its unpacked folders is no student of its own; whoever's it
+    # is (a student can hand in such names), it is that entry's "not gradable", never the class's.
+    if not student.files and holds_a_class(student.path):
+        return Packed(student.id, student.source, None, _raw_hash(student.path), "batch.error.class_inside",
+                      (("path", student.path.name),))
     if not student.files:
         return _pack(student, student.path, student.path.name, lambda: _raw_hash(student.path))
     import shutil

@@ -417,9 +417,11 @@ def test_a_canvas_student_keeps_one_id_when_a_namesake_hands_in_later(tmp_path: 
     assert [row.split(",")[0] for row in rows[1:]] == ["petrovivan_123458", "petrovivan_123459"]
 
 
-def test_a_class_download_saved_among_the_students_is_refused_not_graded_as_a_phantom_student(tmp_path: Path):
+def test_a_class_download_saved_among_the_students_is_not_graded_as_a_phantom_student(tmp_path: Path):
     """Moodle's zip (or the folder it unzips to) next to the folders unpacked from it was a
-    student `GD-Homework 1-123`, graded on whichever student's files came first."""
+    student `GD-Homework 1-123`, graded on whichever student's files came first. It is not
+    graded, with the reason; the class is (a student can hand in such names: never the class's
+    refusal)."""
     import shutil
 
     from .conftest import run_batch
@@ -437,9 +439,11 @@ def test_a_class_download_saved_among_the_students_is_refused_not_graded_as_a_ph
             shutil.make_archive(str(submissions / "GD-Homework 1-123"), "zip", download)
         else:
             shutil.copytree(download, submissions / "GD-Homework 1-123")
-        refused = run_batch(submissions, tmp_path / "out", check=False)
-        assert refused.returncode == 2 and not (tmp_path / "out").exists(), refused.stdout
-        assert "GD-Homework 1-123" in refused.stderr and "download of a whole class" in refused.stderr, refused.stderr
+        out = tmp_path / f"out-{download.name}-{kind}"
+        done = run_batch(submissions, out, "--exercises", "1", "--workers", "1")
+        assert "Students: 3 — graded 2" in done.stdout and "not gradable 1" in done.stdout, done.stdout
+        record = (out / "results" / "GD-Homework 1-123.json").read_text(encoding="utf-8")
+        assert "download of a whole class" in record and '"score": 0' in record.replace("0.0", "0"), record
     # A student whose files happen to have Canvas-like names, of one user id, is a student.
     _files(tmp_path / "plain" / "alice", {"ex01_sum_of_squares.py": ex01, "data_1_2_x.csv": "1\n"})
     assert [s.id for s in find_students(tmp_path / "plain")[0]] == ["alice"]

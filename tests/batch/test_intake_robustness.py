@@ -161,3 +161,27 @@ def test_a_kit_updated_in_place_regrades_instead_of_keeping_old_results(tmp_path
     suite.write_text(suite.read_text(encoding="utf-8") + "\n# a new test\n", encoding="utf-8")
     grader_fingerprint.cache_clear()
     assert grader_fingerprint(kit / "grader") != before
+
+
+def test_a_student_whose_files_look_like_a_class_download_is_that_student_s_problem(tmp_path: Path):
+    """A student's own file named as Moodle names a class's (`X_9_assignsubmission_file_…`), or
+    two files named as Canvas names two students', made the whole batch refuse to run ('an LMS's
+    download of a whole class'): one upload's name stopped the class. That student alone is
+    not graded, with the reason; the others are."""
+    submissions = tmp_path / "class"
+    (submissions / "bob").mkdir(parents=True)
+    reference_zip(submissions / "alice.zip")
+    for source in sorted(REFERENCE.glob("ex0[1-3]_*.py")):
+        (submissions / "bob" / source.name).write_bytes(source.read_bytes())
+    (submissions / "bob" / "Mallory_9_assignsubmission_file_notes.txt").write_text("hi\n")
+    with zipfile.ZipFile(submissions / "carol.zip", "w") as archive:
+        for source in sorted(REFERENCE.glob("ex0[1-3]_*.py")):
+            archive.write(source, source.name)
+        archive.writestr("kimlee_111_1_a.txt", "1")
+        archive.writestr("parkmin_222_2_b.txt", "2")
+    done = run_batch(submissions, tmp_path / "out", "--workers", "1", check=False)
+    assert done.returncode == 0, done.stderr
+    assert "Students: 3 — graded 1" in done.stdout and "not gradable 2" in done.stdout, done.stdout
+    for student in ("bob", "carol"):
+        record = (tmp_path / "out" / "results" / f"{student}.json").read_text(encoding="utf-8")
+        assert "download of a whole class" in record, record
