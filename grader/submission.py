@@ -14,8 +14,8 @@ An exercise file renamed on the way (`Ex03_Gradient_Step.py`, `ex03_gradient_ste
 from a browser, `ex03_gradient_step - Копия.py` from Windows, `ex03_gradient_step.py.txt`
 from an editor, `ex03_gradient_step.txt` where an LMS takes no .py) or named by its number
 (`ex3.py`, `ex03.py`, `ex3_gradient_step.py`) is copied under its exercise name, when that name
-is not there and only one file claims it (or one .py file among those that do): the student
-meant that file.
+is not there and only one file claims it (or one .py file among those that do, one with the
+exercise's topic first): the student meant that file.
 """
 
 from __future__ import annotations
@@ -86,8 +86,13 @@ def module_files(names: list[str]) -> dict[str, str]:
             claims.setdefault(target, []).append(name)
     for target, sources in claims.items():
         python = [source for source in sources if source.lower().endswith(".py")]
-        if len(sources) == 1 or len(python) == 1:
-            chosen[(python or sources)[0]] = target
+        # A .py with the exercise's topic first (`ex03_gradient_step (1).py` over a scratch
+        # `ex3.py`, as for folders in exercise_folders), then any .py, then any claim: the one
+        # of the first such group that has any, or none when it has several.
+        topic = [source for source in python if exercise_file_name(source, by_number=False)]
+        group = topic or python or sources
+        if len(group) == 1:
+            chosen[group[0]] = target
     return chosen
 
 
