@@ -17,7 +17,9 @@ from . import curriculum
 from .i18n import translate
 from .results import ExerciseResult, Outcome, Report
 
-ALREADY_NAMED = {"not_implemented", "missing_file"}  # these name the other exercise themselves
+# These name the other exercise themselves; an import of it that fails (its file missing, a
+# name it does not have) is no failure of its code either.
+ALREADY_NAMED = {"not_implemented", "missing_file", "sibling_import", "sibling_missing"}
 
 Calls = Callable[[int, int], bool]  # (exercise, exercise it may call) -> whether the student's code calls it
 

@@ -201,6 +201,27 @@ def test_the_stub_s_words_about_the_other_exercise_are_no_call_to_it(tmp_path):
     assert not any("calls your exercise 5" in t.message for t in failed)
 
 
+def test_an_import_of_the_other_exercise_that_fails_keeps_its_own_name(tmp_path):
+    """ex07 importing ex05 by a name it does not have (`from .ex05 import`), or handed in
+    without ex05's file, fails on that import, not on ex05's code: it was still told "fix
+    exercise 5 first" and named depends_on, losing sibling_import and sibling_missing, which say
+    what to do."""
+    source = (REFERENCE_DIR / "ex07_sgd.py").read_text(encoding="utf-8")
+    short = tmp_path / "ex07_short.py"
+    short.write_text(source.replace("from .ex05_linear_regression import", "from .ex05 import"), encoding="utf-8")
+    from ..conftest import STUBS
+
+    cases = {"sibling_import": submission_with(tmp_path / "a", {5: STUBS / "ex05_linear_regression.py", 7: short}),
+             "sibling_missing": submission_with(tmp_path / "b", {7: REFERENCE_DIR / "ex07_sgd.py"})}
+    (tmp_path / "b" / "ex05_linear_regression.py").unlink()
+    for diagnosis, submission in cases.items():
+        for which in ("7", "5,7"):
+            ex07 = grade_submission(submission, curriculum.select(which), lang="en").exercises[-1]
+            failed = [t for t in ex07.tests if t.score < t.max_score]
+            assert failed and {t.diagnosis for t in failed} == {diagnosis}, (which, {t.diagnosis for t in failed})
+            assert not any("fix exercise 5 first" in t.message for t in failed)
+
+
 def test_a_correct_exercise_is_not_given_the_mistake_of_the_one_it_calls(tmp_path):
     """A summed ex05 makes a correct ex08's answers those of ex08's own "sum instead of mean":
     the name goes to the exercise to fix first."""
