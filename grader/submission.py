@@ -80,9 +80,10 @@ def module_files(names: list[str]) -> dict[str, str]:
     their name; a renamed exercise file gets its exercise name (see the module's docstring)."""
     chosen = {name: name for name in names if MODULE_FILE.match(name) and name != "__init__.py"}
     claims: dict[str, list[str]] = {}
+    present = set(names)  # (a folder's names have no bound: a list here was quadratic)
     for name in names:
         target = exercise_file_name(name) or name
-        if target != name and target not in names:
+        if target != name and target not in present:
             claims.setdefault(target, []).append(name)
     for target, sources in claims.items():
         python = [source for source in sources if source.lower().endswith(".py")]
