@@ -105,8 +105,8 @@ CLASS_ENTRIES = 5000
 
 def holds_a_class(path: Path) -> bool:
     """Whether a folder or zip of SUBMISSIONS is an LMS's download of a whole class (Moodle's
-    `Name_123456_assignsubmission_…` folders or files, or Canvas's files of two user ids in one
-    folder, at most 3 folders down) rather than one student's submission: graded as a student,
+    `Name_123456_assignsubmission_…` folders or files, or Canvas's .py or .zip files of two user
+    ids in one folder, at most 3 folders down) rather than one student's submission: graded as a student,
     it would be a phantom one holding whichever student's files came first."""
     entries: list[tuple[str, ...]] = []
     try:
@@ -136,9 +136,18 @@ def holds_a_class(path: Path) -> bool:
             return True
         if len(parts) <= CLASS_DEPTH and (MOODLE_FILE.match(parts[-1]) or MOODLE_FOLDER.match(parts[-1])):
             return True
-        if len(parts) <= CLASS_DEPTH and (found := CANVAS_FILE.match(parts[-1])) and found.group("user"):
+        if len(parts) <= CLASS_DEPTH and (found := CANVAS_FILE.match(parts[-1])) and found.group("user") \
+                and _graded(found.group("file") or ""):  # (a student's `fig_1_1_loss.png`, `fig_2_1_acc.png`: no)
             users_by_folder.setdefault(parts[:-1], set()).add(found.group("user"))
     return any(len(users) > 1 for users in users_by_folder.values())
+
+
+def _graded(name: str) -> bool:
+    """Whether a file of this name could give a phantom student another's work: a .py or .zip
+    file, or an exercise's file renamed on the way."""
+    from ..submission import exercise_file_name
+
+    return name.lower().endswith((".py", ".zip")) or exercise_file_name(name) is not None
 
 
 def _bounded_listing(folder: Path) -> list[os.DirEntry]:

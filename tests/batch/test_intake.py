@@ -444,6 +444,11 @@ def test_a_class_download_saved_among_the_students_is_not_graded_as_a_phantom_st
         assert "Students: 3 — graded 2" in done.stdout and "not gradable 1" in done.stdout, done.stdout
         record = (out / "results" / "GD-Homework 1-123.json").read_text(encoding="utf-8")
         assert "download of a whole class" in record and '"score": 0' in record.replace("0.0", "0"), record
-    # A student whose files happen to have Canvas-like names, of one user id, is a student.
+    # A student whose files happen to have Canvas-like names, of one user id, is a student; so
+    # is one whose figures have two (`fig_1_1_loss.png`, `fig_2_1_acc.png`): they were refused
+    # as a class's download, though only .py and .zip files could give a phantom another's work.
     _files(tmp_path / "plain" / "alice", {"ex01_sum_of_squares.py": ex01, "data_1_2_x.csv": "1\n"})
-    assert [s.id for s in find_students(tmp_path / "plain")[0]] == ["alice"]
+    _files(tmp_path / "plain" / "bob", {"ex01_sum_of_squares.py": ex01, "fig_1_1_loss.png": "",
+                                        "fig_2_1_acc.png": "", "plots/run_1_5_a.txt": "", "plots/run_2_5_b.txt": ""})
+    assert [s.id for s in find_students(tmp_path / "plain")[0]] == ["alice", "bob"]
+    assert [pack(s).error_id for s in find_students(tmp_path / "plain")[0]] == [None, None]

@@ -177,8 +177,8 @@ def test_a_student_whose_files_look_like_a_class_download_is_that_student_s_prob
     with zipfile.ZipFile(submissions / "carol.zip", "w") as archive:
         for source in sorted(REFERENCE.glob("ex0[1-3]_*.py")):
             archive.write(source, source.name)
-        archive.writestr("kimlee_111_1_a.txt", "1")
-        archive.writestr("parkmin_222_2_b.txt", "2")
+        archive.writestr("kimlee_111_1_a.py", "A = 1\n")
+        archive.writestr("parkmin_222_2_b.py", "B = 2\n")
     done = run_batch(submissions, tmp_path / "out", "--workers", "1", check=False)
     assert done.returncode == 0, done.stderr
     assert "Students: 3 — graded 1" in done.stdout and "not gradable 2" in done.stdout, done.stdout
