@@ -34,10 +34,10 @@ from typing import Callable, Iterable, Iterator
 from .errors import SubmissionError
 from .storage import temporary_prefix
 
-MODULE_FILE = re.compile(r"^[A-Za-z_]\w*\.py$")
+MODULE_FILE = re.compile(r"^[A-Za-z_]\w*\.py\Z")  # (\Z: `$` lets a last newline through)
 # An exercise file's name, as given or renamed on the way (see the module's docstring): the
 # number, one or two digits, then the topic (none in `ex3.py`, `ex03.py`); `.txt` only with the topic.
-EXERCISE_NAME = re.compile(r"^ex(\d\d?)(_\w+?)?(?:\s*\(\d+\)|\s+-\s+\w+(?:\s*\(\d+\))?)?(\.py(?:\.txt)?|\.txt)$",
+EXERCISE_NAME = re.compile(r"^ex(\d\d?)(_\w+?)?(?:\s*\(\d+\)|\s+-\s+\w+(?:\s*\(\d+\))?)?(\.py(?:\.txt)?|\.txt)\Z",
                            re.IGNORECASE)
 MAX_FILE_BYTES = 1024 * 1024
 MAX_ZIP_ENTRIES = 5000
@@ -193,7 +193,8 @@ def shown_folder(path: Path) -> str | None:
 
 
 def _copy_folder(source: Path, package: Path) -> None:
-    paths = {path.name: path for path in source.iterdir()}
+    # Files only: a folder named `ex03_gradient_step (1).py` claims nothing.
+    paths = {path.name: path for path in source.iterdir() if stat.S_ISREG(path.lstat().st_mode)}
     for name, target in sorted(module_files(list(paths)).items()):
         path = paths[name]
         info = path.lstat()

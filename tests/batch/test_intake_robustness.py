@@ -200,3 +200,26 @@ def test_a_folder_of_many_renamed_copies_is_read_in_linear_time():
     chosen = module_files(names)
     assert time.perf_counter() - start < 2
     assert "ex03_gradient_step.py" not in chosen.values()  # many claims, none the student's one
+
+
+def test_odd_names_never_pack_an_empty_submission(tmp_path: Path):
+    """`ex3.py` followed by a newline (a zip's or a file system's name may end so) was read as
+    an exercise file (`$` matches before a last newline) but copied under its own name, which is
+    no module: the packed submission was empty, and the worker said 'no exercise files in
+    /tmp/gdkit-…-batch-…/0-….zip'. And a folder named like an exercise file claimed the
+    exercise, so that the student's file of it was not graded."""
+    import io
+
+    ex03 = (REFERENCE / "ex03_gradient_step.py").read_bytes()
+    newline = tmp_path / "newline"
+    newline.mkdir()
+    (newline / "ex3.py\n").write_bytes(ex03)
+    (newline / "ex03_gradient_step.txt").mkdir()
+    packed = pack(Student("newline", newline))
+    if packed.data is not None:
+        assert zipfile.ZipFile(io.BytesIO(packed.data)).namelist() != [], "an empty submission"
+    folder = tmp_path / "folder"
+    (folder / "ex03_gradient_step (1).py").mkdir(parents=True)
+    (folder / "ex3.py").write_bytes(ex03)
+    packed = pack(Student("folder", folder))
+    assert zipfile.ZipFile(io.BytesIO(packed.data)).read("exercises/ex03_gradient_step.py") == ex03
