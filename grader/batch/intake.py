@@ -318,6 +318,10 @@ def _read(student: Student) -> Packed:
 def _pack(student: Student, path: Path, shown: str, raw_hash) -> Packed:
     try:
         with prepared(path) as root:
+            if not any(p.name != "__init__.py" for p in (root / "exercises").glob("*.py")):
+                # (two files claiming one exercise, neither taken: said here, not by the worker
+                # finding an empty zip in a folder of its own)
+                raise SubmissionError("error.no_exercise_files", path=str(path))
             return Packed(student.id, student.source, _zip_of(root), "sha256:" + content_hash(root))
     except SubmissionError as error:
         message_id, found = why_not_gradable(error)

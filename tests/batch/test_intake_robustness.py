@@ -223,3 +223,18 @@ def test_odd_names_never_pack_an_empty_submission(tmp_path: Path):
     (folder / "ex3.py").write_bytes(ex03)
     packed = pack(Student("folder", folder))
     assert zipfile.ZipFile(io.BytesIO(packed.data)).read("exercises/ex03_gradient_step.py") == ex03
+
+
+def test_two_claims_to_one_exercise_and_nothing_else_is_said_at_intake(tmp_path: Path):
+    """`ex03_gradient_step.txt` and `Ex03_Gradient_Step.py.txt`, both claiming ex03, neither
+    taken: the packed submission was empty, and the worker's 'no exercise files in
+    /tmp/gdkit-…-batch-…/0-….zip: … Point --submission at your exercises folder' (a path of
+    its own, words for a student) was the reason given to the instructor."""
+    ex03 = (REFERENCE / "ex03_gradient_step.py").read_bytes()
+    tom = tmp_path / "tom"
+    tom.mkdir()
+    (tom / "ex03_gradient_step.txt").write_bytes(ex03)
+    (tom / "Ex03_Gradient_Step.py.txt").write_bytes(ex03)
+    packed = pack(Student("tom", tom))
+    assert packed.data is None and packed.error_id == "batch.error.no_exercise_names", packed
+    assert dict(packed.error_params)["path"] == "tom"
