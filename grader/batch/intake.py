@@ -449,8 +449,10 @@ def _raw_hash(path: Path) -> str:
 
     digest = hashlib.sha256()
     try:
-        if path.is_file():
-            digest.update(path.read_bytes())
+        if path.is_file():  # by pieces: a class's download of every student's PDFs may be gigabytes
+            with open(path, "rb") as stream:
+                for piece in iter(lambda: stream.read(1024**2), b""):
+                    digest.update(piece)
         elif path.is_dir():  # bounded as the intake is: a deep or huge folder is not walked whole
             from ..submission import MAX_DEPTH, MAX_ZIP_ENTRIES
 

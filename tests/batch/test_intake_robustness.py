@@ -238,3 +238,20 @@ def test_two_claims_to_one_exercise_and_nothing_else_is_said_at_intake(tmp_path:
     packed = pack(Student("tom", tom))
     assert packed.data is None and packed.error_id == "batch.error.no_exercise_names", packed
     assert dict(packed.error_params)["path"] == "tom"
+
+
+def test_a_huge_file_that_is_no_submission_is_hashed_without_reading_it_whole(tmp_path: Path):
+    """A not-gradable student's file (a .zip that is none, a class download of every student's
+    PDFs saved among the students) was read whole into memory to hash it: 1.5 GiB under a 1 GiB
+    address space was a MemoryError out of pack, which stopped the batch."""
+    import subprocess
+    import sys
+
+    huge = tmp_path / "mallory.zip"
+    with open(huge, "wb") as sparse:  # takes no disk
+        sparse.truncate(3 * 1024**3 // 2)
+    code = ("import resource, sys; from pathlib import Path; from grader.batch.intake import Student, pack;"
+            "resource.setrlimit(resource.RLIMIT_AS, (1024**3, 1024**3));"
+            "packed = pack(Student('mallory', Path(sys.argv[1]))); print(packed.error_id, packed.hash[:4])")
+    done = subprocess.run([sys.executable, "-c", code, str(huge)], capture_output=True, text=True, timeout=120)
+    assert done.returncode == 0 and done.stdout.split() == ["batch.error.not_a_zip", "raw:"], done.stderr[-500:]
