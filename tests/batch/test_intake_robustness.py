@@ -255,3 +255,17 @@ def test_a_huge_file_that_is_no_submission_is_hashed_without_reading_it_whole(tm
             "packed = pack(Student('mallory', Path(sys.argv[1]))); print(packed.error_id, packed.hash[:4])")
     done = subprocess.run([sys.executable, "-c", code, str(huge)], capture_output=True, text=True, timeout=120)
     assert done.returncode == 0 and done.stdout.split() == ["batch.error.not_a_zip", "raw:"], done.stderr[-500:]
+
+
+def test_a_file_named_by_its_number_beside_a_big_folder_is_graded(tmp_path: Path):
+    """`ex3.py` beside a `data/` folder of more entries than are looked at was 'too many
+    entries' (the look for exercises' full names went down into data/ and stopped there),
+    while the same file named ex03_gradient_step.py was graded."""
+    ex03 = (REFERENCE / "ex03_gradient_step.py").read_bytes()
+    student = tmp_path / "s"
+    (student / "data").mkdir(parents=True)
+    for i in range(MAX_ZIP_ENTRIES + 10):
+        (student / "data" / f"{i}.csv").touch()
+    (student / "ex3.py").write_bytes(ex03)
+    with prepared(student) as root:
+        assert (root / "exercises" / "ex03_gradient_step.py").read_bytes() == ex03
