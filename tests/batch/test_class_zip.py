@@ -81,3 +81,24 @@ def test_long_entry_names_are_sorted_in_time_linear_in_their_length(tmp_path: Pa
     unpack(archive, tmp_path / "class")
     assert time.perf_counter() - start < 5
     assert (tmp_path / "class" / "mallory" / "name_1_2_ex03_gradient_step.txt").read_text() == "X = 1\n"
+
+
+def test_a_student_s_big_or_repetitive_text_file_is_no_reason_to_refuse_the_class(tmp_path: Path):
+    """An exercise's .txt is unpacked with its content; a training log named like one
+    (`ex05_training_log.txt`, 4 MB of one line again and again, 411:1) then went through the
+    zip-bomb checks, and the whole class zip was refused. A .txt too big or too compressed to
+    be an exercise's file is written as its name alone, as any other file."""
+    archive = tmp_path / "download.zip"
+    with zipfile.ZipFile(archive, "w", zipfile.ZIP_DEFLATED) as zf:
+        zf.write(REFERENCE_EX01, "Anna_1_assignsubmission_file_/ex01_sum_of_squares.py")
+        zf.write(REFERENCE_EX01, "Bob_2_assignsubmission_file_/ex01_sum_of_squares.py")
+        zf.writestr("Bob_2_assignsubmission_file_/ex05_training_log.txt", b"epoch loss 0.000000\n" * 200_000)
+        zf.writestr("Bob_2_assignsubmission_file_/ex02_numerical_gradient.txt", b"X = 2\n")
+    done = run_batch(archive, tmp_path / "out", "--exercises", "1", "--workers", "1")
+    assert "Students: 2 — graded 2" in done.stdout, done.stdout + done.stderr
+    from grader.batch.download import unpack
+
+    unpack(archive, tmp_path / "class")
+    bob = tmp_path / "class" / "Bob_2_assignsubmission_file_"
+    assert (bob / "ex05_training_log.txt").stat().st_size == 0
+    assert (bob / "ex02_numerical_gradient.txt").read_bytes() == b"X = 2\n"
