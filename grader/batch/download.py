@@ -5,8 +5,8 @@ Only what grading reads is written: `.py` files (and `.py.txt` and an exercise's
 of at most 1 MiB, see submission.py) and the students' own `.zip` files; every folder is made, and every other
 file as an empty file of its name, so a student who handed in only a PDF or a .rar is listed
 and reported as not gradable with what was handed in, rather than missing. Entries with absolute paths, `..`
-or symlinks are skipped; the entry count, each entry's size and ratio and the total are
-bounded (a zip bomb stops the command with a clear message before anything is graded).
+or symlinks are skipped; the entry count, each entry's size and ratio (over 1 MiB) and the
+total are bounded (a zip bomb stops the command with a clear message before anything is graded).
 """
 
 from __future__ import annotations
@@ -81,7 +81,8 @@ def unpack(archive_path: Path, target: Path) -> None:
                     continue
                 content = not entry.is_dir() and _with_content(entry, parts[-1])
                 if content:
-                    refuse_a_bomb(entry, MAX_ENTRY_BYTES, MAX_RATIO, lambda **why: _unsafe(archive_path, **why))
+                    if entry.file_size > MAX_FILE_BYTES:  # (smaller, an entry is no bomb: the total bounds them all)
+                        refuse_a_bomb(entry, MAX_ENTRY_BYTES, MAX_RATIO, lambda **why: _unsafe(archive_path, **why))
                     total += entry.file_size
                     if total > MAX_TOTAL_BYTES:
                         raise _unsafe(archive_path, reason_id="zip.reason.total", limit=size_text(MAX_TOTAL_BYTES))

@@ -102,3 +102,18 @@ def test_a_student_s_big_or_repetitive_text_file_is_no_reason_to_refuse_the_clas
     bob = tmp_path / "class" / "Bob_2_assignsubmission_file_"
     assert (bob / "ex05_training_log.txt").stat().st_size == 0
     assert (bob / "ex02_numerical_gradient.txt").read_bytes() == b"X = 2\n"
+
+
+def test_a_student_s_repetitive_python_file_is_no_reason_to_refuse_the_class(tmp_path: Path):
+    """A 1 MB data literal (`X = [0.0, 0.0, …]`, 670:1 deflated) is no bomb: its size is what
+    the intake takes (1 MiB), and the class's 2 GiB bound holds for any number of such files;
+    the 200:1 check refused the whole class zip for it. It is that student's file (which the
+    intake's own bounds then judge, for that student alone)."""
+    archive = tmp_path / "download.zip"
+    with zipfile.ZipFile(archive, "w", zipfile.ZIP_DEFLATED) as zf:
+        zf.write(REFERENCE_EX01, "Anna_1_assignsubmission_file_/ex01_sum_of_squares.py")
+        zf.write(REFERENCE_EX01, "Bob_2_assignsubmission_file_/ex01_sum_of_squares.py")
+        zf.writestr("Bob_2_assignsubmission_file_/data.py", b"X = [" + b"0.0, " * 200_000 + b"]\n")
+    done = run_batch(archive, tmp_path / "out", "--exercises", "1", "--workers", "1", check=False)
+    assert done.returncode == 0 and "Students: 2 — graded" in done.stdout, done.stdout + done.stderr
+    assert (tmp_path / "out" / "grades.csv").read_text().splitlines()[1] == "Anna_1,17,17"
