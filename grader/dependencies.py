@@ -6,7 +6,9 @@ first. `grade exercise 6` grades ex05 too when ex06 fails (grading.py), for this
 
 from __future__ import annotations
 
+import io
 import re
+import tokenize
 from dataclasses import replace
 from pathlib import Path
 from typing import Callable
@@ -15,7 +17,9 @@ from . import curriculum
 from .i18n import translate
 from .results import ExerciseResult, Outcome, Report
 
-ALREADY_NAMED = {"not_implemented", "missing_file"}  # these name the other exercise themselves
+# These name the other exercise themselves; an import of it that fails (its file missing, a
+# name it does not have) is no failure of its code either.
+ALREADY_NAMED = {"not_implemented", "missing_file", "sibling_import", "sibling_missing"}
 
 Calls = Callable[[int, int], bool]  # (exercise, exercise it may call) -> whether the student's code calls it
 
@@ -25,21 +29,47 @@ def every_call(number: int, called: int) -> bool:
 
 
 def calls_in(root: Path | None) -> Calls:
-    """Whether, in the submission prepared at `root`, an exercise's file names the module of
-    the one it may call (ex07 is written with or without ex05's mse_loss): the note "this
-    exercise calls your exercise 5" is for code that does. Not known (no root, no file): yes."""
+    """Whether, in the submission prepared at `root`, an exercise's code (not a comment or a
+    string: code_names) names the module of the one it may call (ex07 is written with or
+    without ex05's mse_loss): the note "this exercise calls your exercise 5" is for code that
+    does. Not known (no root, no file): yes."""
     if root is None:
         return every_call
 
+    sources: dict[int, str | None] = {}
+    names: dict[int, set[str]] = {}
+
     def calls(number: int, called: int) -> bool:
-        try:
-            source = (root / "exercises" / f"{curriculum.exercise(number).module}.py").read_text(
-                encoding="utf-8", errors="replace")
-        except OSError:
+        if number not in sources:
+            try:
+                sources[number] = (root / "exercises" / f"{curriculum.exercise(number).module}.py").read_text(
+                    encoding="utf-8", errors="replace")
+            except OSError:
+                sources[number] = None
+        source = sources[number]
+        if source is None:
             return True
-        return re.search(rf"\bex0?{called}(?!\d)", source) is not None
+        if re.search(rf"\bex0?{called}(?!\d)", source) is None:  # (quick: most files never say it)
+            return False
+        if number not in names:
+            names[number] = code_names(source)
+        return any(re.fullmatch(rf"ex0?{called}(?:_\w*)?", name) for name in names[number])
 
     return calls
+
+
+def code_names(source: str) -> set[str]:
+    """The names Python code holds (`ex05_linear_regression` of its import), not its comments'
+    or strings': the kit's ex06 and ex08 stubs name ex05's module in their docstrings. Up to a
+    tokenizing error, the code before it."""
+    found: set[str] = set()
+    try:
+        for token in tokenize.generate_tokens(io.StringIO(source).readline):
+            if token.type == tokenize.NAME:
+                found.add(token.string)
+    except (tokenize.TokenError, SyntaxError):
+        pass
+    return found
 
 
 def note_dependencies(results: list[ExerciseResult], lang: str, calls: Calls = every_call) -> list[ExerciseResult]:

@@ -14,8 +14,8 @@ An exercise file renamed on the way (`Ex03_Gradient_Step.py`, `ex03_gradient_ste
 from a browser, `ex03_gradient_step - Копия.py` from Windows, `ex03_gradient_step.py.txt`
 from an editor, `ex03_gradient_step.txt` where an LMS takes no .py) or named by its number
 (`ex3.py`, `ex03.py`, `ex3_gradient_step.py`) is copied under its exercise name, when that name
-is not there and only one file claims it (or one .py file among those that do): the student
-meant that file.
+is not there and only one file claims it (or one .py file among those that do, one with the
+exercise's topic first): the student meant that file.
 """
 
 from __future__ import annotations
@@ -34,10 +34,10 @@ from typing import Callable, Iterable, Iterator
 from .errors import SubmissionError
 from .storage import temporary_prefix
 
-MODULE_FILE = re.compile(r"^[A-Za-z_]\w*\.py$")
+MODULE_FILE = re.compile(r"^[A-Za-z_]\w*\.py\Z")  # (\Z: `$` lets a last newline through)
 # An exercise file's name, as given or renamed on the way (see the module's docstring): the
 # number, one or two digits, then the topic (none in `ex3.py`, `ex03.py`); `.txt` only with the topic.
-EXERCISE_NAME = re.compile(r"^ex(\d\d?)(_\w+?)?(?:\s*\(\d+\)|\s+-\s+\w+(?:\s*\(\d+\))?)?(\.py(?:\.txt)?|\.txt)$",
+EXERCISE_NAME = re.compile(r"^ex(\d\d?)(_\w+?)?(?:\s*\(\d+\)|\s+-\s+\w+(?:\s*\(\d+\))?)?(\.py(?:\.txt)?|\.txt)\Z",
                            re.IGNORECASE)
 MAX_FILE_BYTES = 1024 * 1024
 MAX_ZIP_ENTRIES = 5000
@@ -80,14 +80,20 @@ def module_files(names: list[str]) -> dict[str, str]:
     their name; a renamed exercise file gets its exercise name (see the module's docstring)."""
     chosen = {name: name for name in names if MODULE_FILE.match(name) and name != "__init__.py"}
     claims: dict[str, list[str]] = {}
+    present = set(names)  # (a folder's names have no bound: a list here was quadratic)
     for name in names:
         target = exercise_file_name(name) or name
-        if target != name and target not in names:
+        if target != name and target not in present:
             claims.setdefault(target, []).append(name)
     for target, sources in claims.items():
         python = [source for source in sources if source.lower().endswith(".py")]
-        if len(sources) == 1 or len(python) == 1:
-            chosen[(python or sources)[0]] = target
+        # A .py with the exercise's topic first (`ex03_gradient_step (1).py` over a scratch
+        # `ex3.py`, as for folders in exercise_folders), then any .py, then any claim: the one
+        # of the first such group that has any, or none when it has several.
+        topic = [source for source in python if exercise_file_name(source, by_number=False)]
+        group = topic or python or sources
+        if len(group) == 1:
+            chosen[group[0]] = target
     return chosen
 
 
@@ -107,7 +113,7 @@ def exercise_folders(folder: Path) -> tuple[list[tuple[str, ...]], int]:
     alone (`ex3.py`) count only where no file has an exercise's name with its topic: a scratch
     `ex1.py` beside a kit's `exercises/` does not make the kit's top the submission."""
     found, seen = _exercise_folders(folder, by_number=False)
-    if not found and seen <= MAX_ZIP_ENTRIES:
+    if not found:  # (even where that look stopped at the bound: `ex3.py` beside a big data/)
         return _exercise_folders(folder, by_number=True)
     return found, seen
 
@@ -187,7 +193,8 @@ def shown_folder(path: Path) -> str | None:
 
 
 def _copy_folder(source: Path, package: Path) -> None:
-    paths = {path.name: path for path in source.iterdir()}
+    # Files only: a folder named `ex03_gradient_step (1).py` claims nothing.
+    paths = {path.name: path for path in source.iterdir() if stat.S_ISREG(path.lstat().st_mode)}
     for name, target in sorted(module_files(list(paths)).items()):
         path = paths[name]
         info = path.lstat()

@@ -1,12 +1,12 @@
 """SUBMISSIONS given as the zip an LMS downloads ("Download all submissions"): the class is
 unpacked, for the run, into a private temporary folder.
 
-Only what grading reads is written: `.py` files (and `.py.txt` and an exercise's `exNN_….txt`,
-see submission.py) and the students' own `.zip` files; every folder is made, and every other
+Only what grading reads is written: `.py` files (and `.py.txt` and an exercise's `exNN_….txt`
+of at most 1 MiB, see submission.py) and the students' own `.zip` files; every folder is made, and every other
 file as an empty file of its name, so a student who handed in only a PDF or a .rar is listed
 and reported as not gradable with what was handed in, rather than missing. Entries with absolute paths, `..`
-or symlinks are skipped; the entry count, each entry's size and ratio and the total are
-bounded (a zip bomb stops the command with a clear message before anything is graded).
+or symlinks are skipped; the entry count, each entry's size and ratio (over 1 MiB) and the
+total are bounded (a zip bomb stops the command with a clear message before anything is graded).
 """
 
 from __future__ import annotations
@@ -21,15 +21,35 @@ from pathlib import Path
 from typing import Iterator
 
 from ..storage import temporary_prefix
-from ..submission import entry_parts, is_exercise_folder, refuse_a_bomb, safe_path_parts, size_text
+from ..submission import MAX_FILE_BYTES, entry_parts, is_exercise_folder, refuse_a_bomb, safe_path_parts, size_text
 from .intake import CANVAS_FILE, IGNORED_NAMES, MOODLE_FILE, MOODLE_FOLDER, IntakeError
 
 MAX_ENTRIES = 100_000
 MAX_ENTRY_BYTES = 64 * 1024**2
 MAX_TOTAL_BYTES = 2 * 1024**3
 MAX_RATIO = 200
-# (An exercise's .txt may follow an LMS's prefix: `name_1_2_ex03_gradient_step.txt`.)
-READ_BY_GRADING = re.compile(r"\.(py|py\.txt|zip)$|(?:^|_)ex\d\d?_[^/]*\.txt$", re.IGNORECASE)
+READ_BY_GRADING = re.compile(r"\.(py|py\.txt|zip)$", re.IGNORECASE)
+# An exercise's .txt, which may follow an LMS's prefix: `name_1_2_ex03_gradient_step.txt`. (Two
+# searches: one expression, `(?:^|_)ex\d\d?_.*\.txt$`, went over the rest of the name again at
+# each `_exN_`, quadratic in a zip entry's name of up to 65,535 characters.)
+EXERCISE_TXT = re.compile(r"(?:^|_)ex\d\d?_", re.IGNORECASE)
+TXT = re.compile(r"\.txt$", re.IGNORECASE)
+
+
+def read_by_grading(name: str) -> bool:
+    """Whether a file of this name is unpacked with its content (see the module's docstring)."""
+    return bool(READ_BY_GRADING.search(name) or (TXT.search(name) and EXERCISE_TXT.search(name)))
+
+
+def _with_content(entry: zipfile.ZipInfo, name: str) -> bool:
+    """Whether an entry is written with its content: read by grading, and, for a .txt, small
+    enough to be an exercise's file (the intake takes none over 1 MiB) and no more compressed
+    than any: a student's `ex05_training_log.txt` is no zip bomb to refuse the class for."""
+    if not read_by_grading(name):
+        return False
+    if READ_BY_GRADING.search(name):
+        return True
+    return entry.file_size <= MAX_FILE_BYTES and entry.file_size <= MAX_RATIO * max(entry.compress_size, 1)
 
 
 @contextmanager
@@ -59,12 +79,14 @@ def unpack(archive_path: Path, target: Path) -> None:
                 if parts is None:
                     _keep_folders_of(entry, target)  # a symlink left out: its student is still there
                     continue
-                if not entry.is_dir() and READ_BY_GRADING.search(parts[-1]):
-                    refuse_a_bomb(entry, MAX_ENTRY_BYTES, MAX_RATIO, lambda **why: _unsafe(archive_path, **why))
+                content = not entry.is_dir() and _with_content(entry, parts[-1])
+                if content:
+                    if entry.file_size > MAX_FILE_BYTES:  # (smaller, an entry is no bomb: the total bounds them all)
+                        refuse_a_bomb(entry, MAX_ENTRY_BYTES, MAX_RATIO, lambda **why: _unsafe(archive_path, **why))
                     total += entry.file_size
                     if total > MAX_TOTAL_BYTES:
                         raise _unsafe(archive_path, reason_id="zip.reason.total", limit=size_text(MAX_TOTAL_BYTES))
-                _write_entry(archive, entry, target, parts)
+                _write_entry(archive, entry, target, parts, content)
     except (zipfile.BadZipFile, EOFError, OSError) as error:
         raise IntakeError("batch.error.class_zip_broken", path=str(archive_path), reason=str(error)) from None
 
@@ -81,7 +103,8 @@ def _keep_folders_of(entry: zipfile.ZipInfo, target: Path) -> None:
         pass
 
 
-def _write_entry(archive: zipfile.ZipFile, entry: zipfile.ZipInfo, target: Path, parts: list[str]) -> None:
+def _write_entry(archive: zipfile.ZipFile, entry: zipfile.ZipInfo, target: Path, parts: list[str],
+                 content: bool) -> None:
     """One entry under `target`: a folder, a file grading reads, or another file's name alone
     (an empty file: what a not-gradable student handed in is then told). An entry that cannot
     be written (a name too long for the file system, a file where a folder is, corrupt data) is
@@ -93,7 +116,7 @@ def _write_entry(archive: zipfile.ZipFile, entry: zipfile.ZipInfo, target: Path,
         folder.mkdir(parents=True, exist_ok=True)
         if is_folder:
             return
-        if not READ_BY_GRADING.search(parts[-1]):
+        if not content:
             if not os.path.isdir(path):
                 path.touch()
             return

@@ -88,8 +88,6 @@ def find_students(folder: Path) -> tuple[list[Student], list[str]]:
         if student_id in students:
             raise IntakeError("batch.error.duplicate_student", student=student_id,
                               first=students[student_id].source, second=path.name)
-        if holds_a_class(path):  # the class's zip saved beside its unpacked folders: no student of its own
-            raise IntakeError("batch.error.class_inside", name=path.name, path=str(path), folder=str(folder))
         students[student_id] = Student(student_id, path)
     if not students:
         from ..submission import is_exercise_folder
@@ -107,8 +105,8 @@ CLASS_ENTRIES = 5000
 
 def holds_a_class(path: Path) -> bool:
     """Whether a folder or zip of SUBMISSIONS is an LMS's download of a whole class (Moodle's
-    `Name_123456_assignsubmission_…` folders or files, or Canvas's files of two user ids in one
-    folder, at most 3 folders down) rather than one student's submission: graded as a student,
+    `Name_123456_assignsubmission_…` folders or files, or Canvas's .py or .zip files of two user
+    ids in one folder, at most 3 folders down) rather than one student's submission: graded as a student,
     it would be a phantom one holding whichever student's files came first."""
     entries: list[tuple[str, ...]] = []
     try:
@@ -138,9 +136,18 @@ def holds_a_class(path: Path) -> bool:
             return True
         if len(parts) <= CLASS_DEPTH and (MOODLE_FILE.match(parts[-1]) or MOODLE_FOLDER.match(parts[-1])):
             return True
-        if len(parts) <= CLASS_DEPTH and (found := CANVAS_FILE.match(parts[-1])) and found.group("user"):
+        if len(parts) <= CLASS_DEPTH and (found := CANVAS_FILE.match(parts[-1])) and found.group("user") \
+                and _graded(found.group("file") or ""):  # (a student's `fig_1_1_loss.png`, `fig_2_1_acc.png`: no)
             users_by_folder.setdefault(parts[:-1], set()).add(found.group("user"))
     return any(len(users) > 1 for users in users_by_folder.values())
+
+
+def _graded(name: str) -> bool:
+    """Whether a file of this name could give a phantom student another's work: a .py or .zip
+    file, or an exercise's file renamed on the way."""
+    from ..submission import exercise_file_name
+
+    return name.lower().endswith((".py", ".zip")) or exercise_file_name(name) is not None
 
 
 def _bounded_listing(folder: Path) -> list[os.DirEntry]:
@@ -282,6 +289,11 @@ def pack(student: Student) -> Packed:
 
 
 def _read(student: Student) -> Packed:
+    # The class's zip saved beside its unpacked folders is no student of its own; whoever's it
+    # is (a student can hand in such names), it is that entry's "not gradable", never the class's.
+    if not student.files and holds_a_class(student.path):
+        return Packed(student.id, student.source, None, _raw_hash(student.path), "batch.error.class_inside",
+                      (("path", student.path.name),))
     if not student.files:
         return _pack(student, student.path, student.path.name, lambda: _raw_hash(student.path))
     import shutil
@@ -306,6 +318,10 @@ def _read(student: Student) -> Packed:
 def _pack(student: Student, path: Path, shown: str, raw_hash) -> Packed:
     try:
         with prepared(path) as root:
+            if not any(p.name != "__init__.py" for p in (root / "exercises").glob("*.py")):
+                # (two files claiming one exercise, neither taken: said here, not by the worker
+                # finding an empty zip in a folder of its own)
+                raise SubmissionError("error.no_exercise_files", path=str(path))
             return Packed(student.id, student.source, _zip_of(root), "sha256:" + content_hash(root))
     except SubmissionError as error:
         message_id, found = why_not_gradable(error)
@@ -433,8 +449,10 @@ def _raw_hash(path: Path) -> str:
 
     digest = hashlib.sha256()
     try:
-        if path.is_file():
-            digest.update(path.read_bytes())
+        if path.is_file():  # by pieces: a class's download of every student's PDFs may be gigabytes
+            with open(path, "rb") as stream:
+                for piece in iter(lambda: stream.read(1024**2), b""):
+                    digest.update(piece)
         elif path.is_dir():  # bounded as the intake is: a deep or huge folder is not walked whole
             from ..submission import MAX_DEPTH, MAX_ZIP_ENTRIES
 

@@ -417,9 +417,11 @@ def test_a_canvas_student_keeps_one_id_when_a_namesake_hands_in_later(tmp_path: 
     assert [row.split(",")[0] for row in rows[1:]] == ["petrovivan_123458", "petrovivan_123459"]
 
 
-def test_a_class_download_saved_among_the_students_is_refused_not_graded_as_a_phantom_student(tmp_path: Path):
+def test_a_class_download_saved_among_the_students_is_not_graded_as_a_phantom_student(tmp_path: Path):
     """Moodle's zip (or the folder it unzips to) next to the folders unpacked from it was a
-    student `GD-Homework 1-123`, graded on whichever student's files came first."""
+    student `GD-Homework 1-123`, graded on whichever student's files came first. It is not
+    graded, with the reason; the class is (a student can hand in such names: never the class's
+    refusal)."""
     import shutil
 
     from .conftest import run_batch
@@ -437,9 +439,16 @@ def test_a_class_download_saved_among_the_students_is_refused_not_graded_as_a_ph
             shutil.make_archive(str(submissions / "GD-Homework 1-123"), "zip", download)
         else:
             shutil.copytree(download, submissions / "GD-Homework 1-123")
-        refused = run_batch(submissions, tmp_path / "out", check=False)
-        assert refused.returncode == 2 and not (tmp_path / "out").exists(), refused.stdout
-        assert "GD-Homework 1-123" in refused.stderr and "download of a whole class" in refused.stderr, refused.stderr
-    # A student whose files happen to have Canvas-like names, of one user id, is a student.
+        out = tmp_path / f"out-{download.name}-{kind}"
+        done = run_batch(submissions, out, "--exercises", "1", "--workers", "1")
+        assert "Students: 3 — graded 2" in done.stdout and "not gradable 1" in done.stdout, done.stdout
+        record = (out / "results" / "GD-Homework 1-123.json").read_text(encoding="utf-8")
+        assert "download of a whole class" in record and '"score": 0' in record.replace("0.0", "0"), record
+    # A student whose files happen to have Canvas-like names, of one user id, is a student; so
+    # is one whose figures have two (`fig_1_1_loss.png`, `fig_2_1_acc.png`): they were refused
+    # as a class's download, though only .py and .zip files could give a phantom another's work.
     _files(tmp_path / "plain" / "alice", {"ex01_sum_of_squares.py": ex01, "data_1_2_x.csv": "1\n"})
-    assert [s.id for s in find_students(tmp_path / "plain")[0]] == ["alice"]
+    _files(tmp_path / "plain" / "bob", {"ex01_sum_of_squares.py": ex01, "fig_1_1_loss.png": "",
+                                        "fig_2_1_acc.png": "", "plots/run_1_5_a.txt": "", "plots/run_2_5_b.txt": ""})
+    assert [s.id for s in find_students(tmp_path / "plain")[0]] == ["alice", "bob"]
+    assert [pack(s).error_id for s in find_students(tmp_path / "plain")[0]] == [None, None]

@@ -161,3 +161,111 @@ def test_a_kit_updated_in_place_regrades_instead_of_keeping_old_results(tmp_path
     suite.write_text(suite.read_text(encoding="utf-8") + "\n# a new test\n", encoding="utf-8")
     grader_fingerprint.cache_clear()
     assert grader_fingerprint(kit / "grader") != before
+
+
+def test_a_student_whose_files_look_like_a_class_download_is_that_student_s_problem(tmp_path: Path):
+    """A student's own file named as Moodle names a class's (`X_9_assignsubmission_file_…`), or
+    two files named as Canvas names two students', made the whole batch refuse to run ('an LMS's
+    download of a whole class'): one upload's name stopped the class. That student alone is
+    not graded, with the reason; the others are."""
+    submissions = tmp_path / "class"
+    (submissions / "bob").mkdir(parents=True)
+    reference_zip(submissions / "alice.zip")
+    for source in sorted(REFERENCE.glob("ex0[1-3]_*.py")):
+        (submissions / "bob" / source.name).write_bytes(source.read_bytes())
+    (submissions / "bob" / "Mallory_9_assignsubmission_file_notes.txt").write_text("hi\n")
+    with zipfile.ZipFile(submissions / "carol.zip", "w") as archive:
+        for source in sorted(REFERENCE.glob("ex0[1-3]_*.py")):
+            archive.write(source, source.name)
+        archive.writestr("kimlee_111_1_a.py", "A = 1\n")
+        archive.writestr("parkmin_222_2_b.py", "B = 2\n")
+    done = run_batch(submissions, tmp_path / "out", "--workers", "1", check=False)
+    assert done.returncode == 0, done.stderr
+    assert "Students: 3 — graded 1" in done.stdout and "not gradable 2" in done.stdout, done.stdout
+    for student in ("bob", "carol"):
+        record = (tmp_path / "out" / "results" / f"{student}.json").read_text(encoding="utf-8")
+        assert "download of a whole class" in record, record
+
+
+def test_a_folder_of_many_renamed_copies_is_read_in_linear_time():
+    """Each file claiming an exercise's name (`ex03_gradient_step (1).py`, `ex3 (2).py`, …) was
+    looked up in the list of all the folder's names: 30,000 of them took 5.7 s, 100,000 (a class
+    zip holds that many) a minute, and a folder's count has no bound."""
+    import time
+
+    from grader.submission import module_files
+
+    names = [f"ex03_gradient_step ({i}).py" for i in range(50_000)] + ["ex3.py", "notes.txt"]
+    start = time.perf_counter()
+    chosen = module_files(names)
+    assert time.perf_counter() - start < 2
+    assert "ex03_gradient_step.py" not in chosen.values()  # many claims, none the student's one
+
+
+def test_odd_names_never_pack_an_empty_submission(tmp_path: Path):
+    """`ex3.py` followed by a newline (a zip's or a file system's name may end so) was read as
+    an exercise file (`$` matches before a last newline) but copied under its own name, which is
+    no module: the packed submission was empty, and the worker said 'no exercise files in
+    /tmp/gdkit-…-batch-…/0-….zip'. And a folder named like an exercise file claimed the
+    exercise, so that the student's file of it was not graded."""
+    import io
+
+    ex03 = (REFERENCE / "ex03_gradient_step.py").read_bytes()
+    newline = tmp_path / "newline"
+    newline.mkdir()
+    (newline / "ex3.py\n").write_bytes(ex03)
+    (newline / "ex03_gradient_step.txt").mkdir()
+    packed = pack(Student("newline", newline))
+    if packed.data is not None:
+        assert zipfile.ZipFile(io.BytesIO(packed.data)).namelist() != [], "an empty submission"
+    folder = tmp_path / "folder"
+    (folder / "ex03_gradient_step (1).py").mkdir(parents=True)
+    (folder / "ex3.py").write_bytes(ex03)
+    packed = pack(Student("folder", folder))
+    assert zipfile.ZipFile(io.BytesIO(packed.data)).read("exercises/ex03_gradient_step.py") == ex03
+
+
+def test_two_claims_to_one_exercise_and_nothing_else_is_said_at_intake(tmp_path: Path):
+    """`ex03_gradient_step.txt` and `Ex03_Gradient_Step.py.txt`, both claiming ex03, neither
+    taken: the packed submission was empty, and the worker's 'no exercise files in
+    /tmp/gdkit-…-batch-…/0-….zip: … Point --submission at your exercises folder' (a path of
+    its own, words for a student) was the reason given to the instructor."""
+    ex03 = (REFERENCE / "ex03_gradient_step.py").read_bytes()
+    tom = tmp_path / "tom"
+    tom.mkdir()
+    (tom / "ex03_gradient_step.txt").write_bytes(ex03)
+    (tom / "Ex03_Gradient_Step.py.txt").write_bytes(ex03)
+    packed = pack(Student("tom", tom))
+    assert packed.data is None and packed.error_id == "batch.error.no_exercise_names", packed
+    assert dict(packed.error_params)["path"] == "tom"
+
+
+def test_a_huge_file_that_is_no_submission_is_hashed_without_reading_it_whole(tmp_path: Path):
+    """A not-gradable student's file (a .zip that is none, a class download of every student's
+    PDFs saved among the students) was read whole into memory to hash it: 1.5 GiB under a 1 GiB
+    address space was a MemoryError out of pack, which stopped the batch."""
+    import subprocess
+    import sys
+
+    huge = tmp_path / "mallory.zip"
+    with open(huge, "wb") as sparse:  # takes no disk
+        sparse.truncate(3 * 1024**3 // 2)
+    code = ("import resource, sys; from pathlib import Path; from grader.batch.intake import Student, pack;"
+            "resource.setrlimit(resource.RLIMIT_AS, (1024**3, 1024**3));"
+            "packed = pack(Student('mallory', Path(sys.argv[1]))); print(packed.error_id, packed.hash[:4])")
+    done = subprocess.run([sys.executable, "-c", code, str(huge)], capture_output=True, text=True, timeout=120)
+    assert done.returncode == 0 and done.stdout.split() == ["batch.error.not_a_zip", "raw:"], done.stderr[-500:]
+
+
+def test_a_file_named_by_its_number_beside_a_big_folder_is_graded(tmp_path: Path):
+    """`ex3.py` beside a `data/` folder of more entries than are looked at was 'too many
+    entries' (the look for exercises' full names went down into data/ and stopped there),
+    while the same file named ex03_gradient_step.py was graded."""
+    ex03 = (REFERENCE / "ex03_gradient_step.py").read_bytes()
+    student = tmp_path / "s"
+    (student / "data").mkdir(parents=True)
+    for i in range(MAX_ZIP_ENTRIES + 10):
+        (student / "data" / f"{i}.csv").touch()
+    (student / "ex3.py").write_bytes(ex03)
+    with prepared(student) as root:
+        assert (root / "exercises" / "ex03_gradient_step.py").read_bytes() == ex03

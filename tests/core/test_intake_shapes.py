@@ -135,3 +135,30 @@ def test_a_western_cp437_name_is_left_as_cp437(tmp_path: Path):
     archive = _zip_with_legacy_names(tmp_path / "müller.zip", {"Müller/ex01_sum_of_squares.py": b"X = 1\n"}, "cp437")
     with zipfile.ZipFile(archive) as zf:
         assert [entry_name(info) for info in zf.infolist()] == ["Müller/ex01_sum_of_squares.py"]
+
+
+@pytest.mark.parametrize("renamed", ["ex03_gradient_step (1).py", "Ex03_Gradient_Step.py"])
+@pytest.mark.parametrize("scratch", ["ex3.py", "ex03.py"])
+def test_a_file_named_by_its_number_does_not_hide_the_exercise_s_renamed_file(tmp_path: Path, renamed: str,
+                                                                               scratch: str):
+    """Beside the student's renamed exercise file, a scratch `ex3.py` was a second claim to
+    ex03: neither was graded, and ex03 was 'missing' (it was graded before files named by their
+    number were taken). A name with the exercise's topic comes first, as it does for folders."""
+    ex03 = FILES["ex03_gradient_step.py"]
+    for where in ("folder", "zip"):
+        source = tmp_path / where
+        source.mkdir()
+        (source / renamed).write_bytes(ex03)
+        (source / scratch).write_bytes(b"print('trying things')\n")
+        if where == "zip":
+            with zipfile.ZipFile(tmp_path / "work.zip", "w") as zf:
+                for path in source.iterdir():
+                    zf.write(path, path.name)
+            source = tmp_path / "work.zip"
+        assert graded_files(source)["ex03_gradient_step.py"] == ex03, where
+    # A .py named by its number still comes before a .txt with the topic (an LMS's note, maybe).
+    only = tmp_path / "only"
+    only.mkdir()
+    (only / "ex3.py").write_bytes(ex03)
+    (only / "ex03_gradient_step.txt").write_bytes(b"notes\n")
+    assert graded_files(only)["ex03_gradient_step.py"] == ex03

@@ -181,6 +181,47 @@ def test_an_exercise_that_does_not_call_the_other_is_not_told_it_does(tmp_path):
                for t in ex07.tests if t.score < t.max_score)
 
 
+def test_the_stub_s_words_about_the_other_exercise_are_no_call_to_it(tmp_path):
+    """The kit's ex06 and ex08 stubs say, in their docstrings, that ex05's mse_gradient may be
+    imported ("or write the formulas again"): a student who wrote them again and kept the
+    docstring was still told "this exercise calls your exercise 5", the text being searched,
+    words included. Only code counts: an import in a string or a comment calls nothing."""
+    from ..conftest import STUBS
+
+    stub = (ROOT / "exercises" / "ex06_batch_gd.py").read_text(encoding="utf-8")
+    docstring = stub[:stub.index('"""', stub.index('"""') + 3) + 3]
+    assert "from .ex05_linear_regression import" in docstring
+    inline = tmp_path / "ex06_inline.py"
+    inline.write_text(docstring + "\n# not from .ex05_linear_regression: inline\n"
+                      + (MISTAKES / "ex06_sequential_update.py").read_text(encoding="utf-8"), encoding="utf-8")
+    submission = submission_with(tmp_path / "s", {5: STUBS / "ex05_linear_regression.py", 6: inline})
+    (ex06,) = grade_submission(submission, curriculum.select("6"), lang="en").exercises
+    failed = [t for t in ex06.tests if t.score < t.max_score]
+    assert failed and "depends_on" not in {t.diagnosis for t in failed}, {t.diagnosis for t in failed}
+    assert not any("calls your exercise 5" in t.message for t in failed)
+
+
+def test_an_import_of_the_other_exercise_that_fails_keeps_its_own_name(tmp_path):
+    """ex07 importing ex05 by a name it does not have (`from .ex05 import`), or handed in
+    without ex05's file, fails on that import, not on ex05's code: it was still told "fix
+    exercise 5 first" and named depends_on, losing sibling_import and sibling_missing, which say
+    what to do."""
+    source = (REFERENCE_DIR / "ex07_sgd.py").read_text(encoding="utf-8")
+    short = tmp_path / "ex07_short.py"
+    short.write_text(source.replace("from .ex05_linear_regression import", "from .ex05 import"), encoding="utf-8")
+    from ..conftest import STUBS
+
+    cases = {"sibling_import": submission_with(tmp_path / "a", {5: STUBS / "ex05_linear_regression.py", 7: short}),
+             "sibling_missing": submission_with(tmp_path / "b", {7: REFERENCE_DIR / "ex07_sgd.py"})}
+    (tmp_path / "b" / "ex05_linear_regression.py").unlink()
+    for diagnosis, submission in cases.items():
+        for which in ("7", "5,7"):
+            ex07 = grade_submission(submission, curriculum.select(which), lang="en").exercises[-1]
+            failed = [t for t in ex07.tests if t.score < t.max_score]
+            assert failed and {t.diagnosis for t in failed} == {diagnosis}, (which, {t.diagnosis for t in failed})
+            assert not any("fix exercise 5 first" in t.message for t in failed)
+
+
 def test_a_correct_exercise_is_not_given_the_mistake_of_the_one_it_calls(tmp_path):
     """A summed ex05 makes a correct ex08's answers those of ex08's own "sum instead of mean":
     the name goes to the exercise to fix first."""
