@@ -65,16 +65,19 @@ def paragraphs(text: str, width: int | None = None, indent: str = "") -> str:
     width = terminal_width() if width is None else width
     if width is None:
         return text
-    return "\n".join(line.replace(NBSP, " ") for paragraph in text.splitlines() for line in (
-        textwrap.wrap(_commands_kept_whole(paragraph), width, subsequent_indent=indent, break_long_words=False,
-                      break_on_hyphens=False) or [""]))
+    return "\n".join(line for paragraph in text.splitlines() for line in (
+        _wrap(paragraph, width, subsequent_indent=indent, break_long_words=False, break_on_hyphens=False) or [""]))
 
 
 def _wrapped(text: str, indent: str, width: int | None) -> list[str]:
     if width is None:
         return [indent + text]
-    return [line.replace(NBSP, " ") for line in textwrap.wrap(
-        _commands_kept_whole(text), width, initial_indent=indent, subsequent_indent=indent)] or [indent]
+    return _wrap(text, width, initial_indent=indent, subsequent_indent=indent) or [indent]
+
+
+def _wrap(text: str, width: int, **options: object) -> list[str]:
+    """textwrap.wrap(text, width, **options), each short `command` of `text` kept on one line."""
+    return [line.replace(NBSP, " ") for line in textwrap.wrap(_commands_kept_whole(text), width, **options)]
 
 
 def in_folder(message: str, folder: str | None) -> str:
