@@ -36,19 +36,15 @@ EXERCISE_TXT = re.compile(r"(?:^|_)ex\d\d?_", re.IGNORECASE)
 TXT = re.compile(r"\.txt$", re.IGNORECASE)
 
 
-def read_by_grading(name: str) -> bool:
-    """Whether a file of this name is unpacked with its content (see the module's docstring)."""
-    return bool(READ_BY_GRADING.search(name) or (TXT.search(name) and EXERCISE_TXT.search(name)))
-
-
 def _with_content(entry: zipfile.ZipInfo, name: str) -> bool:
-    """Whether an entry is written with its content: read by grading, and, for a .txt, small
-    enough to be an exercise's file (the intake takes none over 1 MiB) and no more compressed
-    than any: a student's `ex05_training_log.txt` is no zip bomb to refuse the class for."""
-    if not read_by_grading(name):
-        return False
+    """Whether an entry is written with its content (see the module's docstring): read by
+    grading, and, for an exercise's .txt, small enough to be an exercise's file (the intake
+    takes none over 1 MiB) and no more compressed than any: a student's
+    `ex05_training_log.txt` is no zip bomb to refuse the class for."""
     if READ_BY_GRADING.search(name):
         return True
+    if not (TXT.search(name) and EXERCISE_TXT.search(name)):
+        return False
     return entry.file_size <= MAX_FILE_BYTES and entry.file_size <= MAX_RATIO * max(entry.compress_size, 1)
 
 
