@@ -138,3 +138,14 @@ def select(spec: str) -> list[Exercise]:
             raise UnknownExercise("error.bad_exercise_spec", spec=spec)
         numbers.extend(range(low, high + 1))
     return [exercise(n) for n in dict.fromkeys(numbers)]
+
+
+def spec_of(numbers: set[int]) -> str:
+    """The inverse of select: exercise numbers as a spec, {1, 2, 3, 5, 7, 8} -> '1-3,5,7-8'."""
+    runs: list[list[int]] = []
+    for n in sorted(numbers):
+        if runs and n == runs[-1][1] + 1:
+            runs[-1][1] = n
+        else:
+            runs.append([n, n])
+    return ",".join(str(a) if a == b else f"{a}-{b}" for a, b in runs)

@@ -70,17 +70,6 @@ def counted(message_id: str, count: int, lang: str, **params: object) -> str:
     return translate(f"{message_id}.{plural_form(count, lang)}", lang, count=count, **params)
 
 
-def exercise_spec(numbers: set[int]) -> str:
-    """Exercise numbers as --exercises takes them: {1, 2, 3, 5, 7, 8} -> '1-3,5,7-8'."""
-    runs: list[list[int]] = []
-    for n in sorted(numbers):
-        if runs and n == runs[-1][1] + 1:
-            runs[-1][1] = n
-        else:
-            runs.append([n, n])
-    return ",".join(str(a) if a == b else f"{a}-{b}" for a, b in runs)
-
-
 def check_seed(seed: int | None, lang: str) -> None:
     """A usage error (exit 2) for a seed the hidden inputs or the gradebook cannot take."""
     if seed is not None and not 0 <= seed <= MAX_SEED:
@@ -208,8 +197,8 @@ def batch(submissions: Path, out: Path, workers: int | None, seed: int | None, t
         names = ", ".join(f"{student} {number(last)} → {number(new)}" for student, last, new in drops[:5])
         click.echo(counted("batch.dropped", len(drops), lang, names=names), err=True)
     if summary.left_out:
-        click.echo(translate("batch.left_out", lang, left_out=exercise_spec(summary.left_out), exercises=which,
-                             both=exercise_spec(summary.previous | set(numbers)), out=str(out)), err=True)
+        click.echo(translate("batch.left_out", lang, left_out=curriculum.spec_of(summary.left_out), exercises=which,
+                             both=curriculum.spec_of(summary.previous | set(numbers)), out=str(out)), err=True)
     if seed is None and reference_available():  # the instructor's kit, on the seed students have answers for
         click.echo(translate("batch.public_seed", lang, seed=course_seed()), err=True)
     click.echo(summary_line(summary, out, lang))
