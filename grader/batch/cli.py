@@ -7,12 +7,16 @@ import os
 import sqlite3
 import sys
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import click
 
 from ..commands.student import MAX_TIMEOUT, MIN_TIMEOUT, lang_option, language
 from ..errors import EXIT_INPUT, EXIT_INTERNAL, EXIT_INTERRUPTED, GraderError, UnsupportedPlatform
 from ..i18n import translate
+
+if TYPE_CHECKING:
+    from .pipeline import Summary
 
 EXIT_DONE = 0  # the batch finished, whatever the students' scores
 # The seeds the gradebook can store (an sqlite INTEGER) and the hidden inputs accept (not negative).
@@ -68,6 +72,17 @@ def plural_form(count: int, lang: str) -> str:
 def counted(message_id: str, count: int, lang: str, **params: object) -> str:
     """`message_id`'s text for `count` things (message ids `<id>.one`, `<id>.few`, `<id>.many`)."""
     return translate(f"{message_id}.{plural_form(count, lang)}", lang, count=count, **params)
+
+
+CHANGE_ORDER = ("exercises", "lang", "seed", "timeout", "grader")
+
+
+def regraded_text(summary: Summary, lang: str) -> str:
+    """Why students whose submissions did not change were graded again: the options that differ."""
+    changes = [translate(f"batch.changed.{name}", lang, before=", ".join(sorted(summary.changed[name][0])),
+                         now=summary.changed[name][1])
+               for name in CHANGE_ORDER if name in summary.changed]
+    return counted("batch.regraded", summary.regraded, lang, changes="; ".join(changes))
 
 
 def check_seed(seed: int | None, lang: str) -> None:
@@ -196,6 +211,8 @@ def batch(submissions: Path, out: Path, workers: int | None, seed: int | None, t
         drops = sorted(summary.dropped)
         names = ", ".join(f"{student} {number(last)} → {number(new)}" for student, last, new in drops[:5])
         click.echo(counted("batch.dropped", len(drops), lang, names=names), err=True)
+    if summary.regraded:
+        click.echo(regraded_text(summary, lang), err=True)
     if summary.left_out:
         click.echo(translate("batch.left_out", lang, left_out=curriculum.spec_of(summary.left_out), exercises=which,
                              both=curriculum.spec_of(summary.previous | set(numbers)), out=str(out)), err=True)

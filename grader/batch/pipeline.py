@@ -90,9 +90,33 @@ class Summary:
     # points are gone from the current records and every view (the totals stay in history).
     left_out: set[int] = field(default_factory=set)
     previous: set[int] = field(default_factory=set)  # every exercise of the replaced records
+    # Students graded again with an unchanged submission, and why: each grading option that
+    # differs from their record's, with the values it had there and has now (see changed_options).
+    regraded: int = 0
+    changed: dict[str, tuple[set[str], str]] = field(default_factory=dict)
     seconds: float = 0.0
     average: float = 0.0
     max_score: float | None = None
+
+
+def changed_options(before: str, now: str) -> dict[str, tuple[str, str]]:
+    """What differs between two `Settings.options`: {"exercises" | "lang" | "timeout": (before,
+    now)} as shown to the instructor, {"seed": ("", "")} (never shown: it is the instructor's
+    secret) and {"grader": ("", "")} for a new version or fingerprint, or options unreadable."""
+    from ..curriculum import spec_of
+
+    shown = {"exercises": lambda v: spec_of({int(n) for n in v}), "lang": str, "timeout": lambda v: f"{float(v):g}"}
+    try:
+        old, new = json.loads(before), json.loads(now)
+        changes = {name: (show(old.get(name)), show(new.get(name)))
+                   for name, show in shown.items() if old.get(name) != new.get(name)}
+    except (ValueError, TypeError, AttributeError):  # not options this grader wrote (edited by hand?)
+        return {"grader": ("", "")}
+    if old.get("seed") != new.get("seed"):
+        changes["seed"] = ("", "")
+    if old.get("version") != new.get("version") or old.get("grader") != new.get("grader"):
+        changes["grader"] = ("", "")
+    return changes
 
 
 def record_of(result: dict, lang: str) -> tuple[dict, str | None, str | None]:
@@ -187,9 +211,14 @@ def _run(settings: Settings, students: list[Student], summary: Summary, start: f
         for student in students:
             item = pack(student)
             packed[item.student] = item
-            if book.is_current(item.student, item.hash, options):
+            graded_with = book.options_of(item.student, item.hash)
+            if graded_with == options:
                 summary.skipped += 1
                 continue
+            if graded_with is not None:
+                summary.regraded += 1
+                for name, (before, now) in changed_options(graded_with, options).items():
+                    summary.changed.setdefault(name, (set(), now))[0].add(before)
             to_grade.append(item)
             if pool is None and item.data is not None and not settings.scheduler:
                 pool = stack.enter_context(start_pool(settings.workers, warm_up))

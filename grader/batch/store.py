@@ -160,10 +160,15 @@ class Gradebook:
 
     def is_current(self, student: str, content_hash: str, options: str) -> bool:
         """Graded already with this very submission and these options, without a grader failure."""
+        return self.options_of(student, content_hash) == options
+
+    def options_of(self, student: str, content_hash: str) -> str | None:
+        """The options the student's current record was graded with, if that record is of this
+        very submission and the grader did not fail on it (None otherwise)."""
         row = self.db.execute(
-            "SELECT 1 FROM submissions WHERE student = ? AND content_hash = ? AND options = ? AND internal_error = 0",
-            (student, content_hash, options)).fetchone()
-        return row is not None
+            "SELECT options FROM submissions WHERE student = ? AND content_hash = ? AND internal_error = 0",
+            (student, content_hash)).fetchone()
+        return None if row is None else row[0]
 
     def save(self, student: str, source: str, content_hash: str, options: str, seed: int, exercises: str,
              lang: str, record: dict, error_id: str | None, error: str | None, internal_error: bool,

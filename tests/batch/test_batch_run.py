@@ -106,6 +106,7 @@ def test_rerun_skips_unchanged_students_and_regrades_changed_ones(tmp_path: Path
     assert "Students: 8 — graded 6, unchanged and skipped 0, not gradable 2, grader failures 0" in first.stdout
     again = run_batch(submissions, out, "--workers", "2", "--exercises", "1-2")
     assert "graded 0, unchanged and skipped 8" in again.stdout
+    assert "graded again although" not in again.stderr
     # alice's re-zipped copy is the same content: still skipped; bob fixes his ex01: regraded.
     shutil.copyfile(tmp_path / "class" / "submissions" / "alice" / "ex01_sum_of_squares.py",
                     submissions / "bob" / "ex01_sum_of_squares.py")
@@ -116,6 +117,32 @@ def test_rerun_skips_unchanged_students_and_regrades_changed_ones(tmp_path: Path
     # Another seed changes the hidden inputs: everyone is graded again.
     fourth = run_batch(submissions, out, "--workers", "2", "--exercises", "1-2", "--seed", "7")
     assert "graded 6, unchanged and skipped 0, not gradable 2" in fourth.stdout
+    # and the instructor is told why, without the seed itself (a secret) on the screen
+    because = ("8 students were graded again although their submissions had not changed, because these grading "
+               "options changed since the last run: the seed of the hidden inputs (--seed).")
+    assert because in " ".join(fourth.stderr.split()) and "7" not in re.findall(r"\d+", fourth.stderr.replace(because, ""))
+    # Another language rewrites the feedback: graded again, and said so in the new language.
+    fifth = run_batch(submissions, out, "--workers", "2", "--exercises", "1-2", "--seed", "7", "--lang", "ru")
+    assert "проверено 6, без изменений и пропущено 0" in fifth.stdout
+    assert "8 студентов проверены заново, хотя их работы не менялись" in fifth.stderr
+    assert "язык (en → ru;" in fifth.stderr
+
+
+def test_the_options_that_changed_are_named_with_their_values_but_the_seed():
+    from grader.batch.pipeline import Settings, changed_options
+
+    def options(**changes: object) -> str:
+        settings = dict(submissions=Path("in"), out=Path("out"), numbers=(1, 2, 3), seed=5, lang="kk", timeout=10.0)
+        return Settings(**{**settings, **changes}).options
+
+    assert changed_options(options(), options()) == {}
+    assert changed_options(options(), options(numbers=(1, 2, 3, 5), lang="ru", timeout=2.5, seed=6)) == {
+        "exercises": ("1-3", "1-3,5"), "lang": ("kk", "ru"), "timeout": ("10", "2.5"), "seed": ("", "")}
+    edited = json.loads(options())
+    edited["grader"] = "0123456789abcdef"
+    assert changed_options(json.dumps(edited), options()) == {"grader": ("", "")}
+    for unreadable in ("not json", "[1, 2]", '{"exercises": 3}'):  # a gradebook edited by hand
+        assert changed_options(unreadable, options()) == {"grader": ("", "")}
 
 
 def test_student_files_a_machine_crash_emptied_come_back_from_the_gradebook(baseline: Path, classroom: Path,
