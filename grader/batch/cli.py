@@ -45,8 +45,8 @@ def progress_bar(lang: str):
         from tqdm import tqdm
     except ImportError:
         return None
-    return lambda total: tqdm(total=total, desc=translate("batch.progress", lang), unit="",
-                              file=sys.stdout, dynamic_ncols=True, leave=False)
+    return lambda total, stage: tqdm(total=total, desc=translate(f"batch.progress.{stage}", lang), unit="",
+                                     file=sys.stdout, dynamic_ncols=True, leave=False)
 
 
 def answers_exist_for(seed: int) -> None:

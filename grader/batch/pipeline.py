@@ -162,8 +162,9 @@ def sole_writer(out: Path) -> Iterator[None]:
         yield
 
 
-def run(settings: Settings, progress: Callable[[int], object] | None = None) -> Summary:
-    """The whole batch; `progress(total)` returns an object with update(n) and close(), or None."""
+def run(settings: Settings, progress: Callable[[int, str], object] | None = None) -> Summary:
+    """The whole batch; `progress(total, stage)` ("reading" the submissions, then "grading")
+    returns an object with update(n) and close(), or None."""
     from .download import class_folder
     from .runner import connect
 
@@ -194,7 +195,7 @@ def _in_zip(text: str, unpacked: Path, archive: Path) -> str:
 
 
 def _run(settings: Settings, students: list[Student], summary: Summary, start: float,
-         progress: Callable[[int], object] | None, client: "Client | None" = None) -> Summary:
+         progress: Callable[[int, str], object] | None, client: "Client | None" = None) -> Summary:
     from .runner import WarmUp, jobs_of, run_dask, run_local, start_pool
 
     out = settings.out
@@ -208,17 +209,8 @@ def _run(settings: Settings, students: list[Student], summary: Summary, start: f
     with Gradebook(out / GRADEBOOK) as book, ExitStack() as stack:
         packed: dict[str, Packed] = {}
         to_grade: list[Packed] = []
-        for student in students:
-            item = pack(student)
+        for item in _changed(students, book, options, summary, progress):
             packed[item.student] = item
-            graded_with = book.options_of(item.student, item.hash)
-            if graded_with == options:
-                summary.skipped += 1
-                continue
-            if graded_with is not None:
-                summary.regraded += 1
-                for name, (before, now) in changed_options(graded_with, options).items():
-                    summary.changed.setdefault(name, (set(), now))[0].add(before)
             to_grade.append(item)
             if pool is None and item.data is not None and not settings.scheduler:
                 pool = stack.enter_context(start_pool(settings.workers, warm_up))
@@ -252,7 +244,7 @@ def _run(settings: Settings, students: list[Student], summary: Summary, start: f
             if bar is not None:
                 bar.update(1)
 
-        bar = progress(len(to_grade)) if progress is not None and to_grade else None
+        bar = progress(len(to_grade), "grading") if progress is not None and to_grade else None
         try:
             # Broken submissions are recorded at once: nothing of theirs needs a worker.
             for item in to_grade:
@@ -280,6 +272,32 @@ def _run(settings: Settings, students: list[Student], summary: Summary, start: f
     summary.seconds = time.perf_counter() - start
     summary.average, summary.max_score = tally.mean_score, tally.max_score
     return summary
+
+
+def _changed(students: list[Student], book: Gradebook, options: str, summary: Summary,
+             progress: Callable[[int, str], object] | None) -> Iterator[Packed]:
+    """The submissions to grade, read (packed) one by one: a student whose record is of this
+    very submission and these options is counted as skipped; one whose submission is the same
+    but not the options is counted as graded again, with the options that changed. A bar
+    shows the reading, which takes seconds for a large class before the first grading."""
+    bar = progress(len(students), "reading") if progress is not None and len(students) > 1 else None
+    try:
+        for student in students:
+            item = pack(student)
+            if bar is not None:
+                bar.update(1)
+            graded_with = book.options_of(item.student, item.hash)
+            if graded_with == options:
+                summary.skipped += 1
+                continue
+            if graded_with is not None:
+                summary.regraded += 1
+                for name, (before, now) in changed_options(graded_with, options).items():
+                    summary.changed.setdefault(name, (set(), now))[0].add(before)
+            yield item
+    finally:
+        if bar is not None:
+            bar.close()
 
 
 def rebuild_views(out: Path, records: Iterable[Stored], settings: Settings,

@@ -193,6 +193,31 @@ def test_no_progress_bar_when_stdout_is_not_a_terminal(baseline: Path, classroom
     assert "graded 0, unchanged and skipped 8" in again.stdout
 
 
+def test_the_bars_show_the_reading_of_every_submission_then_the_grading_of_the_changed(tmp_path: Path):
+    """Reading (packing) a large class takes seconds before the first grading: it has its own bar."""
+    from grader.batch.pipeline import Settings, run
+
+    class Bar:
+        def __init__(self, total: int, stage: str):
+            self.total, self.stage, self.done, self.closed = total, stage, 0, False
+            bars.append(self)
+
+        def update(self, count: int) -> None:
+            self.done += count
+
+        def close(self) -> None:
+            self.closed = True
+
+    submissions = make_class(tmp_path / "class" / "submissions")
+    settings = Settings(submissions=submissions, out=tmp_path / "out", numbers=(1,), seed=3, lang="en", workers=1)
+    bars: list[Bar] = []
+    run(settings, Bar)
+    assert [(b.stage, b.total, b.done, b.closed) for b in bars] == [("reading", 8, 8, True), ("grading", 8, 8, True)]
+    bars.clear()
+    run(settings, Bar)  # nothing changed: read, nothing to grade
+    assert [(b.stage, b.total, b.done, b.closed) for b in bars] == [("reading", 8, 8, True)]
+
+
 def test_folders_a_killed_run_left_in_tmp_are_removed(tmp_path, monkeypatch):
     import os
     import subprocess
