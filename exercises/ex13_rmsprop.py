@@ -15,9 +15,9 @@ the caller feeds back the G_new you return.
 Do not modify ``w`` or ``G`` in place; return new vectors.
 
 Where it comes from: the slides (slides_gradient_descent_ru), "RMSprop":
-G_{k,j} = α·G_{k−1,j} + (1 − α)·g_{k−1,j}, w_j^(k) = w_j^(k−1) − η / √(G_{k,j} + ε) · (∇Q)_j;
-the Q&A on variants (qa_gd_variants_ru, question 28): divide the gradient by the root of the
-moving average of its squares.
+G_{k,j} = α·G_{k−1,j} + (1 − α)·g_{k−1,j} with g_{k−1,j} = (∇Q)_j² (the SQUARED gradient),
+w_j^(k) = w_j^(k−1) − η / √(G_{k,j} + ε) · (∇Q)_j; the Q&A on variants (qa_gd_variants_ru,
+question 28): divide the gradient by the root of the moving average of its squares.
 
 The statement also exists in Kazakh and Russian: ``grade show 13 --lang kk`` /
 ``grade show 13 --lang ru``. Check your work with ``grade exercise 13``.

@@ -11,6 +11,8 @@ from grader.results import Outcome
 from ..conftest import ALTERNATIVE, MISTAKES, REFERENCE, ROOT, STUBS, submission_with
 
 OTHER_FORMS = ROOT / "tests" / "solutions" / "other_forms"
+# Written from the student's material only (stubs, `grade show`, `grade hint`), after the two above.
+INDEPENDENT = ROOT / "tests" / "solutions" / "independent"
 
 
 def assert_full_marks(report) -> None:
@@ -26,9 +28,10 @@ def test_reference_gets_full_marks(seed):
     assert_full_marks(report)
 
 
-@pytest.mark.parametrize("seed", [2026, 99])
-def test_alternative_solution_gets_full_marks(seed):
-    assert_full_marks(grade_submission(ALTERNATIVE, curriculum.all_exercises(), seed=seed))
+@pytest.mark.parametrize(("folder", "seed"), [(ALTERNATIVE, 2026), (ALTERNATIVE, 99), (INDEPENDENT, 2026), (INDEPENDENT, 123)],
+                         ids=["alternative-2026", "alternative-99", "independent-2026", "independent-123"])
+def test_alternative_solution_gets_full_marks(folder, seed):
+    assert_full_marks(grade_submission(folder, curriculum.all_exercises(), seed=seed))
 
 
 def test_other_forms_of_right_answers_get_full_marks(tmp_path):

@@ -1,0 +1,1 @@
+"""A third correct solution, written from the statements only (plain Python where natural)."""
