@@ -17,7 +17,7 @@ from typing import TYPE_CHECKING, Callable, Collection, Iterable, Iterator
 from ..i18n import translate
 from ..storage import remove_stale_temporary_folders
 from . import html, outputs
-from .intake import IntakeError, Packed, Student, find_students, pack
+from .intake import IntakeError, Packed, Refused, Student, find_students, pack
 from .store import Gradebook, Stored
 
 if TYPE_CHECKING:
@@ -144,7 +144,8 @@ def run(settings: Settings, progress: Callable[[int], object] | None = None) -> 
     from .runner import connect
 
     start = time.perf_counter()
-    with class_folder(settings.submissions) as folder:  # an LMS's zip of the class is unpacked for the run
+    refused: dict[Path, Refused] = {}  # a class zip's students whose part was not unpacked
+    with class_folder(settings.submissions, refused) as folder:  # an LMS's zip of the class is unpacked for the run
         try:
             students, ignored = find_students(folder)
         except IntakeError as error:
@@ -158,7 +159,8 @@ def run(settings: Settings, progress: Callable[[int], object] | None = None) -> 
             client = stack.enter_context(connect(settings.scheduler)) if settings.scheduler else None
             settings.out.mkdir(parents=True, exist_ok=True)
             stack.enter_context(sole_writer(settings.out))
-            return _run(settings, students, Summary(students=len(students), ignored=ignored), start, progress, client)
+            return _run(settings, students, Summary(students=len(students), ignored=ignored), start, progress, client,
+                        refused)
 
 
 def _in_zip(text: str, unpacked: Path, archive: Path) -> str:
@@ -170,7 +172,8 @@ def _in_zip(text: str, unpacked: Path, archive: Path) -> str:
 
 
 def _run(settings: Settings, students: list[Student], summary: Summary, start: float,
-         progress: Callable[[int], object] | None, client: "Client | None" = None) -> Summary:
+         progress: Callable[[int], object] | None, client: "Client | None" = None,
+         refused: dict[Path, Refused] | None = None) -> Summary:
     from .runner import WarmUp, jobs_of, run_dask, run_local, start_pool
 
     out = settings.out
@@ -185,7 +188,7 @@ def _run(settings: Settings, students: list[Student], summary: Summary, start: f
         packed: dict[str, Packed] = {}
         to_grade: list[Packed] = []
         for student in students:
-            item = pack(student)
+            item = pack(student, refused)
             packed[item.student] = item
             if book.is_current(item.student, item.hash, options):
                 summary.skipped += 1
