@@ -5,29 +5,50 @@ Only what grading reads is written: `.py` files (and `.py.txt` and an exercise's
 of at most 1 MiB, see submission.py) and the students' own `.zip` files; every folder is made, and every other
 file as an empty file of its name, so a student who handed in only a PDF or a .rar is listed
 and reported as not gradable with what was handed in, rather than missing. Entries with absolute paths, `..`
-or symlinks are skipped; the entry count, each entry's size and ratio (over 1 MiB) and the
-total are bounded (a zip bomb stops the command with a clear message before anything is graded).
+or symlinks are skipped.
+
+The bounds are each student's: a student's part of the zip (what `students_root` and
+`find_students` will take as that student: the folder or files below the folders that wrap
+the class, a Moodle student's plugin folders and a Canvas student's files together) of more
+than MAX_STUDENT_ENTRIES entries, or MAX_STUDENT_BYTES written, or one entry over
+MAX_ENTRY_BYTES or over 1 MiB and MAX_RATIO:1 (a zip bomb), is not unpacked: that student is
+"not gradable" with the reason (`unpack` returns the refusals; `class_folder` gives them to the
+pipeline), the others are graded. Only what no one student can cause stops the command: an
+index of more than MAX_CLASS_ENTRIES entries, or more than MAX_CLASS_BYTES written in all.
 """
 
 from __future__ import annotations
 
+import hashlib
 import os
 import re
 import shutil
+import stat
 import tempfile
 import zipfile
 from contextlib import contextmanager
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Iterator
 
 from ..storage import temporary_prefix
-from ..submission import MAX_FILE_BYTES, entry_parts, is_exercise_folder, refuse_a_bomb, safe_path_parts, size_text
-from .intake import CANVAS_FILE, IGNORED_NAMES, MOODLE_FILE, MOODLE_FOLDER, IntakeError
+from ..submission import MAX_FILE_BYTES, is_exercise_folder, refuse_a_bomb, safe_path_parts, size_text
+from .intake import CANVAS_FILE, IGNORED_NAMES, MOODLE_FILE, MOODLE_FOLDER, IntakeError, Refused, student_id_of
 
-MAX_ENTRIES = 100_000
+# Each student's part of a class zip (see the module's docstring): the class's bounds before
+# they were each student's, so a class zip unpacked before unpacks as it did.
+MAX_STUDENT_ENTRIES = 100_000
 MAX_ENTRY_BYTES = 64 * 1024**2
-MAX_TOTAL_BYTES = 2 * 1024**3
+MAX_STUDENT_BYTES = 2 * 1024**3
 MAX_RATIO = 200
+# The machine's, whoever is to blame. The index is read whole before anything else (zipfile
+# holds ~650 bytes an entry: 500,000 are ~330 MB and 2.5 s), and it is also every empty file
+# and folder written: five times the old bound on the whole class, so one student at the
+# student's bound leaves room for any real class (500 students of 20 files are 10,000). The
+# bytes written bound the disk: one student brings at most MAX_STUDENT_BYTES, so only several
+# students together (gigabytes of their own zips) reach four times that.
+MAX_CLASS_ENTRIES = 500_000
+MAX_CLASS_BYTES = 4 * MAX_STUDENT_BYTES
 READ_BY_GRADING = re.compile(r"\.(py|py\.txt|zip)$", re.IGNORECASE)
 # An exercise's .txt, which may follow an LMS's prefix: `name_1_2_ex03_gradient_step.txt`. (Two
 # searches: one expression, `(?:^|_)ex\d\d?_.*\.txt$`, went over the rest of the name again at
@@ -49,49 +70,238 @@ def _with_content(entry: zipfile.ZipInfo, name: str) -> bool:
 
 
 @contextmanager
-def class_folder(path: Path) -> Iterator[Path]:
+def class_folder(path: Path, refused: dict[Path, Refused] | None = None) -> Iterator[Path]:
     """`path` itself unless it is a zip file; for a zip, a temporary folder holding its
-    students (removed afterwards)."""
+    students (removed afterwards), and in `refused`, when given, the students of it whose part
+    was not unpacked (by their path in that folder: a student's folder or file, as
+    find_students gives it)."""
     if not path.is_file():
         yield lms_download_inside(path) if path.is_dir() else path  # (nothing: find_students says so)
         return
     if not zipfile.is_zipfile(path):
         raise IntakeError("batch.error.submissions_not_folder", path=str(path))
     with tempfile.TemporaryDirectory(prefix=temporary_prefix("class-")) as tmp:
-        unpack(path, Path(tmp))
-        yield students_root(Path(tmp))
+        refusals = unpack(path, Path(tmp))
+        root = students_root(Path(tmp))
+        if refused is not None:
+            refused.update(refused_students(refusals, Path(tmp), root))
+        yield root
 
 
-def unpack(archive_path: Path, target: Path) -> None:
-    """Write the entries grading reads (see the module's docstring) under `target`."""
+@dataclass
+class Refusals:
+    """What `unpack` left out: the folders that wrap the class (as the index shows them), and
+    each refused student's part, by the part's path in the zip (one or two of its folders or
+    files, written empty, so that the student is still found)."""
+
+    wrapping: tuple[str, ...] = ()
+    parts: dict[tuple[str, ...], Refused] = field(default_factory=dict)
+
+
+def refused_students(refusals: Refusals, target: Path, root: Path) -> dict[Path, Refused]:
+    """The students below `root` (students_root of `target`) whose part was refused: the part's
+    own folder or file, or the one of `root` holding it (a class zip of one student's folder)."""
+    below = root.relative_to(target).parts
+    depth = len(below)
+    # students_root stops on the wrapping folders (see _wrapping), and every part hangs from them:
+    # compared once, that prefix need not be compared for each part.
+    on_wrapping = below == refusals.wrapping[:depth]
+    students: dict[Path, Refused] = {}
+    for part, refusal in refusals.parts.items():
+        if len(part) > depth and (on_wrapping or part[:depth] == below):
+            students.setdefault(root / part[depth], refusal)
+    return students
+
+
+class _Refusal(Exception):
+    """refuse_a_bomb's error here: why, as data for the student's message."""
+
+    def __init__(self, **why: object):
+        super().__init__()
+        self.why = why
+
+
+@dataclass
+class _Student:
+    """One student's part of a class zip, as counted before anything is written."""
+
+    parts: dict[tuple[str, ...], bool] = field(default_factory=dict)  # its first two: whether a folder
+    entries: int = 0
+    size: int = 0
+    why: dict[str, object] | None = None
+
+
+def unpack(archive_path: Path, target: Path) -> Refusals:
+    """Write the entries grading reads (see the module's docstring) under `target`; the
+    students' parts that were refused are returned, not written."""
     try:
         with zipfile.ZipFile(archive_path) as archive:
             entries = archive.infolist()
-            if len(entries) > MAX_ENTRIES:
-                raise _unsafe(archive_path, reason_id="zip.reason.entries", limit=MAX_ENTRIES)
-            total = 0
-            for entry in entries:
-                parts = entry_parts(entry)  # the students' zips read their entries the same way
-                if parts is None:
-                    _keep_folders_of(entry, target)  # a symlink left out: its student is still there
+            if len(entries) > MAX_CLASS_ENTRIES:
+                raise _unsafe(archive_path, reason_id="zip.reason.entries", limit=MAX_CLASS_ENTRIES)
+            read = [(entry, safe_path_parts(entry)) for entry in entries]
+            wrapping = _wrapping(read)
+            students: dict[object, _Student] = {}
+            owners: dict[tuple[str, ...], _Student] = {}  # (a part's owner is found once)
+            planned = []
+            for entry, parts in read:
+                if parts is None:  # absolute, `..` or macOS metadata: never written
                     continue
-                content = not entry.is_dir() and _with_content(entry, parts[-1])
-                if content:
-                    if entry.file_size > MAX_FILE_BYTES:  # (smaller, an entry is no bomb: the total bounds them all)
-                        refuse_a_bomb(entry, MAX_ENTRY_BYTES, MAX_RATIO, lambda **why: _unsafe(archive_path, **why))
-                    total += entry.file_size
-                    if total > MAX_TOTAL_BYTES:
-                        raise _unsafe(archive_path, reason_id="zip.reason.total", limit=size_text(MAX_TOTAL_BYTES))
-                _write_entry(archive, entry, target, parts, content)
+                link = stat.S_ISLNK(entry.external_attr >> 16)
+                folder = entry.is_dir() or entry.filename.endswith("\\")  # `Name\`: a folder, from Windows
+                content = not (link or folder) and _with_content(entry, parts[-1])
+                part = _part_of(parts, wrapping, folder or link)
+                student = None
+                if part is not None:
+                    student = owners.get(part)
+                    if student is None:  # a part first seen: whose (one student may have several)
+                        owner = _owner(part, wrapping)
+                        student = owners[part] = students.setdefault(owner, _Student())
+                        if len(student.parts) < 2:
+                            student.parts[part] = False
+                    if part in student.parts and (len(parts) > len(part) or folder):
+                        student.parts[part] = True
+                    _count(student, entry, content)
+                planned.append((entry, parts, link, content, student))
+            written = sum(s.size for s in students.values() if s.why is None)
+            if written > MAX_CLASS_BYTES:
+                raise _unsafe(archive_path, reason_id="zip.reason.total", limit=size_text(MAX_CLASS_BYTES))
+            refusals = Refusals(wrapping)
+            digests = {id(s): hashlib.sha256() for s in students.values() if s.why is not None}
+            for entry, parts, link, content, student in planned:
+                if student is not None and student.why is not None:
+                    digests[id(student)].update(f"{entry.filename}\0{entry.file_size}\0{entry.CRC}\0".encode())
+                elif link:
+                    _keep_folders_of(parts, target)  # a symlink left out: its student is still there
+                else:
+                    _write_entry(archive, entry, target, parts, content)
+            for student in students.values():
+                if student.why is not None:
+                    refusals.parts.update(_refused(student, digests[id(student)], archive_path, target))
+            return refusals
     except (zipfile.BadZipFile, EOFError, OSError) as error:
         raise IntakeError("batch.error.class_zip_broken", path=str(archive_path), reason=str(error)) from None
 
 
-def _keep_folders_of(entry: zipfile.ZipInfo, target: Path) -> None:
-    """The folders of an entry that is not written (a symlink: never followed), when its path is
-    safe: a student whose only file it was is then one with nothing gradable, not one missing."""
-    parts = safe_path_parts(entry)
-    if parts is None or len(parts) < 2:
+def _count(student: _Student, entry: zipfile.ZipInfo, content: bool) -> None:
+    """Add an entry to its student's part; the first bound it passes is why the part is refused."""
+    student.entries += 1
+    if student.why is not None:
+        return
+    if student.entries > MAX_STUDENT_ENTRIES:
+        student.why = {"reason_id": "zip.reason.entries", "limit": MAX_STUDENT_ENTRIES}
+        return
+    if not content:
+        return  # (a folder, a symlink, or an empty file of its name)
+    try:
+        if entry.file_size > MAX_FILE_BYTES:  # (smaller, an entry is no bomb: the total bounds them all)
+            refuse_a_bomb(entry, MAX_ENTRY_BYTES, MAX_RATIO, _Refusal)
+    except _Refusal as refusal:
+        student.why = refusal.why
+        return
+    student.size += entry.file_size
+    if student.size > MAX_STUDENT_BYTES:
+        student.why = {"reason_id": "zip.reason.total", "limit": size_text(MAX_STUDENT_BYTES)}
+
+
+def _refused(student: _Student, digest: "hashlib._Hash", archive_path: Path,
+             target: Path) -> dict[tuple[str, ...], Refused]:
+    """A refused student's first parts, written empty (a folder, or a file of its name), so that
+    find_students still finds the student, whose refusal they then carry."""
+    first = next(iter(student.parts))
+    params = {"path": "/".join(first), "archive": archive_path.name, **student.why}
+    digest.update(repr(sorted(params.items())).encode())  # (the reason too: bounds changed, graded again)
+    refusal = Refused(tuple(sorted((k, str(v)) for k, v in params.items())), "raw:" + digest.hexdigest())
+    for part, is_folder in student.parts.items():
+        path = target.joinpath(*part)
+        try:
+            path.parent.mkdir(parents=True, exist_ok=True)
+            if is_folder:
+                path.mkdir(exist_ok=True)
+            elif not os.path.isdir(path):
+                path.touch()
+        except OSError:
+            pass
+    return dict.fromkeys(student.parts, refusal)
+
+
+def _hidden(name: str) -> bool:
+    return name.startswith(".") or name in IGNORED_NAMES
+
+
+def _wrapping(read: list[tuple[zipfile.ZipInfo, list[str] | None]]) -> tuple[str, ...]:
+    """The folders that wrap the class, read from the index as `students_root` reads them from
+    the disk: down from the top while a folder's one visible entry is a folder (`students_root`
+    may stop higher, where a folder is one submission, never lower). Linear in the names: the
+    chain seen so far is extended, cut where two entries part, or left alone."""
+    end: tuple[str, ...] | None = None
+    closed = False  # two entries part at `end`: it can only be cut higher
+    for entry, parts in read:
+        if parts is None:
+            continue
+        if closed and len(parts) > len(end) and _common(end, parts) == len(end):
+            continue  # through the folder where entries part: nothing to cut (most entries, at once)
+        visible = next((i for i, name in enumerate(parts) if _hidden(name)), len(parts))
+        if stat.S_ISLNK(entry.external_attr >> 16):  # never written; its folders are
+            node = tuple(parts[:min(visible, len(parts) - 1)])
+        elif visible < len(parts) or entry.is_dir() or entry.filename.endswith("\\"):
+            node = tuple(parts[:visible])
+        else:
+            node = (*parts[:-1], "/")  # a file ("/" is no name of a folder)
+        if not node:
+            continue
+        if end is None:
+            end = node
+            continue
+        same = _common(end, node)
+        if same == len(node) or (closed and same == len(end)):
+            continue
+        if same == len(end):
+            end = node
+        else:
+            end, closed = end[:same], True
+    if end is None:
+        return ()
+    return end[:-1] if end[-1:] == ("/",) else end
+
+
+def _common(a: tuple[str, ...], b: tuple[str, ...] | list[str]) -> int:
+    n = 0
+    for x, y in zip(a, b):
+        if x != y:
+            break
+        n += 1
+    return n
+
+
+def _part_of(parts: list[str], wrapping: tuple[str, ...], folder: bool) -> tuple[str, ...] | None:
+    """The part of the zip an entry belongs to: the entry of the folder it leaves the wrapping
+    folders from (a student's folder or file below them, or a hidden one beside them); None for
+    a wrapping folder itself."""
+    same = _common(wrapping, parts)
+    if same < len(parts):
+        return tuple(parts[:same + 1])
+    return None if folder else tuple(parts)
+
+
+def _owner(part: tuple[str, ...], wrapping: tuple[str, ...]) -> object:
+    """Whose a part is, as find_students will say: a Moodle student's plugin folders and flat
+    files, a Canvas student's files, `alice` and `alice.zip`, are one student's."""
+    if len(part) != len(wrapping) + 1:
+        return part  # beside the wrapping folders: a part of its own
+    name = part[-1]
+    for pattern in (MOODLE_FOLDER, MOODLE_FILE):
+        if found := pattern.match(name):
+            return found.group("student")
+    if found := CANVAS_FILE.match(name):
+        return found.group("anonymous") or f"{found.group('student')}_{found.group('user')}"
+    return student_id_of(name[:-len(".zip")] if name.lower().endswith(".zip") else name)
+
+
+def _keep_folders_of(parts: list[str], target: Path) -> None:
+    """The folders of an entry that is not written (a symlink: never followed): a student whose
+    only file it was is then one with nothing gradable, not one missing."""
+    if len(parts) < 2:
         return
     try:
         target.joinpath(*parts[:-1]).mkdir(parents=True, exist_ok=True)

@@ -15,6 +15,7 @@ import re
 import zipfile
 from dataclasses import dataclass, replace
 from pathlib import Path
+from typing import Mapping
 
 from ..errors import SubmissionError
 from ..submission import content_hash, prepared
@@ -51,6 +52,15 @@ class Packed:
     hash: str
     error_id: str | None = None
     error_params: tuple[tuple[str, str], ...] = ()
+
+
+@dataclass(frozen=True)
+class Refused:
+    """A student's part of a class zip that was not unpacked (download.unpack): the parameters
+    of batch.error.class_zip_student_unsafe (the reason among them) and a hash of its entries."""
+
+    params: tuple[tuple[str, str], ...]
+    hash: str
 
 
 class IntakeError(Exception):
@@ -277,15 +287,25 @@ def _zip_of(root: Path) -> bytes:
     return buffer.getvalue()
 
 
-def pack(student: Student) -> Packed:
+def pack(student: Student, refused: Mapping[Path, Refused] | None = None) -> Packed:
     """Read one submission (no student code runs): its zip and hash, or why it cannot be
-    graded; whatever goes wrong reading it is that student's, never the class's."""
+    graded; whatever goes wrong reading it is that student's, never the class's. `refused`:
+    the students of a class zip whose part was not unpacked (download.class_folder)."""
     try:
+        if refused and (refusal := _refusal_of(student, refused)):
+            return Packed(student.id, student.source, None, refusal.hash, "batch.error.class_zip_student_unsafe",
+                          refusal.params)
         return _read(student)
     except Exception as error:  # noqa: BLE001 - a file system or archive surprise
         reason = f"{type(error).__name__}: {error}"[:300]
         return Packed(student.id, student.source, None, _raw_hash(student.path), "batch.error.unreadable",
                       (("path", student.path.name), ("reason", reason)))
+
+
+def _refusal_of(student: Student, refused: Mapping[Path, Refused]) -> Refused | None:
+    if not student.files:
+        return refused.get(student.path)
+    return next((refused[path] for _, path in student.files if path in refused), None)
 
 
 def _read(student: Student) -> Packed:

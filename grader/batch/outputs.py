@@ -134,6 +134,7 @@ FOR_THE_STUDENT = {
     "batch.error.bad_zip": "batch.gradescope.bad_zip",
     "batch.error.zip_encrypted": "batch.gradescope.bad_zip",
     "batch.error.zip_unsafe": "batch.gradescope.zip_unsafe",
+    "batch.error.class_zip_student_unsafe": "batch.gradescope.too_large",
     "error.too_many_entries": "batch.gradescope.too_large",
     "error.file_too_large": "batch.gradescope.too_large",
     "error.several_zips": "batch.gradescope.several_zips",

@@ -17,7 +17,7 @@ from typing import TYPE_CHECKING, Callable, Collection, Iterable, Iterator
 from ..i18n import translate
 from ..storage import remove_stale_temporary_folders
 from . import html, outputs
-from .intake import IntakeError, Packed, Student, find_students, pack
+from .intake import IntakeError, Packed, Refused, Student, find_students, pack
 from .store import Gradebook, Stored
 
 if TYPE_CHECKING:
@@ -169,7 +169,8 @@ def run(settings: Settings, progress: Callable[[int, str], object] | None = None
     from .runner import connect
 
     start = time.perf_counter()
-    with class_folder(settings.submissions) as folder:  # an LMS's zip of the class is unpacked for the run
+    refused: dict[Path, Refused] = {}  # a class zip's students whose part was not unpacked
+    with class_folder(settings.submissions, refused) as folder:  # an LMS's zip of the class is unpacked for the run
         try:
             students, ignored = find_students(folder)
         except IntakeError as error:
@@ -183,7 +184,8 @@ def run(settings: Settings, progress: Callable[[int, str], object] | None = None
             client = stack.enter_context(connect(settings.scheduler)) if settings.scheduler else None
             settings.out.mkdir(parents=True, exist_ok=True)
             stack.enter_context(sole_writer(settings.out))
-            return _run(settings, students, Summary(students=len(students), ignored=ignored), start, progress, client)
+            return _run(settings, students, Summary(students=len(students), ignored=ignored), start, progress, client,
+                        refused)
 
 
 def _in_zip(text: str, unpacked: Path, archive: Path) -> str:
@@ -195,7 +197,8 @@ def _in_zip(text: str, unpacked: Path, archive: Path) -> str:
 
 
 def _run(settings: Settings, students: list[Student], summary: Summary, start: float,
-         progress: Callable[[int, str], object] | None, client: "Client | None" = None) -> Summary:
+         progress: Callable[[int, str], object] | None, client: "Client | None" = None,
+         refused: dict[Path, Refused] | None = None) -> Summary:
     from .runner import WarmUp, jobs_of, run_dask, run_local, start_pool
 
     out = settings.out
@@ -209,7 +212,7 @@ def _run(settings: Settings, students: list[Student], summary: Summary, start: f
     with Gradebook(out / GRADEBOOK) as book, ExitStack() as stack:
         packed: dict[str, Packed] = {}
         to_grade: list[Packed] = []
-        for item in _changed(students, book, options, summary, progress):
+        for item in _changed(students, refused, book, options, summary, progress):
             packed[item.student] = item
             to_grade.append(item)
             if pool is None and item.data is not None and not settings.scheduler:
@@ -274,8 +277,8 @@ def _run(settings: Settings, students: list[Student], summary: Summary, start: f
     return summary
 
 
-def _changed(students: list[Student], book: Gradebook, options: str, summary: Summary,
-             progress: Callable[[int, str], object] | None) -> Iterator[Packed]:
+def _changed(students: list[Student], refused: dict[Path, Refused] | None, book: Gradebook, options: str,
+             summary: Summary, progress: Callable[[int, str], object] | None) -> Iterator[Packed]:
     """The submissions to grade, read (packed) one by one: a student whose record is of this
     very submission and these options is counted as skipped; one whose submission is the same
     but not the options is counted as graded again, with the options that changed. A bar
@@ -283,7 +286,7 @@ def _changed(students: list[Student], book: Gradebook, options: str, summary: Su
     bar = progress(len(students), "reading") if progress is not None and len(students) > 1 else None
     try:
         for student in students:
-            item = pack(student)
+            item = pack(student, refused)
             if bar is not None:
                 bar.update(1)
             graded_with = book.options_of(item.student, item.hash)
