@@ -31,9 +31,14 @@ def test_global_minimum_found(check, rng):
 
 @pytest.mark.points(2)
 def test_local_minima_only_right(check):
+    """Every start right of the hump: the best run ends near the local minimum 1.13, not the
+    global one. 20 steps leave the runs apart (at 1.07, 1.134 and 1.128, f 2e-5 apart at
+    least): run to convergence (500 steps), all three stop within 1e-7 of 1.1309 with f equal
+    to 1–2 units in the last place, and round-off (an ex04 that rounds otherwise) picked the
+    winner, 8e-8 from the reference's."""
     starts = [[0.5], [1.5], [1.0]]
-    check(lambda m: m.multistart(DOUBLE_WELL.f, DOUBLE_WELL.grad, starts, learning_rate=0.02, max_steps=500), best(1),
-          describe_call("multistart", DOUBLE_WELL.f, DOUBLE_WELL.grad, starts, learning_rate=0.02, max_steps=500))
+    check(lambda m: m.multistart(DOUBLE_WELL.f, DOUBLE_WELL.grad, starts, learning_rate=0.02, max_steps=20), best(1),
+          describe_call("multistart", DOUBLE_WELL.f, DOUBLE_WELL.grad, starts, learning_rate=0.02, max_steps=20))
 
 
 def test_default_arguments(check, rng):
