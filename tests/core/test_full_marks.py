@@ -11,6 +11,7 @@ from grader.results import Outcome
 from ..conftest import ALTERNATIVE, MISTAKES, REFERENCE, ROOT, STUBS, submission_with
 
 OTHER_FORMS = ROOT / "tests" / "solutions" / "other_forms"
+ROUNDOFF = ROOT / "tests" / "solutions" / "roundoff.py"
 
 
 def assert_full_marks(report) -> None:
@@ -29,6 +30,18 @@ def test_reference_gets_full_marks(seed):
 @pytest.mark.parametrize("seed", [2026, 99])
 def test_alternative_solution_gets_full_marks(seed):
     assert_full_marks(grade_submission(ALTERNATIVE, curriculum.all_exercises(), seed=seed))
+
+
+@pytest.mark.parametrize("seed", [1, 99999])
+def test_other_rounding_gets_full_marks(tmp_path, seed):
+    """The reference with tests/solutions/roundoff.py appended to each module: every float it
+    returns, and every value of the ∇f or f it is given, a few units in the last place away.
+    Round-off must never decide a verdict (ex17's three runs to one minimum once tied to 1 ulp
+    of f, and the winner was the rounding's)."""
+    submission = submission_with(tmp_path / "sub", {})
+    for path in submission.glob("ex*.py"):
+        path.write_text(path.read_text(encoding="utf-8") + ROUNDOFF.read_text(encoding="utf-8"), encoding="utf-8")
+    assert_full_marks(grade_submission(submission, curriculum.all_exercises(), seed=seed))
 
 
 def test_other_forms_of_right_answers_get_full_marks(tmp_path):
