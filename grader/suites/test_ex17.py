@@ -6,6 +6,7 @@ from grader.checks import Code, describe_call
 from grader.compare import Array, Scalar, Tuple, Vector
 from grader.sandbox.protocol import RngSpec
 from grader.sandbox.testfuncs import Objective
+from grader.suites.descent import best_end_is_clear
 
 DOUBLE_WELL = Objective("polynomial_sum", {"coefficients": [0.0, 1.0, -3.0, 0.0, 1.0]})  # x⁴ − 3x² + x
 
@@ -59,8 +60,12 @@ def test_default_max_steps(check, rng):
 
 
 def test_two_dimensions(check, rng):
+    """Four runs to the one minimum: their ends are ~1e-7 apart, and the starts are drawn again
+    (1 seed in 800) while round-off could decide which is lowest (descent.py)."""
     q = Objective("diag_quadratic", {"scales": [1.0, 2.0], "center": rng.normal(size=2).tolist()})
     starts = rng.uniform(-3, 3, size=(4, 2))
+    while not best_end_is_clear(q, starts, 0.1):
+        starts = rng.uniform(-3, 3, size=(4, 2))
     check(lambda m: m.multistart(q.f, q.grad, starts, learning_rate=0.1), best(2),
           describe_call("multistart", q.f, q.grad, starts, learning_rate=0.1))
 
