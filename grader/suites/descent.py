@@ -14,18 +14,21 @@ ULPS = 1000  # how far from tol a step's length must be, in units in the last pl
 
 
 def run(q, x0, learning_rate, max_steps=1000, tol=TOL):
-    """The iterates of gradient descent on q (diag_quadratic) from x0 up to where it stops:
-    x_k − c = ρ^k (x0 − c), ρ = 1 − 2aη. None when a step's length is within ULPS units in the
-    last place of tol (the stop would be round-off's to decide)."""
+    """Gradient descent on q (diag_quadratic) from x0 up to where it stops, as the deviations
+    x_k − c = ρ^k (x0 − c), ρ = 1 − 2aη, and the steps x_k − x_{k−1} = −2aη (x_{k−1} − c), from
+    the inputs alone: no rounded iterate is subtracted, so the machine that draws the inputs
+    moves a step's length by ~1e-16 of it, not ~1e-8, and keeps the same inputs as the one that
+    recorded the answers. None when a step's length is within ULPS units in the last place (of
+    the iterate) of tol: the stop would be round-off's to decide."""
     a, c = np.asarray(q.params["scales"], dtype=float), np.asarray(q.params["center"], dtype=float)
     k = np.arange(max_steps + 1)[:, None]
-    iterates = c + (1 - 2 * a * learning_rate) ** k * (np.asarray(x0, dtype=float) - c)
-    lengths = np.linalg.norm(np.diff(iterates, axis=0), axis=1)
-    slack = ULPS * np.finfo(float).eps * np.max(np.abs(iterates), axis=1)[1:]
+    deviations = (1 - 2 * a * learning_rate) ** k * (np.asarray(x0, dtype=float) - c)
+    lengths = np.linalg.norm(2 * a * learning_rate * deviations[:-1], axis=1)
+    slack = ULPS * np.finfo(float).eps * np.max(np.abs(c + deviations[1:]), axis=1)
     if np.any(np.abs(lengths - tol) <= slack):
         return None
     below = np.flatnonzero(lengths < tol)
-    return iterates[: below[0] + 2] if below.size else iterates
+    return deviations[: below[0] + 2] if below.size else deviations
 
 
 def stops_clear_of_tol(q, x0, learning_rate, max_steps=1000, tol=TOL):
@@ -50,8 +53,8 @@ def best_end_is_clear(q, starts, learning_rate, max_steps=1000, tol=TOL):
     if any(path is None for path in paths):
         return False
     a, c = np.asarray(q.params["scales"], dtype=float), np.asarray(q.params["center"], dtype=float)
-    ends = np.array([path[-1] for path in paths])
-    f = np.sum(a * (ends - c) ** 2, axis=1)
-    slack = 2 * np.sum(a * np.abs(ends - c), axis=1) * ULPS * np.finfo(float).eps * np.max(np.abs(ends), axis=1)
+    ends = np.array([path[-1] for path in paths])  # x − c
+    f = np.sum(a * ends**2, axis=1)
+    slack = 2 * np.sum(a * np.abs(ends), axis=1) * ULPS * np.finfo(float).eps * np.max(np.abs(c + ends), axis=1)
     best, second = np.argsort(f, kind="stable")[:2]
     return bool(f[second] - f[best] > slack[best] + slack[second])
