@@ -3,8 +3,8 @@ exercises 4 and 17 keep inputs whose verdict round-off cannot decide.
 
 Where a run stops (the first step shorter than tol) is a discrete outcome: a step whose length
 is within a few units in the last place of tol stops one solution and not another that rounds
-otherwise (a 1e-8 step between iterates of size 5 is known to ~1e-7 of itself). Such inputs
-turn up at ~1 seed in 10⁴ per test; they are drawn again.
+otherwise (a 1e-8 step between iterates of size 5 is known to ~1e-7 of itself). Inputs with
+a step within ULPS of tol turn up at 1 seed in ~1700 per test; they are drawn again.
 """
 
 import numpy as np
@@ -48,7 +48,7 @@ def best_end_is_clear(q, starts, learning_rate, max_steps=1000, tol=TOL):
     """Whether every run from `starts` stops clear of tol and the lowest f among their ends is
     below the next by more than ULPS units in the last place of the ends could move f: the run
     multistart picks is then the same however a right solution rounds (runs to one minimum end
-    ~1e-8 apart, and their f can tie to the last bit)."""
+    ~1e-7 apart, and their f can tie to the last bit)."""
     paths = [run(q, start, learning_rate, max_steps, tol) for start in starts]
     if any(path is None for path in paths):
         return False
