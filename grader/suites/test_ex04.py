@@ -6,10 +6,12 @@ import pytest
 from grader.checks import describe_call
 from grader.compare import Array, Tolerance
 from grader.sandbox.testfuncs import Objective
+from grader.suites.descent import start_clear_of_tol
 
 TRAJECTORY = Tolerance(rtol=1e-7, atol=1e-9)
 BOWL = Objective("diag_quadratic", {"scales": [1.0, 1.0], "center": [3.0, -2.0]})  # slides: minimum (3, −2)
 PARABOLA = Objective("polynomial_sum", {"coefficients": [5.0, 4.0, 1.0]})  # slides: x² + 4x + 5
+PARABOLA_AS_BOWL = Objective("diag_quadratic", {"scales": [1.0], "center": [-2.0]})  # (x + 2)² + 1: where its runs stop
 
 
 def run(q, x0, **options):
@@ -18,7 +20,7 @@ def run(q, x0, **options):
 
 @pytest.mark.points(2)
 def test_bowl_trajectory(check, rng):
-    x0 = rng.uniform(-5, 5, size=2)
+    x0 = start_clear_of_tol(lambda: rng.uniform(-5, 5, size=2), BOWL, 0.1)
     check(run(BOWL, x0, learning_rate=0.1), Array((None, 2)), describe_call("gradient_descent", BOWL.grad, x0, learning_rate=0.1), TRAJECTORY)
 
 
@@ -31,14 +33,14 @@ def test_bowl_converges(check, rng):
 
 @pytest.mark.list_input
 def test_parabola_default_arguments(check, rng):
-    x0 = [float(rng.uniform(-4, 4))]
+    x0 = start_clear_of_tol(lambda: [float(rng.uniform(-4, 4))], PARABOLA_AS_BOWL, 0.1)
     check(run(PARABOLA, x0), Array((None, 1)), describe_call("gradient_descent", PARABOLA.grad, x0), TRAJECTORY)
 
 
 @pytest.mark.points(2)
 def test_ill_conditioned(check, rng):
     q = Objective("diag_quadratic", {"scales": [1.0, 25.0], "center": rng.normal(size=2).tolist()})
-    x0 = rng.uniform(-3, 3, size=2)
+    x0 = start_clear_of_tol(lambda: rng.uniform(-3, 3, size=2), q, 0.035, max_steps=300)
     check(run(q, x0, learning_rate=0.035, max_steps=300), Array((None, 2)),
           describe_call("gradient_descent", q.grad, x0, learning_rate=0.035, max_steps=300), TRAJECTORY)
 
@@ -53,7 +55,7 @@ def test_rosenbrock(check, rng):
 @pytest.mark.parametrize("dim", [5, 50], ids=["dim5", "dim50"])
 def test_many_dimensions(check, rng, dim):
     q = Objective("diag_quadratic", {"scales": rng.uniform(0.5, 2.0, size=dim).tolist(), "center": rng.normal(size=dim).tolist()})
-    x0 = rng.normal(size=dim)
+    x0 = start_clear_of_tol(lambda: rng.normal(size=dim), q, 0.1, max_steps=200)
     check(run(q, x0, learning_rate=0.1, max_steps=200), Array((None, dim)),
           describe_call("gradient_descent", q.grad, x0, learning_rate=0.1, max_steps=200), TRAJECTORY)
 
@@ -98,7 +100,7 @@ def test_stop_measures_the_step_not_the_gradient(check, rng):
     the run goes on. A stop on the gradient's norm as well as on the step (two criteria at once) ends
     earlier; at lr ≤ 1 the step's stop always comes first, so no other test tells them apart."""
     q = Objective("diag_quadratic", {"scales": rng.uniform(0.06, 0.08, size=2).tolist(), "center": rng.normal(size=2).tolist()})
-    x0 = rng.uniform(-3, 3, size=2)
+    x0 = start_clear_of_tol(lambda: rng.uniform(-3, 3, size=2), q, 4.0)
     check(run(q, x0, learning_rate=4.0), Array((None, 2)), describe_call("gradient_descent", q.grad, x0, learning_rate=4.0), TRAJECTORY)
 
 

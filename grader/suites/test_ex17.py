@@ -6,6 +6,7 @@ from grader.checks import Code, describe_call
 from grader.compare import Array, Scalar, Tuple, Vector
 from grader.sandbox.protocol import RngSpec
 from grader.sandbox.testfuncs import Objective
+from grader.suites.descent import best_end_is_clear
 
 DOUBLE_WELL = Objective("polynomial_sum", {"coefficients": [0.0, 1.0, -3.0, 0.0, 1.0]})  # x⁴ − 3x² + x
 
@@ -31,9 +32,14 @@ def test_global_minimum_found(check, rng):
 
 @pytest.mark.points(2)
 def test_local_minima_only_right(check):
+    """Every start right of the hump: the best run ends near the local minimum 1.13, not the
+    global one. 20 steps leave the runs apart (at 1.07, 1.134 and 1.128, f 2e-5 apart at
+    least): run to convergence (500 steps), all three stop within 1e-7 of 1.1309 with f equal
+    to 1–2 units in the last place, and round-off (an ex04 that rounds otherwise) picked the
+    winner, 8e-8 from the reference's."""
     starts = [[0.5], [1.5], [1.0]]
-    check(lambda m: m.multistart(DOUBLE_WELL.f, DOUBLE_WELL.grad, starts, learning_rate=0.02, max_steps=500), best(1),
-          describe_call("multistart", DOUBLE_WELL.f, DOUBLE_WELL.grad, starts, learning_rate=0.02, max_steps=500))
+    check(lambda m: m.multistart(DOUBLE_WELL.f, DOUBLE_WELL.grad, starts, learning_rate=0.02, max_steps=20), best(1),
+          describe_call("multistart", DOUBLE_WELL.f, DOUBLE_WELL.grad, starts, learning_rate=0.02, max_steps=20))
 
 
 def test_default_arguments(check, rng):
@@ -54,8 +60,12 @@ def test_default_max_steps(check, rng):
 
 
 def test_two_dimensions(check, rng):
+    """Four runs to the one minimum: their ends are ~1e-7 apart, and the starts are drawn again
+    (1 seed in 800) while round-off could decide which is lowest (descent.py)."""
     q = Objective("diag_quadratic", {"scales": [1.0, 2.0], "center": rng.normal(size=2).tolist()})
     starts = rng.uniform(-3, 3, size=(4, 2))
+    while not best_end_is_clear(q, starts, 0.1):
+        starts = rng.uniform(-3, 3, size=(4, 2))
     check(lambda m: m.multistart(q.f, q.grad, starts, learning_rate=0.1), best(2),
           describe_call("multistart", q.f, q.grad, starts, learning_rate=0.1))
 
