@@ -28,6 +28,7 @@ SUBCOMMANDS: dict[str, str] = {
     "plot": "grader.commands.plot:plot",
     "batch": "grader.batch.cli:batch",
     "release": "grader.batch.release:release",
+    "worksheet": "grader.batch.worksheet:worksheet",
     "quiz": "grader.quiz.cli:quiz",
 }
 
