@@ -169,3 +169,46 @@ def test_what_no_one_student_causes_still_stops_the_command(tmp_path: Path, monk
         unpack(archive, tmp_path / "class2")
     assert refused.value.params["reason_id"] == "zip.reason.entries"
     assert not (tmp_path / "class2").exists() or list((tmp_path / "class2").iterdir()) == []
+
+
+def _refusals_of(archive: Path, shown: dict[str, str] | None = None) -> dict[str, str | None]:
+    """Each student found in the class zip: the reason its part was refused, or None (and in
+    `shown`, the part its message names)."""
+    from grader.batch.intake import find_students, pack
+
+    refused: dict = {}
+    reasons = {}
+    with download.class_folder(archive, refused) as folder:
+        for student in find_students(folder)[0]:
+            params = dict(pack(student, refused).error_params)
+            reasons[student.id] = params.get("reason_id")
+            if shown is not None and "archive" in params:
+                shown[student.id] = params["path"]
+    return reasons
+
+
+@pytest.mark.parametrize("top", ["alice/", "MATH101-Homework 1/Anna_1_assignsubmission_file_/",
+                                 "Anna_1_assignsubmission_file_/", "wrapped/alice/"])
+def test_a_class_zip_of_one_student_s_folder_is_that_student_s_part(tmp_path: Path, lowered: None,
+                                                                   monkeypatch: pytest.MonkeyPatch, top: str):
+    """students_root stops above a folder that is one submission: the folder's files are then
+    one student's, not each a part of its own (the bounds were the class's: 8 GiB, 500,000 files)."""
+    archive = tmp_path / "one.zip"
+    with zipfile.ZipFile(archive, "w", zipfile.ZIP_DEFLATED) as zf:
+        zf.writestr(top + "ex01_sum_of_squares.py", REFERENCE_EX01)
+        zf.writestr(top + "data.py", _incompressible(700_000))
+        zf.writestr(top + "more.py", _incompressible(700_000))
+    student = top.rstrip("/").split("/")[-1].removesuffix("_assignsubmission_file_")
+    shown: dict[str, str] = {}
+    assert _refusals_of(archive, shown) == {student: "zip.reason.total"}
+    assert shown == {student: top.rstrip("/")}
+    monkeypatch.setattr(download, "MAX_STUDENT_ENTRIES", 10)  # 11 files, each of a part of its own
+    with zipfile.ZipFile(archive, "w") as zf:
+        zf.writestr(top + "ex01_sum_of_squares.py", REFERENCE_EX01)
+        for i in range(10):
+            zf.writestr(top + f"notes{i}.md", b"")
+    assert _refusals_of(archive) == {student: "zip.reason.entries"}
+    with zipfile.ZipFile(archive, "w") as zf:  # within the bounds: graded
+        zf.writestr(top + "ex01_sum_of_squares.py", REFERENCE_EX01)
+        zf.writestr(top + "data.py", b"X = 1\n")
+    assert _refusals_of(archive) == {student: None}
