@@ -12,10 +12,12 @@ The bounds are each student's: a student's part of the zip (what `students_root`
 the class, a Moodle student's plugin folders and a Canvas student's files together; all of a
 class zip of one student's folder) of more
 than MAX_STUDENT_ENTRIES entries, or MAX_STUDENT_BYTES written, or one entry over
-MAX_ENTRY_BYTES or over 1 MiB and MAX_RATIO:1 (a zip bomb), is not unpacked: that student is
+MAX_ENTRY_BYTES or over 1 MiB and MAX_RATIO:1 (a zip bomb), is not unpacked (the entries count
+the folders their paths make: a few entries hundreds of folders deep are no few entries): that student is
 "not gradable" with the reason (`unpack` returns the refusals; `class_folder` gives them to the
 pipeline), the others are graded. Only what no one student can cause stops the command: an
-index of more than MAX_CLASS_ENTRIES entries, or more than MAX_CLASS_BYTES written in all.
+index of more than MAX_CLASS_ENTRIES entries (or files and folders written), or more than
+MAX_CLASS_BYTES written in all.
 """
 
 from __future__ import annotations
@@ -152,6 +154,8 @@ def unpack(archive_path: Path, target: Path) -> Refusals:
             one = wrapping[:depth + 1] if depth < len(wrapping) else None
             students: dict[object, _Student] = {}
             owners: dict[tuple[str, ...], _Student] = {}  # (a part's owner is found once)
+            made: dict[tuple[int, str], int] = {}  # the folders the entries make: (parent's number, name)
+            last: list[str] = []  # the folders the last entry made (most entries: those of the one before)
             planned = []
             for entry, parts in read:
                 if parts is None:  # absolute, `..` or macOS metadata: never written
@@ -160,6 +164,11 @@ def unpack(archive_path: Path, target: Path) -> Refusals:
                 folder = entry.is_dir() or entry.filename.endswith("\\")  # `Name\`: a folder, from Windows
                 content = not (link or folder) and _with_content(entry, parts[-1])
                 part = _part_of(parts, wrapping, folder or link)
+                folders = parts if folder else parts[:-1]
+                new = 0
+                if folders != last:  # (below the wrapping folders, every folder is its student's)
+                    new = _make(folders, made, len(part) - 1 if part else len(folders), len(parts) - 1)
+                    last = folders
                 student = None
                 if part is not None:
                     student = owners.get(part)
@@ -170,10 +179,12 @@ def unpack(archive_path: Path, target: Path) -> Refusals:
                             student.parts[part] = False
                     if part in student.parts and (len(parts) > len(part) or folder):
                         student.parts[part] = True
-                    _count(student, entry, content)
+                    _count(student, entry, content, new)
                 planned.append((entry, parts, link, content, student))
-            written = sum(s.size for s in students.values() if s.why is None)
-            if written > MAX_CLASS_BYTES:
+            written = [s for s in students.values() if s.why is None]
+            if sum(s.entries for s in written) > MAX_CLASS_ENTRIES:  # (the folders they make too)
+                raise _unsafe(archive_path, reason_id="zip.reason.entries", limit=MAX_CLASS_ENTRIES)
+            if sum(s.size for s in written) > MAX_CLASS_BYTES:
                 raise _unsafe(archive_path, reason_id="zip.reason.total", limit=size_text(MAX_CLASS_BYTES))
             refusals = Refusals(wrapping)
             digests = {id(s): hashlib.sha256() for s in students.values() if s.why is not None}
@@ -195,9 +206,22 @@ def unpack(archive_path: Path, target: Path) -> Refusals:
         raise IntakeError("batch.error.class_zip_broken", path=str(archive_path), reason=str(error)) from None
 
 
-def _count(student: _Student, entry: zipfile.ZipInfo, content: bool) -> None:
-    """Add an entry to its student's part; the first bound it passes is why the part is refused."""
-    student.entries += 1
+def _make(folders: list[str], made: dict[tuple[int, str], int], start: int, end: int) -> int:
+    """Mark the folders of an entry's path as made; how many of folders[start:end] were not."""
+    node, new = 0, 0
+    for i, name in enumerate(folders):
+        below = made.get((node, name))
+        if below is None:
+            below = made[(node, name)] = len(made) + 1
+            new += start <= i < end
+        node = below
+    return new
+
+
+def _count(student: _Student, entry: zipfile.ZipInfo, content: bool, folders: int = 0) -> None:
+    """Add an entry, and the `folders` it makes, to its student's part; the first bound it
+    passes is why the part is refused."""
+    student.entries += 1 + folders
     if student.why is not None:
         return
     if student.entries > MAX_STUDENT_ENTRIES:

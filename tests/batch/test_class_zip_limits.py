@@ -212,3 +212,32 @@ def test_a_class_zip_of_one_student_s_folder_is_that_student_s_part(tmp_path: Pa
         zf.writestr(top + "ex01_sum_of_squares.py", REFERENCE_EX01)
         zf.writestr(top + "data.py", b"X = 1\n")
     assert _refusals_of(archive) == {student: None}
+
+
+def test_the_folders_an_entry_makes_are_counted_among_the_student_s_entries(tmp_path: Path,
+                                                                             monkeypatch: pytest.MonkeyPatch):
+    """Every folder of an entry's path is made: three entries 400 folders deep were 1,200
+    folders written (and 30 ms each in pathlib) for 3 of the student's 100,000 entries: a
+    student's 40 MB index made millions of folders. The folders made are the student's entries."""
+    monkeypatch.setattr(download, "MAX_STUDENT_ENTRIES", 1000)
+    archive = tmp_path / "deep.zip"
+    deep = _moodle("Bob_2")
+    with zipfile.ZipFile(archive, "w") as zf:
+        zf.writestr(_moodle("Anna_1") + "ex01_sum_of_squares.py", REFERENCE_EX01)
+        for i in range(3):
+            zf.writestr(deep + f"d{i}/" + "a/" * 400 + "f.py", b"X = 1\n")
+        zf.writestr(_moodle("Cy_3") + "sub/", b"")  # a folder entry, and the folders the files make
+        for i in range(997):
+            zf.writestr(_moodle("Cy_3") + ("sub/" if i % 2 else "other/") + f"f{i}.md", b"")
+        zf.writestr(_moodle("Cy_3") + "ex01_sum_of_squares.py", REFERENCE_EX01)
+    assert _refusals_of(archive) == {"Anna_1": None, "Bob_2": "zip.reason.entries", "Cy_3": "zip.reason.entries"}
+    monkeypatch.setattr(download, "MAX_STUDENT_ENTRIES", 1001)  # Cy's 999 entries, its folder and `other`
+    assert _refusals_of(archive) == {"Anna_1": None, "Bob_2": "zip.reason.entries", "Cy_3": None}
+    target = tmp_path / "class"
+    unpack(archive, target)
+    assert list((target / deep).iterdir()) == []
+    monkeypatch.setattr(download, "MAX_STUDENT_ENTRIES", 100_000)  # several students' folders: the class's
+    monkeypatch.setattr(download, "MAX_CLASS_ENTRIES", 1100)
+    with pytest.raises(IntakeError) as refused:
+        unpack(archive, tmp_path / "class2")
+    assert refused.value.params["reason_id"] == "zip.reason.entries"
