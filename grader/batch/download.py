@@ -245,8 +245,10 @@ def _refused(student: _Student, shown: tuple[str, ...], digest: "hashlib._Hash",
     """A refused student's first parts, written empty (a folder, or a file of its name), so that
     find_students still finds the student, whose refusal they then carry; the message names
     `shown`, the student's first part (or folder)."""
-    params = {"path": "/".join(shown), "archive": archive_path.name, **student.why}
+    params = {"path": "/".join(shown), **student.why}
     digest.update(repr(sorted(params.items())).encode())  # (the reason too: bounds changed, graded again)
+    # (not the zip's name: the same class downloaded again as `download (1).zip` is unchanged)
+    params["archive"] = archive_path.name
     refusal = Refused(tuple(sorted((k, str(v)) for k, v in params.items())), "raw:" + digest.hexdigest())
     for part, is_folder in student.parts.items():
         path = target.joinpath(*part)

@@ -241,3 +241,18 @@ def test_the_folders_an_entry_makes_are_counted_among_the_student_s_entries(tmp_
     with pytest.raises(IntakeError) as refused:
         unpack(archive, tmp_path / "class2")
     assert refused.value.params["reason_id"] == "zip.reason.entries"
+
+
+def test_a_refusal_is_the_same_for_the_same_zip_saved_under_another_name(tmp_path: Path):
+    """The class zip downloaded again is `download (1).zip`: the refused student is unchanged
+    (skipped, "still cannot be graded"), as a not-gradable student's folder is; a changed part
+    is a new refusal."""
+    def refusal(name: str, bomb: bytes) -> str:
+        archive = _class_zip(tmp_path / name, {"Dan_4": [("ex02_numerical_gradient.py", bomb)]})
+        hashes = {r.hash for r in unpack(archive, tmp_path / name.replace(".zip", "")).parts.values()}
+        assert len(hashes) == 1
+        return hashes.pop()
+
+    first = refusal("download.zip", b"\0" * (4 * 1024 * 1024))
+    assert refusal("download (1).zip", b"\0" * (4 * 1024 * 1024)) == first
+    assert refusal("download (2).zip", b"\0" * (4 * 1024 * 1024 + 1)) != first
