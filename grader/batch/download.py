@@ -180,7 +180,7 @@ def unpack(archive_path: Path, target: Path) -> Refusals:
                     if part in student.parts and (len(parts) > len(part) or folder):
                         student.parts[part] = True
                     _count(student, entry, content, new)
-                planned.append((entry, parts, link, content, student))
+                planned.append((entry, parts, link or folder, content, student))
             written = [s for s in students.values() if s.why is None]
             if sum(s.entries for s in written) > MAX_CLASS_ENTRIES:  # (the folders they make too)
                 raise _unsafe(archive_path, reason_id="zip.reason.entries", limit=MAX_CLASS_ENTRIES)
@@ -188,11 +188,13 @@ def unpack(archive_path: Path, target: Path) -> Refusals:
                 raise _unsafe(archive_path, reason_id="zip.reason.total", limit=size_text(MAX_CLASS_BYTES))
             refusals = Refusals(wrapping)
             digests = {id(s): hashlib.sha256() for s in students.values() if s.why is not None}
-            for entry, parts, link, content, student in planned:
+            for entry, parts, not_file, content, student in planned:
                 if student is not None and student.why is not None:
                     digests[id(student)].update(f"{entry.filename}\0{entry.file_size}\0{entry.CRC}\0".encode())
-                elif link:
+                elif stat.S_ISLNK(entry.external_attr >> 16):
                     _keep_folders_of(parts, target)  # a symlink left out: its student is still there
+                elif not not_file and _is_made(parts, made):
+                    continue  # a file where another entry's folder is: the folder (a student's, maybe) wins
                 else:
                     _write_entry(archive, entry, target, parts, content)
             for owner, student in students.items():
@@ -216,6 +218,15 @@ def _make(folders: list[str], made: dict[tuple[int, str], int], start: int, end:
             new += start <= i < end
         node = below
     return new
+
+
+def _is_made(parts: list[str], made: dict[tuple[int, str], int]) -> bool:
+    """Whether some entry's path makes the folder `parts`."""
+    node: int | None = 0
+    for name in parts:
+        if (node := made.get((node, name))) is None:
+            return False
+    return True
 
 
 def _count(student: _Student, entry: zipfile.ZipInfo, content: bool, folders: int = 0) -> None:

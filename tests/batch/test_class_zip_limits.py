@@ -256,3 +256,19 @@ def test_a_refusal_is_the_same_for_the_same_zip_saved_under_another_name(tmp_pat
     first = refusal("download.zip", b"\0" * (4 * 1024 * 1024))
     assert refusal("download (1).zip", b"\0" * (4 * 1024 * 1024)) == first
     assert refusal("download (2).zip", b"\0" * (4 * 1024 * 1024 + 1)) != first
+
+
+def test_a_file_of_a_student_folder_s_name_does_not_hide_the_student(tmp_path: Path):
+    """An entry written as a file where another entry's folder is (a file `Anna_1_…_file_`
+    before Anna's folder): the file was written first and Anna's folder could not be made,
+    so Anna was missing from the grades. The folder is made, the file left out."""
+    archive = tmp_path / "clash.zip"
+    with zipfile.ZipFile(archive, "w") as zf:
+        zf.writestr("MATH101-Homework 1/Anna_1_assignsubmission_file_", b"")
+        zf.writestr(_moodle("Anna_1") + "ex01_sum_of_squares.py", REFERENCE_EX01)
+        zf.writestr(_moodle("Bob_2") + "ex01_sum_of_squares.py", REFERENCE_EX01)
+        zf.writestr(_moodle("Bob_2") + "notes", b"")  # and one of a folder below
+        zf.writestr(_moodle("Bob_2") + "notes/ex02_numerical_gradient.py", b"X = 1\n")
+    assert _refusals_of(archive) == {"Anna_1": None, "Bob_2": None}
+    unpack(archive, tmp_path / "class")
+    assert (tmp_path / "class" / _moodle("Bob_2") / "notes" / "ex02_numerical_gradient.py").is_file()
