@@ -52,6 +52,11 @@ MAX_RATIO = 200
 # students together (gigabytes of their own zips) reach four times that.
 MAX_CLASS_ENTRIES = 500_000
 MAX_CLASS_BYTES = 4 * MAX_STUDENT_BYTES
+# Folders deep, below the class's temporary folder, that an entry's path is written to at most:
+# nothing reads deeper (a few wrapping folders, the student's, 6 levels of the submission, 64
+# looked into for any file at all), and a path 1,000 deep sent pathlib's mkdir past Python's
+# recursion limit. A deeper entry is left out, as one whose name is too long.
+MAX_WRITTEN_DEPTH = 128
 READ_BY_GRADING = re.compile(r"\.(py|py\.txt|zip)$", re.IGNORECASE)
 # An exercise's .txt, which may follow an LMS's prefix: `name_1_2_ex03_gradient_step.txt`. (Two
 # searches: one expression, `(?:^|_)ex\d\d?_.*\.txt$`, went over the rest of the name again at
@@ -87,7 +92,9 @@ def class_folder(path: Path, refused: dict[Path, Refused] | None = None) -> Iter
         refusals = unpack(path, Path(tmp))
         # (a class zip of one student's folder, refused: its placeholders are no longer what
         # made students_root stop above the folder, so the index says where it stops)
-        root = Path(tmp).joinpath(*refusals.root) if refusals.root is not None else students_root(Path(tmp))
+        root = Path(tmp).joinpath(*refusals.root) if refusals.root is not None else None
+        if root is None or not root.is_dir():
+            root = students_root(Path(tmp))
         if refused is not None:
             refused.update(refused_students(refusals, Path(tmp), root))
         yield root
@@ -191,6 +198,8 @@ def unpack(archive_path: Path, target: Path) -> Refusals:
             for entry, parts, not_file, content, student in planned:
                 if student is not None and student.why is not None:
                     digests[id(student)].update(f"{entry.filename}\0{entry.file_size}\0{entry.CRC}\0".encode())
+                elif len(parts) > MAX_WRITTEN_DEPTH:
+                    continue
                 elif stat.S_ISLNK(entry.external_attr >> 16):
                     _keep_folders_of(parts, target)  # a symlink left out: its student is still there
                 elif not not_file and _is_made(parts, made):
@@ -262,6 +271,8 @@ def _refused(student: _Student, shown: tuple[str, ...], digest: "hashlib._Hash",
     params["archive"] = archive_path.name
     refusal = Refused(tuple(sorted((k, str(v)) for k, v in params.items())), "raw:" + digest.hexdigest())
     for part, is_folder in student.parts.items():
+        if len(part) > MAX_WRITTEN_DEPTH:
+            continue
         path = target.joinpath(*part)
         try:
             path.parent.mkdir(parents=True, exist_ok=True)

@@ -272,3 +272,26 @@ def test_a_file_of_a_student_folder_s_name_does_not_hide_the_student(tmp_path: P
     assert _refusals_of(archive) == {"Anna_1": None, "Bob_2": None}
     unpack(archive, tmp_path / "class")
     assert (tmp_path / "class" / _moodle("Bob_2") / "notes" / "ex02_numerical_gradient.py").is_file()
+
+
+def test_entries_deeper_than_anything_reads_are_not_written(tmp_path: Path):
+    """A path 1,000 folders deep: pathlib's mkdir recursed past Python's limit, and for a
+    symlink's folders or a refused student's placeholder the RecursionError stopped the whole
+    command (elsewhere each such entry cost 30 ms of pathlib). Nothing reads that deep: such an
+    entry is left out, as one whose name is too long."""
+    deep = "a/" * 1000
+    archive = tmp_path / "deep.zip"
+    with zipfile.ZipFile(archive, "w", zipfile.ZIP_DEFLATED) as zf:
+        zf.writestr(_moodle("Anna_1") + "ex01_sum_of_squares.py", REFERENCE_EX01)
+        zf.writestr(_moodle("Bob_2") + "ex01_sum_of_squares.py", REFERENCE_EX01)
+        link = zipfile.ZipInfo(_moodle("Bob_2") + deep + "linked.py")
+        link.external_attr = (stat.S_IFLNK | 0o777) << 16
+        zf.writestr(link, "/etc/passwd")
+        zf.writestr(_moodle("Bob_2") + deep + "ex02_numerical_gradient.py", b"X = 1\n")
+    assert _refusals_of(archive) == {"Anna_1": None, "Bob_2": None}
+    with zipfile.ZipFile(archive, "w", zipfile.ZIP_DEFLATED) as zf:  # a zip of one student, that deep
+        zf.writestr(deep + "ex01_sum_of_squares.py", REFERENCE_EX01)
+        zf.writestr(deep + "ex02_numerical_gradient.py", b"\0" * (4 * 1024 * 1024))
+    with pytest.raises(IntakeError) as nothing:
+        _refusals_of(archive)
+    assert nothing.value.message_id == "batch.error.no_students"
