@@ -55,7 +55,8 @@ MAX_CLASS_BYTES = 4 * MAX_STUDENT_BYTES
 # Folders deep, below the class's temporary folder, that an entry's path is written to at most:
 # nothing reads deeper (a few wrapping folders, the student's, 6 levels of the submission, 64
 # looked into for any file at all), and a path 1,000 deep sent pathlib's mkdir past Python's
-# recursion limit. A deeper entry is left out, as one whose name is too long.
+# recursion limit. A deeper entry is left out, as one whose name is too long (its first folders
+# are made: a student of only such entries is not gradable, not missing).
 MAX_WRITTEN_DEPTH = 128
 READ_BY_GRADING = re.compile(r"\.(py|py\.txt|zip)$", re.IGNORECASE)
 # An exercise's .txt, which may follow an LMS's prefix: `name_1_2_ex03_gradient_step.txt`. (Two
@@ -199,7 +200,7 @@ def unpack(archive_path: Path, target: Path) -> Refusals:
                 if student is not None and student.why is not None:
                     digests[id(student)].update(f"{entry.filename}\0{entry.file_size}\0{entry.CRC}\0".encode())
                 elif len(parts) > MAX_WRITTEN_DEPTH:
-                    continue
+                    _keep_folders_of(parts[:MAX_WRITTEN_DEPTH], target)  # (its student is still there)
                 elif stat.S_ISLNK(entry.external_attr >> 16):
                     _keep_folders_of(parts, target)  # a symlink left out: its student is still there
                 elif not not_file and _is_made(parts, made):

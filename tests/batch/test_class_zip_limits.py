@@ -288,7 +288,14 @@ def test_entries_deeper_than_anything_reads_are_not_written(tmp_path: Path):
         link.external_attr = (stat.S_IFLNK | 0o777) << 16
         zf.writestr(link, "/etc/passwd")
         zf.writestr(_moodle("Bob_2") + deep + "ex02_numerical_gradient.py", b"X = 1\n")
-    assert _refusals_of(archive) == {"Anna_1": None, "Bob_2": None}
+        zf.writestr(_moodle("Cy_3") + deep + "ex01_sum_of_squares.py", REFERENCE_EX01)  # Cy's only file
+    from grader.batch.intake import find_students, pack
+
+    refused: dict = {}
+    with download.class_folder(archive, refused) as folder:
+        packed = {s.id: pack(s, refused) for s in find_students(folder)[0]}
+    assert {name: p.error_id for name, p in packed.items()} == {
+        "Anna_1": None, "Bob_2": None, "Cy_3": "batch.error.empty"}  # (found, not missing)
     with zipfile.ZipFile(archive, "w", zipfile.ZIP_DEFLATED) as zf:  # a zip of one student, that deep
         zf.writestr(deep + "ex01_sum_of_squares.py", REFERENCE_EX01)
         zf.writestr(deep + "ex02_numerical_gradient.py", b"\0" * (4 * 1024 * 1024))
