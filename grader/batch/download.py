@@ -172,11 +172,13 @@ def unpack(archive_path: Path, target: Path) -> Refusals:
                 folder = entry.is_dir() or entry.filename.endswith("\\")  # `Name\`: a folder, from Windows
                 content = not (link or folder) and _with_content(entry, parts[-1])
                 part = _part_of(parts, wrapping, folder or link)
-                folders = parts if folder else parts[:-1]
+                folders = (parts if folder else parts[:-1])[:MAX_WRITTEN_DEPTH]  # (what is made of them)
                 new = 0
                 if folders != last:  # (below the wrapping folders, every folder is its student's)
                     new = _make(folders, made, len(part) - 1 if part else len(folders), len(parts) - 1)
                     last = folders
+                    if len(made) > MAX_CLASS_ENTRIES:  # (held here, written or not)
+                        raise _unsafe(archive_path, reason_id="zip.reason.entries", limit=MAX_CLASS_ENTRIES)
                 student = None
                 if part is not None:
                     student = owners.get(part)

@@ -216,16 +216,16 @@ def test_a_class_zip_of_one_student_s_folder_is_that_student_s_part(tmp_path: Pa
 
 def test_the_folders_an_entry_makes_are_counted_among_the_student_s_entries(tmp_path: Path,
                                                                              monkeypatch: pytest.MonkeyPatch):
-    """Every folder of an entry's path is made: three entries 400 folders deep were 1,200
-    folders written (and 30 ms each in pathlib) for 3 of the student's 100,000 entries: a
-    student's 40 MB index made millions of folders. The folders made are the student's entries."""
+    """Every folder of an entry's path is made: twelve entries 100 folders deep were 1,200
+    folders written for 12 of the student's 100,000 entries: a student's 40 MB index made
+    millions of folders. The folders made are the student's entries."""
     monkeypatch.setattr(download, "MAX_STUDENT_ENTRIES", 1000)
     archive = tmp_path / "deep.zip"
     deep = _moodle("Bob_2")
     with zipfile.ZipFile(archive, "w") as zf:
         zf.writestr(_moodle("Anna_1") + "ex01_sum_of_squares.py", REFERENCE_EX01)
-        for i in range(3):
-            zf.writestr(deep + f"d{i}/" + "a/" * 400 + "f.py", b"X = 1\n")
+        for i in range(12):
+            zf.writestr(deep + f"d{i}/" + "a/" * 100 + "f.py", b"X = 1\n")
         zf.writestr(_moodle("Cy_3") + "sub/", b"")  # a folder entry, and the folders the files make
         for i in range(997):
             zf.writestr(_moodle("Cy_3") + ("sub/" if i % 2 else "other/") + f"f{i}.md", b"")
@@ -302,3 +302,21 @@ def test_entries_deeper_than_anything_reads_are_not_written(tmp_path: Path):
     with pytest.raises(IntakeError) as nothing:
         _refusals_of(archive)
     assert nothing.value.message_id == "batch.error.no_students"
+
+
+def test_the_folders_of_the_whole_index_are_bounded_before_any_is_written(tmp_path: Path,
+                                                                          monkeypatch: pytest.MonkeyPatch):
+    """The folders are counted in memory before anything is written: students each refused
+    (deep paths, then a bomb) are written nothing, but their folders are held, up to 128 an entry.
+    More folders than MAX_CLASS_ENTRIES in the index stop the command, as more entries do."""
+    monkeypatch.setattr(download, "MAX_CLASS_ENTRIES", 1000)
+    archive = tmp_path / "deep.zip"
+    with zipfile.ZipFile(archive, "w", zipfile.ZIP_DEFLATED) as zf:
+        for name in ("Bob_2", "Dan_4"):
+            for i in range(6):
+                zf.writestr(_moodle(name) + f"d{i}/" + "a/" * 100 + "f.py", b"X = 1\n")
+            zf.writestr(_moodle(name) + "ex02_numerical_gradient.py", b"\0" * (4 * 1024 * 1024))
+    with pytest.raises(IntakeError) as refused:
+        unpack(archive, tmp_path / "class")
+    assert refused.value.params["reason_id"] == "zip.reason.entries"
+    assert not (tmp_path / "class").exists()
