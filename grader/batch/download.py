@@ -164,6 +164,7 @@ def unpack(archive_path: Path, target: Path) -> Refusals:
             owners: dict[tuple[str, ...], _Student] = {}  # (a part's owner is found once)
             made: dict[tuple[int, str], int] = {}  # the folders the entries make: (parent's number, name)
             last: list[str] = []  # the folders the last entry made (most entries: those of the one before)
+            node = 0  # the last of them, by its number
             planned = []
             for entry, parts in read:
                 if parts is None:  # absolute, `..` or macOS metadata: never written
@@ -175,7 +176,7 @@ def unpack(archive_path: Path, target: Path) -> Refusals:
                 folders = (parts if folder else parts[:-1])[:MAX_WRITTEN_DEPTH]  # (what is made of them)
                 new = 0
                 if folders != last:  # (below the wrapping folders, every folder is its student's)
-                    new = _make(folders, made, len(part) - 1 if part else len(folders), len(parts) - 1)
+                    new, node = _make(folders, made, len(part) - 1 if part else len(folders), len(parts) - 1)
                     last = folders
                     if len(made) > MAX_CLASS_ENTRIES:  # (held here, written or not)
                         raise _unsafe(archive_path, reason_id="zip.reason.entries", limit=MAX_CLASS_ENTRIES)
@@ -190,7 +191,7 @@ def unpack(archive_path: Path, target: Path) -> Refusals:
                     if part in student.parts and (len(parts) > len(part) or folder):
                         student.parts[part] = True
                     _count(student, entry, content, new)
-                planned.append((entry, parts, link or folder, content, student))
+                planned.append((entry, parts, link or folder, content, student, node))
             written = [s for s in students.values() if s.why is None]
             if sum(s.entries for s in written) > MAX_CLASS_ENTRIES:  # (the folders they make too)
                 raise _unsafe(archive_path, reason_id="zip.reason.entries", limit=MAX_CLASS_ENTRIES)
@@ -198,14 +199,14 @@ def unpack(archive_path: Path, target: Path) -> Refusals:
                 raise _unsafe(archive_path, reason_id="zip.reason.total", limit=size_text(MAX_CLASS_BYTES))
             refusals = Refusals(wrapping)
             digests = {id(s): hashlib.sha256() for s in students.values() if s.why is not None}
-            for entry, parts, not_file, content, student in planned:
+            for entry, parts, not_file, content, student, folder_number in planned:
                 if student is not None and student.why is not None:
                     digests[id(student)].update(f"{entry.filename}\0{entry.file_size}\0{entry.CRC}\0".encode())
                 elif len(parts) > MAX_WRITTEN_DEPTH:
                     _keep_folders_of(parts[:MAX_WRITTEN_DEPTH], target)  # (its student is still there)
                 elif stat.S_ISLNK(entry.external_attr >> 16):
                     _keep_folders_of(parts, target)  # a symlink left out: its student is still there
-                elif not not_file and _is_made(parts, made):
+                elif not not_file and (folder_number, parts[-1]) in made:
                     continue  # a file where another entry's folder is: the folder (a student's, maybe) wins
                 else:
                     _write_entry(archive, entry, target, parts, content)
@@ -220,8 +221,9 @@ def unpack(archive_path: Path, target: Path) -> Refusals:
         raise IntakeError("batch.error.class_zip_broken", path=str(archive_path), reason=str(error)) from None
 
 
-def _make(folders: list[str], made: dict[tuple[int, str], int], start: int, end: int) -> int:
-    """Mark the folders of an entry's path as made; how many of folders[start:end] were not."""
+def _make(folders: list[str], made: dict[tuple[int, str], int], start: int, end: int) -> tuple[int, int]:
+    """Mark the folders of an entry's path as made: how many of folders[start:end] were not, and
+    the number of the last (0: the target)."""
     node, new = 0, 0
     for i, name in enumerate(folders):
         below = made.get((node, name))
@@ -229,16 +231,7 @@ def _make(folders: list[str], made: dict[tuple[int, str], int], start: int, end:
             below = made[(node, name)] = len(made) + 1
             new += start <= i < end
         node = below
-    return new
-
-
-def _is_made(parts: list[str], made: dict[tuple[int, str], int]) -> bool:
-    """Whether some entry's path makes the folder `parts`."""
-    node: int | None = 0
-    for name in parts:
-        if (node := made.get((node, name))) is None:
-            return False
-    return True
+    return new, node
 
 
 def _count(student: _Student, entry: zipfile.ZipInfo, content: bool, folders: int = 0) -> None:
