@@ -10,14 +10,14 @@ or symlinks are skipped.
 The bounds are each student's: a student's part of the zip (what `students_root` and
 `find_students` will take as that student: the folder or files below the folders that wrap
 the class, a Moodle student's plugin folders and a Canvas student's files together; all of a
-class zip of one student's folder) of more
-than MAX_STUDENT_ENTRIES entries, or MAX_STUDENT_BYTES written, or one entry over
-MAX_ENTRY_BYTES or over 1 MiB and MAX_RATIO:1 (a zip bomb), is not unpacked (the entries count
-the folders their paths make: a few entries hundreds of folders deep are no few entries): that student is
-"not gradable" with the reason (`unpack` returns the refusals; `class_folder` gives them to the
-pipeline), the others are graded. Only what no one student can cause stops the command: an
-index of more than MAX_CLASS_ENTRIES entries (or files and folders written), or more than
-MAX_CLASS_BYTES written in all.
+class zip of one student's folder) of more than MAX_STUDENT_ENTRIES entries (the folders their
+paths make counted: a few entries a hundred folders deep are no few entries), or
+MAX_STUDENT_BYTES written, or one entry over MAX_ENTRY_BYTES or over 1 MiB and MAX_RATIO:1 (a
+zip bomb), is not unpacked: that student is "not gradable" with the reason (`unpack` returns
+the refusals; `class_folder` gives them to the pipeline), the others are graded. Only what no
+one student can cause stops the command: an index of more than MAX_CLASS_ENTRIES entries (or
+folders its paths make, or files and folders written), or more than MAX_CLASS_BYTES written
+in all.
 """
 
 from __future__ import annotations
@@ -35,7 +35,8 @@ from pathlib import Path
 from typing import Iterator
 
 from ..storage import temporary_prefix
-from ..submission import MAX_FILE_BYTES, exercise_file_name, is_exercise_folder, refuse_a_bomb, safe_path_parts, size_text
+from ..submission import (MAX_FILE_BYTES, exercise_file_name, is_exercise_folder, refuse_a_bomb, safe_path_parts,
+                          size_text)
 from .intake import CANVAS_FILE, IGNORED_NAMES, MOODLE_FILE, MOODLE_FOLDER, IntakeError, Refused, student_id_of
 
 # Each student's part of a class zip (see the module's docstring): the class's bounds before
