@@ -174,13 +174,6 @@ def unpack(archive_path: Path, target: Path) -> Refusals:
                 folder = entry.is_dir() or entry.filename.endswith("\\")  # `Name\`: a folder, from Windows
                 content = not (link or folder) and _with_content(entry, parts[-1])
                 part = _part_of(parts, wrapping, folder or link)
-                folders = (parts if folder else parts[:-1])[:MAX_WRITTEN_DEPTH]  # (what is made of them)
-                new = 0
-                if folders != last:  # (below the wrapping folders, every folder is its student's)
-                    new, node = _make(folders, made, len(part) - 1 if part else len(folders), len(parts) - 1)
-                    last = folders
-                    if len(made) > MAX_CLASS_ENTRIES:  # (held here, written or not)
-                        raise _unsafe(archive_path, reason_id="zip.reason.entries", limit=MAX_CLASS_ENTRIES)
                 student = None
                 if part is not None:
                     student = owners.get(part)
@@ -191,6 +184,16 @@ def unpack(archive_path: Path, target: Path) -> Refusals:
                             student.parts[part] = False
                     if part in student.parts and (len(parts) > len(part) or folder):
                         student.parts[part] = True
+                folders = (parts if folder else parts[:-1])[:MAX_WRITTEN_DEPTH]  # (what is made of them)
+                new = 0
+                # (below the wrapping folders, every folder is its student's; a refused student's
+                # are neither written nor held)
+                if folders != last and (student is None or student.why is None):
+                    new, node = _make(folders, made, len(part) - 1 if part else len(folders), len(parts) - 1)
+                    last = folders
+                    if len(made) > MAX_CLASS_ENTRIES:  # (several students' folders, held here)
+                        raise _unsafe(archive_path, reason_id="zip.reason.entries", limit=MAX_CLASS_ENTRIES)
+                if student is not None:
                     _count(student, entry, content, new)
                 planned.append((entry, parts, link or folder, content, student, node))
             written = [s for s in students.values() if s.why is None]

@@ -320,3 +320,16 @@ def test_the_folders_of_the_whole_index_are_bounded_before_any_is_written(tmp_pa
         unpack(archive, tmp_path / "class")
     assert refused.value.params["reason_id"] == "zip.reason.entries"
     assert not (tmp_path / "class").exists()
+
+
+def test_a_refused_student_s_folders_are_not_the_class_s(tmp_path: Path, monkeypatch: pytest.MonkeyPatch):
+    """Counted on past its bound, a refused student's folders alone passed the class's, and
+    the command stopped for that one student."""
+    monkeypatch.setattr(download, "MAX_STUDENT_ENTRIES", 100)
+    monkeypatch.setattr(download, "MAX_CLASS_ENTRIES", 1000)
+    archive = tmp_path / "folders.zip"
+    with zipfile.ZipFile(archive, "w") as zf:
+        zf.writestr(_moodle("Anna_1") + "ex01_sum_of_squares.py", REFERENCE_EX01)
+        for i in range(300):  # 300 entries, 1,200 folders
+            zf.writestr(_moodle("Bob_2") + f"d{i}/a/b/c/f.md", b"")
+    assert _refusals_of(archive) == {"Anna_1": None, "Bob_2": "zip.reason.entries"}
