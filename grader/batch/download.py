@@ -9,12 +9,15 @@ or symlinks are skipped.
 
 The bounds are each student's: a student's part of the zip (what `students_root` and
 `find_students` will take as that student: the folder or files below the folders that wrap
-the class, a Moodle student's plugin folders and a Canvas student's files together) of more
-than MAX_STUDENT_ENTRIES entries, or MAX_STUDENT_BYTES written, or one entry over
-MAX_ENTRY_BYTES or over 1 MiB and MAX_RATIO:1 (a zip bomb), is not unpacked: that student is
-"not gradable" with the reason (`unpack` returns the refusals; `class_folder` gives them to the
-pipeline), the others are graded. Only what no one student can cause stops the command: an
-index of more than MAX_CLASS_ENTRIES entries, or more than MAX_CLASS_BYTES written in all.
+the class, a Moodle student's plugin folders and a Canvas student's files together; all of a
+class zip of one student's folder) of more than MAX_STUDENT_ENTRIES entries (the folders their
+paths make counted: a few entries a hundred folders deep are no few entries), or
+MAX_STUDENT_BYTES written, or one entry over MAX_ENTRY_BYTES or over 1 MiB and MAX_RATIO:1 (a
+zip bomb), is not unpacked: that student is "not gradable" with the reason (`unpack` returns
+the refusals; `class_folder` gives them to the pipeline), the others are graded. Only what no
+one student can cause stops the command: an index of more than MAX_CLASS_ENTRIES entries (or
+folders its paths make, or files and folders written), or more than MAX_CLASS_BYTES written
+in all.
 """
 
 from __future__ import annotations
@@ -32,7 +35,8 @@ from pathlib import Path
 from typing import Iterator
 
 from ..storage import temporary_prefix
-from ..submission import MAX_FILE_BYTES, is_exercise_folder, refuse_a_bomb, safe_path_parts, size_text
+from ..submission import (MAX_FILE_BYTES, exercise_file_name, is_exercise_folder, refuse_a_bomb, safe_path_parts,
+                          size_text)
 from .intake import CANVAS_FILE, IGNORED_NAMES, MOODLE_FILE, MOODLE_FOLDER, IntakeError, Refused, student_id_of
 
 # Each student's part of a class zip (see the module's docstring): the class's bounds before
@@ -49,6 +53,12 @@ MAX_RATIO = 200
 # students together (gigabytes of their own zips) reach four times that.
 MAX_CLASS_ENTRIES = 500_000
 MAX_CLASS_BYTES = 4 * MAX_STUDENT_BYTES
+# Folders deep, below the class's temporary folder, that an entry's path is written to at most:
+# nothing reads deeper (a few wrapping folders, the student's, 6 levels of the submission, 64
+# looked into for any file at all), and a path 1,000 deep sent pathlib's mkdir past Python's
+# recursion limit. A deeper entry is left out, as one whose name is too long (its first folders
+# are made: a student of only such entries is not gradable, not missing).
+MAX_WRITTEN_DEPTH = 128
 READ_BY_GRADING = re.compile(r"\.(py|py\.txt|zip)$", re.IGNORECASE)
 # An exercise's .txt, which may follow an LMS's prefix: `name_1_2_ex03_gradient_step.txt`. (Two
 # searches: one expression, `(?:^|_)ex\d\d?_.*\.txt$`, went over the rest of the name again at
@@ -82,7 +92,11 @@ def class_folder(path: Path, refused: dict[Path, Refused] | None = None) -> Iter
         raise IntakeError("batch.error.submissions_not_folder", path=str(path))
     with tempfile.TemporaryDirectory(prefix=temporary_prefix("class-")) as tmp:
         refusals = unpack(path, Path(tmp))
-        root = students_root(Path(tmp))
+        # (a class zip of one student's folder, refused: its placeholders are no longer what
+        # made students_root stop above the folder, so the index says where it stops)
+        root = Path(tmp).joinpath(*refusals.root) if refusals.root is not None else None
+        if root is None or not root.is_dir():
+            root = students_root(Path(tmp))
         if refused is not None:
             refused.update(refused_students(refusals, Path(tmp), root))
         yield root
@@ -92,10 +106,12 @@ def class_folder(path: Path, refused: dict[Path, Refused] | None = None) -> Iter
 class Refusals:
     """What `unpack` left out: the folders that wrap the class (as the index shows them), and
     each refused student's part, by the part's path in the zip (one or two of its folders or
-    files, written empty, so that the student is still found)."""
+    files, written empty, so that the student is still found), and, for a class zip of one
+    student's folder that was refused, the folder whose entry that student is."""
 
     wrapping: tuple[str, ...] = ()
     parts: dict[tuple[str, ...], Refused] = field(default_factory=dict)
+    root: tuple[str, ...] | None = None
 
 
 def refused_students(refusals: Refusals, target: Path, root: Path) -> dict[Path, Refused]:
@@ -141,8 +157,15 @@ def unpack(archive_path: Path, target: Path) -> Refusals:
                 raise _unsafe(archive_path, reason_id="zip.reason.entries", limit=MAX_CLASS_ENTRIES)
             read = [(entry, safe_path_parts(entry)) for entry in entries]
             wrapping = _wrapping(read)
+            # A folder of the chain that is one submission (students_root stops above it): the
+            # class is that one student, whose every part below it is.
+            depth = _students_depth(read, wrapping)
+            one = wrapping[:depth + 1] if depth < len(wrapping) else None
             students: dict[object, _Student] = {}
             owners: dict[tuple[str, ...], _Student] = {}  # (a part's owner is found once)
+            made: dict[tuple[int, str], int] = {}  # the folders the entries make: (parent's number, name)
+            last: list[str] = []  # the folders the last entry made (most entries: those of the one before)
+            node = 0  # the last of them, by its number
             planned = []
             for entry, parts in read:
                 if parts is None:  # absolute, `..` or macOS metadata: never written
@@ -155,37 +178,70 @@ def unpack(archive_path: Path, target: Path) -> Refusals:
                 if part is not None:
                     student = owners.get(part)
                     if student is None:  # a part first seen: whose (one student may have several)
-                        owner = _owner(part, wrapping)
+                        owner = one if one is not None and len(part) > len(one) else _owner(part, wrapping)
                         student = owners[part] = students.setdefault(owner, _Student())
                         if len(student.parts) < 2:
                             student.parts[part] = False
                     if part in student.parts and (len(parts) > len(part) or folder):
                         student.parts[part] = True
-                    _count(student, entry, content)
-                planned.append((entry, parts, link, content, student))
-            written = sum(s.size for s in students.values() if s.why is None)
-            if written > MAX_CLASS_BYTES:
+                folders = (parts if folder else parts[:-1])[:MAX_WRITTEN_DEPTH]  # (what is made of them)
+                new = 0
+                # (below the wrapping folders, every folder is its student's; a refused student's
+                # are neither written nor held)
+                if folders != last and (student is None or student.why is None):
+                    new, node = _make(folders, made, len(part) - 1 if part else len(folders), len(parts) - 1)
+                    last = folders
+                    if len(made) > MAX_CLASS_ENTRIES:  # (several students' folders, held here)
+                        raise _unsafe(archive_path, reason_id="zip.reason.entries", limit=MAX_CLASS_ENTRIES)
+                if student is not None:
+                    _count(student, entry, content, new)
+                planned.append((entry, parts, link or folder, content, student, node))
+            written = [s for s in students.values() if s.why is None]
+            if sum(s.entries for s in written) > MAX_CLASS_ENTRIES:  # (the folders they make too)
+                raise _unsafe(archive_path, reason_id="zip.reason.entries", limit=MAX_CLASS_ENTRIES)
+            if sum(s.size for s in written) > MAX_CLASS_BYTES:
                 raise _unsafe(archive_path, reason_id="zip.reason.total", limit=size_text(MAX_CLASS_BYTES))
             refusals = Refusals(wrapping)
             digests = {id(s): hashlib.sha256() for s in students.values() if s.why is not None}
-            for entry, parts, link, content, student in planned:
+            for entry, parts, not_file, content, student, folder_number in planned:
                 if student is not None and student.why is not None:
                     digests[id(student)].update(f"{entry.filename}\0{entry.file_size}\0{entry.CRC}\0".encode())
-                elif link:
+                elif len(parts) > MAX_WRITTEN_DEPTH:
+                    _keep_folders_of(parts[:MAX_WRITTEN_DEPTH], target)  # (its student is still there)
+                elif stat.S_ISLNK(entry.external_attr >> 16):
                     _keep_folders_of(parts, target)  # a symlink left out: its student is still there
+                elif not not_file and (folder_number, parts[-1]) in made:
+                    continue  # a file where another entry's folder is: the folder (a student's, maybe) wins
                 else:
                     _write_entry(archive, entry, target, parts, content)
-            for student in students.values():
+            for owner, student in students.items():
                 if student.why is not None:
-                    refusals.parts.update(_refused(student, digests[id(student)], archive_path, target))
+                    shown = one if owner == one else next(iter(student.parts))  # (its folder, for one student's)
+                    refusals.parts.update(_refused(student, shown, digests[id(student)], archive_path, target))
+                    if owner == one:
+                        refusals.root = wrapping[:depth]
             return refusals
     except (zipfile.BadZipFile, EOFError, OSError) as error:
         raise IntakeError("batch.error.class_zip_broken", path=str(archive_path), reason=str(error)) from None
 
 
-def _count(student: _Student, entry: zipfile.ZipInfo, content: bool) -> None:
-    """Add an entry to its student's part; the first bound it passes is why the part is refused."""
-    student.entries += 1
+def _make(folders: list[str], made: dict[tuple[int, str], int], start: int, end: int) -> tuple[int, int]:
+    """Mark the folders of an entry's path as made: how many of folders[start:end] were not, and
+    the number of the last (0: the target)."""
+    node, new = 0, 0
+    for i, name in enumerate(folders):
+        below = made.get((node, name))
+        if below is None:
+            below = made[(node, name)] = len(made) + 1
+            new += start <= i < end
+        node = below
+    return new, node
+
+
+def _count(student: _Student, entry: zipfile.ZipInfo, content: bool, folders: int = 0) -> None:
+    """Add an entry, and the `folders` it makes, to its student's part; the first bound it
+    passes is why the part is refused."""
+    student.entries += 1 + folders
     if student.why is not None:
         return
     if student.entries > MAX_STUDENT_ENTRIES:
@@ -204,15 +260,19 @@ def _count(student: _Student, entry: zipfile.ZipInfo, content: bool) -> None:
         student.why = {"reason_id": "zip.reason.total", "limit": size_text(MAX_STUDENT_BYTES)}
 
 
-def _refused(student: _Student, digest: "hashlib._Hash", archive_path: Path,
+def _refused(student: _Student, shown: tuple[str, ...], digest: "hashlib._Hash", archive_path: Path,
              target: Path) -> dict[tuple[str, ...], Refused]:
     """A refused student's first parts, written empty (a folder, or a file of its name), so that
-    find_students still finds the student, whose refusal they then carry."""
-    first = next(iter(student.parts))
-    params = {"path": "/".join(first), "archive": archive_path.name, **student.why}
+    find_students still finds the student, whose refusal they then carry; the message names
+    `shown`, the student's first part (or folder)."""
+    params = {"path": "/".join(shown), **student.why}
     digest.update(repr(sorted(params.items())).encode())  # (the reason too: bounds changed, graded again)
+    # (not the zip's name: the same class downloaded again as `download (1).zip` is unchanged)
+    params["archive"] = archive_path.name
     refusal = Refused(tuple(sorted((k, str(v)) for k, v in params.items())), "raw:" + digest.hexdigest())
     for part, is_folder in student.parts.items():
+        if len(part) > MAX_WRITTEN_DEPTH:
+            continue
         path = target.joinpath(*part)
         try:
             path.parent.mkdir(parents=True, exist_ok=True)
@@ -263,6 +323,31 @@ def _wrapping(read: list[tuple[zipfile.ZipInfo, list[str] | None]]) -> tuple[str
     if end is None:
         return ()
     return end[:-1] if end[-1:] == ("/",) else end
+
+
+def _students_depth(read: list[tuple[zipfile.ZipInfo, list[str] | None]], wrapping: tuple[str, ...]) -> int:
+    """How many of the wrapping folders `students_root` goes down, read from the index: it stops
+    above a folder that is one submission (_one_submission: an exercise's file in it, an
+    `exercises` folder, or one file alone), which, in the chain of wrapping folders, only the
+    last can hold, or one whose next is `exercises`."""
+    n = len(wrapping)
+    for k in range(1, n):
+        if wrapping[k] == "exercises":
+            return k - 1
+    if n == 0:
+        return 0
+    children: dict[str, bool] = {}  # the last folder's visible entries (two tell enough): a folder?
+    for entry, parts in read:
+        if parts is None or len(parts) <= n or _common(wrapping, parts) < n or _hidden(parts[n]):
+            continue
+        folder = len(parts) > n + 1 or entry.is_dir() or entry.filename.endswith("\\")
+        if not folder and stat.S_ISLNK(entry.external_attr >> 16):
+            continue  # never written
+        if (folder and parts[n] == "exercises") or (not folder and exercise_file_name(parts[n])):
+            return n - 1
+        if len(children) < 2 or parts[n] in children:
+            children[parts[n]] = children.get(parts[n], False) or folder
+    return n - 1 if len(children) == 1 and not any(children.values()) else n
 
 
 def _common(a: tuple[str, ...], b: tuple[str, ...] | list[str]) -> int:
