@@ -18,14 +18,12 @@ from ..i18n import translate
 from ..storage import remove_stale_temporary_folders
 from . import html, outputs
 from .intake import IntakeError, Packed, Refused, Student, find_students, pack
-from .store import Gradebook, Stored
+from .store import GRADEBOOK, Gradebook, Stored
 
 if TYPE_CHECKING:
     from distributed import Client
 
     from .html import ClassTally
-
-GRADEBOOK = "gradebook.sqlite"
 
 
 @dataclass(frozen=True)

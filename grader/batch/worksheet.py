@@ -27,7 +27,7 @@ import click
 
 from ..commands.student import lang_option, language
 from ..i18n import translate
-from .store import Gradebook
+from .store import GRADEBOOK, Gradebook
 
 BOM = "\ufeff"
 PARTICIPANT = re.compile(r"^(\D+?)\s*(\d+)$")  # "Participant 123456": a word in any language, a number
@@ -129,15 +129,16 @@ def fill(worksheet: Path, out: Path, named: str | None = None) -> tuple[Sheet, F
 
     A student who could not be graded, or on whom the grader failed, is left blank (the
     instructor decides: the reason is in out/results/); one not in the gradebook, as it was."""
-    if not (out / "gradebook.sqlite").is_file():
+    if not (out / GRADEBOOK).is_file():
         raise WorksheetError("worksheet.error.no_gradebook", out=str(out))
     sheet = read_sheet(worksheet)
     ids = identifier_column(sheet, worksheet)
     grade, maximum_column = grade_columns(sheet, worksheet, named)
     rows_by_number = {PARTICIPANT.match(row[ids].strip()).group(2): row for row in sheet.rows[1:]}
+    maximum = _maximum(sheet, maximum_column)  # (grade_columns found one on every row)
     filled = Filled(maximum=_cell(sheet.rows[1], maximum_column).strip())
     seen = set()
-    with Gradebook(out / "gradebook.sqlite") as book:
+    with Gradebook(out / GRADEBOOK) as book:
         for stored in book.records():
             number = STUDENT_NUMBER.search(stored.student)
             row = rows_by_number.get(number.group(1)) if number else None
@@ -150,7 +151,7 @@ def fill(worksheet: Path, out: Path, named: str | None = None) -> tuple[Sheet, F
                 row[grade] = ""
                 filled.undecided.append(stored.student)
                 continue
-            row[grade] = f"{stored.score / float(top) * _maximum(sheet, maximum_column):.2f}"
+            row[grade] = f"{stored.score / float(top) * maximum:.2f}"
             filled.graded += 1
     filled.not_graded = [row[ids].strip() for number, row in rows_by_number.items() if number not in seen]
     return sheet, filled
