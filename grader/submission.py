@@ -232,11 +232,21 @@ def entry_name(entry: zipfile.ZipInfo) -> str:
     return name
 
 
+def is_link_entry(entry: zipfile.ZipInfo) -> bool:
+    """Whether a zip entry is a symlink (never followed, never written)."""
+    return stat.S_ISLNK(entry.external_attr >> 16)
+
+
+def is_folder_entry(entry: zipfile.ZipInfo) -> bool:
+    """Whether a zip entry is a folder: its name ends in `/`, or `\\` from some Windows tools."""
+    return entry.is_dir() or entry.filename.endswith("\\")
+
+
 def entry_parts(entry: zipfile.ZipInfo) -> list[str] | None:
     """The path of a zip entry as folder names, or None for one never read or written:
     absolute, with `..`, a symlink, or macOS metadata (see safe_path_parts). Used for the
     class's zip and for each student's."""
-    return None if stat.S_ISLNK(entry.external_attr >> 16) else safe_path_parts(entry)
+    return None if is_link_entry(entry) else safe_path_parts(entry)
 
 
 def safe_path_parts(entry: zipfile.ZipInfo) -> list[str] | None:
@@ -273,7 +283,7 @@ def _zip_members(archive: zipfile.ZipFile, zip_path: Path) -> dict[str, zipfile.
     folders: dict[tuple[str, ...], dict[str, zipfile.ZipInfo]] = {}
     for entry in entries:
         parts = entry_parts(entry)
-        if parts is None or entry.is_dir() or entry.filename.endswith("\\"):
+        if parts is None or is_folder_entry(entry):
             continue
         if MODULE_FILE.match(parts[-1]) or exercise_file_name(parts[-1]):
             folders.setdefault(tuple(parts[:-1]), {})[parts[-1]] = entry

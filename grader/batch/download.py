@@ -26,7 +26,6 @@ import hashlib
 import os
 import re
 import shutil
-import stat
 import tempfile
 import zipfile
 from contextlib import contextmanager
@@ -35,9 +34,10 @@ from pathlib import Path
 from typing import Iterator
 
 from ..storage import temporary_prefix
-from ..submission import (MAX_FILE_BYTES, exercise_file_name, is_exercise_folder, refuse_a_bomb, safe_path_parts,
-                          size_text)
-from .intake import CANVAS_FILE, IGNORED_NAMES, MOODLE_FILE, MOODLE_FOLDER, IntakeError, Refused, student_id_of
+from ..submission import (MAX_FILE_BYTES, exercise_file_name, is_exercise_folder, is_folder_entry, is_link_entry,
+                          refuse_a_bomb, safe_path_parts, size_text)
+from .intake import (CANVAS_FILE, IGNORED_NAMES, MOODLE_FILE, MOODLE_FOLDER, IntakeError, Refused, canvas_id,
+                     student_id_of)
 
 # Each student's part of a class zip (see the module's docstring): the class's bounds before
 # they were each student's, so a class zip unpacked before unpacks as it did.
@@ -170,8 +170,8 @@ def unpack(archive_path: Path, target: Path) -> Refusals:
             for entry, parts in read:
                 if parts is None:  # absolute, `..` or macOS metadata: never written
                     continue
-                link = stat.S_ISLNK(entry.external_attr >> 16)
-                folder = entry.is_dir() or entry.filename.endswith("\\")  # `Name\`: a folder, from Windows
+                link = is_link_entry(entry)
+                folder = is_folder_entry(entry)
                 content = not (link or folder) and _with_content(entry, parts[-1])
                 part = _part_of(parts, wrapping, folder or link)
                 student = None
@@ -208,7 +208,7 @@ def unpack(archive_path: Path, target: Path) -> Refusals:
                     digests[id(student)].update(f"{entry.filename}\0{entry.file_size}\0{entry.CRC}\0".encode())
                 elif len(parts) > MAX_WRITTEN_DEPTH:
                     _keep_folders_of(parts[:MAX_WRITTEN_DEPTH], target)  # (its student is still there)
-                elif stat.S_ISLNK(entry.external_attr >> 16):
+                elif is_link_entry(entry):
                     _keep_folders_of(parts, target)  # a symlink left out: its student is still there
                 elif not not_file and (folder_number, parts[-1]) in made:
                     continue  # a file where another entry's folder is: the folder (a student's, maybe) wins
@@ -302,9 +302,9 @@ def _wrapping(read: list[tuple[zipfile.ZipInfo, list[str] | None]]) -> tuple[str
         if closed and len(parts) > len(end) and _common(end, parts) == len(end):
             continue  # through the folder where entries part: nothing to cut (most entries, at once)
         visible = next((i for i, name in enumerate(parts) if _hidden(name)), len(parts))
-        if stat.S_ISLNK(entry.external_attr >> 16):  # never written; its folders are
+        if is_link_entry(entry):  # never written; its folders are
             node = tuple(parts[:min(visible, len(parts) - 1)])
-        elif visible < len(parts) or entry.is_dir() or entry.filename.endswith("\\"):
+        elif visible < len(parts) or is_folder_entry(entry):
             node = tuple(parts[:visible])
         else:
             node = (*parts[:-1], "/")  # a file ("/" is no name of a folder)
@@ -340,8 +340,8 @@ def _students_depth(read: list[tuple[zipfile.ZipInfo, list[str] | None]], wrappi
     for entry, parts in read:
         if parts is None or len(parts) <= n or _common(wrapping, parts) < n or _hidden(parts[n]):
             continue
-        folder = len(parts) > n + 1 or entry.is_dir() or entry.filename.endswith("\\")
-        if not folder and stat.S_ISLNK(entry.external_attr >> 16):
+        folder = len(parts) > n + 1 or is_folder_entry(entry)
+        if not folder and is_link_entry(entry):
             continue  # never written
         if (folder and parts[n] == "exercises") or (not folder and exercise_file_name(parts[n])):
             return n - 1
@@ -379,7 +379,7 @@ def _owner(part: tuple[str, ...], wrapping: tuple[str, ...]) -> object:
         if found := pattern.match(name):
             return found.group("student")
     if found := CANVAS_FILE.match(name):
-        return found.group("anonymous") or f"{found.group('student')}_{found.group('user')}"
+        return canvas_id(found)
     return student_id_of(name[:-len(".zip")] if name.lower().endswith(".zip") else name)
 
 
@@ -400,7 +400,7 @@ def _write_entry(archive: zipfile.ZipFile, entry: zipfile.ZipInfo, target: Path,
     (an empty file: what a not-gradable student handed in is then told). An entry that cannot
     be written (a name too long for the file system, a file where a folder is, corrupt data) is
     left out: that student's submission lacks it, the class is not lost."""
-    is_folder = entry.is_dir() or entry.filename.endswith("\\")  # `Name\`: a folder, from Windows
+    is_folder = is_folder_entry(entry)
     folder = target.joinpath(*(parts if is_folder else parts[:-1]))
     path = folder / parts[-1]
     try:

@@ -233,6 +233,14 @@ CANVAS_COPY_SUFFIX = re.compile(r"-\d+(?=\.(?:py|zip)$)", re.IGNORECASE)
 MOODLE_FILE = re.compile(r"^(?P<student>.+_\d+)_assignsubmission_(?P<plugin>[a-z0-9]+)_(?P<file>.+)$")
 
 
+def canvas_id(found: re.Match) -> str:
+    """The student id of a Canvas file name (a CANVAS_FILE match): `name_<user id>`, or
+    `anon_<id>` with anonymous grading. The user id is always part of it: "the name alone
+    unless two share it" changed a student's id the week a namesake first handed in (and
+    back), splitting the gradebook."""
+    return found.group("anonymous") or f"{found.group('student')}_{found.group('user')}"
+
+
 def flat_download_students(paths: list[Path]) -> tuple[list[Student], set[Path]]:
     """The students of an LMS's flat download among `paths` (loose files of SUBMISSIONS): one
     submission per student of all their files, each under the name the student gave it. In
@@ -242,7 +250,7 @@ def flat_download_students(paths: list[Path]) -> tuple[list[Student], set[Path]]
     highest attachment id, a late one included) is graded. Moodle's flat names give the student id
     of its folders (`Name_123456`). Also returns every file read as
     such (an earlier upload that a later one replaces included)."""
-    canvas: dict[tuple[str, str], dict[str, tuple[int, Path]]] = {}
+    canvas: dict[str, dict[str, tuple[int, Path]]] = {}
     moodle: dict[str, dict[str, tuple[int, Path]]] = {}
     consumed: set[Path] = set()
     for path in paths:
@@ -256,16 +264,12 @@ def flat_download_students(paths: list[Path]) -> tuple[list[Student], set[Path]]
             consumed.add(path)
         elif found := CANVAS_FILE.match(path.name):
             name = found.group("online") or CANVAS_COPY_SUFFIX.sub("", found.group("file"))
-            key = (found.group("anonymous"), "") if found.group("anonymous") else (found.group("student"), found.group("user"))
-            files = canvas.setdefault(key, {})
+            files = canvas.setdefault(canvas_id(found), {})
             attachment = int(found.group("attachment") or 0)
             consumed.add(path)
             if name not in files or files[name][0] < attachment:
                 files[name] = (attachment, path)
-    # The user id is always part of the id: "the name alone unless two share it" changed a
-    # student's id the week a namesake first handed in (and back), splitting the gradebook.
-    students = [Student(f"{name}_{user}" if user else name, paths[0].parent, _sorted(files))
-                for (name, user), files in canvas.items()]
+    students = [Student(student, paths[0].parent, _sorted(files)) for student, files in canvas.items()]
     students += [Student(student, paths[0].parent, _sorted(files)) for student, files in moodle.items()]
     return students, consumed
 
