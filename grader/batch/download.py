@@ -161,60 +161,10 @@ def unpack(archive_path: Path, target: Path) -> Refusals:
             # class is that one student, whose every part below it is.
             depth = _students_depth(read, wrapping)
             one = wrapping[:depth + 1] if depth < len(wrapping) else None
-            students: dict[object, _Student] = {}
-            owners: dict[tuple[str, ...], _Student] = {}  # (a part's owner is found once)
-            made: dict[tuple[int, str], int] = {}  # the folders the entries make: (parent's number, name)
-            last: list[str] = []  # the folders the last entry made (most entries: those of the one before)
-            node = 0  # the last of them, by its number
-            planned = []
-            for entry, parts in read:
-                if parts is None:  # absolute, `..` or macOS metadata: never written
-                    continue
-                link = is_link_entry(entry)
-                folder = is_folder_entry(entry)
-                content = not (link or folder) and _with_content(entry, parts[-1])
-                part = _part_of(parts, wrapping, folder or link)
-                student = None
-                if part is not None:
-                    student = owners.get(part)
-                    if student is None:  # a part first seen: whose (one student may have several)
-                        owner = one if one is not None and len(part) > len(one) else _owner(part, wrapping)
-                        student = owners[part] = students.setdefault(owner, _Student())
-                        if len(student.parts) < 2:
-                            student.parts[part] = False
-                    if part in student.parts and (len(parts) > len(part) or folder):
-                        student.parts[part] = True
-                folders = (parts if folder else parts[:-1])[:MAX_WRITTEN_DEPTH]  # (what is made of them)
-                new = 0
-                # (below the wrapping folders, every folder is its student's; a refused student's
-                # are neither written nor held)
-                if folders != last and (student is None or student.why is None):
-                    new, node = _make(folders, made, len(part) - 1 if part else len(folders), len(parts) - 1)
-                    last = folders
-                    if len(made) > MAX_CLASS_ENTRIES:  # (several students' folders, held here)
-                        raise _unsafe(archive_path, reason_id="zip.reason.entries", limit=MAX_CLASS_ENTRIES)
-                if student is not None:
-                    _count(student, entry, content, new)
-                planned.append((entry, parts, link or folder, content, student, node))
-            written = [s for s in students.values() if s.why is None]
-            if sum(s.entries for s in written) > MAX_CLASS_ENTRIES:  # (the folders they make too)
-                raise _unsafe(archive_path, reason_id="zip.reason.entries", limit=MAX_CLASS_ENTRIES)
-            if sum(s.size for s in written) > MAX_CLASS_BYTES:
-                raise _unsafe(archive_path, reason_id="zip.reason.total", limit=size_text(MAX_CLASS_BYTES))
+            plan = _plan(read, wrapping, one, archive_path)
+            digests = _write(archive, plan, target)
             refusals = Refusals(wrapping)
-            digests = {id(s): hashlib.sha256() for s in students.values() if s.why is not None}
-            for entry, parts, not_file, content, student, folder_number in planned:
-                if student is not None and student.why is not None:
-                    digests[id(student)].update(f"{entry.filename}\0{entry.file_size}\0{entry.CRC}\0".encode())
-                elif len(parts) > MAX_WRITTEN_DEPTH:
-                    _keep_folders_of(parts[:MAX_WRITTEN_DEPTH], target)  # (its student is still there)
-                elif is_link_entry(entry):
-                    _keep_folders_of(parts, target)  # a symlink left out: its student is still there
-                elif not not_file and (folder_number, parts[-1]) in made:
-                    continue  # a file where another entry's folder is: the folder (a student's, maybe) wins
-                else:
-                    _write_entry(archive, entry, target, parts, content)
-            for owner, student in students.items():
+            for owner, student in plan.students.items():
                 if student.why is not None:
                     shown = one if owner == one else next(iter(student.parts))  # (its folder, for one student's)
                     refusals.parts.update(_refused(student, shown, digests[id(student)], archive_path, target))
@@ -223,6 +173,79 @@ def unpack(archive_path: Path, target: Path) -> Refusals:
             return refusals
     except (zipfile.BadZipFile, EOFError, OSError) as error:
         raise IntakeError("batch.error.class_zip_broken", path=str(archive_path), reason=str(error)) from None
+
+
+@dataclass
+class _Plan:
+    """A class zip's index read before anything is written: each student's part, and each
+    entry with what writing it needs."""
+
+    students: dict[object, _Student] = field(default_factory=dict)
+    # (entry, its folder names, not a file, written with its content, its student, its folder's number)
+    planned: list[tuple] = field(default_factory=list)
+    made: dict[tuple[int, str], int] = field(default_factory=dict)  # the folders the entries make: (parent's number, name)
+
+
+def _plan(read: list[tuple[zipfile.ZipInfo, list[str] | None]], wrapping: tuple[str, ...],
+          one: tuple[str, ...] | None, archive_path: Path) -> _Plan:
+    """Count each entry, and the folders it makes, to its student (see _count); stop the
+    command on the class's own bounds (_unsafe)."""
+    plan = _Plan()
+    owners: dict[tuple[str, ...], _Student] = {}  # (a part's owner is found once)
+    last: list[str] = []  # the folders the last entry made (most entries: those of the one before)
+    node = 0  # the last of them, by its number
+    for entry, parts in read:
+        if parts is None:  # absolute, `..` or macOS metadata: never written
+            continue
+        link, folder = is_link_entry(entry), is_folder_entry(entry)
+        content = not (link or folder) and _with_content(entry, parts[-1])
+        part = _part_of(parts, wrapping, folder or link)
+        student = None
+        if part is not None:
+            student = owners.get(part)
+            if student is None:  # a part first seen: whose (one student may have several)
+                owner = one if one is not None and len(part) > len(one) else _owner(part, wrapping)
+                student = owners[part] = plan.students.setdefault(owner, _Student())
+                if len(student.parts) < 2:
+                    student.parts[part] = False
+            if part in student.parts and (len(parts) > len(part) or folder):
+                student.parts[part] = True
+        folders = (parts if folder else parts[:-1])[:MAX_WRITTEN_DEPTH]  # (what is made of them)
+        new = 0
+        # (below the wrapping folders, every folder is its student's; a refused student's
+        # are neither written nor held)
+        if folders != last and (student is None or student.why is None):
+            new, node = _make(folders, plan.made, len(part) - 1 if part else len(folders), len(parts) - 1)
+            last = folders
+            if len(plan.made) > MAX_CLASS_ENTRIES:  # (several students' folders, held here)
+                raise _unsafe(archive_path, reason_id="zip.reason.entries", limit=MAX_CLASS_ENTRIES)
+        if student is not None:
+            _count(student, entry, content, new)
+        plan.planned.append((entry, parts, link or folder, content, student, node))
+    written = [s for s in plan.students.values() if s.why is None]
+    if sum(s.entries for s in written) > MAX_CLASS_ENTRIES:  # (the folders they make too)
+        raise _unsafe(archive_path, reason_id="zip.reason.entries", limit=MAX_CLASS_ENTRIES)
+    if sum(s.size for s in written) > MAX_CLASS_BYTES:
+        raise _unsafe(archive_path, reason_id="zip.reason.total", limit=size_text(MAX_CLASS_BYTES))
+    return plan
+
+
+def _write(archive: zipfile.ZipFile, plan: _Plan, target: Path) -> dict[int, "hashlib._Hash"]:
+    """Write the planned entries under `target`, but those of refused students, which are
+    hashed instead: {id of the student: the hash of their entries}."""
+    digests = {id(s): hashlib.sha256() for s in plan.students.values() if s.why is not None}
+    for entry, parts, not_file, content, student, folder_number in plan.planned:
+        if student is not None and student.why is not None:
+            digests[id(student)].update(f"{entry.filename}\0{entry.file_size}\0{entry.CRC}\0".encode())
+        elif len(parts) > MAX_WRITTEN_DEPTH:
+            _keep_folders_of(parts[:MAX_WRITTEN_DEPTH], target)  # (its student is still there)
+        elif is_link_entry(entry):
+            _keep_folders_of(parts, target)  # a symlink left out: its student is still there
+        elif not not_file and (folder_number, parts[-1]) in plan.made:
+            continue  # a file where another entry's folder is: the folder (a student's, maybe) wins
+        else:
+            _write_entry(archive, entry, target, parts, content)
+    return digests
 
 
 def _make(folders: list[str], made: dict[tuple[int, str], int], start: int, end: int) -> tuple[int, int]:
