@@ -23,7 +23,9 @@ def multistart(
 ) -> tuple[np.ndarray, float]:
     """Gradient descent from each start; the final iterate with the lowest f (first on ties).
 
-    Runs that end non-finite are skipped. Returns (best_x, best_f).
+    Runs that end non-finite are skipped, and so are runs whose f is nan at their finite end
+    (nan is neither lower nor higher than any value, so keeping it would make the answer depend
+    on the order of the starts). Returns (best_x, best_f).
     """
     best_x, best_f = None, np.inf
     for start in starts:
@@ -31,6 +33,8 @@ def multistart(
         if not np.all(np.isfinite(final)):
             continue
         value = float(f(final))
+        if np.isnan(value):
+            continue
         if best_x is None or value < best_f:
             best_x, best_f = final, value
     return best_x, best_f

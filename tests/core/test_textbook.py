@@ -129,3 +129,21 @@ def test_adagrad_and_rmsprop_equal_torch_with_eps_zero():
     theirs = torch_trajectory(lambda p: torch.optim.RMSprop(p, lr=0.01, alpha=0.9, eps=0.0))
     ours = our_trajectory(lambda w, G, t: rmsprop_update(w, gradient(w), G, 0.01, 0.9, eps=0.0), np.zeros(3))
     np.testing.assert_allclose(ours, theirs, rtol=1e-10, atol=1e-12)
+
+
+def test_multistart_never_keeps_a_nan_loss_whatever_the_order_of_the_starts():
+    """f(x) = x log x is nan for x < 0: the run from −0.5 ends at a finite point with f nan.
+    nan < v and v < nan are both false, so a loop keeping 'the lowest so far' kept the nan run
+    when it came first; the reference skips it, and the order of the starts no longer matters."""
+    from reference.ex17_multistart import multistart
+
+    def f(x):
+        return float(x[0] * math.log(x[0])) if x[0] > 0 else math.nan
+
+    def grad(x):
+        return [math.log(abs(x[0])) + 1]
+
+    forward = multistart(f, grad, [[-0.5], [2.0]], 0.1, 50)
+    backward = multistart(f, grad, [[2.0], [-0.5]], 0.1, 50)
+    assert forward[1] == backward[1] == pytest.approx(-1 / math.e)
+    np.testing.assert_array_equal(forward[0], backward[0])
