@@ -129,8 +129,14 @@ def bwrap_command(root: Path, control_fd: int, processes: int) -> list[str]:
     for path in runtime_paths():
         args += ["--ro-bind", path, path]
     uid = ["--uid", "65534", "--gid", "65534"]
+    # --as-pid-1: the zygote itself is the PID namespace's init. Without it bwrap's own reaper
+    # is PID 1, the same uid as student code and dumpable: a child could ptrace it or write its
+    # memory through /proc/1/mem, and, spared by every reset, the program it made of it would
+    # outlive the submission and kill or watch the next ones in a warm sandbox (and its
+    # /proc/1/environ was the grader's environment). The zygote is not dumpable (worker.py).
     args += ["--ro-bind", str(SANDBOX_DIR), INSIDE_CODE, "--ro-bind", str(root), INSIDE_ROOT, "--chdir", INSIDE_ROOT,
-             "--unshare-all", *uid, "--cap-drop", "ALL", "--die-with-parent", "--new-session", "--clearenv"]
+             "--unshare-all", "--as-pid-1", *uid, "--cap-drop", "ALL", "--die-with-parent", "--new-session",
+             "--clearenv"]
     for key, value in _environment("/tmp").items():
         args += ["--setenv", key, value]
     return [*args, sys.executable, "-I", "-S", f"{INSIDE_CODE}/worker.py", str(control_fd), INSIDE_ROOT, "namespace",
@@ -281,7 +287,9 @@ class Sandbox:
             return
         self._control, child_end = socket.socketpair(socket.AF_UNIX, socket.SOCK_STREAM)
         fd = child_end.fileno()
-        env, user, prctl = None, {}, None
+        # bwrap itself gets no more of the grader's environment than the path that finds it
+        # (--clearenv gives the zygote its own): the grader's secrets stay the grader's.
+        env, user, prctl = {"PATH": os.environ.get("PATH", "/usr/bin:/bin")}, {}, None
         if not self.isolated:
             self._as_fallback_user()
             prctl = prctl_function()

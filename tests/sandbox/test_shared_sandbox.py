@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import ast
 import math
+import platform
 from contextlib import ExitStack
 from pathlib import Path
 
@@ -203,6 +204,24 @@ def test_nothing_of_one_submission_reaches_the_next(tmp_path: Path):
     runtime = {Path(path).parts[2] for path in runtime_paths() if Path(path).parts[1:2] == ("tmp",)}
     assert set(ast.literal_eval(seen["TMP"])) <= runtime, seen
     assert seen["SHM"] == seen["PROCESSES"] == seen["IPC"] == "[]", seen
+
+
+@pytest.mark.skipif(not namespaces_available() or platform.machine() != "x86_64",
+                    reason="the attack is x86-64 machine code; PID 1 is the sandbox's with namespaces")
+def test_no_submission_takes_over_the_sandbox_s_init(tmp_path: Path):
+    """PID 1 of the sandbox is spared by every reset: it must be nothing student code may trace
+    or write (bwrap's own reaper was both), or a program made of it kills the next submissions."""
+    exercises = curriculum.select("1-6")  # enough calls for the loop to see the next ones
+    first = submission_with(tmp_path / "first", {3: HOSTILE / "ex03_hijacks_init.py"})
+    honest = [submission_with(tmp_path / name, {}) for name in ("second", "third")]
+    sandbox = Sandbox(None, LIMITS)
+    try:
+        with ExitStack() as stack:
+            roots = [stack.enter_context(prepared(folder)) for folder in (first, *honest)]
+            reports = grade_prepared_many(roots, exercises, 7, "en", sandbox)
+    finally:
+        sandbox.close()
+    assert [r.score for r in reports] == [r.max_score for r in reports]
 
 
 def test_calls_off_the_plan_and_nan_arguments_get_live_answers(tmp_path: Path):
