@@ -225,9 +225,12 @@ def receive_body(sock: socket.socket) -> bytes:
 
 
 def parse(body: bytes) -> dict:
+    """A message's JSON object. The text may be anyone's (student code can write its own on the
+    channel): a number of more digits than Python converts (ValueError) or arrays nested deeper
+    than the parser recurses (RecursionError) is as malformed as any other."""
     try:
         message = json.loads(body.decode("utf-8"))
-    except (UnicodeDecodeError, json.JSONDecodeError) as err:
+    except (UnicodeDecodeError, ValueError, RecursionError) as err:  # ValueError: JSONDecodeError too
         raise ProtocolError("message is not JSON") from err
     if type(message) is not dict:
         raise ProtocolError("message is not a JSON object")

@@ -22,6 +22,7 @@ CASES = {
     "ex09_imports_reference": (9, {"raised_exception", "missing_function"}),
     "ex01_returns_nan": (1, {"diverged"}),
     "ex04_wrong_shape": (4, {"wrong_shape"}),
+    "ex03_forges_unparsable_reply": (3, {"channel_broken", "worker_crashed"}),
 }
 
 

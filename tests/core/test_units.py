@@ -65,6 +65,14 @@ def test_worker_answers_cannot_smuggle_functions_or_generators():
             protocol.decode(smuggled)
 
 
+@pytest.mark.parametrize("value", ["[" * 200_000 + "]" * 200_000, "9" * 100_000], ids=["nested", "digits"])
+def test_a_reply_python_s_json_cannot_read_is_malformed_not_a_grader_failure(value):
+    """Student code can write its own reply on the channel: nesting deeper than the parser
+    recurses, or an integer of more digits than Python converts, is the student's doing."""
+    with pytest.raises(protocol.ProtocolError):
+        protocol.parse(('{"replies":[{"ok":%s,"id":1}]}' % value).encode())
+
+
 def test_group_messages_made_as_text_are_the_json_the_worker_reads_and_writes():
     """A batch sends its planned calls as one text made of cached pieces and compares the
     worker's answers as text (prefetch.py): the pieces must join into what the worker parses
