@@ -30,17 +30,36 @@ class StudentError(Exception):
     """Student code did not return a value: it raised, hung, crashed or spoke nonsense."""
 
 
+# What is kept of an exception the worker reports: its caps (worker.error_reply) are the child's
+# own to lift (worker.MAX_TEXT is a global of its process), or the reply is written by student
+# code itself, so the grader cuts it again. A message goes into every report, and a 300 MB one
+# made a 350 MB JSON.
+MAX_ERROR_TYPE, MAX_ERROR_TEXT, MAX_FRAMES = 100, 2000, 10
+MAX_FRAME_TEXTS = (300, None, 100, 200)  # file, line (a number), function, code
+
+
 class StudentRaised(StudentError):
-    """The student's code raised an exception (details as sent by the worker)."""
+    """The student's code raised an exception (details as sent by the worker, cut to size)."""
 
     def __init__(self, details: dict):
-        super().__init__(f"{details.get('type')}: {details.get('message')}")
-        self.type = str(details.get("type", "Exception"))
-        self.text = str(details.get("message", ""))
-        frames = details.get("frames") or []
-        self.frames = [tuple(frame) for frame in frames if isinstance(frame, list) and len(frame) == 4]
+        self.type = str(details.get("type", "Exception"))[:MAX_ERROR_TYPE]
+        self.text = str(details.get("message", ""))[:MAX_ERROR_TEXT]
+        super().__init__(f"{self.type}: {self.text}")
+        frames = details.get("frames")
+        frames = frames[-MAX_FRAMES:] if type(frames) is list else []
+        self.frames = [plain_frame(frame) for frame in frames if is_frame(frame)]
         self.not_implemented = details.get("not_implemented") is True
         self.syntax = details.get("syntax") is True
+
+
+def is_frame(frame: object) -> bool:
+    """(file, line, function, code) as the worker sends a traceback frame."""
+    return (type(frame) is list and len(frame) == 4 and type(frame[1]) in (int, type(None))
+            and all(type(frame[i]) is str for i in (0, 2, 3)))
+
+
+def plain_frame(frame: list) -> tuple:
+    return tuple(part if size is None else part[:size] for part, size in zip(frame, MAX_FRAME_TEXTS))
 
 
 class StudentTimeout(StudentError):

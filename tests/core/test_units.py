@@ -95,6 +95,17 @@ def test_specs_compare_values_not_types():
     assert found is not None and found.where == "[1]"
 
 
+def test_a_message_quoting_what_student_code_returned_is_capped():
+    """A dict given back with 15,000 keys of 100 characters added: its message names a few."""
+    from grader.verdict import MAX_MESSAGE, cut
+
+    kept = Dict({"m": Vector(1)}, exact=True)
+    with pytest.raises(BadValue) as info:
+        kept.normalize({"m": [1.0], **{"k%099d" % i: 0 for i in range(15_000)}})
+    assert info.value.diagnosis == "changed_input" and len(info.value.params["got"]) < 2000
+    assert len(cut("x" * 10**6)) == MAX_MESSAGE + 1 and cut("short") == "short"
+
+
 @pytest.mark.parametrize(("spec", "value", "diagnosis"), [
     (Vector(3), None, "returned_none"),
     (Vector(3), [1.0, 2.0], "off_by_one"),
