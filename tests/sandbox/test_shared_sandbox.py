@@ -147,10 +147,12 @@ LEAVES_TRACES = '''
 import os, subprocess, sys
 
 def gradient_step(v, gradient, step_size):
-    for folder in ("/tmp", "/dev/shm"):
-        if os.path.isdir(folder):
+    for folder in ("/tmp", "/dev/shm", "/", "/etc", "/root", "/dev"):
+        try:
             with open(os.path.join(folder, "gdkit-left-behind"), "w") as stream:
                 stream.write("secret of the first student")
+        except OSError:
+            pass  # read-only: only /tmp and /dev/shm are writable, and they are wiped
     if not os.path.exists("/tmp/gdkit-locked"):  # a folder it takes its own rights away from
         os.makedirs("/tmp/gdkit-locked/inner")
         os.chmod("/tmp/gdkit-locked", 0)
@@ -176,6 +178,7 @@ def _processes():
 
 print("TMP", sorted(os.listdir("/tmp")))
 print("SHM", sorted(os.listdir("/dev/shm")) if os.path.isdir("/dev/shm") else [])
+print("ELSEWHERE", [f for f in ("/", "/etc", "/root", "/dev") if os.path.exists(os.path.join(f, "gdkit-left-behind"))])
 print("PROCESSES", [p for p in _processes() if "gdkit-left-behind" in p])
 with open("/proc/sysvipc/shm") as table:
     print("IPC", table.read().splitlines()[1:])
@@ -203,7 +206,7 @@ def test_nothing_of_one_submission_reaches_the_next(tmp_path: Path):
     # A Python runtime under /tmp (a CI's venv) is mounted there read-only by the sandbox itself.
     runtime = {Path(path).parts[2] for path in runtime_paths() if Path(path).parts[1:2] == ("tmp",)}
     assert set(ast.literal_eval(seen["TMP"])) <= runtime, seen
-    assert seen["SHM"] == seen["PROCESSES"] == seen["IPC"] == "[]", seen
+    assert seen["SHM"] == seen["PROCESSES"] == seen["IPC"] == seen["ELSEWHERE"] == "[]", seen
 
 
 @pytest.mark.skipif(not namespaces_available() or platform.machine() != "x86_64",
