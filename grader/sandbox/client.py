@@ -12,6 +12,7 @@ import json
 import os
 import socket
 import tempfile
+import time
 from collections import deque
 from pathlib import Path
 from typing import Any, Callable
@@ -84,11 +85,26 @@ class StudentProtocolError(StudentError):
     """The worker answered with something that is not a well-formed reply."""
 
 
+# The time all the calls into one exercise of one submission may take together: without it a
+# function that answers just before each call's limit costs the limit times the number of calls
+# (ex09 has 270: 45 minutes of a batch at the default 10 s, and 450 calls for the curriculum).
+# Right code takes milliseconds for them all.
+EXERCISE_CALLS, EXERCISE_MINIMUM = 3, 30.0
+
+
+class Budget:
+    """What is left of an exercise's time (s): each exchange with its workers spends it."""
+
+    def __init__(self, limits: Limits):
+        self.seconds = max(EXERCISE_MINIMUM, EXERCISE_CALLS * limits.call_timeout)
+        self.left = self.seconds
+
+
 class Worker:
     """The process serving one exercise: a fork of the sandbox's zygote."""
 
-    def __init__(self, sandbox: Sandbox, limits: Limits, root: Path | None = None):
-        self.sandbox, self.limits = sandbox, limits
+    def __init__(self, sandbox: Sandbox, limits: Limits, root: Path | None = None, budget: Budget | None = None):
+        self.sandbox, self.limits, self.budget = sandbox, limits, budget
         self._output = tempfile.TemporaryFile()
         try:
             self._channel = sandbox.spawn(self._output, root)
@@ -154,15 +170,24 @@ class Worker:
     def _exchange(self, action: Callable[[], Any]) -> Any:
         from . import protocol
 
-        self._channel.settimeout(self.limits.call_timeout)
+        timeout, budget = self.limits.call_timeout, self.budget
+        if budget is not None:
+            if budget.left <= 0:
+                raise StudentTimeout(budget.seconds)
+            timeout = min(timeout, budget.left)
+        self._channel.settimeout(timeout)
+        started = time.monotonic()
         try:
             return action()
         except socket.timeout as err:
-            raise StudentTimeout(self.limits.call_timeout) from err
+            raise StudentTimeout(budget.seconds if timeout < self.limits.call_timeout else timeout) from err
         except (EOFError, BrokenPipeError, ConnectionResetError) as err:
             raise WorkerCrashed() from err
         except protocol.ProtocolError as err:
             raise StudentProtocolError(str(err)) from err
+        finally:
+            if budget is not None:
+                budget.left -= time.monotonic() - started
 
     def _unpack(self, reply: dict, request_id: int | None) -> Any:
         from . import protocol
@@ -223,6 +248,7 @@ class StudentSession:
         # are then those of any other such session of the exercise (engine.py reuses them).
         self.answers_are_the_reference = False
         self._defaults: dict[str, dict[str, Any]] = {}
+        self._budget = Budget(self.limits)  # shared by the exercise's workers, one after the other
 
     def call(self, function: str, *args: Any, **kwargs: Any) -> Any:
         return self._request(function, request_message("call", function, args, kwargs))
@@ -276,6 +302,8 @@ class StudentSession:
         for key in ("<import>", function):
             if key in self._failed:
                 raise self._failed[key]
+        if self._budget.left <= 0:  # the exercise's time is spent: no process started for nothing
+            raise StudentTimeout(self._budget.seconds)
         if not self._imported:
             self._send("<import>", IMPORT)
             self._imported = True
@@ -287,7 +315,7 @@ class StudentSession:
         if self._worker is not None and self._worker.generation != self.sandbox.generation:
             self._stop_worker()
         if self._worker is None:
-            self._worker = Worker(self.sandbox, self.limits, self.root)
+            self._worker = Worker(self.sandbox, self.limits, self.root, self._budget)
         return self._worker
 
     def _send(self, key: str, encoded: dict) -> Any:
@@ -308,6 +336,8 @@ class StudentSession:
         pending = list(plan)
         while pending:
             failed = self._failed.get("<import>") or self._failed.get(pending[0][0])
+            if failed is None and self._budget.left <= 0:
+                failed = StudentTimeout(self._budget.seconds)
             if failed is not None:
                 self._answers.append((pending.pop(0)[1], failed))
                 continue

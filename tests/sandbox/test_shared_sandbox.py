@@ -7,6 +7,7 @@ from __future__ import annotations
 import ast
 import math
 import platform
+import time
 from contextlib import ExitStack
 from pathlib import Path
 
@@ -268,6 +269,35 @@ def test_a_timeout_in_a_plan_stops_only_that_function(tmp_path: Path):
         finally:
             session.close()
             session.sandbox.close()
+
+
+@pytest.mark.parametrize("planned", [True, False], ids=["prefetched", "live"])
+def test_an_exercise_s_calls_share_one_time_budget(tmp_path: Path, monkeypatch, planned: bool):
+    """Answers that each come just before the call's limit cost the limit times the number of
+    calls (ex09: 270): all the calls of an exercise get EXERCISE_CALLS limits in all (at least
+    EXERCISE_MINIMUM s), then time out at once."""
+    from grader.sandbox import client
+
+    monkeypatch.setattr(client, "EXERCISE_MINIMUM", 2.0)
+    submission = submission_with(tmp_path / "s", {9: HOSTILE / "ex09_answers_just_in_time.py"})
+    calls = [request_message("call", "constant", (k,), {}) for k in range(20)]  # 8 s, were they all answered
+    with prepared(submission) as root:
+        session = StudentSession(Sandbox(None, Limits(call_timeout=0.5)), "ex09_schedules", root=root)
+        started = time.monotonic()
+        try:
+            if planned:
+                session.prefetch([("constant", encode_request(message)) for message in calls])
+            outcomes = []
+            for message in calls:
+                try:
+                    outcomes.append(session.call("constant", *message["args"]))
+                except Exception as error:  # noqa: BLE001
+                    outcomes.append(type(error).__name__)
+        finally:
+            session.close()
+            session.sandbox.close()
+    assert time.monotonic() - started < 4.5
+    assert 0 < outcomes.count(0.1) < 6 and outcomes[-1] == "StudentTimeout", outcomes
 
 
 def test_the_reference_is_what_plans_are_made_from():
