@@ -22,7 +22,12 @@ from typing import Any
 
 import numpy as np
 
-MAX_MESSAGE_BYTES = 256 * 1024 * 1024
+# The largest message either side reads. The grader holds one whole, with its parsed and
+# decoded copies: at 256 MB, answers of 20 million floats took a grading process to 2.5 GB (a
+# batch runs one per CPU). The reference's largest answer is 76 KB, an exercise's planned
+# answers together 127 KB; the worker sends an answer past what is left of it as $bad "large".
+MAX_MESSAGE_BYTES = 32 * 1024 * 1024
+MAX_REPLIES_BYTES = MAX_MESSAGE_BYTES - 1024 * 1024  # the rest: room for the "large" in their place
 MAX_DEPTH = 16
 HEADER = struct.Struct(">I")
 DTYPES = {"f": "<f8", "i": "<i8", "u": "<i8", "b": "|b1"}
@@ -254,6 +259,21 @@ def groups_message(groups: list[list[bytes]]) -> bytes:
     """The text of a `groups` message: requests (each as its `dumps` text) in groups; the
     worker answers each group with one message, a `replies_message` of its replies in order."""
     return b'{"op":"groups","groups":[%s]}' % b",".join(b"[%s]" % b",".join(group) for group in groups)
+
+
+def bounded_replies(replies: Any) -> bytes:
+    """The text of a worker's answer to one group (see replies_message), its `replies` (dicts,
+    in order) as they are while they fit in MAX_REPLIES_BYTES together; each one past that, as
+    a $bad of its size ("large|MB"): an answer too large for the grader to read is refused as
+    any other value that is not plain data, on its own."""
+    texts, size = [], 0
+    for reply in replies:
+        text = dumps(reply)
+        if size + len(text) > MAX_REPLIES_BYTES:
+            text = dumps({"ok": {"$bad": f"large|{len(text) // 1_000_000}"}, "id": reply.get("id")})
+        size += len(text)
+        texts.append(text)
+    return replies_message(texts)
 
 
 def replies_message(replies: list[bytes]) -> bytes:

@@ -263,7 +263,7 @@ def serve(channel: socket.socket, root: str) -> None:
         except EOFError:
             return
         for group in listed(message.get("groups")):
-            protocol.send(channel, {"replies": [answer(request, root) for request in listed(group)]})
+            protocol.send_text(channel, protocol.bounded_replies(answer(request, root) for request in listed(group)))
 
 
 def listed(value: object) -> list:

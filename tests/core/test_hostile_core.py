@@ -23,6 +23,7 @@ CASES = {
     "ex01_returns_nan": (1, {"diverged"}),
     "ex04_wrong_shape": (4, {"wrong_shape"}),
     "ex03_forges_unparsable_reply": (3, {"channel_broken", "worker_crashed"}),
+    "ex03_huge_answer": (3, {"not_plain_data"}),
 }
 
 

@@ -73,6 +73,17 @@ def test_a_reply_python_s_json_cannot_read_is_malformed_not_a_grader_failure(val
         protocol.parse(('{"replies":[{"ok":%s,"id":1}]}' % value).encode())
 
 
+def test_answers_past_what_the_grader_reads_are_refused_one_by_one(monkeypatch):
+    """A group's replies fit in MAX_REPLIES_BYTES: those past it come as $bad "large|MB", each
+    in its place; the rest are the worker's replies as they are."""
+    monkeypatch.setattr(protocol, "MAX_REPLIES_BYTES", 2_500_000)
+    small, big = {"ok": 1.5, "id": None}, {"ok": "x" * 2_000_000, "id": None}
+    answered = protocol.parse(protocol.bounded_replies([small, big, big, small]))["replies"]
+    assert answered == [small, big, {"ok": {"$bad": "large|2"}, "id": None}, small]
+    assert protocol.decode(answered[2]["ok"]) == protocol.Rejected("large|2")
+    assert protocol.bounded_replies([small]) == protocol.dumps({"replies": [small]})
+
+
 def test_group_messages_made_as_text_are_the_json_the_worker_reads_and_writes():
     """A batch sends its planned calls as one text made of cached pieces and compares the
     worker's answers as text (prefetch.py): the pieces must join into what the worker parses
