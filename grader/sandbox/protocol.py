@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import base64
 import json
+import re
 import socket
 import struct
 from dataclasses import dataclass
@@ -232,14 +233,36 @@ def receive_body(sock: socket.socket) -> bytes:
 def parse(body: bytes) -> dict:
     """A message's JSON object. The text may be anyone's (student code can write its own on the
     channel): a number of more digits than Python converts (ValueError) or arrays nested deeper
-    than the parser recurses (RecursionError) is as malformed as any other."""
+    than the parser recurses (RecursionError) is as malformed as any other. Its strings hold no
+    lone surrogate (see `whole_characters`)."""
     try:
-        message = json.loads(body.decode("utf-8"))
+        text = body.decode("utf-8")
+        message = json.loads(text)
+        if LONE_SURROGATE_ESCAPE.search(text):
+            message = whole_characters(message)
     except (UnicodeDecodeError, ValueError, RecursionError) as err:  # ValueError: JSONDecodeError too
         raise ProtocolError("message is not JSON") from err
     if type(message) is not dict:
         raise ProtocolError("message is not a JSON object")
     return message
+
+
+# JSON may spell a UTF-16 surrogate alone (`"\ud800"`): Python reads it as a str that cannot be
+# written as UTF-8. An exception's text holding one made every report that quotes it fail (the
+# JSON of `grade exercise`, the terminal, a whole batch: "The grader itself failed").
+LONE_SURROGATE_ESCAPE = re.compile(r"\\u[dD][89a-fA-F]")
+SURROGATE = re.compile("[\ud800-\udfff]")
+
+
+def whole_characters(value: Any) -> Any:
+    """`value` with every lone surrogate of its strings (keys too) replaced by U+FFFD."""
+    if type(value) is str:  # (json reads a pair, high then low, as the one character it spells)
+        return SURROGATE.sub("\ufffd", value)
+    if type(value) is list:
+        return [whole_characters(item) for item in value]
+    if type(value) is dict:
+        return {whole_characters(key): whole_characters(item) for key, item in value.items()}
+    return value
 
 
 def encoded_text(value: Any) -> bytes:

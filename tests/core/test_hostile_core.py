@@ -24,6 +24,7 @@ CASES = {
     "ex04_wrong_shape": (4, {"wrong_shape"}),
     "ex03_forges_unparsable_reply": (3, {"channel_broken", "worker_crashed"}),
     "ex03_huge_answer": (3, {"not_plain_data"}),
+    "ex03_raises_lone_surrogates": (3, {"raised_exception"}),
 }
 
 
