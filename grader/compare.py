@@ -262,7 +262,7 @@ class Dict(Spec):
             raise BadValue("value.missing_keys", "missing_keys", where=where, keys=", ".join(self.fields))
         if self.exact and set(value) != set(self.fields):
             raise BadValue("value.other_keys", "changed_input", where=where, keys=", ".join(self.fields),
-                           got=", ".join(sorted(str(key) for key in value)))
+                           got=_some_keys(value))
         return {key: spec.normalize(value[key], f'{where}["{key}"]') for key, spec in self.fields.items()}
 
     def difference(self, got: dict, expected: dict, tol: Tolerance) -> Difference | None:
@@ -271,6 +271,14 @@ class Dict(Spec):
             if found is not None:
                 return Difference(f'["{key}"]{found.where}', found.got, found.expected, found.aspect)
         return None
+
+
+def _some_keys(mapping: Mapping) -> str:
+    """A dict's keys for a message: the first 20 in order, each of at most 50 characters (a
+    submission may add half a million keys to a dict it was given)."""
+    keys = sorted(str(key) for key in mapping)
+    shown = ", ".join(key if len(key) <= 50 else key[:50] + "…" for key in keys[:20])
+    return shown + (", …" if len(keys) > 20 else "")
 
 
 @dataclass(frozen=True)

@@ -212,7 +212,15 @@ def verdict(name: str, title: str, points: float, error: BaseException | None, e
         message = f"{_call_text(error.call, lang)}: {message}"
     if diagnosis is not None:
         message = f"{message} {diagnosis_text(diagnosis, exercise, lang)}"
-    return TestResult(name, title, outcome, 0.0, points, message, diagnosis.id if diagnosis else None)
+    return TestResult(name, title, outcome, 0.0, points, cut(message), diagnosis.id if diagnosis else None)
+
+
+MAX_MESSAGE = 10_000  # characters: a message quotes what student code returned (a dict's keys)
+
+
+def cut(message: str) -> str:
+    """A test's message of at most MAX_MESSAGE characters: it goes into every report."""
+    return message if len(message) <= MAX_MESSAGE else message[:MAX_MESSAGE] + "…"
 
 
 def suite_error(exercise: Exercise, lang: str, detail: Any) -> TestResult:

@@ -12,6 +12,7 @@ import json
 import os
 import socket
 import tempfile
+import time
 from collections import deque
 from pathlib import Path
 from typing import Any, Callable
@@ -30,17 +31,36 @@ class StudentError(Exception):
     """Student code did not return a value: it raised, hung, crashed or spoke nonsense."""
 
 
+# What is kept of an exception the worker reports: its caps (worker.error_reply) are the child's
+# own to lift (worker.MAX_TEXT is a global of its process), or the reply is written by student
+# code itself, so the grader cuts it again. A message goes into every report, and a 300 MB one
+# made a 350 MB JSON.
+MAX_ERROR_TYPE, MAX_ERROR_TEXT, MAX_FRAMES = 100, 2000, 10
+MAX_FRAME_TEXTS = (300, None, 100, 200)  # file, line (a number), function, code
+
+
 class StudentRaised(StudentError):
-    """The student's code raised an exception (details as sent by the worker)."""
+    """The student's code raised an exception (details as sent by the worker, cut to size)."""
 
     def __init__(self, details: dict):
-        super().__init__(f"{details.get('type')}: {details.get('message')}")
-        self.type = str(details.get("type", "Exception"))
-        self.text = str(details.get("message", ""))
-        frames = details.get("frames") or []
-        self.frames = [tuple(frame) for frame in frames if isinstance(frame, list) and len(frame) == 4]
+        self.type = str(details.get("type", "Exception"))[:MAX_ERROR_TYPE]
+        self.text = str(details.get("message", ""))[:MAX_ERROR_TEXT]
+        super().__init__(f"{self.type}: {self.text}")
+        frames = details.get("frames")
+        frames = frames[-MAX_FRAMES:] if type(frames) is list else []
+        self.frames = [plain_frame(frame) for frame in frames if is_frame(frame)]
         self.not_implemented = details.get("not_implemented") is True
         self.syntax = details.get("syntax") is True
+
+
+def is_frame(frame: object) -> bool:
+    """(file, line, function, code) as the worker sends a traceback frame."""
+    return (type(frame) is list and len(frame) == 4 and type(frame[1]) in (int, type(None))
+            and all(type(frame[i]) is str for i in (0, 2, 3)))
+
+
+def plain_frame(frame: list) -> tuple:
+    return tuple(part if size is None else part[:size] for part, size in zip(frame, MAX_FRAME_TEXTS))
 
 
 class StudentTimeout(StudentError):
@@ -65,11 +85,26 @@ class StudentProtocolError(StudentError):
     """The worker answered with something that is not a well-formed reply."""
 
 
+# The time all the calls into one exercise of one submission may take together: without it a
+# function that answers just before each call's limit costs the limit times the number of calls
+# (ex09 has 270: 45 minutes of a batch at the default 10 s, and 450 calls for the curriculum).
+# Right code takes milliseconds for them all.
+EXERCISE_CALLS, EXERCISE_MINIMUM = 3, 30.0
+
+
+class Budget:
+    """What is left of an exercise's time (s): each exchange with its workers spends it."""
+
+    def __init__(self, limits: Limits):
+        self.seconds = max(EXERCISE_MINIMUM, EXERCISE_CALLS * limits.call_timeout)
+        self.left = self.seconds
+
+
 class Worker:
     """The process serving one exercise: a fork of the sandbox's zygote."""
 
-    def __init__(self, sandbox: Sandbox, limits: Limits, root: Path | None = None):
-        self.sandbox, self.limits = sandbox, limits
+    def __init__(self, sandbox: Sandbox, limits: Limits, root: Path | None = None, budget: Budget | None = None):
+        self.sandbox, self.limits, self.budget = sandbox, limits, budget
         self._output = tempfile.TemporaryFile()
         try:
             self._channel = sandbox.spawn(self._output, root)
@@ -135,15 +170,24 @@ class Worker:
     def _exchange(self, action: Callable[[], Any]) -> Any:
         from . import protocol
 
-        self._channel.settimeout(self.limits.call_timeout)
+        timeout, budget = self.limits.call_timeout, self.budget
+        if budget is not None:
+            if budget.left <= 0:
+                raise StudentTimeout(budget.seconds)
+            timeout = min(timeout, budget.left)
+        self._channel.settimeout(timeout)
+        started = time.monotonic()
         try:
             return action()
         except socket.timeout as err:
-            raise StudentTimeout(self.limits.call_timeout) from err
+            raise StudentTimeout(budget.seconds if timeout < self.limits.call_timeout else timeout) from err
         except (EOFError, BrokenPipeError, ConnectionResetError) as err:
             raise WorkerCrashed() from err
         except protocol.ProtocolError as err:
             raise StudentProtocolError(str(err)) from err
+        finally:
+            if budget is not None:
+                budget.left -= time.monotonic() - started
 
     def _unpack(self, reply: dict, request_id: int | None) -> Any:
         from . import protocol
@@ -204,6 +248,7 @@ class StudentSession:
         # are then those of any other such session of the exercise (engine.py reuses them).
         self.answers_are_the_reference = False
         self._defaults: dict[str, dict[str, Any]] = {}
+        self._budget = Budget(self.limits)  # shared by the exercise's workers, one after the other
 
     def call(self, function: str, *args: Any, **kwargs: Any) -> Any:
         return self._request(function, request_message("call", function, args, kwargs))
@@ -257,6 +302,8 @@ class StudentSession:
         for key in ("<import>", function):
             if key in self._failed:
                 raise self._failed[key]
+        if self._budget.left <= 0:  # the exercise's time is spent: no process started for nothing
+            raise StudentTimeout(self._budget.seconds)
         if not self._imported:
             self._send("<import>", IMPORT)
             self._imported = True
@@ -268,7 +315,7 @@ class StudentSession:
         if self._worker is not None and self._worker.generation != self.sandbox.generation:
             self._stop_worker()
         if self._worker is None:
-            self._worker = Worker(self.sandbox, self.limits, self.root)
+            self._worker = Worker(self.sandbox, self.limits, self.root, self._budget)
         return self._worker
 
     def _send(self, key: str, encoded: dict) -> Any:
@@ -289,6 +336,8 @@ class StudentSession:
         pending = list(plan)
         while pending:
             failed = self._failed.get("<import>") or self._failed.get(pending[0][0])
+            if failed is None and self._budget.left <= 0:
+                failed = StudentTimeout(self._budget.seconds)
             if failed is not None:
                 self._answers.append((pending.pop(0)[1], failed))
                 continue

@@ -122,15 +122,52 @@ def _system_binds() -> list[str]:
     return args
 
 
+# What student code may write inside the sandbox, in bytes: its private /tmp and /dev/shm. Each
+# is a tmpfs, that is the machine's memory, counted in no limit of the process (RLIMIT_FSIZE is
+# per file): unbounded, one call filled 6 GB in a few seconds.
+TMP_BYTES = 64 * 1024**2
+SHM_BYTES = 16 * 1024**2
+
+
+@lru_cache(maxsize=None)
+def bwrap_sizes_tmpfs() -> bool:
+    """Whether this bwrap has --size (0.5 and later): without it the tmpfs are unbounded."""
+    try:
+        shown = subprocess.run(["bwrap", "--help"], capture_output=True, text=True, timeout=30)
+    except (OSError, subprocess.SubprocessError):
+        return False
+    return "--size" in shown.stdout + shown.stderr
+
+
+def _scratch_mounts() -> list[str]:
+    """The private /tmp and /dev, each a tmpfs; /dev/shm a small one of its own, and /dev itself
+    read-only afterwards (the root too: see bwrap_command), so that only /tmp and /dev/shm take
+    a student's files, bounded, and emptied between submissions (worker.wipe_writable)."""
+    sized = bwrap_sizes_tmpfs()
+    tmp = ["--size", str(TMP_BYTES)] if sized else []
+    shm = ["--size", str(SHM_BYTES)] if sized else []
+    return [*tmp, "--tmpfs", "/tmp", "--proc", "/proc", "--dev", "/dev", *shm, "--tmpfs", "/dev/shm",
+            "--remount-ro", "/dev"]
+
+
 def bwrap_command(root: Path, control_fd: int, processes: int) -> list[str]:
     """The bubblewrap command line that starts the zygote for the submission at `root`."""
     # The private /tmp comes first: a runtime under /tmp (a venv there) is bound over it.
-    args = ["bwrap", *_system_binds(), "--tmpfs", "/tmp", "--proc", "/proc", "--dev", "/dev"]
+    args = ["bwrap", *_system_binds(), *_scratch_mounts()]
     for path in runtime_paths():
         args += ["--ro-bind", path, path]
     uid = ["--uid", "65534", "--gid", "65534"]
-    args += ["--ro-bind", str(SANDBOX_DIR), INSIDE_CODE, "--ro-bind", str(root), INSIDE_ROOT, "--chdir", INSIDE_ROOT,
-             "--unshare-all", *uid, "--cap-drop", "ALL", "--die-with-parent", "--new-session", "--clearenv"]
+    # --as-pid-1: the zygote itself is the PID namespace's init. Without it bwrap's own reaper
+    # is PID 1, the same uid as student code and dumpable: a child could ptrace it or write its
+    # memory through /proc/1/mem, and, spared by every reset, the program it made of it would
+    # outlive the submission and kill or watch the next ones in a warm sandbox (and its
+    # /proc/1/environ was the grader's environment). The zygote is not dumpable (worker.py).
+    # --remount-ro /, last: the root is bwrap's own tmpfs, which student code (its owner inside)
+    # could otherwise fill, and where /, /etc and /root kept what one submission wrote for the
+    # next of a warm sandbox (ld.so.preload for its programs, say).
+    args += ["--ro-bind", str(SANDBOX_DIR), INSIDE_CODE, "--ro-bind", str(root), INSIDE_ROOT, "--remount-ro", "/",
+             "--chdir", INSIDE_ROOT, "--unshare-all", "--as-pid-1", *uid, "--cap-drop", "ALL", "--die-with-parent", "--new-session",
+             "--clearenv"]
     for key, value in _environment("/tmp").items():
         args += ["--setenv", key, value]
     return [*args, sys.executable, "-I", "-S", f"{INSIDE_CODE}/worker.py", str(control_fd), INSIDE_ROOT, "namespace",
@@ -281,7 +318,9 @@ class Sandbox:
             return
         self._control, child_end = socket.socketpair(socket.AF_UNIX, socket.SOCK_STREAM)
         fd = child_end.fileno()
-        env, user, prctl = None, {}, None
+        # bwrap itself gets no more of the grader's environment than the path that finds it
+        # (--clearenv gives the zygote its own): the grader's secrets stay the grader's.
+        env, user, prctl = {"PATH": os.environ.get("PATH", "/usr/bin:/bin")}, {}, None
         if not self.isolated:
             self._as_fallback_user()
             prctl = prctl_function()

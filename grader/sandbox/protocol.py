@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import base64
 import json
+import re
 import socket
 import struct
 from dataclasses import dataclass
@@ -22,7 +23,12 @@ from typing import Any
 
 import numpy as np
 
-MAX_MESSAGE_BYTES = 256 * 1024 * 1024
+# The largest message either side reads. The grader holds one whole, with its parsed and
+# decoded copies: at 256 MB, answers of 20 million floats took a grading process to 2.5 GB (a
+# batch runs one per CPU). The reference's largest answer is 76 KB, an exercise's planned
+# answers together 127 KB; the worker sends an answer past what is left of it as $bad "large".
+MAX_MESSAGE_BYTES = 32 * 1024 * 1024
+MAX_REPLIES_BYTES = MAX_MESSAGE_BYTES - 1024 * 1024  # the rest: room for the "large" in their place
 MAX_DEPTH = 16
 HEADER = struct.Struct(">I")
 DTYPES = {"f": "<f8", "i": "<i8", "u": "<i8", "b": "|b1"}
@@ -225,13 +231,38 @@ def receive_body(sock: socket.socket) -> bytes:
 
 
 def parse(body: bytes) -> dict:
+    """A message's JSON object. The text may be anyone's (student code can write its own on the
+    channel): a number of more digits than Python converts (ValueError) or arrays nested deeper
+    than the parser recurses (RecursionError) is as malformed as any other. Its strings hold no
+    lone surrogate (see `whole_characters`)."""
     try:
-        message = json.loads(body.decode("utf-8"))
-    except (UnicodeDecodeError, json.JSONDecodeError) as err:
+        text = body.decode("utf-8")
+        message = json.loads(text)
+        if LONE_SURROGATE_ESCAPE.search(text):
+            message = whole_characters(message)
+    except (UnicodeDecodeError, ValueError, RecursionError) as err:  # ValueError: JSONDecodeError too
         raise ProtocolError("message is not JSON") from err
     if type(message) is not dict:
         raise ProtocolError("message is not a JSON object")
     return message
+
+
+# JSON may spell a UTF-16 surrogate alone (`"\ud800"`): Python reads it as a str that cannot be
+# written as UTF-8. An exception's text holding one made every report that quotes it fail (the
+# JSON of `grade exercise`, the terminal, a whole batch: "The grader itself failed").
+LONE_SURROGATE_ESCAPE = re.compile(r"\\u[dD][89a-fA-F]")
+SURROGATE = re.compile("[\ud800-\udfff]")
+
+
+def whole_characters(value: Any) -> Any:
+    """`value` with every lone surrogate of its strings (keys too) replaced by U+FFFD."""
+    if type(value) is str:  # (json reads a pair, high then low, as the one character it spells)
+        return SURROGATE.sub("\ufffd", value)
+    if type(value) is list:
+        return [whole_characters(item) for item in value]
+    if type(value) is dict:
+        return {whole_characters(key): whole_characters(item) for key, item in value.items()}
+    return value
 
 
 def encoded_text(value: Any) -> bytes:
@@ -251,6 +282,21 @@ def groups_message(groups: list[list[bytes]]) -> bytes:
     """The text of a `groups` message: requests (each as its `dumps` text) in groups; the
     worker answers each group with one message, a `replies_message` of its replies in order."""
     return b'{"op":"groups","groups":[%s]}' % b",".join(b"[%s]" % b",".join(group) for group in groups)
+
+
+def bounded_replies(replies: Any) -> bytes:
+    """The text of a worker's answer to one group (see replies_message), its `replies` (dicts,
+    in order) as they are while they fit in MAX_REPLIES_BYTES together; each one past that, as
+    a $bad of its size ("large|MB"): an answer too large for the grader to read is refused as
+    any other value that is not plain data, on its own."""
+    texts, size = [], 0
+    for reply in replies:
+        text = dumps(reply)
+        if size + len(text) > MAX_REPLIES_BYTES:
+            text = dumps({"ok": {"$bad": f"large|{len(text) // 1_000_000}"}, "id": reply.get("id")})
+        size += len(text)
+        texts.append(text)
+    return replies_message(texts)
 
 
 def replies_message(replies: list[bytes]) -> bytes:

@@ -263,7 +263,7 @@ def serve(channel: socket.socket, root: str) -> None:
         except EOFError:
             return
         for group in listed(message.get("groups")):
-            protocol.send(channel, {"replies": [answer(request, root) for request in listed(group)]})
+            protocol.send_text(channel, protocol.bounded_replies(answer(request, root) for request in listed(group)))
 
 
 def listed(value: object) -> list:
@@ -287,10 +287,10 @@ def run_child(channel_fd: int, output_fd: int, root: str) -> None:
 
 
 def kill_others(children: set[int], mode: str) -> None:
-    """Kill what the exercises started: in a PID namespace every process but the zygote and
-    the namespace's init; elsewhere the process groups of the children it forked."""
+    """Kill what the exercises started: in a PID namespace every process but the zygote (its
+    init, PID 1: isolation.py); elsewhere the process groups of the children it forked."""
     if mode == NAMESPACE_MODE:
-        keep = {os.getpid(), 1}
+        keep = {os.getpid()}
         for entry in os.listdir("/proc"):
             if entry.isdigit() and int(entry) not in keep:
                 try:

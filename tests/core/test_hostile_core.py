@@ -22,6 +22,9 @@ CASES = {
     "ex09_imports_reference": (9, {"raised_exception", "missing_function"}),
     "ex01_returns_nan": (1, {"diverged"}),
     "ex04_wrong_shape": (4, {"wrong_shape"}),
+    "ex03_forges_unparsable_reply": (3, {"channel_broken", "worker_crashed"}),
+    "ex03_huge_answer": (3, {"not_plain_data"}),
+    "ex03_raises_lone_surrogates": (3, {"raised_exception"}),
 }
 
 

@@ -65,6 +65,25 @@ def test_worker_answers_cannot_smuggle_functions_or_generators():
             protocol.decode(smuggled)
 
 
+@pytest.mark.parametrize("value", ["[" * 200_000 + "]" * 200_000, "9" * 100_000], ids=["nested", "digits"])
+def test_a_reply_python_s_json_cannot_read_is_malformed_not_a_grader_failure(value):
+    """Student code can write its own reply on the channel: nesting deeper than the parser
+    recurses, or an integer of more digits than Python converts, is the student's doing."""
+    with pytest.raises(protocol.ProtocolError):
+        protocol.parse(('{"replies":[{"ok":%s,"id":1}]}' % value).encode())
+
+
+def test_answers_past_what_the_grader_reads_are_refused_one_by_one(monkeypatch):
+    """A group's replies fit in MAX_REPLIES_BYTES: those past it come as $bad "large|MB", each
+    in its place; the rest are the worker's replies as they are."""
+    monkeypatch.setattr(protocol, "MAX_REPLIES_BYTES", 2_500_000)
+    small, big = {"ok": 1.5, "id": None}, {"ok": "x" * 2_000_000, "id": None}
+    answered = protocol.parse(protocol.bounded_replies([small, big, big, small]))["replies"]
+    assert answered == [small, big, {"ok": {"$bad": "large|2"}, "id": None}, small]
+    assert protocol.decode(answered[2]["ok"]) == protocol.Rejected("large|2")
+    assert protocol.bounded_replies([small]) == protocol.dumps({"replies": [small]})
+
+
 def test_group_messages_made_as_text_are_the_json_the_worker_reads_and_writes():
     """A batch sends its planned calls as one text made of cached pieces and compares the
     worker's answers as text (prefetch.py): the pieces must join into what the worker parses
@@ -85,6 +104,17 @@ def test_specs_compare_values_not_types():
     assert pair.difference(pair.normalize([1.0, [2.0]]), (np.asarray(1.0), np.array([2.0])), Tolerance()) is None
     found = Vector(2).difference(np.array([1.0, 2.1]), np.array([1.0, 2.0]), Tolerance())
     assert found is not None and found.where == "[1]"
+
+
+def test_a_message_quoting_what_student_code_returned_is_capped():
+    """A dict given back with 15,000 keys of 100 characters added: its message names a few."""
+    from grader.verdict import MAX_MESSAGE, cut
+
+    kept = Dict({"m": Vector(1)}, exact=True)
+    with pytest.raises(BadValue) as info:
+        kept.normalize({"m": [1.0], **{"k%099d" % i: 0 for i in range(15_000)}})
+    assert info.value.diagnosis == "changed_input" and len(info.value.params["got"]) < 2000
+    assert len(cut("x" * 10**6)) == MAX_MESSAGE + 1 and cut("short") == "short"
 
 
 @pytest.mark.parametrize(("spec", "value", "diagnosis"), [

@@ -25,6 +25,7 @@ ATTACKS = {  # student -> (exercise, hostile file)
     "lies": (1, "ex01_lying_objects"),
     "searches": (3, "ex03_searches_disk"),
     "huge": (1, "ex01_huge_integers"),
+    "surrogates": (3, "ex03_raises_lone_surrogates"),  # once stopped the whole batch
 }
 EXERCISES = range(1, 7)
 

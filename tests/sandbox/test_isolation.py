@@ -94,6 +94,21 @@ def test_student_code_runs_as_nobody_without_capabilities_and_sees_little(tmp_pa
     assert "work" not in line and "home" not in line and "'submission'" in line
 
 
+@pytest.mark.skipif(not isolation.namespaces_available() or not isolation.bwrap_sizes_tmpfs(),
+                    reason="bubblewrap namespaces, with sized tmpfs, unavailable here")
+def test_what_student_code_writes_is_bounded_and_only_where_it_is_wiped(tmp_path):
+    """/tmp and /dev/shm are the machine's memory: at most TMP_BYTES and SHM_BYTES. Nothing else
+    is writable (bwrap's root, /etc, /root and /dev were: unbounded, and never wiped)."""
+    from ..conftest import HOSTILE, submission_with
+
+    report = grade_submission(submission_with(tmp_path / "sub", {3: HOSTILE / "ex03_fills_tmpfs.py"}),
+                              curriculum.select("3"))
+    line = next(l for l in report.exercises[0].output.splitlines() if l.startswith("FILLED"))
+    _, tmp, shm, wrote, *folders = line.split(" ")
+    assert int(tmp) <= isolation.TMP_BYTES >> 20 and int(shm) <= isolation.SHM_BYTES >> 20
+    assert wrote == "WROTE" and folders == [""]
+
+
 # A student is not root, and a desktop user runs hundreds of threads (a browser): the kernel
 # counts them all against RLIMIT_NPROC. These tests run the grader as uid nobody.
 # - Fallback: nobody keeps only the right to read files (CAP_DAC_OVERRIDE: the interpreter and

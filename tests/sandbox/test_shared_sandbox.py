@@ -6,6 +6,8 @@ from __future__ import annotations
 
 import ast
 import math
+import platform
+import time
 from contextlib import ExitStack
 from pathlib import Path
 
@@ -146,10 +148,12 @@ LEAVES_TRACES = '''
 import os, subprocess, sys
 
 def gradient_step(v, gradient, step_size):
-    for folder in ("/tmp", "/dev/shm"):
-        if os.path.isdir(folder):
+    for folder in ("/tmp", "/dev/shm", "/", "/etc", "/root", "/dev"):
+        try:
             with open(os.path.join(folder, "gdkit-left-behind"), "w") as stream:
                 stream.write("secret of the first student")
+        except OSError:
+            pass  # read-only: only /tmp and /dev/shm are writable, and they are wiped
     if not os.path.exists("/tmp/gdkit-locked"):  # a folder it takes its own rights away from
         os.makedirs("/tmp/gdkit-locked/inner")
         os.chmod("/tmp/gdkit-locked", 0)
@@ -175,6 +179,7 @@ def _processes():
 
 print("TMP", sorted(os.listdir("/tmp")))
 print("SHM", sorted(os.listdir("/dev/shm")) if os.path.isdir("/dev/shm") else [])
+print("ELSEWHERE", [f for f in ("/", "/etc", "/root", "/dev") if os.path.exists(os.path.join(f, "gdkit-left-behind"))])
 print("PROCESSES", [p for p in _processes() if "gdkit-left-behind" in p])
 with open("/proc/sysvipc/shm") as table:
     print("IPC", table.read().splitlines()[1:])
@@ -202,7 +207,25 @@ def test_nothing_of_one_submission_reaches_the_next(tmp_path: Path):
     # A Python runtime under /tmp (a CI's venv) is mounted there read-only by the sandbox itself.
     runtime = {Path(path).parts[2] for path in runtime_paths() if Path(path).parts[1:2] == ("tmp",)}
     assert set(ast.literal_eval(seen["TMP"])) <= runtime, seen
-    assert seen["SHM"] == seen["PROCESSES"] == seen["IPC"] == "[]", seen
+    assert seen["SHM"] == seen["PROCESSES"] == seen["IPC"] == seen["ELSEWHERE"] == "[]", seen
+
+
+@pytest.mark.skipif(not namespaces_available() or platform.machine() != "x86_64",
+                    reason="the attack is x86-64 machine code; PID 1 is the sandbox's with namespaces")
+def test_no_submission_takes_over_the_sandbox_s_init(tmp_path: Path):
+    """PID 1 of the sandbox is spared by every reset: it must be nothing student code may trace
+    or write (bwrap's own reaper was both), or a program made of it kills the next submissions."""
+    exercises = curriculum.select("1-6")  # enough calls for the loop to see the next ones
+    first = submission_with(tmp_path / "first", {3: HOSTILE / "ex03_hijacks_init.py"})
+    honest = [submission_with(tmp_path / name, {}) for name in ("second", "third")]
+    sandbox = Sandbox(None, LIMITS)
+    try:
+        with ExitStack() as stack:
+            roots = [stack.enter_context(prepared(folder)) for folder in (first, *honest)]
+            reports = grade_prepared_many(roots, exercises, 7, "en", sandbox)
+    finally:
+        sandbox.close()
+    assert [r.score for r in reports] == [r.max_score for r in reports]
 
 
 def test_calls_off_the_plan_and_nan_arguments_get_live_answers(tmp_path: Path):
@@ -246,6 +269,35 @@ def test_a_timeout_in_a_plan_stops_only_that_function(tmp_path: Path):
         finally:
             session.close()
             session.sandbox.close()
+
+
+@pytest.mark.parametrize("planned", [True, False], ids=["prefetched", "live"])
+def test_an_exercise_s_calls_share_one_time_budget(tmp_path: Path, monkeypatch, planned: bool):
+    """Answers that each come just before the call's limit cost the limit times the number of
+    calls (ex09: 270): all the calls of an exercise get EXERCISE_CALLS limits in all (at least
+    EXERCISE_MINIMUM s), then time out at once."""
+    from grader.sandbox import client
+
+    monkeypatch.setattr(client, "EXERCISE_MINIMUM", 2.0)
+    submission = submission_with(tmp_path / "s", {9: HOSTILE / "ex09_answers_just_in_time.py"})
+    calls = [request_message("call", "constant", (k,), {}) for k in range(20)]  # 8 s, were they all answered
+    with prepared(submission) as root:
+        session = StudentSession(Sandbox(None, Limits(call_timeout=0.5)), "ex09_schedules", root=root)
+        started = time.monotonic()
+        try:
+            if planned:
+                session.prefetch([("constant", encode_request(message)) for message in calls])
+            outcomes = []
+            for message in calls:
+                try:
+                    outcomes.append(session.call("constant", *message["args"]))
+                except Exception as error:  # noqa: BLE001
+                    outcomes.append(type(error).__name__)
+        finally:
+            session.close()
+            session.sandbox.close()
+    assert time.monotonic() - started < 4.5
+    assert 0 < outcomes.count(0.1) < 6 and outcomes[-1] == "StudentTimeout", outcomes
 
 
 def test_the_reference_is_what_plans_are_made_from():

@@ -84,6 +84,15 @@ def test_output_flood_is_capped(tmp_path: Path):
     assert len(json.dumps(result)) < 2_000_000
 
 
+def test_an_exception_s_text_is_capped_by_the_grader(tmp_path: Path):
+    """A test's message quotes the exception the worker reports: its cap there is the child's to
+    lift, so the grader cuts it again (a 50 MB text made a 350 MB JSON)."""
+    submission = submission_with(tmp_path / "sub", {3: HOSTILE / "ex03_lifts_error_cap.py"})
+    _, result = grade_all(submission)
+    assert_only_exercise_lost(result, 3)
+    assert len(json.dumps(result)) < 1_000_000
+
+
 @needs_namespaces
 def test_no_connection_reaches_a_loopback_listener(tmp_path: Path):
     listener = socket.socket()
