@@ -23,11 +23,12 @@ def test_single_step(check, rng, dim):
 
 
 def test_leaves_w_and_h_unchanged(check, rng):
-    """The statement: do not modify w or h in place; return new vectors."""
+    """The statement: return new vectors, the right ones, and do not modify w or h in place."""
     w, g, h = rng.normal(size=(3, 3))
-    after = lambda m: m.inputs_after("momentum_update", w, g, h, learning_rate=0.1, alpha=0.9)  # noqa: E731
-    check.unchanged(lambda m: (lambda args: [args[0], args[2]])(after(m)), Tuple((Vector(3), Vector(3)), ("w", "h")),
-                    describe_call("momentum_update", w, g, h, learning_rate=0.1, alpha=0.9))
+    after = lambda m: m.inputs_after("momentum_update", w, g, h, learning_rate=0.1, alpha=0.8)  # noqa: E731
+    call = describe_call("momentum_update", w, g, h, learning_rate=0.1, alpha=0.8)
+    check.unchanged(lambda m: (lambda args: [args[0], args[2]])(after(m)), Tuple((Vector(3), Vector(3)), ("w", "h")), call)
+    check(lambda m: m.momentum_update(w, g, h, learning_rate=0.1, alpha=0.8), pair(3), call)  # a function doing nothing changes nothing
 
 
 def test_default_arguments(check, rng):

@@ -25,12 +25,13 @@ def test_single_step(check, rng, dim):
 
 
 def test_leaves_w_and_h_unchanged(check, rng):
-    """The statement: do not modify w or h in place; return new vectors."""
+    """The statement: return new vectors, the right ones, and do not modify w or h in place."""
     q = Objective("wavy", {"frequencies": rng.uniform(0.5, 3, size=3).tolist()})
     w, h = rng.normal(size=(2, 3))
     after = lambda m: m.inputs_after("nesterov_update", w, q.grad, h, learning_rate=0.1, alpha=0.9)  # noqa: E731
-    check.unchanged(lambda m: (lambda args: [args[0], args[2]])(after(m)), Tuple((Vector(3), Vector(3)), ("w", "h")),
-                    describe_call("nesterov_update", w, q.grad, h, learning_rate=0.1, alpha=0.9))
+    call = describe_call("nesterov_update", w, q.grad, h, learning_rate=0.1, alpha=0.9)
+    check.unchanged(lambda m: (lambda args: [args[0], args[2]])(after(m)), Tuple((Vector(3), Vector(3)), ("w", "h")), call)
+    check(lambda m: m.nesterov_update(w, q.grad, h, learning_rate=0.1, alpha=0.9), pair(3), call)  # a function doing nothing changes nothing
 
 
 def test_default_arguments(check, rng):

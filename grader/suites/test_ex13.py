@@ -28,12 +28,13 @@ def test_single_step(check, rng, dim):
 
 
 def test_leaves_w_and_g_unchanged(check, rng):
-    """The statement: do not modify w or G in place; return new vectors."""
+    """The statement: return new vectors, the right ones, and do not modify w or G in place."""
     w, g = rng.normal(size=(2, 3))
     G = rng.uniform(0, 3, size=3)
     after = lambda m: m.inputs_after("rmsprop_update", w, g, G, learning_rate=0.1, alpha=0.9)  # noqa: E731
-    check.unchanged(lambda m: (lambda args: [args[0], args[2]])(after(m)), Tuple((Vector(3), Vector(3)), ("w", "G")),
-                    describe_call("rmsprop_update", w, g, G, learning_rate=0.1, alpha=0.9))
+    call = describe_call("rmsprop_update", w, g, G, learning_rate=0.1, alpha=0.9)
+    check.unchanged(lambda m: (lambda args: [args[0], args[2]])(after(m)), Tuple((Vector(3), Vector(3)), ("w", "G")), call)
+    check(lambda m: m.rmsprop_update(w, g, G, learning_rate=0.1, alpha=0.9), pair(3), call)  # a function doing nothing changes nothing
 
 
 def test_default_arguments(check, rng):

@@ -25,13 +25,14 @@ def test_single_step(check, rng, dim):
 
 
 def test_leaves_w_m_and_v_unchanged(check, rng):
-    """The statement: do not modify w, m or v in place; return new vectors."""
+    """The statement: return new vectors, the right ones, and do not modify w, m or v in place."""
     w, g, m = rng.normal(size=(3, 3))
     v = rng.uniform(0, 2, size=3)
     after = lambda mod: mod.inputs_after("adam_update", w, g, m, v, 2, learning_rate=0.01)  # noqa: E731
+    call = describe_call("adam_update", w, g, m, v, 2, learning_rate=0.01)
     check.unchanged(lambda mod: (lambda args: [args[0], args[2], args[3]])(after(mod)),
-                    Tuple((Vector(3), Vector(3), Vector(3)), ("w", "m", "v")),
-                    describe_call("adam_update", w, g, m, v, 2, learning_rate=0.01))
+                    Tuple((Vector(3), Vector(3), Vector(3)), ("w", "m", "v")), call)
+    check(lambda mod: mod.adam_update(w, g, m, v, 2, learning_rate=0.01), triple(3), call)  # a function doing nothing changes nothing
 
 
 def test_first_step(check, rng):

@@ -35,12 +35,13 @@ def test_single_step(check, rng, decay, amsgrad):
 
 
 def test_leaves_the_state_unchanged(check, rng):
-    """The statement: return a new dict, leave the one you were given unchanged."""
+    """The statement: return a new dict, the right one, and leave the one you were given unchanged."""
     w, g = rng.normal(size=(2, 3))
     state = random_state(rng, 3)
     kept = Dict({key: Vector(3) for key in ("m", "v", "v_max")}, exact=True)  # no key added either
-    check.unchanged(lambda m: [m.inputs_after("adam_update_full", w, g, state, 2, amsgrad=True)[2]], Tuple((kept,), ("state",)),
-                    describe_call("adam_update_full", w, g, state, 2, amsgrad=True))
+    call = describe_call("adam_update_full", w, g, state, 2, amsgrad=True)
+    check.unchanged(lambda m: [m.inputs_after("adam_update_full", w, g, state, 2, amsgrad=True)[2]], Tuple((kept,), ("state",)), call)
+    check(lambda m: m.adam_update_full(w, g, state, 2, amsgrad=True), answer(3), call)  # a function doing nothing changes nothing
 
 
 def test_default_arguments(check, rng):

@@ -103,3 +103,22 @@ def test_untouched_stubs_score_zero_with_not_implemented():
         for test in exercise.tests:
             assert test.outcome is Outcome.ERROR
             assert test.diagnosis == "not_implemented", (exercise.exercise, test.name, test.message)
+
+
+def test_stubs_that_return_none_score_zero(tmp_path):
+    """Every stub's `raise NotImplementedError(…)` made `return None`: code that does nothing.
+    It changes none of its inputs, and the tests of that ('Returns new w and h, leaves the given
+    ones unchanged') once passed on that alone: 7 points for nothing. They now ask for the right
+    answer too."""
+    import re
+
+    folder = tmp_path / "exercises"
+    folder.mkdir()
+    for stub in STUBS.glob("ex*.py"):
+        text = re.sub(r"raise NotImplementedError\((?:[^()]|\([^()]*\))*\)", "return None", stub.read_text(encoding="utf-8"))
+        assert "NotImplementedError" not in text, stub.name
+        (folder / stub.name).write_text(text, encoding="utf-8")
+    report = grade_submission(folder, curriculum.all_exercises())
+    passed = [(ex.exercise, t.name) for ex in report.exercises for t in ex.tests if t.outcome is Outcome.PASSED]
+    assert passed == []
+    assert report.score == 0 and report.max_score > 0
