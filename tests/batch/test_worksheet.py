@@ -5,6 +5,7 @@ from __future__ import annotations
 import csv
 import io
 import json
+import shutil
 import subprocess
 import sys
 from pathlib import Path
@@ -132,3 +133,26 @@ def test_students_graded_in_another_course_are_named(graded: Path, tmp_path: Pat
     done = grade(str(write_csv(tmp_path / "w.csv", HEADER, rows)), "--from", str(graded))
     assert done.returncode == 0
     assert "1 student graded in" in done.stderr and "Bob Bekov_102" in done.stderr
+
+
+def test_a_participant_graded_again_under_a_new_name_gets_the_latest_grading(tmp_path: Path):
+    """A participant who changes the name on Moodle is `New Name_105` in the next download; the
+    gradebook keeps `Old Name_105` too. The worksheet gets the new grading, whichever id sorts
+    last, and says which old one it left out."""
+    submissions, out = tmp_path / "submissions", tmp_path / "out"
+    old = submission_with(submissions / "Әлібек Нұрланұлы_105_assignsubmission_file_", {})
+    run_batch(submissions, out, "--exercises", "1-2", "--workers", "1")
+    new = old.rename(submissions / "Alibek Nurlanuly_105_assignsubmission_file_")
+    shutil.copyfile(MISTAKES / "ex01_gradient_missing_factor_2.py", new / "ex01_sum_of_squares.py")
+    run_batch(submissions, out, "--exercises", "1-2", "--workers", "1")
+    rows = [["Participant 105", "Alibek Nurlanuly", "alibek@example.kz", "Submitted for grading", "", "10.00", "Yes",
+             "-", "-", ""]]
+    done = grade(str(write_csv(tmp_path / "w.csv", HEADER, rows)), "--from", str(out))
+    assert done.returncode == 0, done.stderr
+    score, top = totals(out)["Alibek Nurlanuly_105"]
+    assert score < top
+    filled = list(csv.reader(io.StringIO((out / "w-filled.csv").read_text(encoding="utf-8"))))
+    assert filled[1][4] == f"{score / top * 10:.2f}"
+    assert "Grades of 1 participants written" in done.stdout
+    said = " ".join(done.stderr.split())
+    assert "1 grading in" in said and "graded again since under another name" in said and "Әлібек Нұрланұлы_105" in said
