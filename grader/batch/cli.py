@@ -74,6 +74,15 @@ def counted(message_id: str, count: int, lang: str, **params: object) -> str:
     return translate(f"{message_id}.{plural_form(count, lang)}", lang, count=count, **params)
 
 
+SHOWN_STUDENTS = 5  # students named on one line of stderr; the others are counted
+
+
+def listed(names: list[str]) -> str:
+    """The first SHOWN_STUDENTS of `names`, and how many more there are: "a, b, c, d, e, … (+3)"."""
+    shown = ", ".join(names[:SHOWN_STUDENTS])
+    return shown + (f", … (+{len(names) - SHOWN_STUDENTS})" if len(names) > SHOWN_STUDENTS else "")
+
+
 CHANGE_ORDER = ("exercises", "lang", "seed", "timeout", "grader")
 
 
@@ -196,20 +205,20 @@ def batch(submissions: Path, out: Path, workers: int | None, seed: int | None, t
         raise InputProblem(translate("batch.error.os", lang, path=str(error.filename or out),
                                              reason=error.strerror or str(error))) from None
     if summary.ignored:
-        click.echo(counted("batch.ignored", len(summary.ignored), lang, names=", ".join(summary.ignored[:5])), err=True)
+        click.echo(counted("batch.ignored", len(summary.ignored), lang, names=listed(summary.ignored)), err=True)
     if summary.stale:
-        click.echo(counted("batch.stale", len(summary.stale), lang, names=", ".join(summary.stale[:5])), err=True)
+        click.echo(counted("batch.stale", len(summary.stale), lang, names=listed(summary.stale)), err=True)
     if summary.not_gradable:
-        names = ", ".join(summary.not_gradable[:5])
+        names = listed(summary.not_gradable)
         click.echo(counted("batch.not_gradable", len(summary.not_gradable), lang, names=names), err=True)
     if summary.still_not_gradable:
-        names = ", ".join(summary.still_not_gradable[:5])
+        names = listed(summary.still_not_gradable)
         click.echo(counted("batch.still_not_gradable", len(summary.still_not_gradable), lang, names=names), err=True)
     if summary.dropped:
         from .outputs import number
 
         drops = sorted(summary.dropped)
-        names = ", ".join(f"{student} {number(last)} → {number(new)}" for student, last, new in drops[:5])
+        names = listed([f"{student} {number(last)} → {number(new)}" for student, last, new in drops])
         click.echo(counted("batch.dropped", len(drops), lang, names=names), err=True)
     if summary.regraded:
         click.echo(regraded_text(summary, lang), err=True)

@@ -212,7 +212,7 @@ def _listed(header: list[str]) -> str:
 @lang_option
 def worksheet(worksheet: Path, out: Path, named: str | None, target: Path | None, lang: str | None) -> None:
     """Fill in Moodle's grading worksheet (CSV) with the totals of a `grade batch`, scaled to the assignment's maximum grade, to upload back to Moodle."""
-    from .cli import InputProblem, counted
+    from .cli import InputProblem, counted, listed
     from .outputs import atomic_write
 
     lang = language(lang)
@@ -225,5 +225,5 @@ def worksheet(worksheet: Path, out: Path, named: str | None, target: Path | None
     for kind, names in (("undecided", filled.undecided), ("not_graded", filled.not_graded),
                         ("unmatched", filled.unmatched), ("superseded", filled.superseded)):
         if names:
-            click.echo(counted(f"worksheet.{kind}", len(names), lang, names=", ".join(names[:5]), out=str(out)), err=True)
+            click.echo(counted(f"worksheet.{kind}", len(names), lang, names=listed(names), out=str(out)), err=True)
     click.echo(translate("worksheet.done", lang, graded=filled.graded, path=str(target), maximum=filled.maximum))

@@ -291,6 +291,16 @@ def test_counts_take_the_plural_form_of_each_language():
     assert "{" not in counted("batch.stale", 1, "kk", names="x") and "1 студент" in counted("batch.stale", 1, "kk", names="x")
 
 
+def test_a_long_list_of_students_on_stderr_says_how_many_it_leaves_out(tmp_path: Path):
+    """Seven students who handed in nothing: the line names five and counts the two others,
+    rather than stop at five under a count of seven."""
+    for name in ("ann", "ben", "cat", "dan", "eva", "fay", "gus"):
+        (tmp_path / "class" / name).mkdir(parents=True)
+    done = run_batch(tmp_path / "class", tmp_path / "out", "--workers", "1")
+    said = " ".join(done.stderr.split())
+    assert "7 students could not be graded" in said and "ann, ben, cat, dan, eva, … (+2)" in said, said
+
+
 def test_ctrl_c_on_the_gradebook_s_commit_stops_cleanly(tmp_path: Path):
     """Ctrl-C can land on COMMIT itself, after which no transaction is open: the interrupt
     goes on (the batch says how to resume), not an OperationalError from a ROLLBACK."""
