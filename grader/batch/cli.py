@@ -126,6 +126,21 @@ def check_timeout(timeout: float, lang: str) -> None:
                                  param_hint="'--timeout'")
 
 
+def name_students(summary: Summary, lang: str) -> None:
+    """The lines on stderr that name students: entries ignored, students gone from SUBMISSIONS,
+    not gradable (now or still), those the grader failed on, and totals that went down."""
+    from .outputs import number
+
+    lists = (("batch.ignored", summary.ignored), ("batch.stale", summary.stale),
+             ("batch.not_gradable", summary.not_gradable), ("batch.still_not_gradable", summary.still_not_gradable),
+             ("batch.grader_failed_names", summary.grader_failed),
+             ("batch.dropped", [f"{student} {number(last)} → {number(new)}"
+                                for student, last, new in sorted(summary.dropped)]))
+    for message_id, names in lists:
+        if names:
+            click.echo(counted(message_id, len(names), lang, names=listed(names)), err=True)
+
+
 @click.command("batch")
 @click.argument("submissions", type=click.Path(path_type=Path))
 @click.option("--out", "out", type=click.Path(path_type=Path), required=True,
@@ -204,22 +219,7 @@ def batch(submissions: Path, out: Path, workers: int | None, seed: int | None, t
     except OSError as error:
         raise InputProblem(translate("batch.error.os", lang, path=str(error.filename or out),
                                              reason=error.strerror or str(error))) from None
-    if summary.ignored:
-        click.echo(counted("batch.ignored", len(summary.ignored), lang, names=listed(summary.ignored)), err=True)
-    if summary.stale:
-        click.echo(counted("batch.stale", len(summary.stale), lang, names=listed(summary.stale)), err=True)
-    if summary.not_gradable:
-        names = listed(summary.not_gradable)
-        click.echo(counted("batch.not_gradable", len(summary.not_gradable), lang, names=names), err=True)
-    if summary.still_not_gradable:
-        names = listed(summary.still_not_gradable)
-        click.echo(counted("batch.still_not_gradable", len(summary.still_not_gradable), lang, names=names), err=True)
-    if summary.dropped:
-        from .outputs import number
-
-        drops = sorted(summary.dropped)
-        names = listed([f"{student} {number(last)} → {number(new)}" for student, last, new in drops])
-        click.echo(counted("batch.dropped", len(drops), lang, names=names), err=True)
+    name_students(summary, lang)
     if summary.regraded:
         click.echo(regraded_text(summary, lang), err=True)
     if summary.left_out:
