@@ -46,7 +46,12 @@ def progress_bar(lang: str):
     except ImportError:
         return None
     return lambda total, stage: tqdm(total=total, desc=translate(f"batch.progress.{stage}", lang), unit="",
-                                     file=sys.stdout, dynamic_ncols=True, leave=False)
+                                     file=sys.stdout, dynamic_ncols=True, leave=False, bar_format=BAR_FORMAT)
+
+
+# The count and the time left, without tqdm's rate: with no unit (a student is said in kk, ru
+# or en) it reads "2.99s/" or "?/s".
+BAR_FORMAT = "{desc}: {percentage:3.0f}%|{bar}| {n_fmt}/{total_fmt} [{elapsed}<{remaining}]"
 
 
 def answers_exist_for(seed: int) -> None:

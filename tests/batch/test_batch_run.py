@@ -218,6 +218,24 @@ def test_the_bars_show_the_reading_of_every_submission_then_the_grading_of_the_c
     assert [(b.stage, b.total, b.done, b.closed) for b in bars] == [("reading", 8, 8, True)]
 
 
+def test_the_bar_shows_the_count_and_the_time_left_without_a_rate_in_no_unit(monkeypatch):
+    """A student every three seconds read "2.99s/]" (tqdm's rate, with no unit to name)."""
+    from grader.batch.cli import progress_bar
+
+    class Terminal(io.StringIO):
+        def isatty(self) -> bool:
+            return True
+
+    monkeypatch.setattr(sys, "stdout", Terminal())
+    bar = progress_bar("ru")(4, "grading")
+    bar.start_t -= 9  # three students in nine seconds
+    bar.update(3)
+    shown = str(bar)
+    bar.close()
+    assert "3/4" in shown and "00:09<00:03" in shown, shown
+    assert "s/" not in shown and "/s" not in shown, shown
+
+
 def test_folders_a_killed_run_left_in_tmp_are_removed(tmp_path, monkeypatch):
     import os
     import subprocess
