@@ -122,6 +122,15 @@ def refuse_a_forgotten_seed(out: Path, seed: int | None, lang: str) -> None:
                                      seed=own[0], public=course_seed()))
 
 
+def is_busy(error: sqlite3.DatabaseError) -> bool:
+    """Whether sqlite failed because another program holds the gradebook (an sqlite3 shell or a
+    database browser in a transaction): a sound gradebook, not one to move away."""
+    code = getattr(error, "sqlite_errorcode", None)  # Python 3.11+
+    if code is not None:
+        return code & 0xFF in (sqlite3.SQLITE_BUSY, sqlite3.SQLITE_LOCKED)
+    return isinstance(error, sqlite3.OperationalError) and "locked" in str(error)
+
+
 def check_timeout(timeout: float, lang: str) -> None:
     """A usage error (exit 2) for a time limit that is not a number of seconds from
     MIN_TIMEOUT to MAX_TIMEOUT: click's range lets nan through (no comparison with it holds)."""
@@ -216,8 +225,8 @@ def batch(submissions: Path, out: Path, workers: int | None, seed: int | None, t
     except OutputBusy:
         raise InputProblem(translate("batch.error.busy", lang, out=str(out))) from None
     except sqlite3.DatabaseError as error:  # not a gradebook, or a damaged one: the user's file, not a grader bug
-        raise InputProblem(translate("batch.error.gradebook_unreadable", lang, path=str(out / GRADEBOOK),
-                                     reason=str(error))) from None
+        message_id = "batch.error.gradebook_busy" if is_busy(error) else "batch.error.gradebook_unreadable"
+        raise InputProblem(translate(message_id, lang, path=str(out / GRADEBOOK), reason=str(error))) from None
     except KeyboardInterrupt:  # Ctrl-C: what was graded is committed; the next run grades the rest
         click.echo(translate("batch.interrupted", lang, out=str(out)), err=True)
         sys.exit(EXIT_INTERRUPTED)
