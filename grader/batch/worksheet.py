@@ -226,4 +226,4 @@ def worksheet(worksheet: Path, out: Path, named: str | None, target: Path | None
                         ("unmatched", filled.unmatched), ("superseded", filled.superseded)):
         if names:
             click.echo(counted(f"worksheet.{kind}", len(names), lang, names=listed(names), out=str(out)), err=True)
-    click.echo(translate("worksheet.done", lang, graded=filled.graded, path=str(target), maximum=filled.maximum))
+    click.echo(counted("worksheet.done", filled.graded, lang, graded=filled.graded, path=str(target), maximum=filled.maximum))

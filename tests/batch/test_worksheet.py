@@ -153,6 +153,16 @@ def test_a_participant_graded_again_under_a_new_name_gets_the_latest_grading(tmp
     assert score < top
     filled = list(csv.reader(io.StringIO((out / "w-filled.csv").read_text(encoding="utf-8"))))
     assert filled[1][4] == f"{score / top * 10:.2f}"
-    assert "Grades of 1 participants written" in done.stdout
+    assert "Grade of 1 participant written" in done.stdout
     said = " ".join(done.stderr.split())
     assert "1 grading in" in said and "graded again since under another name" in said and "Әлібек Нұрланұлы_105" in said
+
+
+def test_the_count_of_grades_written_takes_its_plural_form():
+    from grader.batch.cli import counted
+
+    said = {(lang, n): counted("worksheet.done", n, lang, graded=n, path="w.csv", maximum="10")
+            for lang in ("en", "ru") for n in (1, 2, 5, 21)}
+    assert said["en", 1].startswith("Grade of 1 participant written") and said["en", 2].startswith("Grades of 2 participants")
+    assert said["ru", 1].startswith("Оценки 1 участника записаны") and said["ru", 21].startswith("Оценки 21 участника")
+    assert said["ru", 2].startswith("Оценки 2 участников записаны") and said["ru", 5].startswith("Оценки 5 участников")
