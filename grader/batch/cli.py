@@ -122,6 +122,15 @@ def refuse_a_forgotten_seed(out: Path, seed: int | None, lang: str) -> None:
                                      seed=own[0], public=course_seed()))
 
 
+def say_connecting(address: str, lang: str) -> None:
+    """On a terminal, a line before the wait for the Dask scheduler: an address where none
+    answers takes the whole connection timeout to be told, which was as long without a word."""
+    from .runner import CONNECT_TIMEOUT
+
+    if sys.stderr.isatty():
+        click.echo(translate("batch.connecting", lang, address=address, seconds=f"{CONNECT_TIMEOUT:g}"), err=True)
+
+
 def is_busy(error: sqlite3.DatabaseError) -> bool:
     """Whether sqlite failed because another program holds the gradebook (an sqlite3 shell or a
     database browser in a transaction): a sound gradebook, not one to move away."""
@@ -212,6 +221,8 @@ def batch(submissions: Path, out: Path, workers: int | None, seed: int | None, t
     refuse_a_forgotten_seed(out, seed, lang)
     if scheduler is None:
         say_if_falling_back()
+    else:
+        say_connecting(scheduler, lang)
     settings = Settings(submissions=submissions, out=out, numbers=numbers,
                         seed=course_seed() if seed is None else seed, lang=lang, timeout=timeout,
                         workers=workers or default_workers(), scheduler=scheduler)
