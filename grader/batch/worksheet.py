@@ -140,7 +140,7 @@ def fill(worksheet: Path, out: Path, named: str | None = None) -> tuple[Sheet, F
     maximum = _maximum(sheet, maximum_column)  # (grade_columns found one on every row)
     filled = Filled(maximum=_cell(sheet.rows[1], maximum_column).strip())
     with Gradebook(out / GRADEBOOK) as book:
-        latest = latest_by_participant(book.records(), filled)
+        latest = latest_by_participant(book.records(), filled, current_students(out))
     for number, stored in latest.items():
         row = rows_by_number.get(number)
         if row is None:
@@ -157,11 +157,18 @@ def fill(worksheet: Path, out: Path, named: str | None = None) -> tuple[Sheet, F
     return sheet, filled
 
 
-def latest_by_participant(records: Iterable[Stored], filled: Filled) -> dict[str, Stored]:
-    """Each Moodle participant's last grading, by participant number. A participant who changed
-    the name on Moodle is a new student id in the next download, `New Name_123456`, while the
-    gradebook keeps `Old Name_123456`: the latest grading is the participant's, the older ones
-    go to `filled.superseded`; records without a number go to `filled.unmatched`."""
+def current_students(out: Path) -> set[str]:
+    """The students of the last run's SUBMISSIONS: those whose results/ file it kept (it removes
+    the files of a student no longer there, whose record the gradebook keeps)."""
+    return {path.name[:-len(".json")] for path in (out / "results").glob("*.json")}
+
+
+def latest_by_participant(records: Iterable[Stored], filled: Filled, current: set[str]) -> dict[str, Stored]:
+    """Each Moodle participant's grading, by participant number. A participant who changed the
+    name on Moodle is a new student id in the next download, `New Name_123456`, while the
+    gradebook keeps `Old Name_123456`: the id in the last run's SUBMISSIONS (`current`) counts,
+    else the latest graded; the others go to `filled.superseded`, and records without a number
+    to `filled.unmatched`."""
     latest: dict[str, Stored] = {}
     for stored in records:
         number = STUDENT_NUMBER.search(stored.student)
@@ -170,7 +177,7 @@ def latest_by_participant(records: Iterable[Stored], filled: Filled) -> dict[str
             continue
         before = latest.get(number.group(1))
         if before is not None:
-            older, stored = sorted((before, stored), key=lambda s: (s.graded_at, s.student))
+            older, stored = sorted((before, stored), key=lambda s: (s.student in current, s.graded_at, s.student))
             filled.superseded.append(older.student)
         latest[number.group(1)] = stored
     return latest

@@ -12,10 +12,11 @@ from pathlib import Path
 
 import pytest
 
-from tests.conftest import MISTAKES, submission_with
+from tests.conftest import MISTAKES, REFERENCE, submission_with
 
 from .conftest import run_batch
 
+REFERENCE_EX01 = REFERENCE / "ex01_sum_of_squares.py"
 # The columns mod/assign/gradingtable.php writes in a worksheet download, in English.
 HEADER = ["Identifier", "Full name", "Email address", "Status", "Grade", "Maximum Grade", "Grade can be changed",
           "Last modified (submission)", "Last modified (grade)", "Feedback comments"]
@@ -156,6 +157,13 @@ def test_a_participant_graded_again_under_a_new_name_gets_the_latest_grading(tmp
     assert "Grade of 1 participant written" in done.stdout
     said = " ".join(done.stderr.split())
     assert "1 grading in" in said and "graded again since under another name" in said and "Әлібек Нұрланұлы_105" in said
+    # Back to the first name, unchanged (skipped: its grading is the older one): it is the current one.
+    shutil.copyfile(REFERENCE_EX01, new / "ex01_sum_of_squares.py")
+    new.rename(old)
+    run_batch(submissions, out, "--exercises", "1-2", "--workers", "1")
+    again = grade(str(write_csv(tmp_path / "w.csv", HEADER, rows)), "--from", str(out))
+    filled = list(csv.reader(io.StringIO((out / "w-filled.csv").read_text(encoding="utf-8"))))
+    assert filled[1][4] == "10.00" and "Alibek Nurlanuly_105" in " ".join(again.stderr.split())
 
 
 def test_the_count_of_grades_written_takes_its_plural_form():
