@@ -46,7 +46,12 @@ def progress_bar(lang: str):
     except ImportError:
         return None
     return lambda total, stage: tqdm(total=total, desc=translate(f"batch.progress.{stage}", lang), unit="",
-                                     file=sys.stdout, dynamic_ncols=True, leave=False)
+                                     file=sys.stdout, dynamic_ncols=True, leave=False, bar_format=BAR_FORMAT)
+
+
+# The count and the time left, without tqdm's rate: with no unit (a student is said in kk, ru
+# or en) it reads "2.99s/" or "?/s".
+BAR_FORMAT = "{desc}: {percentage:3.0f}%|{bar}| {n_fmt}/{total_fmt} [{elapsed}<{remaining}]"
 
 
 def answers_exist_for(seed: int) -> None:
@@ -72,6 +77,15 @@ def plural_form(count: int, lang: str) -> str:
 def counted(message_id: str, count: int, lang: str, **params: object) -> str:
     """`message_id`'s text for `count` things (message ids `<id>.one`, `<id>.few`, `<id>.many`)."""
     return translate(f"{message_id}.{plural_form(count, lang)}", lang, count=count, **params)
+
+
+SHOWN_STUDENTS = 5  # students named on one line of stderr; the others are counted
+
+
+def listed(names: list[str]) -> str:
+    """The first SHOWN_STUDENTS of `names`, and how many more there are: "a, b, c, d, e, … (+3)"."""
+    shown = ", ".join(names[:SHOWN_STUDENTS])
+    return shown + (f", … (+{len(names) - SHOWN_STUDENTS})" if len(names) > SHOWN_STUDENTS else "")
 
 
 CHANGE_ORDER = ("exercises", "lang", "seed", "timeout", "grader")
@@ -108,6 +122,24 @@ def refuse_a_forgotten_seed(out: Path, seed: int | None, lang: str) -> None:
                                      seed=own[0], public=course_seed()))
 
 
+def say_connecting(address: str, lang: str) -> None:
+    """On a terminal, a line before the wait for the Dask scheduler: an address where none
+    answers takes the whole connection timeout to be told, which was as long without a word."""
+    from .runner import CONNECT_TIMEOUT
+
+    if sys.stderr.isatty():
+        click.echo(translate("batch.connecting", lang, address=address, seconds=f"{CONNECT_TIMEOUT:g}"), err=True)
+
+
+def is_busy(error: sqlite3.DatabaseError) -> bool:
+    """Whether sqlite failed because another program holds the gradebook (an sqlite3 shell or a
+    database browser in a transaction): a sound gradebook, not one to move away."""
+    code = getattr(error, "sqlite_errorcode", None)  # Python 3.11+
+    if code is not None:
+        return code & 0xFF in (sqlite3.SQLITE_BUSY, sqlite3.SQLITE_LOCKED)
+    return isinstance(error, sqlite3.OperationalError) and "locked" in str(error)
+
+
 def check_timeout(timeout: float, lang: str) -> None:
     """A usage error (exit 2) for a time limit that is not a number of seconds from
     MIN_TIMEOUT to MAX_TIMEOUT: click's range lets nan through (no comparison with it holds)."""
@@ -115,6 +147,21 @@ def check_timeout(timeout: float, lang: str) -> None:
         raise click.BadParameter(translate("batch.error.timeout_range", lang, timeout=f"{timeout:g}",
                                            min=f"{MIN_TIMEOUT:g}", max=f"{MAX_TIMEOUT:g}"),
                                  param_hint="'--timeout'")
+
+
+def name_students(summary: Summary, lang: str) -> None:
+    """The lines on stderr that name students: entries ignored, students gone from SUBMISSIONS,
+    not gradable (now or still), those the grader failed on, and totals that went down."""
+    from .outputs import number
+
+    lists = (("batch.ignored", summary.ignored), ("batch.stale", summary.stale),
+             ("batch.not_gradable", summary.not_gradable), ("batch.still_not_gradable", summary.still_not_gradable),
+             ("batch.grader_failed_names", summary.grader_failed),
+             ("batch.dropped", [f"{student} {number(last)} → {number(new)}"
+                                for student, last, new in sorted(summary.dropped)]))
+    for message_id, names in lists:
+        if names:
+            click.echo(counted(message_id, len(names), lang, names=listed(names)), err=True)
 
 
 @click.command("batch")
@@ -174,6 +221,8 @@ def batch(submissions: Path, out: Path, workers: int | None, seed: int | None, t
     refuse_a_forgotten_seed(out, seed, lang)
     if scheduler is None:
         say_if_falling_back()
+    else:
+        say_connecting(scheduler, lang)
     settings = Settings(submissions=submissions, out=out, numbers=numbers,
                         seed=course_seed() if seed is None else seed, lang=lang, timeout=timeout,
                         workers=workers or default_workers(), scheduler=scheduler)
@@ -187,30 +236,15 @@ def batch(submissions: Path, out: Path, workers: int | None, seed: int | None, t
     except OutputBusy:
         raise InputProblem(translate("batch.error.busy", lang, out=str(out))) from None
     except sqlite3.DatabaseError as error:  # not a gradebook, or a damaged one: the user's file, not a grader bug
-        raise InputProblem(translate("batch.error.gradebook_unreadable", lang, path=str(out / GRADEBOOK),
-                                     reason=str(error))) from None
+        message_id = "batch.error.gradebook_busy" if is_busy(error) else "batch.error.gradebook_unreadable"
+        raise InputProblem(translate(message_id, lang, path=str(out / GRADEBOOK), reason=str(error))) from None
     except KeyboardInterrupt:  # Ctrl-C: what was graded is committed; the next run grades the rest
         click.echo(translate("batch.interrupted", lang, out=str(out)), err=True)
         sys.exit(EXIT_INTERRUPTED)
     except OSError as error:
         raise InputProblem(translate("batch.error.os", lang, path=str(error.filename or out),
                                              reason=error.strerror or str(error))) from None
-    if summary.ignored:
-        click.echo(counted("batch.ignored", len(summary.ignored), lang, names=", ".join(summary.ignored[:5])), err=True)
-    if summary.stale:
-        click.echo(counted("batch.stale", len(summary.stale), lang, names=", ".join(summary.stale[:5])), err=True)
-    if summary.not_gradable:
-        names = ", ".join(summary.not_gradable[:5])
-        click.echo(counted("batch.not_gradable", len(summary.not_gradable), lang, names=names), err=True)
-    if summary.still_not_gradable:
-        names = ", ".join(summary.still_not_gradable[:5])
-        click.echo(counted("batch.still_not_gradable", len(summary.still_not_gradable), lang, names=names), err=True)
-    if summary.dropped:
-        from .outputs import number
-
-        drops = sorted(summary.dropped)
-        names = ", ".join(f"{student} {number(last)} → {number(new)}" for student, last, new in drops[:5])
-        click.echo(counted("batch.dropped", len(drops), lang, names=names), err=True)
+    name_students(summary, lang)
     if summary.regraded:
         click.echo(regraded_text(summary, lang), err=True)
     if summary.left_out:

@@ -15,6 +15,7 @@ from typing import Sequence
 
 import jinja2
 
+from .. import curriculum
 from ..i18n import translate
 from . import outputs
 from .store import Stored
@@ -172,7 +173,7 @@ class ClassTally:
         scored = count - self.unscored[n]
         return {
             "number": n,
-            "title": self.titles.get(n, f"ex{n:02d}"),
+            "title": self.titles.get(n) or curriculum.exercise(n).title_in(lang),  # (no record has it: none graded)
             "max": self.maxima.get(n),
             "mean": round(self.score_sums[n] / scored, 2) if scored else 0.0,
             "passed": self.full[n],

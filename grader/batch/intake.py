@@ -370,8 +370,8 @@ def why_not_gradable(error: SubmissionError) -> tuple[str, dict[str, object]]:
     unpacked, as `grade exercise --submission` does not), no .py files, .py files none of which
     is an exercise's (with the files found), a file that is no zip."""
     path = Path(str(error.params.get("path", "")))
-    if error.message_id == "error.not_folder_or_zip":
-        return "batch.error.not_a_zip", {"path": path}
+    if error.message_id == "error.not_folder_or_zip" or (error.message_id == "error.bad_zip" and not _is_zip(path)):
+        return "batch.error.not_a_zip", {"path": path}  # (a damaged zip keeps zipfile's reason)
     if error.message_id != "error.no_exercise_files":
         return FOR_THE_INSTRUCTOR.get(error.message_id, error.message_id), dict(error.params)
     names = _names_in(path)
@@ -391,6 +391,13 @@ def why_not_gradable(error: SubmissionError) -> tuple[str, dict[str, object]]:
     if not python:
         return "batch.error.no_py_files", {"path": path, "names": _shown(names)}
     return "batch.error.no_exercise_names", {"path": path, "names": _shown(python)}
+
+
+def _is_zip(path: Path) -> bool:
+    try:
+        return zipfile.is_zipfile(path)
+    except OSError:
+        return False
 
 
 def _shown(names: list[str]) -> str:

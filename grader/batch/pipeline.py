@@ -84,6 +84,7 @@ class Summary:
     dropped: list[tuple[str, float, float]] = field(default_factory=list)  # (student, last total, new total)
     still_not_gradable: list[str] = field(default_factory=list)  # skipped as unchanged, and not gradable
     not_gradable: list[str] = field(default_factory=list)  # this run's `broken`, by name
+    grader_failed: list[str] = field(default_factory=list)  # this run's `internal`, by name
     # Exercises the replaced records were graded on and this run's --exercises leaves out: their
     # points are gone from the current records and every view (the totals stay in history).
     left_out: set[int] = field(default_factory=set)
@@ -233,6 +234,8 @@ def _run(settings: Settings, students: list[Student], summary: Summary, start: f
             # Each student counts once: graded, not gradable (a broken submission) or a grader failure.
             summary.graded += error_id is None
             summary.internal += bool(result.get("internal_error"))
+            if result.get("internal_error"):
+                summary.grader_failed.append(item.student)
             summary.broken += error_id is not None and not result.get("internal_error")
             new_total = float(record.get("score", 0.0))
             if last is not None and last.graded and last.exercises == exercises_text and \
@@ -268,6 +271,7 @@ def _run(settings: Settings, students: list[Student], summary: Summary, start: f
         not_gradable = set(book.not_gradable()) & present
         summary.still_not_gradable = sorted(not_gradable - fresh, key=outputs.roster_key)
         summary.not_gradable = sorted(not_gradable & fresh, key=outputs.roster_key)
+        summary.grader_failed.sort(key=outputs.roster_key)
         tally = rebuild_views(out, book.records([s.id for s in students]), settings, fresh)
         outputs.remove_views_of(out, summary.stale)
     summary.seconds = time.perf_counter() - start

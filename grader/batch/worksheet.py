@@ -22,12 +22,13 @@ import io
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Iterable
 
 import click
 
 from ..commands.student import lang_option, language
 from ..i18n import translate
-from .store import GRADEBOOK, Gradebook
+from .store import GRADEBOOK, Gradebook, Stored
 
 BOM = "\ufeff"
 PARTICIPANT = re.compile(r"^(\D+?)\s*(\d+)$")  # "Participant 123456": a word in any language, a number
@@ -66,6 +67,7 @@ class Filled:
     not_graded: list[str] = field(default_factory=list)  # in the worksheet, no grading in the gradebook
     undecided: list[str] = field(default_factory=list)  # not gradable, or the grader failed: left blank
     unmatched: list[str] = field(default_factory=list)  # graded, and not in the worksheet
+    superseded: list[str] = field(default_factory=list)  # an older id of a participant graded again since
 
 
 def read_sheet(path: Path) -> Sheet:
@@ -137,24 +139,48 @@ def fill(worksheet: Path, out: Path, named: str | None = None) -> tuple[Sheet, F
     rows_by_number = {PARTICIPANT.match(row[ids].strip()).group(2): row for row in sheet.rows[1:]}
     maximum = _maximum(sheet, maximum_column)  # (grade_columns found one on every row)
     filled = Filled(maximum=_cell(sheet.rows[1], maximum_column).strip())
-    seen = set()
     with Gradebook(out / GRADEBOOK) as book:
-        for stored in book.records():
-            number = STUDENT_NUMBER.search(stored.student)
-            row = rows_by_number.get(number.group(1)) if number else None
-            if row is None:
-                filled.unmatched.append(stored.student)
-                continue
-            seen.add(number.group(1))
-            top = stored.record.get("max_score")
-            if stored.error_id is not None or stored.internal_error or not top:
-                row[grade] = ""
-                filled.undecided.append(stored.student)
-                continue
-            row[grade] = f"{stored.score / float(top) * maximum:.2f}"
-            filled.graded += 1
-    filled.not_graded = [row[ids].strip() for number, row in rows_by_number.items() if number not in seen]
+        latest = latest_by_participant(book.records(), filled, current_students(out))
+    for number, stored in latest.items():
+        row = rows_by_number.get(number)
+        if row is None:
+            filled.unmatched.append(stored.student)
+            continue
+        top = stored.record.get("max_score")
+        if stored.error_id is not None or stored.internal_error or not top:
+            row[grade] = ""
+            filled.undecided.append(stored.student)
+            continue
+        row[grade] = f"{stored.score / float(top) * maximum:.2f}"
+        filled.graded += 1
+    filled.not_graded = [row[ids].strip() for number, row in rows_by_number.items() if number not in latest]
     return sheet, filled
+
+
+def current_students(out: Path) -> set[str]:
+    """The students of the last run's SUBMISSIONS: those whose results/ file it kept (it removes
+    the files of a student no longer there, whose record the gradebook keeps)."""
+    return {path.name[:-len(".json")] for path in (out / "results").glob("*.json")}
+
+
+def latest_by_participant(records: Iterable[Stored], filled: Filled, current: set[str]) -> dict[str, Stored]:
+    """Each Moodle participant's grading, by participant number. A participant who changed the
+    name on Moodle is a new student id in the next download, `New Name_123456`, while the
+    gradebook keeps `Old Name_123456`: the id in the last run's SUBMISSIONS (`current`) counts,
+    else the latest graded; the others go to `filled.superseded`, and records without a number
+    to `filled.unmatched`."""
+    latest: dict[str, Stored] = {}
+    for stored in records:
+        number = STUDENT_NUMBER.search(stored.student)
+        if number is None:
+            filled.unmatched.append(stored.student)
+            continue
+        before = latest.get(number.group(1))
+        if before is not None:
+            older, stored = sorted((before, stored), key=lambda s: (s.student in current, s.graded_at, s.student))
+            filled.superseded.append(older.student)
+        latest[number.group(1)] = stored
+    return latest
 
 
 def _cell(row: list[str], index: int) -> str:
@@ -193,7 +219,7 @@ def _listed(header: list[str]) -> str:
 @lang_option
 def worksheet(worksheet: Path, out: Path, named: str | None, target: Path | None, lang: str | None) -> None:
     """Fill in Moodle's grading worksheet (CSV) with the totals of a `grade batch`, scaled to the assignment's maximum grade, to upload back to Moodle."""
-    from .cli import InputProblem, counted
+    from .cli import InputProblem, counted, listed
     from .outputs import atomic_write
 
     lang = language(lang)
@@ -204,7 +230,7 @@ def worksheet(worksheet: Path, out: Path, named: str | None, target: Path | None
     target = target or out / f"{worksheet.stem}-filled.csv"
     atomic_write(target, write_sheet(sheet))
     for kind, names in (("undecided", filled.undecided), ("not_graded", filled.not_graded),
-                        ("unmatched", filled.unmatched)):
+                        ("unmatched", filled.unmatched), ("superseded", filled.superseded)):
         if names:
-            click.echo(counted(f"worksheet.{kind}", len(names), lang, names=", ".join(names[:5]), out=str(out)), err=True)
-    click.echo(translate("worksheet.done", lang, graded=filled.graded, path=str(target), maximum=filled.maximum))
+            click.echo(counted(f"worksheet.{kind}", len(names), lang, names=listed(names), out=str(out)), err=True)
+    click.echo(counted("worksheet.done", filled.graded, lang, graded=filled.graded, path=str(target), maximum=filled.maximum))

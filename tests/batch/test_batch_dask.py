@@ -74,3 +74,21 @@ def test_a_cluster_without_workers_ends_the_batch_with_grader_failures_not_a_wai
     records = [json.loads(path.read_text()) for path in (out / "results").glob("*.json")]
     waiting = [record["error"]["message"] for record in records if record.get("error", {}).get("id") == "batch.error.grader_failed"]
     assert len(waiting) >= 4 and all("no Dask worker" in message for message in waiting), waiting
+
+
+def test_on_a_terminal_the_wait_for_the_scheduler_is_said_before_it_starts(monkeypatch: pytest.MonkeyPatch,
+                                                                          capsys: pytest.CaptureFixture):
+    """A wrong address is told after the whole connection timeout (20 s): on a terminal a line
+    says what the command is waiting for; piped, the output stays the error alone."""
+    import sys
+
+    from grader.batch.cli import say_connecting
+
+    monkeypatch.setattr(sys.stderr, "isatty", lambda: True)
+    for lang in ("en", "kk", "ru"):
+        say_connecting("tcp://10.0.0.9:8786", lang)
+        said = capsys.readouterr().err
+        assert "tcp://10.0.0.9:8786" in said and "Dask" in said and "20" in said and "{" not in said
+    monkeypatch.setattr(sys.stderr, "isatty", lambda: False)
+    say_connecting("tcp://10.0.0.9:8786", "en")
+    assert capsys.readouterr().err == ""

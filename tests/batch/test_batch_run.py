@@ -218,6 +218,24 @@ def test_the_bars_show_the_reading_of_every_submission_then_the_grading_of_the_c
     assert [(b.stage, b.total, b.done, b.closed) for b in bars] == [("reading", 8, 8, True)]
 
 
+def test_the_bar_shows_the_count_and_the_time_left_without_a_rate_in_no_unit(monkeypatch):
+    """A student every three seconds read "2.99s/]" (tqdm's rate, with no unit to name)."""
+    from grader.batch.cli import progress_bar
+
+    class Terminal(io.StringIO):
+        def isatty(self) -> bool:
+            return True
+
+    monkeypatch.setattr(sys, "stdout", Terminal())
+    bar = progress_bar("ru")(4, "grading")
+    bar.start_t -= 9  # three students in nine seconds
+    bar.update(3)
+    shown = str(bar)
+    bar.close()
+    assert "3/4" in shown and "00:09<00:03" in shown, shown
+    assert "s/" not in shown and "/s" not in shown, shown
+
+
 def test_folders_a_killed_run_left_in_tmp_are_removed(tmp_path, monkeypatch):
     import os
     import subprocess
@@ -289,6 +307,16 @@ def test_counts_take_the_plural_form_of_each_language():
     assert counted("batch.ignored", 3, "ru", names="x").startswith("Пропущено 3 элемента,")
     assert counted("batch.ignored", 1, "en", names="x").startswith("Ignored 1 entry that is")
     assert "{" not in counted("batch.stale", 1, "kk", names="x") and "1 студент" in counted("batch.stale", 1, "kk", names="x")
+
+
+def test_a_long_list_of_students_on_stderr_says_how_many_it_leaves_out(tmp_path: Path):
+    """Seven students who handed in nothing: the line names five and counts the two others,
+    rather than stop at five under a count of seven."""
+    for name in ("ann", "ben", "cat", "dan", "eva", "fay", "gus"):
+        (tmp_path / "class" / name).mkdir(parents=True)
+    done = run_batch(tmp_path / "class", tmp_path / "out", "--workers", "1")
+    said = " ".join(done.stderr.split())
+    assert "7 students could not be graded" in said and "ann, ben, cat, dan, eva, … (+2)" in said, said
 
 
 def test_ctrl_c_on_the_gradebook_s_commit_stops_cleanly(tmp_path: Path):

@@ -60,7 +60,24 @@ def failed_class(tmp_path_factory: pytest.TempPathFactory) -> Path:
         sandbox.close()
     runner._SANDBOX.clear()
     assert (summary.internal, summary.broken, summary.graded) == (2, 1, 1)
+    (root / "summary.json").write_text(json.dumps(summary.grader_failed), encoding="utf-8")
     return root / "out"
+
+
+def test_the_run_names_the_students_the_grader_failed_on(failed_class: Path, capsys: pytest.CaptureFixture):
+    """Exit code 3 and a count on the summary line: stderr says whom, as it does for the students
+    who could not be graded, and that the next run grades them again."""
+    from grader.batch.cli import name_students
+
+    failed = json.loads((failed_class.parent / "summary.json").read_text(encoding="utf-8"))
+    assert failed == ["alice", "bob"]
+    name_students(pipeline.Summary(grader_failed=failed, not_gradable=["dora"]), "en")
+    said = " ".join(capsys.readouterr().err.split())
+    assert "The grader itself failed on 2 students' submissions" in said and ": alice, bob." in said
+    assert "Run the same command again" in said and "1 student could not be graded" in said
+    for lang in ("kk", "ru"):
+        name_students(pipeline.Summary(grader_failed=["alice"]), lang)
+        assert "alice" in capsys.readouterr().err
 
 
 def test_grades_csv_leaves_the_points_the_grader_lost_blank(failed_class: Path):

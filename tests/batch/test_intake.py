@@ -103,6 +103,20 @@ def test_a_submission_that_cannot_be_graded_is_told_by_its_cause_with_a_next_ste
     assert len(messages) == len(expected)  # each cause its own words
 
 
+def test_a_file_that_is_no_zip_is_told_alike_loose_or_in_the_student_s_folder(tmp_path: Path):
+    """Moodle puts a student's upload in a folder: a .zip there that is no zip at all got
+    Python's English 'BadZipFile: File is not a zip file' inside the Kazakh or Russian message,
+    where the same file loose in SUBMISSIONS is told in the run's language."""
+    (tmp_path / "loose.zip").write_bytes(b"PK\x03\x04 not really")
+    _files(tmp_path / "Anna_7_assignsubmission_file_", {})
+    (tmp_path / "Anna_7_assignsubmission_file_" / "work.zip").write_bytes(b"PK\x03\x04 not really")
+    for lang in ("kk", "ru", "en"):
+        loose = _why(tmp_path / "loose.zip", lang)
+        found_id, text = _why(tmp_path / "Anna_7_assignsubmission_file_", lang)
+        assert found_id == loose[0] == "batch.error.not_a_zip", text
+        assert "Anna_7_assignsubmission_file_/work.zip" in text and "BadZipFile" not in text, text
+
+
 def test_a_zip_inside_the_zip_is_named_as_such_not_as_a_zip_without_py_files(tmp_path: Path):
     import io
 

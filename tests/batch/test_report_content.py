@@ -185,3 +185,20 @@ def test_an_exercise_not_handed_in_is_folded_on_the_student_page_and_said_once(l
     assert opened == [("06", " open"), ("10", "")]  # the failing exercise open, the one not handed in folded
     header = re.search(r'id="ex10">\s*<summary>(.*?)</summary>', page, re.S).group(1)
     assert translate("batch.diagnosis.missing_file", lang) in _html.unescape(header)
+
+
+def test_a_class_nobody_could_be_graded_in_has_its_exercises_named_and_no_maximum_of_0():
+    """Every student handed in a .rar or nothing: no record has an exercise, so the page had
+    'mean points (of 0)' and exercises titled ex01, ex02 instead of their names."""
+    from grader import curriculum
+    from grader.batch.outputs import error_record
+
+    tally = html.ClassTally((1, 2))
+    for student in ("ann", "ben"):
+        record = error_record("batch.error.empty", f"{student} is empty")
+        tally.add(Stored(student, student, "raw:0", "{}", 1, "now", "batch.error.empty", record["error"]["message"],
+                         False, record, json.dumps(record)))
+    page = html.render_class(tally, "ru", 1)
+    assert translate("batch.html.mean", "ru", max_score="–") in page and "(из 0)" not in page
+    titles = re.findall(r"<td>0[12]</td>\s*<td>([^<]*)</td>", page)
+    assert titles == [_html.escape(curriculum.exercise(n).title_in("ru"), quote=True) for n in (1, 2)]

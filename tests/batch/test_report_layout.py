@@ -67,3 +67,33 @@ def test_the_whole_student_table_fits_a_1400_pixel_window(tmp_path: Path):
     assert f"ex{NUMBERS[-1]:02d}" in measured["labels"] and len(measured["labels"]) == 3 + len(NUMBERS)  # student, total, %
     overflow = {label: right for label, right in zip(measured["labels"], measured["right"]) if right > measured["width"]}
     assert overflow == {}, f"cut at {measured['width']} px: {overflow}"
+
+
+PAGE_WIDTH = """
+<script>
+window.addEventListener("load", function () {
+  var page = document.documentElement, chart = document.getElementById("histogram").getBoundingClientRect();
+  document.body.setAttribute("data-measured", JSON.stringify({
+    width: page.clientWidth, content: page.scrollWidth, chart: chart.right}));
+});
+</script>
+</body>"""
+
+
+@pytest.mark.skipif(shutil.which("chromium") is None, reason="chromium is not installed")
+def test_on_a_phone_the_page_does_not_run_off_the_screen(tmp_path: Path):
+    """At a phone's width (chromium's narrowest window), the histogram shrinks to the screen and
+    the exercise table, like the student table, scrolls in its own box: the page itself is never
+    wider than the screen, so nothing is cut off at its right edge."""
+    page = _class_report(tmp_path)
+    page.write_text(page.read_text(encoding="utf-8").replace(MEASURE, PAGE_WIDTH), encoding="utf-8")
+    done = subprocess.run(["chromium", "--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
+                           "--disable-component-update", "--disable-sync", "--no-first-run",
+                           f"--user-data-dir={tempfile.mkdtemp(dir=tmp_path)}", "--window-size=390,1800",
+                           "--virtual-time-budget=3000", "--dump-dom", page.as_uri()],
+                          capture_output=True, text=True, timeout=120)
+    found = re.search(r'data-measured="([^"]+)"', done.stdout)
+    assert found, done.stderr[-2000:]
+    measured = json.loads(found.group(1).replace("&quot;", '"'))
+    assert measured["width"] < 640  # narrower than the histogram's own width
+    assert measured["chart"] <= measured["width"] and measured["content"] <= measured["width"], measured

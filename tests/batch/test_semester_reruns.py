@@ -8,7 +8,7 @@ import shutil
 import sqlite3
 from pathlib import Path
 
-from tests.conftest import submission_with
+from tests.conftest import MISTAKES, submission_with
 
 from .conftest import run_batch
 
@@ -119,6 +119,29 @@ def test_a_damaged_gradebook_is_an_input_error_that_says_what_to_do(tmp_path: Pa
     done = run_batch(submissions, out, "--seed", "31", check=False)
     assert done.returncode == 2 and "Traceback" not in done.stderr and "grader itself failed" not in done.stderr
     assert "cannot be read as a gradebook (file is not a database)" in done.stderr and "move it away" in done.stderr
+
+
+def test_a_gradebook_another_program_holds_is_not_called_damaged(tmp_path: Path):
+    """The instructor's sqlite3 shell (or a database browser) in a transaction holds the
+    gradebook: the run said it "cannot be read as a gradebook" and to move it away, which
+    loses the history and grades everyone again. It is sound: finish or close the other
+    program and run again."""
+    submissions, out = small_class(tmp_path / "class"), tmp_path / "out"
+    run_batch(submissions, out, "--seed", "31", "--exercises", "1")
+    shutil.copyfile(MISTAKES / "ex01_gradient_missing_factor_2.py", submissions / "ben" / "ex01_sum_of_squares.py")
+    shell = sqlite3.connect(out / "gradebook.sqlite", isolation_level=None)
+    shell.execute("BEGIN IMMEDIATE")  # as `BEGIN; DELETE FROM …` typed and not yet committed
+    try:
+        done = run_batch(submissions, out, "--seed", "31", "--exercises", "1", check=False)
+    finally:
+        shell.execute("ROLLBACK")
+        shell.close()
+    said = " ".join(done.stderr.split())
+    assert done.returncode == 2 and "Traceback" not in said, said
+    assert "is held by another program (database is locked)" in said and "run the same command again" in said
+    assert "move it away" not in said and "cannot be read as a gradebook" not in said
+    again = run_batch(submissions, out, "--seed", "31", "--exercises", "1")
+    assert "graded 1, unchanged and skipped 2" in again.stdout
 
 
 def test_a_rerun_says_who_still_cannot_be_graded(tmp_path: Path):

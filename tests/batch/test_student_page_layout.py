@@ -66,3 +66,33 @@ def test_no_cell_of_the_tests_table_runs_into_the_next(tmp_path: Path, lang: str
     assert measured["cells"] == 4 + 8 * 4
     assert measured["overflowing"] == [], f"{lang} at {width} px"
     assert measured["right"] <= measured["width"]  # the table fits the window: no sideways scrolling
+
+
+PHONE = """
+<script>
+window.addEventListener("load", function () {
+  var feedback = document.querySelector("table.tests tbody tr").cells[3].getBoundingClientRect();
+  document.body.setAttribute("data-measured", JSON.stringify({
+    feedback: feedback.width, width: document.documentElement.clientWidth,
+    page: document.documentElement.scrollWidth}));
+});
+</script>
+</body>"""
+
+
+@pytest.mark.skipif(shutil.which("chromium") is None, reason="chromium is not installed")
+def test_on_a_phone_the_feedback_takes_the_page_s_width(tmp_path: Path):
+    """At a phone's width (chromium's narrowest window) the feedback, the longest text, had a
+    quarter of the screen beside the test's name, result and points: a few letters a line."""
+    page = _student_page(tmp_path, "kk")
+    page.write_text(page.read_text(encoding="utf-8").replace(MEASURE, PHONE), encoding="utf-8")
+    done = subprocess.run(["chromium", "--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
+                           "--disable-component-update", "--disable-sync", "--no-first-run",
+                           f"--user-data-dir={tempfile.mkdtemp(dir=tmp_path)}", "--window-size=390,1000",
+                           "--virtual-time-budget=3000", "--dump-dom", page.as_uri()],
+                          capture_output=True, text=True, timeout=120)
+    found = re.search(r'data-measured="([^"]+)"', done.stdout)
+    assert found, done.stderr[-2000:]
+    measured = json.loads(found.group(1).replace("&quot;", '"'))
+    assert measured["width"] <= 600 and measured["page"] <= measured["width"], measured
+    assert measured["feedback"] >= 0.8 * measured["width"], measured

@@ -5,16 +5,18 @@ from __future__ import annotations
 import csv
 import io
 import json
+import shutil
 import subprocess
 import sys
 from pathlib import Path
 
 import pytest
 
-from tests.conftest import MISTAKES, submission_with
+from tests.conftest import MISTAKES, REFERENCE, submission_with
 
 from .conftest import run_batch
 
+REFERENCE_EX01 = REFERENCE / "ex01_sum_of_squares.py"
 # The columns mod/assign/gradingtable.php writes in a worksheet download, in English.
 HEADER = ["Identifier", "Full name", "Email address", "Status", "Grade", "Maximum Grade", "Grade can be changed",
           "Last modified (submission)", "Last modified (grade)", "Feedback comments"]
@@ -132,3 +134,43 @@ def test_students_graded_in_another_course_are_named(graded: Path, tmp_path: Pat
     done = grade(str(write_csv(tmp_path / "w.csv", HEADER, rows)), "--from", str(graded))
     assert done.returncode == 0
     assert "1 student graded in" in done.stderr and "Bob Bekov_102" in done.stderr
+
+
+def test_a_participant_graded_again_under_a_new_name_gets_the_latest_grading(tmp_path: Path):
+    """A participant who changes the name on Moodle is `New Name_105` in the next download; the
+    gradebook keeps `Old Name_105` too. The worksheet gets the new grading, whichever id sorts
+    last, and says which old one it left out."""
+    submissions, out = tmp_path / "submissions", tmp_path / "out"
+    old = submission_with(submissions / "Әлібек Нұрланұлы_105_assignsubmission_file_", {})
+    run_batch(submissions, out, "--exercises", "1-2", "--workers", "1")
+    new = old.rename(submissions / "Alibek Nurlanuly_105_assignsubmission_file_")
+    shutil.copyfile(MISTAKES / "ex01_gradient_missing_factor_2.py", new / "ex01_sum_of_squares.py")
+    run_batch(submissions, out, "--exercises", "1-2", "--workers", "1")
+    rows = [["Participant 105", "Alibek Nurlanuly", "alibek@example.kz", "Submitted for grading", "", "10.00", "Yes",
+             "-", "-", ""]]
+    done = grade(str(write_csv(tmp_path / "w.csv", HEADER, rows)), "--from", str(out))
+    assert done.returncode == 0, done.stderr
+    score, top = totals(out)["Alibek Nurlanuly_105"]
+    assert score < top
+    filled = list(csv.reader(io.StringIO((out / "w-filled.csv").read_text(encoding="utf-8"))))
+    assert filled[1][4] == f"{score / top * 10:.2f}"
+    assert "Grade of 1 participant written" in done.stdout
+    said = " ".join(done.stderr.split())
+    assert "1 grading in" in said and "also graded under another name" in said and "Әлібек Нұрланұлы_105" in said
+    # Back to the first name, unchanged (skipped: its grading is the older one): it is the current one.
+    shutil.copyfile(REFERENCE_EX01, new / "ex01_sum_of_squares.py")
+    new.rename(old)
+    run_batch(submissions, out, "--exercises", "1-2", "--workers", "1")
+    again = grade(str(write_csv(tmp_path / "w.csv", HEADER, rows)), "--from", str(out))
+    filled = list(csv.reader(io.StringIO((out / "w-filled.csv").read_text(encoding="utf-8"))))
+    assert filled[1][4] == "10.00" and "Alibek Nurlanuly_105" in " ".join(again.stderr.split())
+
+
+def test_the_count_of_grades_written_takes_its_plural_form():
+    from grader.batch.cli import counted
+
+    said = {(lang, n): counted("worksheet.done", n, lang, graded=n, path="w.csv", maximum="10")
+            for lang in ("en", "ru") for n in (1, 2, 5, 21)}
+    assert said["en", 1].startswith("Grade of 1 participant written") and said["en", 2].startswith("Grades of 2 participants")
+    assert said["ru", 1].startswith("Оценки 1 участника записаны") and said["ru", 21].startswith("Оценки 21 участника")
+    assert said["ru", 2].startswith("Оценки 2 участников записаны") and said["ru", 5].startswith("Оценки 5 участников")
