@@ -32,7 +32,10 @@ MISREADINGS = {  # name: (exercise, the reference's text, the misreading)
     "ex08_w0_and_b0_swapped": (8, "w, b = float(w0), float(b0)", "w, b = float(b0), float(w0)"),
     "ex12_eps_default_1e-10": (12, "eps: float = 1e-8", "eps: float = 1e-10"),  # torch.optim.Adagrad's
     "ex13_eps_default_1e-10": (13, "eps: float = 1e-8", "eps: float = 1e-10"),
-    "ex17_skips_only_all_non_finite_ends": (17, "if not np.all(np.isfinite(final)):", "if not np.any(np.isfinite(final)):"),
+    # (as a student writes it: without the reference's guard against a nan f, which would hide it)
+    "ex17_skips_only_all_non_finite_ends": (17, "np.all(np.isfinite(final)):\n            continue\n        value = float(f(final))\n"
+                                                "        if np.isnan(value):\n            continue\n",
+                                            "np.any(np.isfinite(final)):\n            continue\n        value = float(f(final))\n"),
     "ex17_max_steps_500": (17, "max_steps: int = 1000", "max_steps: int = 500"),
     "ex17_max_steps_2000": (17, "max_steps: int = 1000", "max_steps: int = 2000"),
     "ex02_h_default_1e-6": (2, "h: float = 1e-5", "h: float = 1e-6"),
