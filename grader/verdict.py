@@ -78,6 +78,8 @@ def _student_raised(error: StudentRaised, list_input: bool, exercise: Exercise) 
             return Outcome.ERROR, "result.raised", params, Diagnosis("sibling_missing", {"file": f"{module}.py"})
         # `from ex05 import …`, `from .ex05 import …`: another exercise by a name it does not have
         return Outcome.ERROR, "result.raised", params, Diagnosis("sibling_import", {"module": module})
+    if NULL_BYTES in error.text:
+        return _saved_as_utf16(error, exercise, params)
     if error.syntax:
         return Outcome.ERROR, "result.syntax_error", params, Diagnosis("not_utf8" if _not_utf8(error.text) else "syntax_error")
     if error.type == "ReturnShapeError":
@@ -107,6 +109,19 @@ def _student_raised(error: StudentRaised, list_input: bool, exercise: Exercise) 
         # No line of the student's ran: the call itself did not fit the function's parameters.
         return Outcome.ERROR, "result.raised", params, Diagnosis("wrong_signature", {"number": exercise.number})
     return Outcome.ERROR, "result.raised", params, Diagnosis("raised_exception")
+
+
+# What Python says of a file saved as UTF-16 (Notepad's "Unicode", PowerShell's >): a
+# SyntaxError (3.11 and later) or a ValueError (3.10), with no line of the file either way.
+NULL_BYTES = "source code string cannot contain null bytes"
+
+
+def _saved_as_utf16(error: StudentRaised, exercise: Exercise, params: dict) -> tuple[Outcome, str, dict, Diagnosis]:
+    """A file with null bytes: this exercise's own when no line of the submission led to it
+    (else the import shown is where the other file came in), told to be saved as UTF-8."""
+    if not error.frames:
+        params = {**params, "where": f" — exercises/{exercise.module}.py."}
+    return Outcome.ERROR, "result.syntax_error", params, Diagnosis("not_utf8", {"wording": "utf16"})
 
 
 def _sibling(error: StudentRaised) -> tuple[str, bool] | None:

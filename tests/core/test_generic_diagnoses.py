@@ -154,6 +154,31 @@ def test_a_file_saved_as_windows_1251_is_told_to_be_saved_as_utf8(tmp_path: Path
     assert {t.diagnosis for t in exercise.tests} == {"not_utf8"}
 
 
+@pytest.mark.parametrize(("lang", "said"), [("en", "saved as UTF-16"), ("kk", "UTF-16 түрінде сақталған"),
+                                            ("ru", "сохранён в UTF-16")])
+def test_a_file_saved_as_utf16_is_named_and_told_to_be_saved_as_utf8(tmp_path: Path, lang: str, said: str):
+    """Notepad's "Unicode" or PowerShell's `>` save UTF-16: Python finds null bytes and gives
+    no line, so the message names the file (it said "fix the syntax error at the line shown")."""
+    submission = submission_with(tmp_path / "sub", {})
+    path = submission / "ex03_gradient_step.py"
+    path.write_bytes(path.read_text(encoding="utf-8").encode("utf-16"))
+    (exercise,) = grade_submission(submission, curriculum.select("3"), lang=lang).exercises
+    assert {t.diagnosis for t in exercise.tests} == {"not_utf8"} and exercise.score == 0
+    message = exercise.tests[0].message
+    assert said in message and "exercises/ex03_gradient_step.py" in message, message
+
+
+def test_a_utf16_file_imported_by_another_exercise_is_not_blamed_on_the_importer(tmp_path: Path):
+    submission = submission_with(tmp_path / "sub", {})
+    path = submission / "ex05_linear_regression.py"
+    path.write_bytes(path.read_text(encoding="utf-8").encode("utf-16"))
+    five, six = grade_submission(submission, curriculum.select("5-6")).exercises
+    assert "exercises/ex05_linear_regression.py." in five.tests[0].message
+    message = six.tests[0].message  # the import line that brought ex05's file in, not ex06's file
+    assert "UTF-16" in message and "exercises/ex06_batch_gd.py:9" in message, message
+    assert "ex05_linear_regression import" in message
+
+
 def test_an_update_rule_returning_w_alone_is_told_so_in_the_students_language(tmp_path: Path):
     submission = submission_with(tmp_path / "sub", {10: GENERIC / "ex10_returns_only_w.py"})
     (exercise,) = grade_submission(submission, curriculum.select("10"), lang="ru").exercises
