@@ -61,6 +61,31 @@ def _not_utf8(text: str) -> bool:
     return "'utf-8' codec can't decode" in text or "Non-UTF-8 code" in text
 
 
+# What Python says of a sign it does not read: "invalid character '−' (U+2212)", "invalid
+# non-printable character U+00A0".
+INVALID_CHARACTER = re.compile(r"invalid (?:non-printable )?character (?:'.' )?\(?U\+(?P<code>[0-9A-F]{4,6})")
+# The signs of the statements' and the lecture's formulas, and what Python writes in their place.
+TYPED_AS = {"−": "-", "–": "-", "—": "-", "·": "*", "⋅": "*", "×": "*", "÷": "/", "²": "**2", "³": "**3",
+            "≤": "<=", "≥": ">=", "≠": "!=", "√": "np.sqrt(…)", "‖": "np.linalg.norm(…)",
+            "“": '"', "”": '"', "„": '"', "«": '"', "»": '"', "‘": "'", "’": "'"}
+SPACES = frozenset("\u00a0\u2009\u202f")  # no-break, thin and narrow no-break spaces (web pages, Word)
+
+
+def _syntax_diagnosis(text: str) -> Diagnosis:
+    """not_utf8 for a file in another encoding; for a sign copied from a formula (− for -, ·
+    for *, a no-break space), syntax_error worded with what to type; else syntax_error."""
+    if _not_utf8(text):
+        return Diagnosis("not_utf8")
+    found = INVALID_CHARACTER.search(text)
+    sign = chr(int(found.group("code"), 16)) if found else ""
+    if sign in SPACES:
+        return Diagnosis("syntax_error", {"wording": "copied_space"})
+    if sign in TYPED_AS:
+        return Diagnosis("syntax_error", {"wording": "copied_symbol", "sign": sign, "code": f"U+{ord(sign):04X}",
+                                          "typed": TYPED_AS[sign]})
+    return Diagnosis("syntax_error")
+
+
 def _student_raised(error: StudentRaised, list_input: bool, exercise: Exercise) -> tuple[Outcome, str, dict, Diagnosis]:
     where = "."  # the sentence ends here when no line of the student's is to be shown
     if error.frames:  # set off from the exception's own text: " — file:line (function): code."
@@ -81,7 +106,7 @@ def _student_raised(error: StudentRaised, list_input: bool, exercise: Exercise) 
     if NULL_BYTES in error.text:
         return _saved_as_utf16(error, exercise, params)
     if error.syntax:
-        return Outcome.ERROR, "result.syntax_error", params, Diagnosis("not_utf8" if _not_utf8(error.text) else "syntax_error")
+        return Outcome.ERROR, "result.syntax_error", params, _syntax_diagnosis(error.text)
     if error.type == "ReturnShapeError":
         message_id, reason = update_return(error.text)
         diagnosis = {"result.update_none": "returned_none", "result.update_keys": "missing_keys",

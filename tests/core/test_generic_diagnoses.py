@@ -10,9 +10,10 @@ import pytest
 
 from grader import curriculum
 from grader.grading import grade_submission
+from grader.i18n import translate
 from grader.results import Outcome
 
-from ..conftest import ALTERNATIVE, REFERENCE, submission_with
+from ..conftest import ALTERNATIVE, REFERENCE, reference_changed, submission_with
 
 GENERIC = Path(__file__).resolve().parent.parent / "generic"
 CASES = {
@@ -177,6 +178,34 @@ def test_a_utf16_file_imported_by_another_exercise_is_not_blamed_on_the_importer
     message = six.tests[0].message  # the import line that brought ex05's file in, not ex06's file
     assert "UTF-16" in message and "exercises/ex06_batch_gd.py:9" in message, message
     assert "ex05_linear_regression import" in message
+
+
+# A sign of the statements' formulas typed into code: what Python writes in its place.
+COPIED_SIGNS = [("v, dtype=float) + step_size", "v, dtype=float) − step_size", "kk", "`-`"),
+                ("step_size * np.asarray", "step_size · np.asarray", "ru", "`*`"),
+                ("step_size * np.asarray", "step_size × np.asarray", "en", "`*`")]
+
+
+@pytest.mark.parametrize(("right", "wrong", "lang", "typed"), COPIED_SIGNS)
+def test_a_sign_copied_from_a_formula_is_named_with_what_to_type(tmp_path: Path, right: str, wrong: str,
+                                                                  lang: str, typed: str):
+    """'x_new = x − η·grad' from a hint or `grade show`: Python's 'invalid character' is in
+    English, and 'fix the syntax error' does not say that − is not -."""
+    submission = reference_changed(tmp_path / "sub", 3, right, wrong)
+    (exercise,) = grade_submission(submission, curriculum.select("3"), lang=lang).exercises
+    assert {t.diagnosis for t in exercise.tests} == {"syntax_error"} and exercise.score == 0
+    message = exercise.tests[0].message
+    sign = wrong.split()[-2]
+    assert f"{sign} (U+{ord(sign):04X})" in message and typed in message, message
+    assert translate("diagnosis.syntax_error", lang) not in message
+
+
+@pytest.mark.parametrize("lang", ["en", "kk", "ru"])
+def test_a_non_breaking_space_copied_into_code_is_named(tmp_path: Path, lang: str):
+    submission = reference_changed(tmp_path / "sub", 3, "step_size * np", "step_size\u00a0* np")
+    (exercise,) = grade_submission(submission, curriculum.select("3"), lang=lang).exercises
+    message = exercise.tests[0].message
+    assert translate("diagnosis.syntax_error_copied_space", lang) in message, message
 
 
 def test_an_update_rule_returning_w_alone_is_told_so_in_the_students_language(tmp_path: Path):
