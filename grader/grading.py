@@ -2,15 +2,17 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
 from pathlib import Path
 from typing import Callable
 
 from . import curriculum
 from .curriculum import Exercise
 from .dependencies import called_but_not_graded, calls_in, with_called
-from .results import Report
+from .i18n import translate
+from .results import ExerciseResult, Report
 from .sandbox.client import Limits, Sandbox, StudentSession
-from .submission import prepared
+from .submission import look_alikes, prepared
 
 DEFAULT_SEED = 2026
 
@@ -42,9 +44,29 @@ def grade_submission(path: Path, exercises: list[Exercise], seed: int = DEFAULT_
                 return report
             (report,) = _noting_called([report], [root], lang,
                                        lambda roots, called: [_grade_alone(sandbox, called, seed, lang, None, root)])
-            return report
+            return _noting_look_alikes(report, path, lang)
         finally:
             sandbox.close()
+
+
+def _noting_look_alikes(report: Report, path: Path, lang: str) -> Report:
+    """`report`, an exercise whose file is missing told of the file in the submission folder
+    that looks like it (a notebook, another topic or number): the work is there, not in the stub."""
+    return replace(report, exercises=tuple(_look_alike_noted(result, path, lang) for result in report.exercises))
+
+
+def _look_alike_noted(result: ExerciseResult, path: Path, lang: str) -> ExerciseResult:
+    if not any(test.diagnosis == "missing_file" for test in result.tests):
+        return result
+    file = curriculum.exercise(result.exercise).module + ".py"
+    notebooks, files = look_alikes(Path(path), file[:-len(".py")])
+    if not notebooks and not files:
+        return result
+    wording, found = ("notebook", notebooks[0]) if notebooks else ("named", ", ".join(files))
+    message = translate("result.missing_file", lang, file=file) + " " + \
+        translate(f"diagnosis.missing_file_{wording}", lang, file=file, found=found)
+    return replace(result, tests=tuple(replace(test, message=message) if test.diagnosis == "missing_file" else test
+                                       for test in result.tests))
 
 
 def _grade_alone(sandbox: Sandbox, exercises: list[Exercise], seed: int, lang: str,

@@ -141,6 +141,32 @@ def test_a_missing_file_is_named(tmp_path: Path):
     assert "ex05_linear_regression.py" in five.tests[0].message
 
 
+@pytest.mark.parametrize(("lang", "said"), [("en", "is a Jupyter notebook"), ("kk", "Jupyter блокноты"),
+                                            ("ru", "это блокнот Jupyter")])
+def test_a_notebook_in_place_of_the_exercise_file_is_named(tmp_path: Path, lang: str, said: str):
+    """Work done in Jupyter or Colab: "put it back (a fresh copy of the stub is in the kit)"
+    sent the student to the stub, away from the work."""
+    submission = submission_with(tmp_path / "sub", {})
+    (submission / "ex03_gradient_step.py").unlink()
+    (submission / "ex03_gradient_step.ipynb").write_text('{"cells": []}', encoding="utf-8")
+    (exercise,) = grade_submission(submission, curriculum.select("3"), lang=lang).exercises
+    assert {t.diagnosis for t in exercise.tests} == {"missing_file"}
+    message = exercise.tests[0].message
+    assert said in message and "ex03_gradient_step.ipynb" in message, message
+    assert translate("diagnosis.missing_file", lang) not in message
+
+
+@pytest.mark.parametrize("name", ["ex03_step.py", "ex04_gradient_step.py"])
+def test_a_file_named_for_another_topic_or_number_is_named(tmp_path: Path, name: str):
+    submission = submission_with(tmp_path / "sub", {})
+    (submission / "ex03_gradient_step.py").rename(submission / name)
+    (exercise,) = grade_submission(submission, curriculum.select("3"), lang="kk").exercises
+    message = exercise.tests[0].message
+    assert f"Бумаңызда {name} бар" in message and "ex03_gradient_step.py деп" in message, message
+    (alone,) = grade_submission(submission_with(tmp_path / "plain", {}), curriculum.select("3")).exercises
+    assert alone.score == alone.max_score  # (ex03_gradient_step.py is there: nothing looks like it)
+
+
 def test_a_file_saved_as_windows_1251_is_told_to_be_saved_as_utf8(tmp_path: Path):
     """Kazakh and Russian comments in a file saved by a Windows editor in its default encoding."""
     submission = submission_with(tmp_path / "sub", {})
