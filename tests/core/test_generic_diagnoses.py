@@ -226,6 +226,20 @@ def test_a_sign_copied_from_a_formula_is_named_with_what_to_type(tmp_path: Path,
     assert translate("diagnosis.syntax_error", lang) not in message
 
 
+@pytest.mark.parametrize(("number", "right", "wrong", "lang", "said"), [
+    (10, "alpha * np.asarray(h", "α * np.asarray(h", "en", "α is a symbol of the formulas, not a name in your code"),
+    (3, "step_size * np", "η * np", "kk", "η — формулалардағы белгі"),
+    (3, "step_size * np", "η * np", "ru", "η — обозначение из формул"),
+])
+def test_a_greek_letter_of_the_formulas_used_as_a_name_is_told_to_be_the_parameter(
+        tmp_path: Path, number: int, right: str, wrong: str, lang: str, said: str):
+    """`w − η·g` with − and · fixed: NameError 'η' is not defined, and 'read the line shown'."""
+    submission = reference_changed(tmp_path / "sub", number, right, wrong)
+    (exercise,) = grade_submission(submission, curriculum.select(str(number)), lang=lang).exercises
+    message = next(t.message for t in exercise.tests if t.outcome is not Outcome.PASSED)
+    assert said in message and translate("diagnosis.raised_exception", lang) not in message, message
+
+
 @pytest.mark.parametrize("lang", ["en", "kk", "ru"])
 def test_a_non_breaking_space_copied_into_code_is_named(tmp_path: Path, lang: str):
     submission = reference_changed(tmp_path / "sub", 3, "step_size * np", "step_size\u00a0* np")
