@@ -167,6 +167,20 @@ def test_a_file_named_for_another_topic_or_number_is_named(tmp_path: Path, name:
     assert alone.score == alone.max_score  # (ex03_gradient_step.py is there: nothing looks like it)
 
 
+@pytest.mark.parametrize(("number", "right", "wrong", "lang", "said"), [
+    (3, "def gradient_step(", "def gradient_stpe(", "en", "Your file defines gradient_stpe: if that is the function, name it gradient_step."),
+    (5, "def mse_loss(", "def MSE_loss(", "kk", "Файлыңызда MSE_loss функциясы анықталған: егер бұл сол функция болса, атын mse_loss деп өзгертіңіз."),
+    (5, "def mse_gradient(", "def mse_grad(", "ru", "В вашем файле определена функция mse_grad: если это она и есть, назовите её mse_gradient."),
+])
+def test_a_misspelt_function_is_named_with_the_name_it_has(tmp_path: Path, number: int, right: str, wrong: str,
+                                                          lang: str, said: str):
+    submission = reference_changed(tmp_path / "sub", number, right, wrong)
+    (exercise,) = grade_submission(submission, curriculum.select(str(number)), lang=lang).exercises
+    missing = [t for t in exercise.tests if t.diagnosis == "missing_function"]
+    assert missing and all(said in t.message for t in missing), missing[0].message
+    assert not any(said in t.message for t in exercise.tests if t.diagnosis != "missing_function")
+
+
 def test_a_file_saved_as_windows_1251_is_told_to_be_saved_as_utf8(tmp_path: Path):
     """Kazakh and Russian comments in a file saved by a Windows editor in its default encoding."""
     submission = submission_with(tmp_path / "sub", {})
