@@ -2,20 +2,16 @@
 
 from __future__ import annotations
 
-import ast
-import difflib
-import re
-from dataclasses import replace
 from pathlib import Path
 from typing import Callable
 
 from . import curriculum
 from .curriculum import Exercise
 from .dependencies import called_but_not_graded, calls_in, with_called
-from .i18n import translate
-from .results import ExerciseResult, Report, TestResult
+from .lookalikes import noting_look_alikes
+from .results import Report
 from .sandbox.client import Limits, Sandbox, StudentSession
-from .submission import look_alikes, prepared
+from .submission import prepared
 
 DEFAULT_SEED = 2026
 
@@ -47,67 +43,9 @@ def grade_submission(path: Path, exercises: list[Exercise], seed: int = DEFAULT_
                 return report
             (report,) = _noting_called([report], [root], lang,
                                        lambda roots, called: [_grade_alone(sandbox, called, seed, lang, None, root)])
-            report = replace(report, exercises=tuple(_near_names_noted(result, root, lang) for result in report.exercises))
-            return _noting_look_alikes(report, path, lang)
+            return noting_look_alikes(report, path, lang)
         finally:
             sandbox.close()
-
-
-def _near_names_noted(result: ExerciseResult, root: Path, lang: str) -> ExerciseResult:
-    """`result`, each test that misses a function of the exercise told of the function the
-    student's file defines under a close name (gradient_stpe, MSE_loss, mse_grad)."""
-    if not any(test.diagnosis == "missing_function" for test in result.tests):
-        return result
-    exercise = curriculum.exercise(result.exercise)
-    near = _near_names(root / "exercises" / f"{exercise.module}.py", exercise.functions)
-    notes = {function: translate("result.defines_near", lang, defined=defined, function=function)
-             for function, defined in near.items()}
-
-    def noted(test: TestResult) -> TestResult:
-        said = [note for function, note in notes.items() if re.search(rf"\b{function}\b", test.message)]
-        if test.diagnosis != "missing_function" or not said:
-            return test
-        return replace(test, message=f"{test.message} {said[0]}")
-
-    return replace(result, tests=tuple(noted(test) for test in result.tests))
-
-
-def _near_names(path: Path, functions: tuple[str, ...]) -> dict[str, str]:
-    """For each of `functions` that the file at `path` does not define at its top level, the
-    one it defines under a close name (`gradient_stpe`, `MSE_loss`, `mse_grad`), if any. The
-    file is parsed, never run; one that cannot be read or parsed has none."""
-    try:
-        tree = ast.parse(path.read_text(encoding="utf-8", errors="replace"))
-    except (OSError, SyntaxError, ValueError, RecursionError, MemoryError):
-        return {}
-    defined = [node.name for node in tree.body if isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef))]
-    others = {name.lower(): name for name in defined if name not in functions}
-    near = {}
-    for function in (f for f in functions if f not in defined):
-        close = difflib.get_close_matches(function.lower(), list(others), n=1, cutoff=0.75)
-        if close:
-            near[function] = others[close[0]]
-    return near
-
-
-def _noting_look_alikes(report: Report, path: Path, lang: str) -> Report:
-    """`report`, an exercise whose file is missing told of the file in the submission folder
-    that looks like it (a notebook, another topic or number): the work is there, not in the stub."""
-    return replace(report, exercises=tuple(_look_alike_noted(result, path, lang) for result in report.exercises))
-
-
-def _look_alike_noted(result: ExerciseResult, path: Path, lang: str) -> ExerciseResult:
-    if not any(test.diagnosis == "missing_file" for test in result.tests):
-        return result
-    file = curriculum.exercise(result.exercise).module + ".py"
-    notebooks, files = look_alikes(Path(path), file[:-len(".py")])
-    if not notebooks and not files:
-        return result
-    wording, found = ("notebook", notebooks[0]) if notebooks else ("named", ", ".join(files))
-    message = translate("result.missing_file", lang, file=file) + " " + \
-        translate(f"diagnosis.missing_file_{wording}", lang, file=file, found=found)
-    return replace(result, tests=tuple(replace(test, message=message) if test.diagnosis == "missing_file" else test
-                                       for test in result.tests))
 
 
 def _grade_alone(sandbox: Sandbox, exercises: list[Exercise], seed: int, lang: str,

@@ -181,6 +181,25 @@ def test_a_misspelt_function_is_named_with_the_name_it_has(tmp_path: Path, numbe
     assert not any(said in t.message for t in exercise.tests if t.diagnosis != "missing_function")
 
 
+def test_a_misspelt_function_is_named_in_a_batch_as_alone(tmp_path: Path):
+    """A batch gives each submission what `grade exercise` gives it: the note comes from the
+    prepared copy, which both have."""
+    from grader.grading import grade_prepared_many
+    from grader.sandbox.client import Sandbox
+    from grader.submission import prepared
+
+    folder = reference_changed(tmp_path / "sub", 3, "def gradient_step(", "def gradient_stpe(")
+    alone = grade_submission(folder, curriculum.select("3"), lang="en")
+    sandbox = Sandbox(None)
+    try:
+        with prepared(folder) as root:
+            (together,) = grade_prepared_many([root], curriculum.select("3"), 2026, "en", sandbox)
+    finally:
+        sandbox.close()
+    assert together.to_dict() == alone.to_dict()
+    assert "defines gradient_stpe" in together.exercises[0].tests[0].message
+
+
 def test_a_file_saved_as_windows_1251_is_told_to_be_saved_as_utf8(tmp_path: Path):
     """Kazakh and Russian comments in a file saved by a Windows editor in its default encoding."""
     submission = submission_with(tmp_path / "sub", {})
