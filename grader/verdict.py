@@ -71,11 +71,14 @@ TYPED_AS = {"−": "-", "–": "-", "—": "-", "·": "*", "⋅": "*", "×": "*"
 SPACES = frozenset("\u00a0\u2009\u202f")  # no-break, thin and narrow no-break spaces (web pages, Word)
 
 
-def _syntax_diagnosis(text: str) -> Diagnosis:
+def _syntax_diagnosis(kind: str, text: str) -> Diagnosis:
     """not_utf8 for a file in another encoding; for a sign copied from a formula (− for -, ·
-    for *, a no-break space), syntax_error worded with what to type; else syntax_error."""
+    for *, a no-break space) or an indentation (a tab among spaces), syntax_error worded with
+    what to do (Python's own text is English); else syntax_error."""
     if _not_utf8(text):
         return Diagnosis("not_utf8")
+    if kind in ("TabError", "IndentationError"):
+        return Diagnosis("syntax_error", {"wording": "tabs" if kind == "TabError" else "indentation"})
     found = INVALID_CHARACTER.search(text)
     sign = chr(int(found.group("code"), 16)) if found else ""
     if sign in SPACES:
@@ -106,7 +109,7 @@ def _student_raised(error: StudentRaised, list_input: bool, exercise: Exercise) 
     if NULL_BYTES in error.text:
         return _saved_as_utf16(error, exercise, params)
     if error.syntax:
-        return Outcome.ERROR, "result.syntax_error", params, _syntax_diagnosis(error.text)
+        return Outcome.ERROR, "result.syntax_error", params, _syntax_diagnosis(error.type, error.text)
     if error.type == "ReturnShapeError":
         message_id, reason = update_return(error.text)
         diagnosis = {"result.update_none": "returned_none", "result.update_keys": "missing_keys",

@@ -273,6 +273,23 @@ def test_a_greek_letter_of_the_formulas_used_as_a_name_is_told_to_be_the_paramet
     assert said in message and translate("diagnosis.raised_exception", lang) not in message, message
 
 
+@pytest.mark.parametrize(("right", "wrong", "lang", "said"), [
+    ("    return np.asarray", "\treturn np.asarray", "kk", "Көрсетілген жол табпен"),
+    ("    return np.asarray", "\treturn np.asarray", "ru", "Указанная строка сдвинута табуляцией"),
+    ("    return np.asarray", "        return np.asarray", "kk", "Көрсетілген жолдың шегінісі"),
+    ("    return np.asarray", "  return np.asarray", "ru", "Отступ указанной строки"),
+    ("    return np.asarray", "  return np.asarray", "en", "The indentation of the line shown"),
+])
+def test_an_indentation_error_is_explained_in_the_students_language(tmp_path: Path, right: str, wrong: str,
+                                                                   lang: str, said: str):
+    """TabError and IndentationError came as Python's English alone ('inconsistent use of tabs
+    and spaces in indentation'), and a tab is not seen in the line shown."""
+    submission = reference_changed(tmp_path / "sub", 3, right, wrong)
+    (exercise,) = grade_submission(submission, curriculum.select("3"), lang=lang).exercises
+    message = exercise.tests[0].message
+    assert {t.diagnosis for t in exercise.tests} == {"syntax_error"} and said in message, message
+
+
 @pytest.mark.parametrize("lang", ["en", "kk", "ru"])
 def test_a_non_breaking_space_copied_into_code_is_named(tmp_path: Path, lang: str):
     submission = reference_changed(tmp_path / "sub", 3, "step_size * np", "step_size\u00a0* np")
