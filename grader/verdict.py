@@ -133,10 +133,9 @@ def _student_raised(error: StudentRaised, list_input: bool, exercise: Exercise) 
         return Outcome.ERROR, "result.raised", params, Diagnosis("recursion_too_deep")
     if error.type == "OverflowError" and error.frames:  # 1e200 ** 2 on a Python float; numpy would give inf
         return Outcome.ERROR, "result.raised", params, Diagnosis("float_overflow")
-    symbol = GREEK_NAME.search(error.text) if error.type == "NameError" and error.frames else None
-    if symbol:  # `w - η*g`: the formulas' η where the code has learning_rate (or step_size, eta0)
-        return Outcome.ERROR, "result.raised", params, \
-            Diagnosis("raised_exception", {"wording": "formula_symbol", "symbol": symbol.group("name")})
+    named = _undefined_name(error.text) if error.type == "NameError" and error.frames else None
+    if named is not None:
+        return Outcome.ERROR, "result.raised", params, Diagnosis("raised_exception", named)
     if error.type == "TypeError" and not error.frames and SIGNATURE_REFUSED.search(error.text):
         # No line of the student's ran: the call itself did not fit the function's parameters.
         return Outcome.ERROR, "result.raised", params, Diagnosis("wrong_signature", {"number": exercise.number})
@@ -175,6 +174,20 @@ def _sibling(error: StudentRaised) -> tuple[str, bool] | None:
 LIST_OPERAND = re.compile(r"'(list|tuple)'|sequence")
 # math.sqrt, math.exp… given an array: "only length-1 arrays…" (numpy < 2), "only 0-dimensional arrays…"
 MATH_ON_ARRAY = re.compile(r"only (length-1|0-dimensional|size-1) arrays can be converted to Python scalars")
+def _undefined_name(text: str) -> dict | None:
+    """The wording for a NameError a student is told more of: the formulas' η where the code
+    has learning_rate (`w - η*g`), a module used without its import (np); else None."""
+    symbol = GREEK_NAME.search(text)
+    if symbol:
+        return {"wording": "formula_symbol", "symbol": symbol.group("name")}
+    module = UNDEFINED_NAME.search(text)
+    if module and module.group("name") in IMPORTS:
+        return {"wording": "not_imported", "name": module.group("name"), "line": IMPORTS[module.group("name")]}
+    return None
+
+
+UNDEFINED_NAME = re.compile(r"name '(?P<name>\w+)' is not defined")
+IMPORTS = {"np": "import numpy as np", "numpy": "import numpy", "math": "import math"}  # modules the exercises use
 GREEK_NAME = re.compile(r"name '(?P<name>[\u0370-\u03ff][\w\u0370-\u03ff]*)' is not defined")
 SIBLING_IMPORT = re.compile(r"No module named '(?:exercises\.)?(?P<name>ex(?P<number>\d{1,2})(?:_\w*)?)'")
 MISSING_ATTRIBUTE = re.compile(r"module '(?P<module>exercises\.\w+)' has no attribute '(?P<name>\w+)'")

@@ -290,6 +290,16 @@ def test_an_indentation_error_is_explained_in_the_students_language(tmp_path: Pa
     assert {t.diagnosis for t in exercise.tests} == {"syntax_error"} and said in message, message
 
 
+@pytest.mark.parametrize(("lang", "said"), [("en", "Your file uses np without importing it: add `import numpy as np`"),
+                                            ("kk", "Файлыңыз np атауын импорттамай қолданады: файлдың басына `import numpy as np`"),
+                                            ("ru", "Ваш файл использует np, не импортировав его: добавьте `import numpy as np`")])
+def test_numpy_used_without_its_import_is_told_the_import(tmp_path: Path, lang: str, said: str):
+    submission = reference_changed(tmp_path / "sub", 3, "import numpy as np\n", "\n")
+    (exercise,) = grade_submission(submission, curriculum.select("3"), lang=lang).exercises
+    message = exercise.tests[0].message
+    assert said in message and translate("diagnosis.raised_exception", lang) not in message, message
+
+
 @pytest.mark.parametrize("lang", ["en", "kk", "ru"])
 def test_a_non_breaking_space_copied_into_code_is_named(tmp_path: Path, lang: str):
     submission = reference_changed(tmp_path / "sub", 3, "step_size * np", "step_size\u00a0* np")
