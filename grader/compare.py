@@ -165,8 +165,13 @@ class Array(Spec):
             raise BadValue(message, mistake, where=where, got=len(array), expected=self.shape[0])
         if not fits:
             wanted = "(" + ", ".join("k" if n is None else str(n) for n in self.shape) + ("," if len(self.shape) == 1 else "") + ")"
-            raise BadValue("value.wrong_shape", self._shape_mistake(array), where=where, got=array.shape, expected=wanted)
+            raise BadValue("value.wrong_shape", self._shape_mistake(array), where=where, got=array.shape, expected=wanted,
+                           one_row=self._one_row(array))
         return array
+
+    def _one_row(self, array: np.ndarray) -> bool:
+        """Whether `array` is one row of the rows asked for (a trajectory's last point alone)."""
+        return len(self.shape) == 2 and array.ndim == 1 and self._fits((self.shape[0] or 1, *array.shape))
 
     def _fits(self, shape: tuple[int, ...]) -> bool:
         return len(shape) == len(self.shape) and all(w is None or w == h for w, h in zip(self.shape, shape))

@@ -221,6 +221,8 @@ def _wording(error: BadValue) -> dict:
         return {"wording": "number"}
     if error.diagnosis == "wrong_shape" and error.message_id in COUNTED:
         return {"wording": "count"}
+    if error.diagnosis == "wrong_shape" and error.params.get("one_row"):
+        return {"wording": "one_row"}
     return {}
 
 

@@ -308,6 +308,18 @@ def test_a_non_breaking_space_copied_into_code_is_named(tmp_path: Path, lang: st
     assert translate("diagnosis.syntax_error_copied_space", lang) in message, message
 
 
+@pytest.mark.parametrize(("lang", "said"), [("en", "Your answer is one row"), ("kk", "Жауабыңыз — бір ғана жол"),
+                                            ("ru", "Ваш ответ — одна строка")])
+def test_gradient_descent_returning_its_last_point_alone_is_told_to_return_every_iterate(tmp_path: Path, lang: str,
+                                                                                       said: str):
+    """`return x` at the end of the loop: 'shape (2,), expected (k, 2). Check the shape' did not
+    say that every iterate is asked for."""
+    submission = reference_changed(tmp_path / "sub", 4, "return np.array(iterates)", "return iterates[-1]")
+    (exercise,) = grade_submission(submission, curriculum.select("4"), lang=lang).exercises
+    failed = [t for t in exercise.tests if t.outcome is not Outcome.PASSED]
+    assert failed and all(said in t.message and t.diagnosis == "wrong_shape" for t in failed), failed[0].message
+
+
 def test_an_update_rule_returning_w_alone_is_told_so_in_the_students_language(tmp_path: Path):
     submission = submission_with(tmp_path / "sub", {10: GENERIC / "ex10_returns_only_w.py"})
     (exercise,) = grade_submission(submission, curriculum.select("10"), lang="ru").exercises
