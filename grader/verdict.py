@@ -174,6 +174,16 @@ def _sibling(error: StudentRaised) -> tuple[str, bool] | None:
 LIST_OPERAND = re.compile(r"'(list|tuple)'|sequence")
 # math.sqrt, math.exp… given an array: "only length-1 arrays…" (numpy < 2), "only 0-dimensional arrays…"
 MATH_ON_ARRAY = re.compile(r"only (length-1|0-dimensional|size-1) arrays can be converted to Python scalars")
+# A NameError's text: a module used without its import (np), a letter of the formulas (η, α).
+UNDEFINED_NAME = re.compile(r"name '(?P<name>\w+)' is not defined")
+IMPORTS = {"np": "import numpy as np", "numpy": "import numpy", "math": "import math"}  # modules the exercises use
+GREEK_NAME = re.compile(r"name '(?P<name>[\u0370-\u03ff][\w\u0370-\u03ff]*)' is not defined")
+SIBLING_IMPORT = re.compile(r"No module named '(?:exercises\.)?(?P<name>ex(?P<number>\d{1,2})(?:_\w*)?)'")
+MISSING_ATTRIBUTE = re.compile(r"module '(?P<module>exercises\.\w+)' has no attribute '(?P<name>\w+)'")
+SIGNATURE_REFUSED = re.compile(r"unexpected keyword argument|positional arguments? but|missing \d+ required|"
+                               r"got multiple values for argument|takes no (keyword )?arguments")
+
+
 def _undefined_name(text: str) -> dict | None:
     """The wording for a NameError a student is told more of: the formulas' η where the code
     has learning_rate (`w - η*g`), a module used without its import (np); else None."""
@@ -184,15 +194,6 @@ def _undefined_name(text: str) -> dict | None:
     if module and module.group("name") in IMPORTS:
         return {"wording": "not_imported", "name": module.group("name"), "line": IMPORTS[module.group("name")]}
     return None
-
-
-UNDEFINED_NAME = re.compile(r"name '(?P<name>\w+)' is not defined")
-IMPORTS = {"np": "import numpy as np", "numpy": "import numpy", "math": "import math"}  # modules the exercises use
-GREEK_NAME = re.compile(r"name '(?P<name>[\u0370-\u03ff][\w\u0370-\u03ff]*)' is not defined")
-SIBLING_IMPORT = re.compile(r"No module named '(?:exercises\.)?(?P<name>ex(?P<number>\d{1,2})(?:_\w*)?)'")
-MISSING_ATTRIBUTE = re.compile(r"module '(?P<module>exercises\.\w+)' has no attribute '(?P<name>\w+)'")
-SIGNATURE_REFUSED = re.compile(r"unexpected keyword argument|positional arguments? but|missing \d+ required|"
-                               r"got multiple values for argument|takes no (keyword )?arguments")
 
 
 def _not_implemented(error: StudentRaised, exercise: Exercise, params: dict) -> tuple[Outcome, str, dict, Diagnosis]:
