@@ -1,8 +1,9 @@
 """A missing exercise file or function, and what in the submission looks like it: a function
 defined under a close name (`gradient_stpe`, noted in every grading: engine.py), a notebook or
-a file named for another number or topic (`ex03_gradient_step.ipynb`, `ex04_gradient_step.py`,
-noted by `grade exercise` on a folder, whose names the student sees; a batch grades the .py
-files it packed and does not). The student's code is read, never run."""
+a file named for another number or topic (`ex03_gradient_step.ipynb`, `ex04_gradient_step.py`),
+and a notebook beside a stub that still raises: these noted by `grade exercise` on a folder,
+whose names the student sees (a batch grades the .py files it packed and does not). The
+student's code is read, never run."""
 
 from __future__ import annotations
 
@@ -62,6 +63,8 @@ def noting_look_alikes(report: Report, path: Path, lang: str) -> Report:
 
 
 def _look_alike_noted(result: ExerciseResult, path: Path, lang: str) -> ExerciseResult:
+    if any(test.diagnosis == "not_implemented" for test in result.tests):
+        return _notebook_beside_noted(result, path, lang)
     if not any(test.diagnosis == "missing_file" for test in result.tests):
         return result
     file = curriculum.exercise(result.exercise).module + ".py"
@@ -73,3 +76,15 @@ def _look_alike_noted(result: ExerciseResult, path: Path, lang: str) -> Exercise
         translate(f"diagnosis.missing_file_{wording}", lang, file=file, found=found)
     return replace(result, tests=tuple(replace(test, message=message) if test.diagnosis == "missing_file" else test
                                        for test in result.tests))
+
+
+def _notebook_beside_noted(result: ExerciseResult, path: Path, lang: str) -> ExerciseResult:
+    """`result`, whose stub still raises, told of a notebook of the exercise beside it: the
+    work is in the notebook, which the grader does not read."""
+    file = curriculum.exercise(result.exercise).module + ".py"
+    notebooks, _ = look_alikes(Path(path), file[:-len(".py")])
+    if not notebooks:
+        return result
+    note = translate("result.notebook_beside", lang, found=notebooks[0], file=file)
+    return replace(result, tests=tuple(replace(test, message=f"{test.message} {note}")
+                                       if test.diagnosis == "not_implemented" else test for test in result.tests))

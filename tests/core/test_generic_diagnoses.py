@@ -13,7 +13,7 @@ from grader.grading import grade_submission
 from grader.i18n import translate
 from grader.results import Outcome
 
-from ..conftest import ALTERNATIVE, REFERENCE, reference_changed, submission_with
+from ..conftest import ALTERNATIVE, REFERENCE, STUBS, reference_changed, submission_with
 
 GENERIC = Path(__file__).resolve().parent.parent / "generic"
 CASES = {
@@ -154,6 +154,19 @@ def test_a_notebook_in_place_of_the_exercise_file_is_named(tmp_path: Path, lang:
     message = exercise.tests[0].message
     assert said in message and "ex03_gradient_step.ipynb" in message, message
     assert translate("diagnosis.missing_file", lang) not in message
+
+
+@pytest.mark.parametrize(("lang", "said"), [("en", "Your folder also has ex03_gradient_step.ipynb, a Jupyter notebook"),
+                                            ("kk", "Бумаңызда ex03_gradient_step.ipynb Jupyter блокноты да бар"),
+                                            ("ru", "В вашей папке есть и ex03_gradient_step.ipynb — блокнот Jupyter")])
+def test_a_notebook_beside_the_untouched_stub_is_named(tmp_path: Path, lang: str, said: str):
+    """The work in a notebook beside the kit's stub: 'not implemented yet' alone sends the
+    student to a function they wrote, in the other file."""
+    submission = submission_with(tmp_path / "sub", {3: STUBS / "ex03_gradient_step.py"})
+    (submission / "ex03_gradient_step.ipynb").write_text('{"cells": []}', encoding="utf-8")
+    (exercise,) = grade_submission(submission, curriculum.select("3"), lang=lang).exercises
+    assert {t.diagnosis for t in exercise.tests} == {"not_implemented"}
+    assert all(said in t.message for t in exercise.tests), exercise.tests[0].message
 
 
 @pytest.mark.parametrize("name", ["ex03_step.py", "ex04_gradient_step.py"])
