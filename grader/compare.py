@@ -165,8 +165,13 @@ class Array(Spec):
             raise BadValue(message, mistake, where=where, got=len(array), expected=self.shape[0])
         if not fits:
             wanted = "(" + ", ".join("k" if n is None else str(n) for n in self.shape) + ("," if len(self.shape) == 1 else "") + ")"
-            raise BadValue("value.wrong_shape", self._shape_mistake(array), where=where, got=array.shape, expected=wanted)
+            raise BadValue("value.wrong_shape", self._shape_mistake(array), where=where, got=array.shape, expected=wanted,
+                           one_row=self._one_row(array))
         return array
+
+    def _one_row(self, array: np.ndarray) -> bool:
+        """Whether `array` is one row of the rows asked for (a trajectory's last point alone)."""
+        return len(self.shape) == 2 and array.ndim == 1 and self._fits((self.shape[0] or 1, *array.shape))
 
     def _fits(self, shape: tuple[int, ...]) -> bool:
         return len(shape) == len(self.shape) and all(w is None or w == h for w, h in zip(self.shape, shape))
@@ -192,6 +197,14 @@ def Scalar() -> Array:  # noqa: N802
     return Array(())
 
 
+def parts_counted(value: Any) -> tuple[str, dict]:
+    """The message id and its count for an answer that is not the expected number of parts:
+    a tuple or list of another length says how many it has, anything else is one value."""
+    if isinstance(value, (list, tuple)):
+        return "value.wrong_count_parts", {"count": len(value)}
+    return "value.wrong_count", {}
+
+
 @dataclass(frozen=True)
 class Tuple(Spec):
     """A fixed number of parts, each with its own spec (returned as a tuple or a list)."""
@@ -213,7 +226,8 @@ class Tuple(Spec):
         if type(value) is np.ndarray and self._rows_are_parts(value):  # (dw, db) as one array
             value = list(value) if value.ndim >= 2 else value.tolist()
         if not isinstance(value, list) or len(value) != len(self.parts):
-            raise BadValue("value.wrong_count", "wrong_shape", where=where, expected=len(self.parts))
+            message_id, counted = parts_counted(value)
+            raise BadValue(message_id, "wrong_shape", where=where, expected=len(self.parts), **counted)
         try:
             return tuple(spec.normalize(item, self._part_where(where, i)) for i, (spec, item) in enumerate(zip(self.parts, value)))
         except BadValue:

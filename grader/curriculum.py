@@ -134,8 +134,8 @@ def select(spec: str) -> list[Exercise]:
             low, high = int(start), int(end or start)
         except ValueError:
             raise UnknownExercise("error.bad_exercise_spec", spec=spec) from None
-        if low > high:  # '3-1' would select nothing and grade nothing
-            raise UnknownExercise("error.bad_exercise_spec", spec=spec)
+        if low > high:  # '3-1' would select nothing and grade nothing: the range meant is 1-3
+            raise UnknownExercise("error.backwards_range", range=part.strip(), meant=f"{high}-{low}")
         numbers.extend(range(low, high + 1))
     return [exercise(n) for n in dict.fromkeys(numbers)]
 

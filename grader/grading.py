@@ -8,6 +8,7 @@ from typing import Callable
 from . import curriculum
 from .curriculum import Exercise
 from .dependencies import called_but_not_graded, calls_in, with_called
+from .lookalikes import noting_look_alikes
 from .results import Report
 from .sandbox.client import Limits, Sandbox, StudentSession
 from .submission import prepared
@@ -42,7 +43,7 @@ def grade_submission(path: Path, exercises: list[Exercise], seed: int = DEFAULT_
                 return report
             (report,) = _noting_called([report], [root], lang,
                                        lambda roots, called: [_grade_alone(sandbox, called, seed, lang, None, root)])
-            return report
+            return noting_look_alikes(report, path, lang)
         finally:
             sandbox.close()
 

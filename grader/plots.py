@@ -20,6 +20,7 @@ from typing import Any, Callable
 
 import numpy as np
 
+from .compare import parts_counted
 from .curriculum import Exercise
 from .i18n import translate
 from .sandbox.testfuncs import Objective
@@ -116,7 +117,8 @@ def _regression_run(module: Any, exercise: int) -> Run:
     function = getattr(module, spec["function"])
     answer = function(x, y, epochs=spec["epochs"], **spec["hyper"])
     if not isinstance(answer, (tuple, list)) or len(answer) != 3:
-        raise BadAnswer("value.wrong_count", where="result (w, b, losses)", expected=3)
+        message_id, counted = parts_counted(answer)
+        raise BadAnswer(message_id, where="result (w, b, losses)", expected=3, **counted)
     losses = np.asarray(answer[2], dtype=float).reshape(-1)
     points = [[0.0, 0.0]]
     for epochs in range(1, spec["epochs"] + 1):

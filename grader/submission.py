@@ -70,6 +70,31 @@ def exercise_file_name(name: str, by_number: bool = True) -> str | None:
         return None
 
 
+def look_alikes(path: Path, module: str) -> tuple[list[str], list[str]]:
+    """(notebooks, files) in the submission folder at `path` that look like exercise
+    `module`'s file but were not graded as it: `ex03_gradient_step.ipynb`, and a .py with its
+    number and another topic (`ex03_step.py`) or its topic and another number
+    (`ex04_gradient_step.py`); nothing for a zip, whose names the student does not see."""
+    try:  # (read again after grading: a folder changed meanwhile is looked at no further)
+        source = _sources_in(path)[0] if path.is_dir() else None
+        names = sorted(p.name for p in source.iterdir() if p.is_file()) if source is not None else []
+    except (OSError, SubmissionError):
+        return [], []
+    wanted = EXERCISE_NAME.match(module + ".py")
+    notebooks = [name for name in names if name.lower().endswith(".ipynb")
+                 and exercise_file_name(name[:-len(".ipynb")] + ".py") == module + ".py"]
+    files = [name for name in names if name.endswith(".py") and _one_part_differs(EXERCISE_NAME.match(name), wanted)]
+    return notebooks, files
+
+
+def _one_part_differs(found: re.Match | None, wanted: re.Match) -> bool:
+    """Whether an exercise file's name has the number or the topic of `wanted`, not both."""
+    if found is None or not found.group(2):
+        return False
+    same_number = int(found.group(1)) == int(wanted.group(1))
+    return same_number != (found.group(2).lower() == wanted.group(2))
+
+
 def is_exercise_folder(folder: Path) -> bool:
     """Whether `folder` holds an exercise file (possibly renamed on the way)."""
     return any(exercise_file_name(p.name) for p in folder.iterdir() if p.is_file())

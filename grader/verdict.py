@@ -61,6 +61,34 @@ def _not_utf8(text: str) -> bool:
     return "'utf-8' codec can't decode" in text or "Non-UTF-8 code" in text
 
 
+# What Python says of a sign it does not read: "invalid character '−' (U+2212)", "invalid
+# non-printable character U+00A0".
+INVALID_CHARACTER = re.compile(r"invalid (?:non-printable )?character (?:'.' )?\(?U\+(?P<code>[0-9A-F]{4,6})")
+# The signs of the statements' and the lecture's formulas, and what Python writes in their place.
+TYPED_AS = {"−": "-", "–": "-", "—": "-", "·": "*", "⋅": "*", "×": "*", "÷": "/", "²": "**2", "³": "**3",
+            "≤": "<=", "≥": ">=", "≠": "!=", "√": "np.sqrt(…)", "‖": "np.linalg.norm(…)",
+            "“": '"', "”": '"', "„": '"', "«": '"', "»": '"', "‘": "'", "’": "'"}
+SPACES = frozenset("\u00a0\u2009\u202f")  # no-break, thin and narrow no-break spaces (web pages, Word)
+
+
+def _syntax_diagnosis(kind: str, text: str) -> Diagnosis:
+    """not_utf8 for a file in another encoding; for a sign copied from a formula (− for -, ·
+    for *, a no-break space) or an indentation (a tab among spaces), syntax_error worded with
+    what to do (Python's own text is English); else syntax_error."""
+    if _not_utf8(text):
+        return Diagnosis("not_utf8")
+    if kind in ("TabError", "IndentationError"):
+        return Diagnosis("syntax_error", {"wording": "tabs" if kind == "TabError" else "indentation"})
+    found = INVALID_CHARACTER.search(text)
+    sign = chr(int(found.group("code"), 16)) if found else ""
+    if sign in SPACES:
+        return Diagnosis("syntax_error", {"wording": "copied_space"})
+    if sign in TYPED_AS:
+        return Diagnosis("syntax_error", {"wording": "copied_symbol", "sign": sign, "code": f"U+{ord(sign):04X}",
+                                          "typed": TYPED_AS[sign]})
+    return Diagnosis("syntax_error")
+
+
 def _student_raised(error: StudentRaised, list_input: bool, exercise: Exercise) -> tuple[Outcome, str, dict, Diagnosis]:
     where = "."  # the sentence ends here when no line of the student's is to be shown
     if error.frames:  # set off from the exception's own text: " — file:line (function): code."
@@ -78,8 +106,10 @@ def _student_raised(error: StudentRaised, list_input: bool, exercise: Exercise) 
             return Outcome.ERROR, "result.raised", params, Diagnosis("sibling_missing", {"file": f"{module}.py"})
         # `from ex05 import …`, `from .ex05 import …`: another exercise by a name it does not have
         return Outcome.ERROR, "result.raised", params, Diagnosis("sibling_import", {"module": module})
+    if NULL_BYTES in error.text:
+        return _saved_as_utf16(error, exercise, params)
     if error.syntax:
-        return Outcome.ERROR, "result.syntax_error", params, Diagnosis("not_utf8" if _not_utf8(error.text) else "syntax_error")
+        return Outcome.ERROR, "result.syntax_error", params, _syntax_diagnosis(error.type, error.text)
     if error.type == "ReturnShapeError":
         message_id, reason = update_return(error.text)
         diagnosis = {"result.update_none": "returned_none", "result.update_keys": "missing_keys",
@@ -103,10 +133,26 @@ def _student_raised(error: StudentRaised, list_input: bool, exercise: Exercise) 
         return Outcome.ERROR, "result.raised", params, Diagnosis("recursion_too_deep")
     if error.type == "OverflowError" and error.frames:  # 1e200 ** 2 on a Python float; numpy would give inf
         return Outcome.ERROR, "result.raised", params, Diagnosis("float_overflow")
+    named = _undefined_name(error.text) if error.type == "NameError" and error.frames else None
+    if named is not None:
+        return Outcome.ERROR, "result.raised", params, Diagnosis("raised_exception", named)
     if error.type == "TypeError" and not error.frames and SIGNATURE_REFUSED.search(error.text):
         # No line of the student's ran: the call itself did not fit the function's parameters.
         return Outcome.ERROR, "result.raised", params, Diagnosis("wrong_signature", {"number": exercise.number})
     return Outcome.ERROR, "result.raised", params, Diagnosis("raised_exception")
+
+
+# What Python says of a file saved as UTF-16 (Notepad's "Unicode", PowerShell's >): a
+# SyntaxError (3.11 and later) or a ValueError (3.10), with no line of the file either way.
+NULL_BYTES = "source code string cannot contain null bytes"
+
+
+def _saved_as_utf16(error: StudentRaised, exercise: Exercise, params: dict) -> tuple[Outcome, str, dict, Diagnosis]:
+    """A file with null bytes: this exercise's own when no line of the submission led to it
+    (else the import shown is where the other file came in), told to be saved as UTF-8."""
+    if not error.frames:
+        params = {**params, "where": f" — exercises/{exercise.module}.py."}
+    return Outcome.ERROR, "result.syntax_error", params, Diagnosis("not_utf8", {"wording": "utf16"})
 
 
 def _sibling(error: StudentRaised) -> tuple[str, bool] | None:
@@ -128,10 +174,26 @@ def _sibling(error: StudentRaised) -> tuple[str, bool] | None:
 LIST_OPERAND = re.compile(r"'(list|tuple)'|sequence")
 # math.sqrt, math.exp… given an array: "only length-1 arrays…" (numpy < 2), "only 0-dimensional arrays…"
 MATH_ON_ARRAY = re.compile(r"only (length-1|0-dimensional|size-1) arrays can be converted to Python scalars")
+# A NameError's text: a module used without its import (np), a letter of the formulas (η, α).
+UNDEFINED_NAME = re.compile(r"name '(?P<name>\w+)' is not defined")
+IMPORTS = {"np": "import numpy as np", "numpy": "import numpy", "math": "import math"}  # modules the exercises use
+GREEK_NAME = re.compile(r"name '(?P<name>[\u0370-\u03ff][\w\u0370-\u03ff]*)' is not defined")
 SIBLING_IMPORT = re.compile(r"No module named '(?:exercises\.)?(?P<name>ex(?P<number>\d{1,2})(?:_\w*)?)'")
 MISSING_ATTRIBUTE = re.compile(r"module '(?P<module>exercises\.\w+)' has no attribute '(?P<name>\w+)'")
 SIGNATURE_REFUSED = re.compile(r"unexpected keyword argument|positional arguments? but|missing \d+ required|"
                                r"got multiple values for argument|takes no (keyword )?arguments")
+
+
+def _undefined_name(text: str) -> dict | None:
+    """The wording for a NameError a student is told more of: the formulas' η where the code
+    has learning_rate (`w - η*g`), a module used without its import (np); else None."""
+    symbol = GREEK_NAME.search(text)
+    if symbol:
+        return {"wording": "formula_symbol", "symbol": symbol.group("name")}
+    module = UNDEFINED_NAME.search(text)
+    if module and module.group("name") in IMPORTS:
+        return {"wording": "not_imported", "name": module.group("name"), "line": IMPORTS[module.group("name")]}
+    return None
 
 
 def _not_implemented(error: StudentRaised, exercise: Exercise, params: dict) -> tuple[Outcome, str, dict, Diagnosis]:
@@ -160,6 +222,8 @@ def _wording(error: BadValue) -> dict:
         return {"wording": "number"}
     if error.diagnosis == "wrong_shape" and error.message_id in COUNTED:
         return {"wording": "count"}
+    if error.diagnosis == "wrong_shape" and error.params.get("one_row"):
+        return {"wording": "one_row"}
     return {}
 
 

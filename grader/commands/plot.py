@@ -43,7 +43,7 @@ def plot(number: int, out: Path | None, submission: Path, lang: str | None) -> N
     except ImportError:
         to_stderr(translate("error.prefix", lang) + " " + translate("plot.no_matplotlib", lang))
         sys.exit(EXIT_INPUT)
-    out = out or Path(f"ex{number:02d}_trajectory.png")
+    out = _plot_file(out or Path(f"ex{number:02d}_trajectory.png"), lang)
     try:
         data = plots.compute(exercise, submission, lang)
     except GraderError as error:
@@ -57,3 +57,18 @@ def plot(number: int, out: Path | None, submission: Path, lang: str | None) -> N
             "plot.cannot_write", lang, path=str(out), reason=error.strerror or type(error).__name__))
         sys.exit(EXIT_INPUT)
     click.echo(translate("plot.written", lang, path=str(path)))
+
+
+def _plot_file(out: Path, lang: str) -> Path:
+    """`out` as matplotlib writes it: a name without an extension gets .png (the message named
+    `plot`, the file was `plot.png`); an extension it cannot write is an input error (it was
+    matplotlib's ValueError, 'the grader itself failed')."""
+    if not out.suffix:
+        return out.with_name(out.name + ".png")
+    from matplotlib.backend_bases import FigureCanvasBase
+
+    if out.suffix[1:].lower() not in FigureCanvasBase.get_supported_filetypes():
+        to_stderr(translate("error.prefix", lang) + " " + translate("plot.bad_format", lang, path=str(out),
+                                                                      suffix=out.suffix))
+        sys.exit(EXIT_INPUT)
+    return out

@@ -85,7 +85,9 @@ def syntax_frame(error: BaseException, root: str) -> list[list]:
 
 
 def error_reply(error: BaseException, root: str) -> dict:
-    frames = syntax_frame(error, root) if isinstance(error, SyntaxError) else student_frames(error, root)
+    # A SyntaxError of no file (a UTF-16 file's null bytes) is placed where the submission
+    # imported it, as any other error: ex06's import line when ex05's file is the one.
+    frames = (syntax_frame(error, root) if isinstance(error, SyntaxError) else []) or student_frames(error, root)
     try:  # a placed SyntaxError says only what is wrong: its place is in the frame
         text = str(error.msg if isinstance(error, SyntaxError) and frames else error)[:MAX_TEXT]
     except Exception:  # a student exception whose __str__ itself fails

@@ -47,6 +47,24 @@ def test_a_pair_of_numbers_may_be_one_array_but_a_lone_vector_is_not_the_parts()
     assert info.value.message_id == "value.wrong_count"
 
 
+@pytest.mark.parametrize(("value", "lang", "said"), [
+    ([np.ones(2), np.zeros(2), 0.0], "en", "should be a tuple or a list of 2 parts (return a, b, …), not of 3."),
+    ([np.ones(2), np.zeros(2), 0.0], "kk", "2 бөліктен тұратын кортеж немесе тізім болуы керек (return a, b, …), 3 бөліктен емес."),
+    ([np.ones(2)], "ru", "ожидался кортеж или список из 2 частей (return a, b, …), а не из 1."),
+    (np.ones(2), "kk", "(return a, b, …), жалғыз мән емес."),
+    ({"w": 1.0}, "en", "(return a, b, …), not a single value."),
+])
+def test_a_wrong_number_of_parts_says_how_many_were_returned(value, lang: str, said: str):
+    """`return w_new, h_new, t` or `return w_new`: 'should be 2 parts' alone did not say what
+    came back."""
+    from grader.i18n import translate
+
+    update = Tuple((Vector(2), Vector(2)), ("w_new", "h_new"))
+    with pytest.raises(BadValue) as info:
+        update.normalize(over_the_wire(value))
+    assert said in translate(info.value.message_id, lang, **info.value.params)
+
+
 def test_update_rules_may_return_a_namedtuple_or_a_stacked_array_not_a_lone_vector():
     Step = namedtuple("Step", "w h")
     quadratic = lambda w: 2 * w  # noqa: E731

@@ -10,9 +10,10 @@ import pytest
 
 from grader import curriculum
 from grader.grading import grade_submission
+from grader.i18n import translate
 from grader.results import Outcome
 
-from ..conftest import ALTERNATIVE, REFERENCE, submission_with
+from ..conftest import ALTERNATIVE, REFERENCE, STUBS, reference_changed, submission_with
 
 GENERIC = Path(__file__).resolve().parent.parent / "generic"
 CASES = {
@@ -140,6 +141,78 @@ def test_a_missing_file_is_named(tmp_path: Path):
     assert "ex05_linear_regression.py" in five.tests[0].message
 
 
+@pytest.mark.parametrize(("lang", "said"), [("en", "is a Jupyter notebook"), ("kk", "Jupyter блокноты"),
+                                            ("ru", "это блокнот Jupyter")])
+def test_a_notebook_in_place_of_the_exercise_file_is_named(tmp_path: Path, lang: str, said: str):
+    """Work done in Jupyter or Colab: "put it back (a fresh copy of the stub is in the kit)"
+    sent the student to the stub, away from the work."""
+    submission = submission_with(tmp_path / "sub", {})
+    (submission / "ex03_gradient_step.py").unlink()
+    (submission / "ex03_gradient_step.ipynb").write_text('{"cells": []}', encoding="utf-8")
+    (exercise,) = grade_submission(submission, curriculum.select("3"), lang=lang).exercises
+    assert {t.diagnosis for t in exercise.tests} == {"missing_file"}
+    message = exercise.tests[0].message
+    assert said in message and "ex03_gradient_step.ipynb" in message, message
+    assert translate("diagnosis.missing_file", lang) not in message
+
+
+@pytest.mark.parametrize(("lang", "said"), [("en", "Your folder also has ex03_gradient_step.ipynb, a Jupyter notebook"),
+                                            ("kk", "Бумаңызда ex03_gradient_step.ipynb Jupyter блокноты да бар"),
+                                            ("ru", "В вашей папке есть и ex03_gradient_step.ipynb — блокнот Jupyter")])
+def test_a_notebook_beside_the_untouched_stub_is_named(tmp_path: Path, lang: str, said: str):
+    """The work in a notebook beside the kit's stub: 'not implemented yet' alone sends the
+    student to a function they wrote, in the other file."""
+    submission = submission_with(tmp_path / "sub", {3: STUBS / "ex03_gradient_step.py"})
+    (submission / "ex03_gradient_step.ipynb").write_text('{"cells": []}', encoding="utf-8")
+    (exercise,) = grade_submission(submission, curriculum.select("3"), lang=lang).exercises
+    assert {t.diagnosis for t in exercise.tests} == {"not_implemented"}
+    assert all(said in t.message for t in exercise.tests), exercise.tests[0].message
+
+
+@pytest.mark.parametrize("name", ["ex03_step.py", "ex04_gradient_step.py"])
+def test_a_file_named_for_another_topic_or_number_is_named(tmp_path: Path, name: str):
+    submission = submission_with(tmp_path / "sub", {})
+    (submission / "ex03_gradient_step.py").rename(submission / name)
+    (exercise,) = grade_submission(submission, curriculum.select("3"), lang="kk").exercises
+    message = exercise.tests[0].message
+    assert f"Бумаңызда {name} бар" in message and "ex03_gradient_step.py деп" in message, message
+    (alone,) = grade_submission(submission_with(tmp_path / "plain", {}), curriculum.select("3")).exercises
+    assert alone.score == alone.max_score  # (ex03_gradient_step.py is there: nothing looks like it)
+
+
+@pytest.mark.parametrize(("number", "right", "wrong", "lang", "said"), [
+    (3, "def gradient_step(", "def gradient_stpe(", "en", "Your file defines gradient_stpe: if that is the function, name it gradient_step."),
+    (5, "def mse_loss(", "def MSE_loss(", "kk", "Файлыңызда MSE_loss функциясы анықталған: егер бұл сол функция болса, атын mse_loss деп өзгертіңіз."),
+    (5, "def mse_gradient(", "def mse_grad(", "ru", "В вашем файле определена функция mse_grad: если это она и есть, назовите её mse_gradient."),
+])
+def test_a_misspelt_function_is_named_with_the_name_it_has(tmp_path: Path, number: int, right: str, wrong: str,
+                                                          lang: str, said: str):
+    submission = reference_changed(tmp_path / "sub", number, right, wrong)
+    (exercise,) = grade_submission(submission, curriculum.select(str(number)), lang=lang).exercises
+    missing = [t for t in exercise.tests if t.diagnosis == "missing_function"]
+    assert missing and all(said in t.message for t in missing), missing[0].message
+    assert not any(said in t.message for t in exercise.tests if t.diagnosis != "missing_function")
+
+
+def test_a_misspelt_function_is_named_in_a_batch_as_alone(tmp_path: Path):
+    """A batch gives each submission what `grade exercise` gives it: the note comes from the
+    prepared copy, which both have."""
+    from grader.grading import grade_prepared_many
+    from grader.sandbox.client import Sandbox
+    from grader.submission import prepared
+
+    folder = reference_changed(tmp_path / "sub", 3, "def gradient_step(", "def gradient_stpe(")
+    alone = grade_submission(folder, curriculum.select("3"), lang="en")
+    sandbox = Sandbox(None)
+    try:
+        with prepared(folder) as root:
+            (together,) = grade_prepared_many([root], curriculum.select("3"), 2026, "en", sandbox)
+    finally:
+        sandbox.close()
+    assert together.to_dict() == alone.to_dict()
+    assert "defines gradient_stpe" in together.exercises[0].tests[0].message
+
+
 def test_a_file_saved_as_windows_1251_is_told_to_be_saved_as_utf8(tmp_path: Path):
     """Kazakh and Russian comments in a file saved by a Windows editor in its default encoding."""
     submission = submission_with(tmp_path / "sub", {})
@@ -152,6 +225,112 @@ def test_a_file_saved_as_windows_1251_is_told_to_be_saved_as_utf8(tmp_path: Path
     hostile = submission_with(tmp_path / "other", {3: Path(__file__).resolve().parent.parent / "hostile" / "ex03_not_utf8.py"})
     (exercise,) = grade_submission(hostile, curriculum.select("3")).exercises
     assert {t.diagnosis for t in exercise.tests} == {"not_utf8"}
+
+
+@pytest.mark.parametrize(("lang", "said"), [("en", "saved as UTF-16"), ("kk", "UTF-16 түрінде сақталған"),
+                                            ("ru", "сохранён в UTF-16")])
+def test_a_file_saved_as_utf16_is_named_and_told_to_be_saved_as_utf8(tmp_path: Path, lang: str, said: str):
+    """Notepad's "Unicode" or PowerShell's `>` save UTF-16: Python finds null bytes and gives
+    no line, so the message names the file (it said "fix the syntax error at the line shown")."""
+    submission = submission_with(tmp_path / "sub", {})
+    path = submission / "ex03_gradient_step.py"
+    path.write_bytes(path.read_text(encoding="utf-8").encode("utf-16"))
+    (exercise,) = grade_submission(submission, curriculum.select("3"), lang=lang).exercises
+    assert {t.diagnosis for t in exercise.tests} == {"not_utf8"} and exercise.score == 0
+    message = exercise.tests[0].message
+    assert said in message and "exercises/ex03_gradient_step.py" in message, message
+
+
+def test_a_utf16_file_imported_by_another_exercise_is_not_blamed_on_the_importer(tmp_path: Path):
+    submission = submission_with(tmp_path / "sub", {})
+    path = submission / "ex05_linear_regression.py"
+    path.write_bytes(path.read_text(encoding="utf-8").encode("utf-16"))
+    five, six = grade_submission(submission, curriculum.select("5-6")).exercises
+    assert "exercises/ex05_linear_regression.py." in five.tests[0].message
+    message = six.tests[0].message  # the import line that brought ex05's file in, not ex06's file
+    assert "UTF-16" in message and "exercises/ex06_batch_gd.py:9" in message, message
+    assert "ex05_linear_regression import" in message
+
+
+# A sign of the statements' formulas typed into code: what Python writes in its place.
+COPIED_SIGNS = [("v, dtype=float) + step_size", "v, dtype=float) − step_size", "kk", "`-`"),
+                ("step_size * np.asarray", "step_size · np.asarray", "ru", "`*`"),
+                ("step_size * np.asarray", "step_size × np.asarray", "en", "`*`")]
+
+
+@pytest.mark.parametrize(("right", "wrong", "lang", "typed"), COPIED_SIGNS)
+def test_a_sign_copied_from_a_formula_is_named_with_what_to_type(tmp_path: Path, right: str, wrong: str,
+                                                                  lang: str, typed: str):
+    """'x_new = x − η·grad' from a hint or `grade show`: Python's 'invalid character' is in
+    English, and 'fix the syntax error' does not say that − is not -."""
+    submission = reference_changed(tmp_path / "sub", 3, right, wrong)
+    (exercise,) = grade_submission(submission, curriculum.select("3"), lang=lang).exercises
+    assert {t.diagnosis for t in exercise.tests} == {"syntax_error"} and exercise.score == 0
+    message = exercise.tests[0].message
+    sign = wrong.split()[-2]
+    assert f"{sign} (U+{ord(sign):04X})" in message and typed in message, message
+    assert translate("diagnosis.syntax_error", lang) not in message
+
+
+@pytest.mark.parametrize(("number", "right", "wrong", "lang", "said"), [
+    (10, "alpha * np.asarray(h", "α * np.asarray(h", "en", "α is a symbol of the formulas, not a name in your code"),
+    (3, "step_size * np", "η * np", "kk", "η — формулалардағы белгі"),
+    (3, "step_size * np", "η * np", "ru", "η — обозначение из формул"),
+])
+def test_a_greek_letter_of_the_formulas_used_as_a_name_is_told_to_be_the_parameter(
+        tmp_path: Path, number: int, right: str, wrong: str, lang: str, said: str):
+    """`w − η·g` with − and · fixed: NameError 'η' is not defined, and 'read the line shown'."""
+    submission = reference_changed(tmp_path / "sub", number, right, wrong)
+    (exercise,) = grade_submission(submission, curriculum.select(str(number)), lang=lang).exercises
+    message = next(t.message for t in exercise.tests if t.outcome is not Outcome.PASSED)
+    assert said in message and translate("diagnosis.raised_exception", lang) not in message, message
+
+
+@pytest.mark.parametrize(("right", "wrong", "lang", "said"), [
+    ("    return np.asarray", "\treturn np.asarray", "kk", "Көрсетілген жол табпен"),
+    ("    return np.asarray", "\treturn np.asarray", "ru", "Указанная строка сдвинута табуляцией"),
+    ("    return np.asarray", "        return np.asarray", "kk", "Көрсетілген жолдың шегінісі"),
+    ("    return np.asarray", "  return np.asarray", "ru", "Отступ указанной строки"),
+    ("    return np.asarray", "  return np.asarray", "en", "The indentation of the line shown"),
+])
+def test_an_indentation_error_is_explained_in_the_students_language(tmp_path: Path, right: str, wrong: str,
+                                                                   lang: str, said: str):
+    """TabError and IndentationError came as Python's English alone ('inconsistent use of tabs
+    and spaces in indentation'), and a tab is not seen in the line shown."""
+    submission = reference_changed(tmp_path / "sub", 3, right, wrong)
+    (exercise,) = grade_submission(submission, curriculum.select("3"), lang=lang).exercises
+    message = exercise.tests[0].message
+    assert {t.diagnosis for t in exercise.tests} == {"syntax_error"} and said in message, message
+
+
+@pytest.mark.parametrize(("lang", "said"), [("en", "Your file uses np without importing it: add `import numpy as np`"),
+                                            ("kk", "Файлыңыз np атауын импорттамай қолданады: файлдың басына `import numpy as np`"),
+                                            ("ru", "Ваш файл использует np, не импортировав его: добавьте `import numpy as np`")])
+def test_numpy_used_without_its_import_is_told_the_import(tmp_path: Path, lang: str, said: str):
+    submission = reference_changed(tmp_path / "sub", 3, "import numpy as np\n", "\n")
+    (exercise,) = grade_submission(submission, curriculum.select("3"), lang=lang).exercises
+    message = exercise.tests[0].message
+    assert said in message and translate("diagnosis.raised_exception", lang) not in message, message
+
+
+@pytest.mark.parametrize("lang", ["en", "kk", "ru"])
+def test_a_non_breaking_space_copied_into_code_is_named(tmp_path: Path, lang: str):
+    submission = reference_changed(tmp_path / "sub", 3, "step_size * np", "step_size\u00a0* np")
+    (exercise,) = grade_submission(submission, curriculum.select("3"), lang=lang).exercises
+    message = exercise.tests[0].message
+    assert translate("diagnosis.syntax_error_copied_space", lang) in message, message
+
+
+@pytest.mark.parametrize(("lang", "said"), [("en", "Your answer is one row"), ("kk", "Жауабыңыз — бір ғана жол"),
+                                            ("ru", "Ваш ответ — одна строка")])
+def test_gradient_descent_returning_its_last_point_alone_is_told_to_return_every_iterate(tmp_path: Path, lang: str,
+                                                                                       said: str):
+    """`return x` at the end of the loop: 'shape (2,), expected (k, 2). Check the shape' did not
+    say that every iterate is asked for."""
+    submission = reference_changed(tmp_path / "sub", 4, "return np.array(iterates)", "return iterates[-1]")
+    (exercise,) = grade_submission(submission, curriculum.select("4"), lang=lang).exercises
+    failed = [t for t in exercise.tests if t.outcome is not Outcome.PASSED]
+    assert failed and all(said in t.message and t.diagnosis == "wrong_shape" for t in failed), failed[0].message
 
 
 def test_an_update_rule_returning_w_alone_is_told_so_in_the_students_language(tmp_path: Path):

@@ -145,6 +145,27 @@ def test_an_out_that_cannot_be_written_is_an_input_error(tmp_path, lang):
     assert {"kk": "жаза алмадым", "ru": "не удалось записать", "en": "cannot write"}[lang] in result.output
 
 
+@pytest.mark.parametrize(("lang", "said"), [("kk", "графикті .txt түрінде жаза алмаймын"),
+                                            ("ru", "не удаётся записать график в формате .txt"),
+                                            ("en", "cannot write a plot as .txt")])
+def test_an_out_of_a_format_matplotlib_cannot_write_is_an_input_error(tmp_path, lang, said):
+    """--out plot.txt was 'the grader itself failed' (matplotlib's ValueError), exit 3, and a
+    crash report to send to the course's staff."""
+    out = tmp_path / "plot.txt"
+    result = CliRunner().invoke(cli, ["plot", "12", "--submission", str(STUBS), "--out", str(out), "--lang", lang])
+    assert result.exit_code == 2, result.output
+    assert said in result.output and ".png" in result.output and not out.exists()
+
+
+def test_an_out_without_an_extension_is_named_as_written(tmp_path):
+    """matplotlib adds .png to `--out plot`: the message named `plot`, which is not there."""
+    result = CliRunner().invoke(cli, ["plot", "12", "--submission", str(STUBS), "--out", str(tmp_path / "plot"),
+                                      "--lang", "en"])
+    assert result.exit_code == 0, result.output
+    assert (tmp_path / "plot.png").read_bytes().startswith(PNG_SIGNATURE)
+    assert f"Plot written to {tmp_path / 'plot.png'}" in result.output
+
+
 @pytest.mark.parametrize("lang", ["kk", "ru"])
 def test_an_error_on_a_terminal_is_wrapped_at_words_to_its_width(monkeypatch, lang):
     # "графиктер мына жаттығуларға б|ар" at 80 columns: stderr went out as one long line.
