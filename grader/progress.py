@@ -32,17 +32,19 @@ def hints_shown(number: int) -> int:
     return int(entry.get("hints", 0)) if isinstance(entry, dict) else 0
 
 
-def set_hints_shown(number: int, count: int) -> None:
+def set_hints_shown(number: int, count: int) -> OSError | None:
+    """Keep how many hints of exercise `number` were seen; the error when it could not be kept."""
     state = load()
     state.setdefault(str(number), {})["hints"] = count
-    _save(state)
+    return _save(state)
 
 
-def _save(state: dict) -> None:
+def _save(state: dict) -> OSError | None:
     try:
         atomic_write_json(state_path(), state)
-    except OSError:
-        pass
+    except OSError as error:
+        return error
+    return None
 
 
 def record(report: Report) -> None:

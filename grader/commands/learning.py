@@ -100,8 +100,11 @@ def hint(number: int, again: bool, reset: bool, lang: str | None) -> None:
     hints = exercise.hints.get(lang) or exercise.hints.get("en", [])
     shown = 0 if reset else progress.hints_shown(number)
     level = max(shown, 1) if again else min(shown + 1, len(hints))
-    progress.set_hints_shown(number, level)
+    not_kept = progress.set_hints_shown(number, level)
     click.echo(paragraphs(translate("hint.header", lang, number=number, level=level, total=len(hints))))
     click.echo(paragraphs(hints[level - 1]))
     if level == len(hints):
         click.echo(paragraphs(translate("hint.last", lang, number=number)))
+    if not_kept is not None:  # else the next `grade hint` shows this one again, and the student never sees why
+        click.echo(paragraphs(translate("hint.not_kept", lang, path=str(progress.state_path()),
+                                        reason=not_kept.strerror or str(not_kept))), err=True)

@@ -155,3 +155,22 @@ def test_one_entry_too_many_is_counted_not_called_a_shape(tmp_path):
     assert at_max_steps.diagnosis == "off_by_one" and "has 7 rows, expected 6" in at_max_steps.message
     rosenbrock = next(t for t in ex04.tests if t.name == "rosenbrock")
     assert rosenbrock.diagnosis == "off_by_one" and "expected 201, got 202 (at result: number of rows)" in rosenbrock.message
+
+
+def test_a_hint_that_cannot_be_remembered_says_so(tmp_path, monkeypatch):
+    """A data folder that cannot be written (here a file stands where it should be) once kept
+    `grade hint` at the first hint forever, without a word."""
+    blocked = tmp_path / "not-a-folder"
+    blocked.write_text("", encoding="utf-8")
+    monkeypatch.setenv("GRADE_DATA_DIR", str(blocked))
+    runner = CliRunner()
+    first = runner.invoke(cli, ["hint", "4", "--lang", "kk"])
+    again = runner.invoke(cli, ["hint", "4", "--lang", "kk"])
+    assert first.exit_code == again.exit_code == 0
+    assert "кеңес 1/" in first.output and "кеңес 1/" in again.output
+    # (.output holds stderr too, with click 8.1's CliRunner and 8.2's alike)
+    assert "сақтау мүмкін болмады" in first.output and "GRADE_DATA_DIR" in first.output
+    monkeypatch.setenv("GRADE_DATA_DIR", str(tmp_path / "data"))
+    kept = runner.invoke(cli, ["hint", "4", "--lang", "kk"])
+    assert "сақтау мүмкін болмады" not in kept.output and "кеңес 1/" in kept.output
+    assert "кеңес 2/" in runner.invoke(cli, ["hint", "4", "--lang", "kk"]).output
