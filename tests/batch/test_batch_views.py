@@ -112,6 +112,8 @@ def test_report_html_shows_the_class_and_links_every_student(baseline: Path):
     assert 'href="#ex01"' in bob and 'href="#ex03"' in bob
     eve = (baseline / "students" / "eve.html").read_text(encoding="utf-8")
     assert "eve.zip" in eve
+    broken = (baseline / "students" / f"{sorted(BROKEN)[0]}.html").read_text(encoding="utf-8")
+    assert '<div class="error"><strong>Not graded:</strong>' in broken  # the box's first word, as a sentence's
 
 
 def test_student_text_is_escaped(tmp_path: Path):
