@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
+import json
+import re
 import shutil
 import subprocess
 import sys
+import tempfile
 from pathlib import Path
 
 import pytest
@@ -68,3 +71,16 @@ def baseline(classroom: Path, tmp_path_factory: pytest.TempPathFactory) -> Path:
     out = tmp_path_factory.mktemp("baseline") / "out"
     run_batch(classroom, out, "--workers", "2")
     return out
+
+
+def measured_in_chromium(page: Path, tmp_path: Path, width: int, height: int) -> dict:
+    """What the script a test put in `page` wrote into the body's data-measured attribute, the
+    page opened in headless Chromium in a window of width × height pixels."""
+    done = subprocess.run(["chromium", "--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
+                           "--disable-component-update", "--disable-sync", "--no-first-run",
+                           f"--user-data-dir={tempfile.mkdtemp(dir=tmp_path)}", f"--window-size={width},{height}",
+                           "--virtual-time-budget=3000", "--dump-dom", page.as_uri()],
+                          capture_output=True, text=True, timeout=120)
+    found = re.search(r'data-measured="([^"]+)"', done.stdout)
+    assert found, done.stderr[-2000:]
+    return json.loads(found.group(1).replace("&quot;", '"'))

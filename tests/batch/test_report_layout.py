@@ -6,8 +6,6 @@ from __future__ import annotations
 import json
 import re
 import shutil
-import subprocess
-import tempfile
 from pathlib import Path
 
 import pytest
@@ -15,6 +13,8 @@ import pytest
 from grader import curriculum
 from grader.batch import html
 from grader.batch.store import Stored
+
+from .conftest import measured_in_chromium
 
 NUMBERS = tuple(exercise.number for exercise in curriculum.all_exercises())
 MEASURE = """
@@ -56,14 +56,7 @@ def test_total_and_percent_come_right_after_the_student(tmp_path: Path):
 @pytest.mark.skipif(shutil.which("chromium") is None, reason="chromium is not installed")
 def test_the_whole_student_table_fits_a_1400_pixel_window(tmp_path: Path):
     page = _class_report(tmp_path)
-    done = subprocess.run(["chromium", "--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
-                           "--disable-component-update", "--disable-sync", "--no-first-run",
-                           f"--user-data-dir={tempfile.mkdtemp(dir=tmp_path)}", "--window-size=1400,1800",
-                           "--virtual-time-budget=3000", "--dump-dom", page.as_uri()],
-                          capture_output=True, text=True, timeout=120)
-    found = re.search(r'data-measured="([^"]+)"', done.stdout)
-    assert found, done.stderr[-2000:]
-    measured = json.loads(found.group(1).replace("&quot;", '"'))
+    measured = measured_in_chromium(page, tmp_path, 1400, 1800)
     assert f"ex{NUMBERS[-1]:02d}" in measured["labels"] and len(measured["labels"]) == 3 + len(NUMBERS)  # student, total, %
     overflow = {label: right for label, right in zip(measured["labels"], measured["right"]) if right > measured["width"]}
     assert overflow == {}, f"cut at {measured['width']} px: {overflow}"
@@ -87,13 +80,6 @@ def test_on_a_phone_the_page_does_not_run_off_the_screen(tmp_path: Path):
     wider than the screen, so nothing is cut off at its right edge."""
     page = _class_report(tmp_path)
     page.write_text(page.read_text(encoding="utf-8").replace(MEASURE, PAGE_WIDTH), encoding="utf-8")
-    done = subprocess.run(["chromium", "--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
-                           "--disable-component-update", "--disable-sync", "--no-first-run",
-                           f"--user-data-dir={tempfile.mkdtemp(dir=tmp_path)}", "--window-size=390,1800",
-                           "--virtual-time-budget=3000", "--dump-dom", page.as_uri()],
-                          capture_output=True, text=True, timeout=120)
-    found = re.search(r'data-measured="([^"]+)"', done.stdout)
-    assert found, done.stderr[-2000:]
-    measured = json.loads(found.group(1).replace("&quot;", '"'))
+    measured = measured_in_chromium(page, tmp_path, 390, 1800)
     assert measured["width"] < 640  # narrower than the histogram's own width
     assert measured["chart"] <= measured["width"] and measured["content"] <= measured["width"], measured

@@ -5,16 +5,15 @@ no header is cut, at 800 px as at 1400 px."""
 from __future__ import annotations
 
 import json
-import re
 import shutil
-import subprocess
-import tempfile
 from pathlib import Path
 
 import pytest
 
 from grader.batch import html
 from grader.batch.store import Stored
+
+from .conftest import measured_in_chromium
 
 MEASURE = """
 <script>
@@ -55,14 +54,7 @@ def _student_page(folder: Path, lang: str) -> Path:
 @pytest.mark.parametrize("lang", ["kk", "ru"])
 def test_no_cell_of_the_tests_table_runs_into_the_next(tmp_path: Path, lang: str, width: int):
     page = _student_page(tmp_path, lang)
-    done = subprocess.run(["chromium", "--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
-                           "--disable-component-update", "--disable-sync", "--no-first-run",
-                           f"--user-data-dir={tempfile.mkdtemp(dir=tmp_path)}", f"--window-size={width},1000",
-                           "--virtual-time-budget=3000", "--dump-dom", page.as_uri()],
-                          capture_output=True, text=True, timeout=120)
-    found = re.search(r'data-measured="([^"]+)"', done.stdout)
-    assert found, done.stderr[-2000:]
-    measured = json.loads(found.group(1).replace("&quot;", '"'))
+    measured = measured_in_chromium(page, tmp_path, width, 1000)
     assert measured["cells"] == 4 + 8 * 4
     assert measured["overflowing"] == [], f"{lang} at {width} px"
     assert measured["right"] <= measured["width"]  # the table fits the window: no sideways scrolling
@@ -86,13 +78,6 @@ def test_on_a_phone_the_feedback_takes_the_page_s_width(tmp_path: Path):
     quarter of the screen beside the test's name, result and points: a few letters a line."""
     page = _student_page(tmp_path, "kk")
     page.write_text(page.read_text(encoding="utf-8").replace(MEASURE, PHONE), encoding="utf-8")
-    done = subprocess.run(["chromium", "--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
-                           "--disable-component-update", "--disable-sync", "--no-first-run",
-                           f"--user-data-dir={tempfile.mkdtemp(dir=tmp_path)}", "--window-size=390,1000",
-                           "--virtual-time-budget=3000", "--dump-dom", page.as_uri()],
-                          capture_output=True, text=True, timeout=120)
-    found = re.search(r'data-measured="([^"]+)"', done.stdout)
-    assert found, done.stderr[-2000:]
-    measured = json.loads(found.group(1).replace("&quot;", '"'))
+    measured = measured_in_chromium(page, tmp_path, 390, 1000)
     assert measured["width"] <= 600 and measured["page"] <= measured["width"], measured
     assert measured["feedback"] >= 0.8 * measured["width"], measured
