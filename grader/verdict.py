@@ -177,7 +177,7 @@ MATH_ON_ARRAY = re.compile(r"only (length-1|0-dimensional|size-1) arrays can be 
 # A NameError's text: a module used without its import (np), a letter of the formulas (η, α).
 UNDEFINED_NAME = re.compile(r"name '(?P<name>\w+)' is not defined")
 IMPORTS = {"np": "import numpy as np", "numpy": "import numpy", "math": "import math"}  # modules the exercises use
-GREEK_NAME = re.compile(r"name '(?P<name>[\u0370-\u03ff][\w\u0370-\u03ff]*)' is not defined")
+GREEK = range(0x0370, 0x0400)  # the Greek and Coptic block: η, α, ε, β as the formulas write them
 SIBLING_IMPORT = re.compile(r"No module named '(?:exercises\.)?(?P<name>ex(?P<number>\d{1,2})(?:_\w*)?)'")
 MISSING_ATTRIBUTE = re.compile(r"module '(?P<module>exercises\.\w+)' has no attribute '(?P<name>\w+)'")
 SIGNATURE_REFUSED = re.compile(r"unexpected keyword argument|positional arguments? but|missing \d+ required|"
@@ -187,12 +187,12 @@ SIGNATURE_REFUSED = re.compile(r"unexpected keyword argument|positional argument
 def _undefined_name(text: str) -> dict | None:
     """The wording for a NameError a student is told more of: the formulas' η where the code
     has learning_rate (`w - η*g`), a module used without its import (np); else None."""
-    symbol = GREEK_NAME.search(text)
-    if symbol:
-        return {"wording": "formula_symbol", "symbol": symbol.group("name")}
-    module = UNDEFINED_NAME.search(text)
-    if module and module.group("name") in IMPORTS:
-        return {"wording": "not_imported", "name": module.group("name"), "line": IMPORTS[module.group("name")]}
+    found = UNDEFINED_NAME.search(text)  # (\w is Unicode: it matches η too)
+    name = found.group("name") if found else ""
+    if name and ord(name[0]) in GREEK:
+        return {"wording": "formula_symbol", "symbol": name}
+    if name in IMPORTS:
+        return {"wording": "not_imported", "name": name, "line": IMPORTS[name]}
     return None
 
 
