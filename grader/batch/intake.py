@@ -248,14 +248,15 @@ def flat_download_students(paths: list[Path]) -> tuple[list[Student], set[Path]]
     else hands in; `anon_<id>` with anonymous grading; an online text or URL is the
     student's `text.html` or `link.html`), and of two files of one name the last uploaded (the
     highest attachment id, a late one included) is graded. Moodle's flat names give the student id
-    of its folders (`Name_123456`). Also returns every file read as
-    such (an earlier upload that a later one replaces included)."""
+    of its folders (`Name_123456`). A folder named as such a file is one of the student's too
+    (a zip of theirs the instructor unpacked, as a broken one's message says to). Also returns
+    every path read as such (an earlier upload that a later one replaces included)."""
     canvas: dict[str, dict[str, tuple[int, Path]]] = {}
     moodle: dict[str, dict[str, tuple[int, Path]]] = {}
     consumed: set[Path] = set()
     for path in paths:
-        if path.name.startswith(".") or path.is_symlink() or not path.is_file():
-            continue
+        if path.name.startswith(".") or path.is_symlink() or not (path.is_file() or path.is_dir()):
+            continue  # (a folder named as a file of the download: that file, unpacked by the instructor)
         if found := MOODLE_FILE.match(path.name):
             files = moodle.setdefault(found.group("student"), {})
             rank = 0 if found.group("plugin") == "file" else 1  # of two files of one name, the handed-in file
@@ -333,10 +334,24 @@ def _read(student: Student) -> Packed:
         for name, path in student.files:
             if name in ("", ".", "..") or any(c in name for c in "/\\\0"):
                 continue  # not a file name of this folder: never a path out of it
-            info = path.lstat()
-            if path.is_file() and not path.is_symlink() and info.st_size <= MAX_ZIP_TOTAL_BYTES:
+            if path.is_symlink():
+                continue
+            if path.is_dir():  # its own links stay links, for the intake to refuse as in any folder
+                shutil.copytree(path, folder / name, symlinks=True)
+            elif path.is_file() and path.lstat().st_size <= MAX_ZIP_TOTAL_BYTES:
                 shutil.copyfile(path, folder / name)
-        return _pack(student, folder, student.id, lambda: _raw_hash(folder))
+        packed = _pack(student, folder, student.id, lambda: _raw_hash(folder))
+        return _as_in_submissions(packed, student)
+
+
+def _as_in_submissions(packed: Packed, student: Student) -> Packed:
+    """A flat download's message as the instructor sees SUBMISSIONS: a file by its own name
+    there (`alice_12345_678_work.zip`, not the `alice_12345/work.zip` it was gathered as);
+    "unpack it into a folder of that name" then holds (flat_download_students)."""
+    if packed.error_id is None:
+        return packed
+    originals = {f"{student.id}/{name}": path.name for name, path in student.files}
+    return replace(packed, error_params=tuple((k, originals.get(v, v)) for k, v in packed.error_params))
 
 
 def _pack(student: Student, path: Path, shown: str, raw_hash) -> Packed:

@@ -188,6 +188,25 @@ def test_a_canvas_flat_download_is_one_submission_per_student(tmp_path: Path):
     assert pack(students[1]).data is not None and pack(students[2]).data is not None
 
 
+def test_a_flat_download_s_broken_zip_is_named_as_it_is_and_unpacked_keeps_the_student(tmp_path: Path):
+    """A Canvas (or flat Moodle) zip that is none was named `leebob_12346/work.zip`, a path that
+    is nowhere, and its advice, "unpack it into a folder of that name", made a new student of
+    the folder: `leebob_12346_501_work`, beside leebob_12346, in the gradebook."""
+    _files(tmp_path, {"leebob_12346_text.html": "<p>my zip</p>", "Bolat Seri_10022_assignsubmission_file_work.zip": "no"})
+    (tmp_path / "leebob_12346_501_work.zip").write_bytes(b"PK\x03\x04 not really")
+    students, _ = find_students(tmp_path)
+    assert [s.id for s in students] == ["Bolat Seri_10022", "leebob_12346"]
+    for student, shown in zip(students, ["Bolat Seri_10022_assignsubmission_file_work.zip", "leebob_12346_501_work.zip"]):
+        packed = pack(student)
+        assert packed.error_id == "batch.error.not_a_zip" and dict(packed.error_params)["path"] == shown, packed
+    (tmp_path / "leebob_12346_501_work.zip").unlink()
+    _files(tmp_path / "leebob_12346_501_work", {"hw/ex03_gradient_step.py": (REFERENCE / "ex03_gradient_step.py").read_text()})
+    students, ignored = find_students(tmp_path)
+    assert [s.id for s in students] == ["Bolat Seri_10022", "leebob_12346"] and ignored == []
+    with zipfile.ZipFile(__import__("io").BytesIO(pack(students[1]).data)) as zf:
+        assert zf.namelist() == ["exercises/ex03_gradient_step.py"]
+
+
 def test_two_canvas_students_of_one_name_are_told_apart_by_their_user_id(tmp_path: Path):
     _files(tmp_path, {"kimlee_111_1_ex01_sum_of_squares.py": "X = 1\n", "kimlee_222_2_ex01_sum_of_squares.py": "X = 2\n"})
     assert [s.id for s in find_students(tmp_path)[0]] == ["kimlee_111", "kimlee_222"]
