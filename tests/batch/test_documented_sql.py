@@ -26,7 +26,11 @@ def documented_queries() -> dict[str, str]:
         text = line.strip()
         if not line.startswith("    ") or not text or text.startswith("sqlite3 "):
             continue
-        if text.startswith("--"):
+        if text.startswith("--") and comment is not None and queries[comment] == "":  # the comment goes on
+            del queries[comment]
+            comment = f"{comment} {text[2:].strip()}"
+            queries[comment] = ""
+        elif text.startswith("--"):
             comment = text[2:].strip()
             queries[comment] = ""
         else:
@@ -42,6 +46,25 @@ def _records(out: Path) -> dict[str, dict]:
 def graded_at(student: str, out: Path) -> str:
     with closing(sqlite3.connect(out / "gradebook.sqlite")) as db:
         return db.execute("SELECT graded_at FROM submissions WHERE student = ?", (student,)).fetchone()[0]
+
+
+MEANS = ("each exercise's mean and pass rate as report.html shows them: a submission that could not be "
+         "graded counts 0 points (it has no exercise_results rows: AVG(score) alone leaves it out)")
+
+
+def per_exercise_as_the_report_shows(records: dict[str, dict]) -> list[tuple[int, float, float]]:
+    """(exercise, mean, pass rate) as report.html's table of exercises computes them, from the
+    records: every student in the denominator, a submission that could not be graded with 0."""
+    from grader.batch.html import ClassTally
+    from grader.batch.store import Stored
+
+    numbers = tuple(sorted({ex["exercise"] for r in records.values() for ex in r["exercises"]}))
+    tally = ClassTally(numbers)
+    for student, record in sorted(records.items()):
+        error = (record.get("error") or {}).get("message")
+        tally.add(Stored(student, student, "", "", 2026, "", None, error, False, record, json.dumps(record)))
+    view = tally.view("en")
+    return [(row["number"], row["mean"], row["pass_rate"]) for row in view["exercises"]]
 
 
 def test_every_documented_query_runs_and_gives_the_expected_rows(baseline: Path):
@@ -63,6 +86,7 @@ def test_every_documented_query_runs_and_gives_the_expected_rows(baseline: Path)
             sorted((e, d, c) for (e, d), c in mistakes.items()),
         "who has not passed exercise 4, with those whose submission could not be graded": not_passed_4,
         "submissions that could not be graded, and why": [(s, records[s]["error"]["message"]) for s in sorted(BROKEN)],
+        MEANS: per_exercise_as_the_report_shows(records),
         # One run (the course's seed, 2026): alice's history is her current grading.
         "one student's totals over the semester": [(graded_at("alice", baseline), 2026, records["alice"]["score"],
                                                     records["alice"]["max_score"], None)],
@@ -75,6 +99,10 @@ def test_every_documented_query_runs_and_gives_the_expected_rows(baseline: Path)
     try:
         for comment, query in queries.items():
             rows = db.execute(query).fetchall()
+            if comment == MEANS:  # (SQLite rounds halves away from 0, Python to even)
+                assert [e for e, _, _ in rows] == [e for e, _, _ in expected[comment]], rows
+                assert all(abs(a - b) <= 0.0101 and abs(c - d) <= 0.101 for (_, a, c), (_, b, d) in zip(rows, expected[comment])), (rows, expected[comment])
+                continue
             assert sorted(rows, key=repr) == sorted(expected[comment], key=repr), comment
     finally:
         db.close()
