@@ -53,8 +53,9 @@ ROSTER_RANK = {letter: rank for rank, letter in enumerate(CYRILLIC_ORDER)}
 def roster_key(student: str) -> tuple:
     """The order of a class list: alphabetical, case aside (Ә after А, Қ after К, І after Ы),
     a Latin letter's accent aside (Émile between Bob and Zed), the name itself breaking ties,
-    so the order is total and the same on every machine."""
-    folded = student.casefold()
+    so the order is total and the same on every machine. A name in decomposed form (й as и and
+    a combining breve, as macOS unzips it) sorts as the same name composed."""
+    folded = unicodedata.normalize("NFC", student).casefold()
     letters = tuple((1, ROSTER_RANK[c], c) if c in ROSTER_RANK else (0, 0, _base_letter(c)) for c in folded)
     return letters, folded, student
 

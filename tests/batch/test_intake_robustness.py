@@ -147,6 +147,20 @@ def test_a_latin_name_with_an_accent_sorts_with_its_letter():
     assert sorted(names, key=roster_key) == ["adam", "Ásel", "Bob", "Émile", "Emily", "zed", "Zoe", "Zoë"]
 
 
+def test_a_name_unzipped_in_decomposed_form_sorts_as_it_reads():
+    """macOS and some unzip tools write й, ё (and é) as a letter plus a combining mark (NFD): the
+    name then sorted as if it held и, е, e and one more character."""
+    import unicodedata
+
+    from grader.batch.outputs import roster_key
+
+    names = ["Сергеич", "Сергей", "Сергеев", "Алёна", "Алекс", "Émile", "Emily"]
+    expected = sorted(names, key=roster_key)
+    assert expected == ["Émile", "Emily", "Алекс", "Алёна", "Сергеев", "Сергеич", "Сергей"]
+    decomposed = [unicodedata.normalize("NFD", name) for name in names]
+    assert [unicodedata.normalize("NFC", name) for name in sorted(decomposed, key=roster_key)] == expected
+
+
 def test_a_kit_updated_in_place_regrades_instead_of_keeping_old_results(tmp_path: Path):
     """The version stays 0.1.0 across a `git pull`; what grades is hashed into the options."""
     import shutil
