@@ -37,7 +37,7 @@ from ..storage import temporary_prefix
 from ..submission import (MAX_FILE_BYTES, exercise_file_name, is_exercise_folder, is_folder_entry, is_link_entry,
                           refuse_a_bomb, safe_path_parts, size_text)
 from .intake import (CANVAS_FILE, IGNORED_NAMES, MOODLE_FILE, MOODLE_FOLDER, IntakeError, Refused, canvas_id,
-                     student_id_of)
+                     composed, student_id_of)
 
 # Each student's part of a class zip (see the module's docstring): the class's bounds before
 # they were each student's, so a class zip unpacked before unpacks as it did.
@@ -400,7 +400,7 @@ def _owner(part: tuple[str, ...], wrapping: tuple[str, ...]) -> object:
     name = part[-1]
     for pattern in (MOODLE_FOLDER, MOODLE_FILE):
         if found := pattern.match(name):
-            return found.group("student")
+            return composed(found.group("student"))
     if found := CANVAS_FILE.match(name):
         return canvas_id(found)
     return student_id_of(name[:-len(".zip")] if name.lower().endswith(".zip") else name)

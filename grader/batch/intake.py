@@ -12,6 +12,7 @@ import hashlib
 import io
 import os
 import re
+import unicodedata
 import zipfile
 from dataclasses import dataclass, replace
 from pathlib import Path
@@ -199,7 +200,13 @@ def student_id_of(name: str) -> str:
     a Moodle plugin folder's is the student's `Name_123456`, the same whether the student
     handed in files, an online text or both, and from one download to the next."""
     found = MOODLE_FOLDER.match(name)
-    return found.group("student") if found else name
+    return composed(found.group("student") if found else name)
+
+
+def composed(name: str) -> str:
+    """A name in composed form (NFC): a student id is the same whether an unzip tool wrote
+    `й` as one character or, as macOS may, as и and a combining breve."""
+    return unicodedata.normalize("NFC", name)
 # Which of a student's plugin folders is the submission (files first), when there are several.
 MOODLE_PLUGIN_ORDER = ("file", "onlinetext")
 
@@ -216,7 +223,7 @@ def merged_moodle_folders(paths: list[Path]) -> set[Path]:
         if found and path.is_dir():
             plugin = found.group("plugin")
             rank = MOODLE_PLUGIN_ORDER.index(plugin) if plugin in MOODLE_PLUGIN_ORDER else len(MOODLE_PLUGIN_ORDER)
-            by_student.setdefault(found.group("student"), []).append((rank, path.name, path))
+            by_student.setdefault(composed(found.group("student")), []).append((rank, path.name, path))
     return {path for folders in by_student.values() for _, _, path in sorted(folders)[1:]}
 
 
@@ -238,7 +245,7 @@ def canvas_id(found: re.Match) -> str:
     `anon_<id>` with anonymous grading. The user id is always part of it: "the name alone
     unless two share it" changed a student's id the week a namesake first handed in (and
     back), splitting the gradebook."""
-    return found.group("anonymous") or f"{found.group('student')}_{found.group('user')}"
+    return composed(found.group("anonymous") or f"{found.group('student')}_{found.group('user')}")
 
 
 def flat_download_students(paths: list[Path]) -> tuple[list[Student], set[Path]]:
@@ -258,7 +265,7 @@ def flat_download_students(paths: list[Path]) -> tuple[list[Student], set[Path]]
         if path.name.startswith(".") or path.is_symlink() or not (path.is_file() or path.is_dir()):
             continue  # (a folder named as a file of the download: that file, unpacked by the instructor)
         if found := MOODLE_FILE.match(path.name):
-            files = moodle.setdefault(found.group("student"), {})
+            files = moodle.setdefault(composed(found.group("student")), {})
             rank = 0 if found.group("plugin") == "file" else 1  # of two files of one name, the handed-in file
             if found.group("file") not in files or rank < files[found.group("file")][0]:
                 files[found.group("file")] = (rank, path)

@@ -207,6 +207,34 @@ def test_a_flat_download_s_broken_zip_is_named_as_it_is_and_unpacked_keeps_the_s
         assert zf.namelist() == ["exercises/ex03_gradient_step.py"]
 
 
+def test_a_student_id_is_the_same_whichever_form_an_unzip_tool_wrote_its_letters_in(tmp_path: Path):
+    """й written as и and a combining breve (macOS may unzip names so) was another student id:
+    one week's download unzipped there and the next elsewhere split a student's gradebook."""
+    import unicodedata
+
+    from grader.batch.intake import IntakeError
+
+    ex01 = {"ex01_sum_of_squares.py": (REFERENCE / "ex01_sum_of_squares.py").read_text()}
+    composed, decomposed = tmp_path / "composed", tmp_path / "decomposed"
+    for top, form in ((composed, "NFC"), (decomposed, "NFD")):
+        for name in ("Сергей Ёлкин_123_assignsubmission_file_", "Сергей Ёлкин_123_assignsubmission_onlinetext_", "Әлия Йылдыз"):
+            _files(top / unicodedata.normalize(form, name), ex01 if "onlinetext" not in name else {"onlinetext.html": "x"})
+        with zipfile.ZipFile(top / unicodedata.normalize(form, "Андрей.zip"), "w") as zf:
+            zf.writestr("ex01_sum_of_squares.py", ex01["ex01_sum_of_squares.py"])
+        _files(top, {unicodedata.normalize(form, "ёлкина_77_5_ex01_sum_of_squares.py"): ex01["ex01_sum_of_squares.py"]})
+    ids = [[s.id for s in find_students(top)[0]] for top in (composed, decomposed)]
+    assert ids[0] == ids[1] == sorted(["Андрей", "Әлия Йылдыз", "Сергей Ёлкин_123", "ёлкина_77"])
+    assert all(unicodedata.is_normalized("NFC", i) for i in ids[1])
+    # One student's folder in both forms: two submissions of one student, said so.
+    _files(composed / unicodedata.normalize("NFD", "Әлия Йылдыз"), ex01)
+    try:
+        find_students(composed)
+    except IntakeError as error:
+        assert error.message_id == "batch.error.duplicate_student"
+    else:
+        raise AssertionError("two folders of one student were two students")
+
+
 def test_two_canvas_students_of_one_name_are_told_apart_by_their_user_id(tmp_path: Path):
     _files(tmp_path, {"kimlee_111_1_ex01_sum_of_squares.py": "X = 1\n", "kimlee_222_2_ex01_sum_of_squares.py": "X = 2\n"})
     assert [s.id for s in find_students(tmp_path)[0]] == ["kimlee_111", "kimlee_222"]
