@@ -298,6 +298,25 @@ class StudentSession:
                     raise answer
                 return answer.decode() if type(answer) is Undecoded else answer
             self._answers.clear()  # the suite went another way: live from here on
+        return self._live(function, encoded)
+
+    def ask_again(self, kind: str, function: str, args: tuple, kwargs: dict) -> Any:
+        """A call ("call", "iterate" or "inputs") asked once more, live, past the planned answers,
+        which stay for the suites' next calls: a failed check's second look (checks.py). Where
+        there is no live worker (a batch asked its calls beforehand), a fresh one answers and is
+        stopped at once, its output dropped, as for defaults_of."""
+        from . import protocol
+
+        fresh = self._worker is None or self._worker.generation != self.sandbox.generation
+        try:
+            return self._live(function, protocol.encode_request(request_message(kind, function, args, kwargs)))
+        finally:
+            if fresh and self._worker is not None:
+                self._worker.close()
+                self._worker, self._imported = None, False
+
+    def _live(self, function: str, encoded: dict) -> Any:
+        """The answer of a worker to an encoded request (the module imported first)."""
         self.answers_are_the_reference = False  # a live answer: no longer known to be the reference's
         for key in ("<import>", function):
             if key in self._failed:
