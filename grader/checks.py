@@ -21,8 +21,13 @@ from .compare import BadValue, Difference, Spec, Tolerance, show
 from .curriculum import Exercise
 from .defaults import not_the_statements, relied_on
 from .i18n import translate
+from .sandbox.client import StudentError
 
 Expression = Callable[[Any], Any]
+
+# A parameter of a signature that draws at random: "fit_linear_sgd(x, y, …, seed=0, …)",
+# "random_starts(n_starts, dim, eps, rng)".
+RANDOMISED = re.compile(r"[(,]\s*(seed|rng)\b")
 
 
 @dataclass
@@ -42,6 +47,9 @@ class Mismatch(Exception):
     # that the student set otherwise (defaults.py). Asked only if no known variant names the
     # answer: the question may start a worker.
     wrong_defaults: Callable[[], tuple] = tuple
+    # The student's answer to the same call asked once more (None where that tells nothing: a
+    # function that draws nothing at random). Asked only if no known variant names the answer.
+    answer_again: Callable[[], Any] | None = None
 
     def __str__(self) -> str:
         return f"{self.call}: expected {show(self.expected)}, got {show(self.got)}"
@@ -147,8 +155,25 @@ class Checker:
         difference = spec.difference(got, expected, tolerance)
         if difference is not None:
             raise Mismatch(variants, spec, tolerance, got, expected, difference, call,
-                           wrong_defaults=partial(self.wrong_defaults, call))
+                           wrong_defaults=partial(self.wrong_defaults, call), answer_again=self._again(expression, spec, call))
         return got
+
+    def _again(self, expression: Expression, spec: Spec, call: Any) -> Callable[[], Any] | None:
+        """Asks the student's answer to the call once more, when the function called takes a
+        seed or a generator (the statement's signature says `seed` or `rng`): with the same
+        arguments, a function that uses them answers the same; one that does not, another."""
+        if not (isinstance(call, CallDescription) and self.exercise is not None and hasattr(self.student, "asked_again")):
+            return None
+        if not RANDOMISED.search(self.exercise.signatures.get(call.function, "")):
+            return None
+        return partial(self._answer_again, expression, spec)
+
+    def _answer_again(self, expression: Expression, spec: Spec) -> Any:
+        """The student's normalized answer asked again, or None if it cannot be had."""
+        try:
+            return spec.normalize(expression(self.student.asked_again()))
+        except (BadValue, StudentError):
+            return None
 
     def unchanged(self, expression: Expression, spec: Spec, call: "str | CallDescription") -> Any:
         """The arguments as the student's function left them (`m.inputs_after(…)`) are, to the

@@ -147,7 +147,19 @@ def diagnose(failure: Mismatch) -> Diagnosis | None:
         for variant_id, answer in answers.items():
             if _matches(failure, answer, tolerance):
                 return Diagnosis(variant_id.partition("/")[0])
-    return wrong_default(failure.wrong_defaults()) or _generic(failure)
+    return wrong_default(failure.wrong_defaults()) or _seed_not_used(failure) or _generic(failure)
+
+
+def _seed_not_used(failure: Mismatch) -> Diagnosis | None:
+    """Asked once more with the same arguments (the same seed or a generator built from it),
+    the student's function gives another answer: it draws from a generator of its own
+    (np.random.default_rng() without the seed), not from the one the seed makes."""
+    if failure.answer_again is None:
+        return None
+    again = failure.answer_again()
+    if again is None or failure.spec.difference(failure.got, again, failure.tolerance) is None:
+        return None
+    return Diagnosis("seed_not_used")
 
 
 def wrong_default(found: tuple) -> Diagnosis | None:

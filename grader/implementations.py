@@ -24,13 +24,24 @@ from .sandbox.protocol import RngSpec
 class StudentModule:
     """The student's exercise module, reached through its worker."""
 
-    def __init__(self, session: StudentSession):
-        self._session = session
+    def __init__(self, session: StudentSession, again: bool = False):
+        self._session, self._again = session, again
+
+    def asked_again(self) -> "StudentModule":
+        """The same module, whose calls are asked once more, live, past a batch's planned answers
+        (StudentSession.ask_again): a failed check's second look."""
+        return StudentModule(self._session, again=True)
+
+    def _ask(self, kind: str, function: str, args: tuple, kwargs: dict) -> Any:
+        if self._again:
+            return self._session.ask_again(kind, function, args, kwargs)
+        ask = {"call": self._session.call, "iterate": self._session.iterate, "inputs": self._session.inputs_after}[kind]
+        return ask(function, *args, **kwargs)
 
     def __getattr__(self, function: str) -> Callable[..., Any]:
         if function.startswith("_"):
             raise AttributeError(function)
-        return lambda *args, **kwargs: self._session.call(function, *args, **kwargs)
+        return lambda *args, **kwargs: self._ask("call", function, args, kwargs)
 
     def defaults_of(self, function: str) -> dict[str, Any]:
         """The plain default values of the student's function's parameters (asked of a worker)."""
@@ -38,12 +49,12 @@ class StudentModule:
 
     def iterate(self, function: str, *args: Any, **kwargs: Any) -> np.ndarray:
         """loops.iterate around the student's update rule, run inside the worker."""
-        return self._session.iterate(function, *args, **kwargs)
+        return self._ask("iterate", function, args, kwargs)
 
     def inputs_after(self, function: str, *args: Any, **kwargs: Any) -> list:
         """The positional arguments as the student's function left them (loops.containers);
         anything but a list of as many is not what the worker sends: tampering."""
-        after = self._session.inputs_after(function, *args, **kwargs)
+        after = self._ask("inputs", function, args, kwargs)
         if type(after) is not list or len(after) != len(args):
             raise StudentProtocolError("an 'inputs' reply that is not the call's arguments")
         return after

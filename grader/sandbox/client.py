@@ -114,11 +114,21 @@ class Worker:
             raise WorkerCrashed(str(err) or type(err).__name__) from err
         self._next_id = 0
         self._waiting: list[int] = []  # ids of requests sent and not yet answered, in order
+        self._unheard: list[tuple[int, int]] = []  # byte ranges of the output left out of output()
 
     def request(self, message: dict) -> Any:
         """Send one request and return the decoded answer, or raise a StudentError."""
         self.send([message])
         return self.next_answer()
+
+    def request_unheard(self, message: dict) -> Any:
+        """`request`, whose output is left out of `output()` (the worker flushes it before its
+        reply, so it lies between the output's sizes before and after)."""
+        start = self.output_size()
+        try:
+            return self.request(message)
+        finally:
+            self._unheard.append((start, self.output_size()))
 
     def send(self, messages: list[dict]) -> None:
         """Send encoded requests in one `groups` message, each a group of its own (so each is
@@ -210,7 +220,9 @@ class Worker:
     def output(self) -> str:
         """What the student's code printed (stdout and stderr), capped."""
         self._output.seek(0)
-        data = self._output.read(self.limits.output_bytes + 1)
+        data = self._output.read(self.limits.output_bytes + 1 + sum(end - start for start, end in self._unheard))
+        for start, end in reversed(self._unheard):
+            data = data[:start] + data[end:]
         text = data[: self.limits.output_bytes].decode("utf-8", errors="replace")
         return text + (OUTPUT_CUT if len(data) > self.limits.output_bytes else "")
 
@@ -309,6 +321,30 @@ class StudentSession:
             self._imported = True
         return self._send(function, encoded)
 
+    def ask_again(self, kind: str, function: str, args: tuple, kwargs: dict) -> Any:
+        """A call ("call", "iterate" or "inputs") asked once more, a failed check's second look
+        (checks.py): live, past the planned answers (which stay for the suites' next calls), and
+        unheard: what it prints is left out of the output, which shows the student's prints once.
+        Where there is no live worker (a batch asked its calls beforehand), a fresh one answers
+        and is stopped at once, its output dropped, as for defaults_of."""
+        from . import protocol
+
+        fresh = self._worker is None or self._worker.generation != self.sandbox.generation
+        try:
+            for key in ("<import>", function):
+                if key in self._failed:
+                    raise self._failed[key]
+            if self._budget.left <= 0:
+                raise StudentTimeout(self._budget.seconds)
+            if not self._imported:
+                self._send("<import>", IMPORT)
+                self._imported = True
+            return self._send(function, protocol.encode_request(request_message(kind, function, args, kwargs)), unheard=True)
+        finally:
+            if fresh and self._worker is not None:
+                self._worker.close()
+                self._worker, self._imported = None, False
+
     def _current_worker(self) -> Worker:
         """This session's worker, started if there is none (or a new one if another submission
         was staged in the sandbox since: the old one's processes are gone)."""
@@ -318,9 +354,10 @@ class StudentSession:
             self._worker = Worker(self.sandbox, self.limits, self.root, self._budget)
         return self._worker
 
-    def _send(self, key: str, encoded: dict) -> Any:
+    def _send(self, key: str, encoded: dict, unheard: bool = False) -> Any:
         try:
-            return self._current_worker().request(dict(encoded, module=self.module))
+            worker = self._current_worker()
+            return (worker.request_unheard if unheard else worker.request)(dict(encoded, module=self.module))
         except (StudentTimeout, WorkerCrashed, StudentProtocolError) as err:
             self._failed[key] = err
             self._stop_worker()

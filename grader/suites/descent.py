@@ -54,7 +54,14 @@ def best_end_is_clear(q, starts, learning_rate, max_steps=1000, tol=TOL):
         return False
     a, c = np.asarray(q.params["scales"], dtype=float), np.asarray(q.params["center"], dtype=float)
     ends = np.array([path[-1] for path in paths])  # x − c
-    f = np.sum(a * ends**2, axis=1)
+    f = end_values(q, starts, learning_rate, max_steps, tol)
     slack = 2 * np.sum(a * np.abs(ends), axis=1) * ULPS * np.finfo(float).eps * np.max(np.abs(c + ends), axis=1)
     best, second = np.argsort(f, kind="stable")[:2]
     return bool(f[second] - f[best] > slack[best] + slack[second])
+
+
+def end_values(q, starts, learning_rate, max_steps=1000, tol=TOL):
+    """f(x_end) − f(c) = Σ a_i (x_end,i − c_i)² of the run from each start (stops clear of tol)."""
+    a = np.asarray(q.params["scales"], dtype=float)
+    ends = np.array([run(q, start, learning_rate, max_steps, tol)[-1] for start in starts])  # x − c
+    return np.sum(a * ends**2, axis=1)

@@ -30,6 +30,12 @@ def _w_then_b(w, b, xi, yi, learning_rate):
     return w, b + learning_rate * 2 * (yi - (w * xi + b))  # with the new w
 
 
+def _halved(w, b, xi, yi, learning_rate):
+    """The gradient of (y_i − (w x_i + b))² without its factor 2: (−x_i r_i, −r_i)."""
+    r = yi - (w * xi + b)
+    return w + learning_rate * xi * r, b + learning_rate * r
+
+
 def _shuffled(seed):
     def orders(n):
         rng = np.random.default_rng(seed)
@@ -49,6 +55,22 @@ def fit_reseeded(x, y, learning_rate=0.01, epochs=100, seed=0, w0=0.0, b0=0.0):
 
 def fit_sequential(x, y, learning_rate=0.01, epochs=100, seed=0, w0=0.0, b0=0.0):
     return _fit(x, y, learning_rate, epochs, w0, b0, _shuffled(seed), _w_then_b)
+
+
+def fit_without_factor_2(x, y, learning_rate=0.01, epochs=100, seed=0, w0=0.0, b0=0.0):
+    return _fit(x, y, learning_rate, epochs, w0, b0, _shuffled(seed), _halved)
+
+
+def fit_loss_before_epoch(x, y, learning_rate=0.01, epochs=100, seed=0, w0=0.0, b0=0.0):
+    """losses[e] = the full-data MSE at the start of epoch e, before its n updates."""
+    x, y = np.asarray(x, dtype=float), np.asarray(y, dtype=float)
+    rng = np.random.default_rng(seed)
+    w, b, losses = float(w0), float(b0), []
+    for _ in range(epochs):
+        losses.append(mse_loss(w, b, x, y))
+        for i in rng.permutation(len(x)):
+            w, b = _together(w, b, x[i], y[i], learning_rate)
+    return w, b, losses
 
 
 def fit_global_rng(x, y, learning_rate=0.01, epochs=100, seed=0, w0=0.0, b0=0.0):
@@ -135,4 +157,6 @@ VARIANTS = {"no_shuffling": {"fit_linear_sgd": fit_in_order}, "reseeded_every_ep
             "pairs_broken/shuffled_in_place": {"fit_linear_sgd": fit_x_shuffled_in_place},
             "pairs_broken/two_shuffles": {"fit_linear_sgd": fit_two_shuffles},
             "sample_loss_recorded": {"fit_linear_sgd": fit_sample_loss},
-            "sample_loss_recorded/before_its_update": {"fit_linear_sgd": fit_sample_loss_before_update}}
+            "sample_loss_recorded/before_its_update": {"fit_linear_sgd": fit_sample_loss_before_update},
+            "gradient_missing_factor_2": {"fit_linear_sgd": fit_without_factor_2},
+            "loss_before_update": {"fit_linear_sgd": fit_loss_before_epoch}}

@@ -39,9 +39,17 @@ def learning_rate_twice(w, grad, h, learning_rate=0.01, alpha=0.9):
     return np.asarray(w, dtype=float) - learning_rate * h_new, h_new
 
 
+def step_with_old_velocity(w, grad, h, learning_rate=0.01, alpha=0.9):
+    """w_new = w − h with the h that came in, then h_new = α h + η g: the two lines in the
+    other order (the step lags one velocity behind)."""
+    h = np.asarray(h, dtype=float)
+    return np.asarray(w, dtype=float) - h, alpha * h + learning_rate * np.asarray(grad, dtype=float)
+
+
 VARIANTS = {"damped_momentum": {"momentum_update": damped},
             "velocity_without_learning_rate": {"momentum_update": velocity_without_learning_rate},
             "velocity_sign_flipped": {"momentum_update": velocity_sign_flipped},
             "learning_rate_twice": {"momentum_update": learning_rate_twice},
+            "step_with_old_velocity": {"momentum_update": step_with_old_velocity},
             "damped_momentum/averaged": {"momentum_update": averaged},  # the same mistake, written another way
             "damped_momentum/without_learning_rate": {"momentum_update": damped_without_learning_rate}}

@@ -62,6 +62,16 @@ def power_as_product(w, grad, m, v, t, learning_rate=1e-3, beta1=0.9, beta2=0.99
         return _adam(w, grad, m, v, t, learning_rate, beta1, beta2, eps, 1 - beta1 * t, 1 - beta2 * t, False)
 
 
+def only_m_corrected(w, grad, m, v, t, learning_rate=1e-3, beta1=0.9, beta2=0.999, eps=1e-8):
+    """m̂ = m / (1 − β1^t), but √v_new where √v̂ goes: the second moment left uncorrected."""
+    return _adam(w, grad, m, v, t, learning_rate, beta1, beta2, eps, 1 - beta1**t, 1.0, False)
+
+
+def only_v_corrected(w, grad, m, v, t, learning_rate=1e-3, beta1=0.9, beta2=0.999, eps=1e-8):
+    """v̂ = v / (1 − β2^t), but m_new where m̂ goes: the first moment left uncorrected."""
+    return _adam(w, grad, m, v, t, learning_rate, beta1, beta2, eps, 1.0, 1 - beta2**t, False)
+
+
 VARIANTS = {
     "no_bias_correction": {"adam_update": uncorrected},
     "bias_correction_off_by_one": {"adam_update": corrected_one_step_late},
@@ -72,4 +82,6 @@ VARIANTS = {
     "raw_gradient_in_step": {"adam_update": raw_gradient_in_step},
     "v_not_squared": {"adam_update": v_not_squared},
     "power_as_product": {"adam_update": power_as_product},
+    "one_moment_not_corrected": {"adam_update": only_m_corrected},
+    "one_moment_not_corrected/first": {"adam_update": only_v_corrected},
 }

@@ -103,6 +103,21 @@ def decay_times_learning_rate(w, grad, state, t, learning_rate=1e-3, beta1=0.9, 
     return _decayed(w, grad, state, t, learning_rate, beta1, beta2, eps, amsgrad, g, g)
 
 
+def decay_subtracted(w, grad, state, t, learning_rate=1e-3, beta1=0.9, beta2=0.999, eps=1e-8,
+                     weight_decay=0.0, amsgrad=False):
+    """g = grad − λw: the L2 term subtracted ("decay"), which pushes w away from 0."""
+    g = np.asarray(grad, dtype=float) - weight_decay * np.asarray(w, dtype=float)
+    return _decayed(w, grad, state, t, learning_rate, beta1, beta2, eps, amsgrad, g, g)
+
+
+def max_kept_not_used(w, grad, state, t, learning_rate=1e-3, beta1=0.9, beta2=0.999, eps=1e-8, weight_decay=0.0,
+                      amsgrad=False):
+    """v_max = max(v_max, v_new) is kept in the state, but the step divides by √(v_new / (1 − β2^t))."""
+    def not_used(v_max, v_new, correction):
+        return np.maximum(v_max, v_new), v_new / correction
+    return _adam(w, grad, state, t, learning_rate, beta1, beta2, eps, weight_decay, amsgrad, not_used)
+
+
 VARIANTS = {
     "decoupled_weight_decay": {"adam_update_full": decoupled},
     "amsgrad_max_after_correction": {"adam_update_full": max_after_correction},
@@ -112,4 +127,6 @@ VARIANTS = {
     "amsgrad_max_with_old_v": {"adam_update_full": max_with_old_v},
     "decay_only_in_first_moment": {"adam_update_full": decay_in_first_moment_only},
     "decay_times_learning_rate": {"adam_update_full": decay_times_learning_rate},
+    "weight_decay_subtracted": {"adam_update_full": decay_subtracted},
+    "amsgrad_max_not_used": {"adam_update_full": max_kept_not_used},
 }

@@ -4,17 +4,19 @@ import math
 
 
 def rules(losses, above_first=lambda L: L[-1] > L[0], stall=lambda drop, last_k: drop / abs(last_k) < 1e-3,
-          window=lambda n: max(2, n // 5), non_finite=lambda x: not math.isfinite(x), drop_zeros=True):
-    """diagnose_training with its five choices given: what counts as ending above the
+          window=lambda n: max(2, n // 5), non_finite=lambda x: not math.isfinite(x), drop_zeros=True,
+          too_many=lambda changes, n: changes > (n - 1) / 3):
+    """diagnose_training with its six choices given: what counts as ending above the
     start, the stall test on (L[−k] − L[−1], L[−k]), k for N losses, which loss is
-    non-finite, and whether the zero differences are dropped before the sign changes are
-    counted (kept, a zero is a sign of its own: np.sign(np.diff(L)))."""
+    non-finite, whether the zero differences are dropped before the sign changes are
+    counted (kept, a zero is a sign of its own: np.sign(np.diff(L))), and how many sign
+    changes of N losses are oscillating."""
     losses = [float(x) for x in losses]
     if any(non_finite(x) for x in losses) or above_first(losses):
         return "diverging"
     differences = [b - a for a, b in zip(losses, losses[1:])]
     signs = [d > 0 for d in differences if d != 0] if drop_zeros else [(d > 0) - (d < 0) for d in differences]
-    if sum(1 for a, b in zip(signs, signs[1:]) if a != b) > (len(losses) - 1) / 3:
+    if too_many(sum(1 for a, b in zip(signs, signs[1:]) if a != b), len(losses)):
         return "oscillating"
     k = window(len(losses))
     if losses[-k] == 0 or stall(losses[-k] - losses[-1], losses[-k]):
@@ -46,6 +48,21 @@ def stall_without_abs(losses):
     return rules(losses, stall=lambda drop, last_k: drop / last_k < 1e-3)
 
 
+def last_equal_to_first_diverging(losses):
+    """L[−1] >= L[0]: a curve back at its start counted as diverging."""
+    return rules(losses, above_first=lambda L: L[-1] >= L[0])
+
+
+def oscillation_threshold_inclusive(losses):
+    """changes >= (N − 1) / 3: exactly a third of the differences is oscillating."""
+    return rules(losses, too_many=lambda changes, n: changes >= (n - 1) / 3)
+
+
+def oscillation_threshold_over_n(losses):
+    """changes > N / 3: the number of losses where the number of differences, N − 1, goes."""
+    return rules(losses, too_many=lambda changes, n: changes > n / 3)
+
+
 def zero_differences_kept(losses):
     return rules(losses, drop_zeros=False)
 
@@ -58,4 +75,7 @@ VARIANTS = {
     "only_nan_checked": {"diagnose_training": only_nan_checked},
     "stall_without_abs": {"diagnose_training": stall_without_abs},
     "zero_differences_kept": {"diagnose_training": zero_differences_kept},
+    "last_equal_to_first_diverging": {"diagnose_training": last_equal_to_first_diverging},
+    "oscillation_threshold_misread": {"diagnose_training": oscillation_threshold_inclusive},
+    "oscillation_threshold_misread/over_n": {"diagnose_training": oscillation_threshold_over_n},
 }

@@ -14,6 +14,17 @@ def largest(f, grad_f, starts, learning_rate=0.01, max_steps=1000):
     return best_x, best_f
 
 
+def last_kept(f, grad_f, starts, learning_rate=0.01, max_steps=1000):
+    """best_x, best_f = final, f(final) after every finite run, without comparing: the last run
+    wins (or `f(final) <= best_f`: the last of equal runs)."""
+    best_x, best_f = None, np.inf
+    for start in starts:
+        final = gradient_descent(grad_f, start, learning_rate, max_steps)[-1]
+        if np.all(np.isfinite(final)):
+            best_x, best_f = final, float(f(final))
+    return best_x, best_f
+
+
 def not_skipping(f, grad_f, starts, learning_rate=0.01, max_steps=1000):
     best_x, best_f = None, np.inf
     for start in starts:
@@ -44,7 +55,8 @@ def drawn_from_zero(n_starts, dim, eps, rng):
     return rng.uniform(0, eps, size=(n_starts, dim))
 
 
-VARIANTS = {"largest_loss_picked": {"multistart": largest}, "non_finite_not_skipped": {"multistart": not_skipping},
+VARIANTS = {"largest_loss_picked": {"multistart": largest}, "last_run_kept": {"multistart": last_kept},
+            "non_finite_not_skipped": {"multistart": not_skipping},
             "best_iterate_on_the_path": {"multistart": best_on_the_path},
             "starts_drawn_transposed": {"random_starts": drawn_transposed},
             "starts_from_zero": {"random_starts": drawn_from_zero}}

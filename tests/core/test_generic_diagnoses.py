@@ -358,3 +358,12 @@ def test_a_trajectory_of_another_length_is_told_to_check_the_loop_count(tmp_path
     (exercise,) = grade_submission(submission, curriculum.select("4")).exercises
     rosenbrock = next(t for t in exercise.tests if t.name == "rosenbrock")
     assert rosenbrock.diagnosis == "wrong_shape" and "how many times your loop runs" in rosenbrock.message
+
+
+def test_the_second_look_at_a_seed_is_not_printed(tmp_path: Path):
+    # A failed check of a function that takes a seed asks it once more (seed_not_used); what
+    # that second call prints is left out: the student sees one line per call the suite made.
+    submission = submission_with(tmp_path / "sub", {7: GENERIC / "ex07_seed_not_used_prints.py"})
+    (exercise,) = grade_submission(submission, curriculum.select("7")).exercises
+    assert {t.diagnosis for t in exercise.tests} == {"seed_not_used"}
+    assert exercise.output.splitlines() == ["epochs: 15", "epochs: 15", "epochs: 100", "epochs: 5", "epochs: 4"]
