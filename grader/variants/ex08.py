@@ -64,6 +64,17 @@ def fit_in_order(x, y, learning_rate=0.01, epochs=100, batch_size=32, seed=0, w0
     return _fit(x, y, learning_rate, epochs, batch_size, seed, w0, b0, in_order, mse_gradient)
 
 
+def chosen_order(n, batch_size, rng):
+    """rng.choice(n, size=n, replace=False) cut into chunks: every index once, but not in the
+    order rng.permutation(n) draws from the same rng."""
+    order = rng.choice(n, size=n, replace=False)
+    return [order[start : start + batch_size] for start in range(0, n, batch_size)]
+
+
+def fit_chosen_order(x, y, learning_rate=0.01, epochs=100, batch_size=32, seed=0, w0=0.0, b0=0.0):
+    return _fit(x, y, learning_rate, epochs, batch_size, seed, w0, b0, chosen_order, mse_gradient)
+
+
 def fit_from_zero(x, y, learning_rate=0.01, epochs=100, batch_size=32, seed=0, w0=0.0, b0=0.0):
     """w, b = 0.0, 0.0 whatever w0 and b0 are."""
     return _fit(x, y, learning_rate, epochs, batch_size, seed, 0.0, 0.0, minibatches, mse_gradient)
@@ -75,5 +86,6 @@ VARIANTS = {
     "last_batch_dropped": {"minibatches": full_batches_only, "fit_linear_minibatch": fit_dropping_last},
     "reseeded_every_epoch": {"fit_linear_minibatch": fit_reseeded},
     "no_shuffling": {"minibatches": in_order, "fit_linear_minibatch": fit_in_order},
+    "choice_without_replacement": {"minibatches": chosen_order, "fit_linear_minibatch": fit_chosen_order},
     "initial_values_ignored": {"fit_linear_minibatch": fit_from_zero},
 }
