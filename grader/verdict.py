@@ -126,7 +126,9 @@ def _student_raised(error: StudentRaised, list_input: bool, exercise: Exercise) 
         # a list where an array was assumed (not a call the signature refused, nor any TypeError)
         return Outcome.ERROR, "result.raised", params, Diagnosis("list_input_unsupported")
     if error.type == "TypeError" and error.frames and MATH_ON_ARRAY.search(error.text):
-        return Outcome.ERROR, "result.raised", params, Diagnosis("math_on_array")
+        code = error.frames[-1][3]  # float(v.T @ v) of a column: a (1, 1) array, which older numpy only warned of
+        wording = {"wording": "float"} if NUMBER_CONVERSION.search(code) and "math." not in code else {}
+        return Outcome.ERROR, "result.raised", params, Diagnosis("math_on_array", wording)
     if error.type == "EOFError" and error.frames:  # input(): nobody types during grading
         return Outcome.ERROR, "result.raised", params, Diagnosis("reads_input")
     if error.type == "RecursionError" and error.frames:  # a loop written as a call per step: 1000 steps is too deep
@@ -174,6 +176,8 @@ def _sibling(error: StudentRaised) -> tuple[str, bool] | None:
 LIST_OPERAND = re.compile(r"'(list|tuple)'|sequence")
 # math.sqrt, math.exp… given an array: "only length-1 arrays…" (numpy < 2), "only 0-dimensional arrays…"
 MATH_ON_ARRAY = re.compile(r"only (length-1|0-dimensional|size-1) arrays can be converted to Python scalars")
+# float(…) or int(…) on the line that raised it: an array of one number with an axis, not a math function.
+NUMBER_CONVERSION = re.compile(r"(?<![\w.])(float|int)\s*\(")
 # A NameError's text: a module used without its import (np), a letter of the formulas (η, α).
 UNDEFINED_NAME = re.compile(r"name '(?P<name>\w+)' is not defined")
 IMPORTS = {"np": "import numpy as np", "numpy": "import numpy", "math": "import math"}  # modules the exercises use

@@ -52,6 +52,32 @@ def test_generic_mistake_is_named(tmp_path: Path, name: str):
     assert CASES[name] in diagnoses, [t.message for t in exercise.tests][:3]
 
 
+def _numpy_refuses_a_one_by_one_as_a_number() -> bool:
+    import warnings
+
+    import numpy as np
+
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")  # numpy 1.25 and later warn before they refuse
+        try:
+            float(np.ones((1, 1)))
+        except TypeError:
+            return True
+    return False
+
+
+@pytest.mark.skipif(not _numpy_refuses_a_one_by_one_as_a_number(), reason="this numpy still turns a (1, 1) array into a number")
+def test_float_of_a_one_by_one_array_is_not_blamed_on_the_math_module(tmp_path: Path):
+    """float(v.T @ v) of a column runs where numpy only warns (DeprecationWarning since 1.25) and
+    raises the math module's TypeError where it refuses: told as float() given an array, with
+    .item(), not as math.sqrt given one."""
+    submission = submission_with(tmp_path / "sub", {1: GENERIC / "ex01_float_of_a_column.py"})
+    (exercise,) = grade_submission(submission, curriculum.select("1"), lang="ru").exercises
+    raised = [t for t in exercise.tests if "TypeError" in t.message]
+    assert raised and {t.diagnosis for t in raised} == {"math_on_array"}
+    assert all(".item()" in t.message and "math.sqrt" not in t.message for t in raised)
+
+
 @pytest.mark.parametrize("name", ["ex02_shifts_v_in_place", "ex10_updates_in_place", "ex11_updates_in_place",
                                   "ex12_updates_in_place", "ex13_updates_in_place", "ex14_updates_in_place",
                                   "ex15_updates_the_state"])
