@@ -129,6 +129,9 @@ def _student_raised(error: StudentRaised, list_input: bool, exercise: Exercise) 
         code = error.frames[-1][3]  # float(v.T @ v) of a column: a (1, 1) array, which older numpy only warned of
         wording = {"wording": "float"} if NUMBER_CONVERSION.search(code) and "math." not in code else {}
         return Outcome.ERROR, "result.raised", params, Diagnosis("math_on_array", wording)
+    if error.type == "ValueError" and error.frames and ARRAY_INTO_AN_ELEMENT.fullmatch(error.text.strip()):
+        # losses[e] = r.T @ r / n of a column r: a (1, 1) array stored as one number, which older numpy only warned of
+        return Outcome.ERROR, "result.raised", params, Diagnosis("array_as_number")
     if error.type == "EOFError" and error.frames:  # input(): nobody types during grading
         return Outcome.ERROR, "result.raised", params, Diagnosis("reads_input")
     if error.type == "RecursionError" and error.frames:  # a loop written as a call per step: 1000 steps is too deep
@@ -178,6 +181,8 @@ LIST_OPERAND = re.compile(r"'(list|tuple)'|sequence")
 MATH_ON_ARRAY = re.compile(r"only (length-1|0-dimensional|size-1) arrays can be converted to Python scalars")
 # float(…) or int(…) on the line that raised it: an array of one number with an axis, not a math function.
 NUMBER_CONVERSION = re.compile(r"(?<![\w.])(float|int)\s*\(")
+# An array stored into one element of another (not numpy's "… inhomogeneous shape …" of a ragged list).
+ARRAY_INTO_AN_ELEMENT = re.compile(r"setting an array element with a sequence\.?")
 # A NameError's text: a module used without its import (np), a letter of the formulas (η, α).
 UNDEFINED_NAME = re.compile(r"name '(?P<name>\w+)' is not defined")
 IMPORTS = {"np": "import numpy as np", "numpy": "import numpy", "math": "import math"}  # modules the exercises use

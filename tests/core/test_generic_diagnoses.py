@@ -78,6 +78,16 @@ def test_float_of_a_one_by_one_array_is_not_blamed_on_the_math_module(tmp_path: 
     assert all(".item()" in t.message and "math.sqrt" not in t.message for t in raised)
 
 
+@pytest.mark.skipif(not _numpy_refuses_a_one_by_one_as_a_number(), reason="this numpy still turns a (1, 1) array into a number")
+def test_a_one_by_one_array_stored_as_a_number_is_told_so(tmp_path: Path):
+    """losses[e] = r.T @ r / n of a column r: numpy's 'setting an array element with a sequence'
+    told as an array where one number goes, with .item()."""
+    submission = submission_with(tmp_path / "sub", {6: GENERIC / "ex06_column_loss_stored.py"})
+    (exercise,) = grade_submission(submission, curriculum.select("6"), lang="kk").exercises
+    assert exercise.score == 0 and {t.diagnosis for t in exercise.tests} == {"array_as_number"}
+    assert all(".item()" in t.message for t in exercise.tests)
+
+
 @pytest.mark.parametrize("name", ["ex02_shifts_v_in_place", "ex10_updates_in_place", "ex11_updates_in_place",
                                   "ex12_updates_in_place", "ex13_updates_in_place", "ex14_updates_in_place",
                                   "ex15_updates_the_state"])
