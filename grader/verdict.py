@@ -125,6 +125,11 @@ def _student_raised(error: StudentRaised, list_input: bool, exercise: Exercise) 
     if error.type in ("TypeError", "AttributeError") and list_input and error.frames and LIST_OPERAND.search(error.text):
         # a list where an array was assumed (not a call the signature refused, nor any TypeError)
         return Outcome.ERROR, "result.raised", params, Diagnosis("list_input_unsupported")
+    removed = NUMPY_ATTRIBUTE.fullmatch(error.text.strip()) if error.type == "AttributeError" and error.frames else None
+    if removed is not None and removed.group("name") in REMOVED_FROM_NUMPY:
+        # np.math.cos, np.float, np.product: older numpy (on the student's computer) had them, without a word from numpy
+        name = removed.group("name")
+        return Outcome.ERROR, "result.raised", params, Diagnosis("removed_from_numpy", {"name": name, "replacement": REMOVED_FROM_NUMPY[name]})
     if error.type == "TypeError" and error.frames and MATH_ON_ARRAY.search(error.text):
         code = error.frames[-1][3]  # float(v.T @ v) of a column: a (1, 1) array, which older numpy only warned of
         wording = {"wording": "float"} if NUMBER_CONVERSION.search(code) and "math." not in code else {}
@@ -181,6 +186,13 @@ LIST_OPERAND = re.compile(r"'(list|tuple)'|sequence")
 MATH_ON_ARRAY = re.compile(r"only (length-1|0-dimensional|size-1) arrays can be converted to Python scalars")
 # float(…) or int(…) on the line that raised it: an array of one number with an axis, not a math function.
 NUMBER_CONVERSION = re.compile(r"(?<![\w.])(float|int)\s*\(")
+# Names older numpy had and the numpy that grades says nothing more of than "module 'numpy' has no attribute
+# 'math'" (those it removed with an explanation, np.Inf or np.asfarray, speak for themselves): what to write instead.
+NUMPY_ATTRIBUTE = re.compile(r"module 'numpy' has no attribute '(?P<name>\w+)'")
+REMOVED_FROM_NUMPY = {"math": "import math; math.cos(…), math.pi", "float": "np.float64", "int": "np.int64",
+                      "object": "object", "str": "str", "product": "np.prod", "cumproduct": "np.cumprod",
+                      "trapz": "np.trapezoid", "in1d": "np.isin", "msort": "np.sort(a, axis=0)", "asscalar": "a.item()",
+                      "alen": "len(a)"}
 # An array stored into one element of another (not numpy's "… inhomogeneous shape …" of a ragged list).
 ARRAY_INTO_AN_ELEMENT = re.compile(r"setting an array element with a sequence\.?")
 # A NameError's text: a module used without its import (np), a letter of the formulas (η, α).

@@ -88,6 +88,16 @@ def test_a_one_by_one_array_stored_as_a_number_is_told_so(tmp_path: Path):
     assert all(".item()" in t.message for t in exercise.tests)
 
 
+@pytest.mark.skipif(hasattr(__import__("numpy"), "math"), reason="this numpy still has np.math")
+def test_a_name_numpy_removed_without_a_word_is_told_what_to_write(tmp_path: Path):
+    """np.math.cos ran on numpy 1.x; numpy 2 says only "module 'numpy' has no attribute 'math'"."""
+    submission = submission_with(tmp_path / "sub", {9: GENERIC / "ex09_np_math.py"})
+    (exercise,) = grade_submission(submission, curriculum.select("9"), lang="ru").exercises
+    raised = [t for t in exercise.tests if "AttributeError" in t.message]
+    assert raised and {t.diagnosis for t in raised} == {"removed_from_numpy"}
+    assert all("np.math нет в numpy" in t.message and "import math; math.cos(…), math.pi" in t.message for t in raised)
+
+
 @pytest.mark.parametrize("name", ["ex02_shifts_v_in_place", "ex10_updates_in_place", "ex11_updates_in_place",
                                   "ex12_updates_in_place", "ex13_updates_in_place", "ex14_updates_in_place",
                                   "ex15_updates_the_state"])
