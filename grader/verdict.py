@@ -129,7 +129,8 @@ def _student_raised(error: StudentRaised, list_input: bool, exercise: Exercise) 
     if removed is not None and removed.group("name") in REMOVED_FROM_NUMPY:
         # np.math.cos, np.float, np.product: older numpy (on the student's computer) had them, without a word from numpy
         name = removed.group("name")
-        return Outcome.ERROR, "result.raised", params, Diagnosis("removed_from_numpy", {"name": name, "replacement": REMOVED_FROM_NUMPY[name]})
+        return Outcome.ERROR, "result.raised", params, Diagnosis("removed_from_numpy", {"wording": "named", "name": name,
+                                                                           "replacement": REMOVED_FROM_NUMPY[name]})
     if error.type == "TypeError" and error.frames and MATH_ON_ARRAY.search(error.text):
         code = error.frames[-1][3]  # float(v.T @ v) of a column: a (1, 1) array, which older numpy only warned of
         wording = {"wording": "float"} if NUMBER_CONVERSION.search(code) and "math." not in code else {}
