@@ -138,6 +138,10 @@ def _student_raised(error: StudentRaised, list_input: bool, exercise: Exercise) 
     if error.type == "ValueError" and error.frames and ARRAY_INTO_AN_ELEMENT.fullmatch(error.text.strip()):
         # losses[e] = r.T @ r / n of a column r: a (1, 1) array stored as one number, which older numpy only warned of
         return Outcome.ERROR, "result.raised", params, Diagnosis("array_as_number")
+    if error.type in ("OSError", "PermissionError") and error.frames and (
+            "Read-only file system" in error.text or ("Permission denied" in error.text and WRITING.search(error.frames[-1][3]))):
+        # plt.savefig("loss.png") left at the bottom of the file: the submission is read-only while it is graded
+        return Outcome.ERROR, "result.raised", params, Diagnosis("writes_files")
     if error.type == "EOFError" and error.frames:  # input(): nobody types during grading
         return Outcome.ERROR, "result.raised", params, Diagnosis("reads_input")
     if error.type == "RecursionError" and error.frames:  # a loop written as a call per step: 1000 steps is too deep
@@ -194,6 +198,8 @@ REMOVED_FROM_NUMPY = {"math": "import math; math.cos(…), math.pi", "float": "n
                       "object": "object", "str": "str", "product": "np.prod", "cumproduct": "np.cumprod",
                       "trapz": "np.trapezoid", "in1d": "np.isin", "msort": "np.sort(a, axis=0)", "asscalar": "a.item()",
                       "alen": "len(a)"}
+# A line that writes a file (where "Permission denied" is not a file it could not read).
+WRITING = re.compile(r"savefig|\bopen\(|\.write|\bsave(txt|z)?\(|mkdir|to_csv|\.dump\(")
 # An array stored into one element of another (not numpy's "… inhomogeneous shape …" of a ragged list).
 ARRAY_INTO_AN_ELEMENT = re.compile(r"setting an array element with a sequence\.?")
 # A NameError's text: a module used without its import (np), a letter of the formulas (η, α).

@@ -12,6 +12,7 @@ from grader import curriculum
 from grader.grading import grade_submission
 from grader.i18n import translate
 from grader.results import Outcome
+from grader.sandbox.isolation import namespaces_available
 
 from ..conftest import ALTERNATIVE, REFERENCE, STUBS, reference_changed, submission_with
 
@@ -96,6 +97,17 @@ def test_a_name_numpy_removed_without_a_word_is_told_what_to_write(tmp_path: Pat
     raised = [t for t in exercise.tests if "AttributeError" in t.message]
     assert raised and {t.diagnosis for t in raised} == {"removed_from_numpy"}
     assert all("np.math нет в numpy" in t.message and "import math; math.cos(…), math.pi" in t.message for t in raised)
+
+
+@pytest.mark.skipif(not namespaces_available(), reason="the fallback sandbox may let the file be written")
+def test_a_file_written_at_the_bottom_of_the_module_is_told_to_go_under_main(tmp_path: Path):
+    """plt.savefig("path.png") after the functions, as a student tries them: the submission is
+    read-only in the sandbox, so importing the file raises; told as a file written, with
+    if __name__ == "__main__":, not "read the line shown"."""
+    submission = submission_with(tmp_path / "sub", {4: GENERIC / "ex04_saves_a_plot.py"})
+    (exercise,) = grade_submission(submission, curriculum.select("4"), lang="kk").exercises
+    assert exercise.score == 0 and {t.diagnosis for t in exercise.tests} == {"writes_files"}
+    assert all('if __name__ == "__main__":' in t.message and "savefig" in t.message for t in exercise.tests)
 
 
 @pytest.mark.parametrize("name", ["ex02_shifts_v_in_place", "ex10_updates_in_place", "ex11_updates_in_place",
