@@ -41,6 +41,7 @@ CASES = {
     "ex06_imports_ex05_by_a_short_name": "sibling_import",
     "ex01_reads_input": "reads_input",
     "ex14_math_sqrt": "math_on_array",
+    "ex08_own_generator": "another_permutation",
 }
 
 
