@@ -17,7 +17,7 @@ from typing import Any
 import numpy as np
 
 from .checks import Mismatch
-from .compare import Array, BadValue, Text, Tolerance, Tuple
+from .compare import Array, BadValue, IndexGroups, Text, Tolerance, Tuple
 from .implementations import LocalModule
 from .oracle import RAISED
 
@@ -98,6 +98,8 @@ def _generic(failure: Mismatch) -> Diagnosis | None:
         return label
     if isinstance(failure.spec, Tuple):
         return _tuple_mistake(failure)
+    if isinstance(failure.spec, IndexGroups):
+        return _another_permutation(failure)
     if not isinstance(failure.spec, Array):
         return None
     got, expected = failure.got, failure.expected
@@ -121,6 +123,18 @@ def _generic(failure: Mismatch) -> Diagnosis | None:
     if got.size > 1 and abs(factor - 1) > 1e-6 and failure.spec.difference(got, factor * expected, failure.tolerance) is None:
         return Diagnosis("constant_factor", {"factor": f"{factor:.6g}"})
     return None
+
+
+def _another_permutation(failure: Mismatch) -> Diagnosis | None:
+    """Mini-batches of the right sizes holding every index once, in another order than the
+    given rng's permutation: drawn from another generator (np.random.permutation, a
+    default_rng of the student's own)."""
+    got, expected = failure.got, failure.expected
+    if [len(batch) for batch in got] != [len(batch) for batch in expected]:
+        return None
+    if sorted(i for batch in got for i in batch) != sorted(i for batch in expected for i in batch):
+        return None
+    return Diagnosis("another_permutation")
 
 
 def _tuple_mistake(failure: Mismatch) -> Diagnosis | None:

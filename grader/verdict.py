@@ -125,8 +125,23 @@ def _student_raised(error: StudentRaised, list_input: bool, exercise: Exercise) 
     if error.type in ("TypeError", "AttributeError") and list_input and error.frames and LIST_OPERAND.search(error.text):
         # a list where an array was assumed (not a call the signature refused, nor any TypeError)
         return Outcome.ERROR, "result.raised", params, Diagnosis("list_input_unsupported")
+    removed = NUMPY_ATTRIBUTE.fullmatch(error.text.strip()) if error.type == "AttributeError" and error.frames else None
+    if removed is not None and removed.group("name") in REMOVED_FROM_NUMPY:
+        # np.math.cos, np.float, np.product: older numpy (on the student's computer) had them, without a word from numpy
+        name = removed.group("name")
+        return Outcome.ERROR, "result.raised", params, Diagnosis("removed_from_numpy", {"wording": "named", "name": name,
+                                                                           "replacement": REMOVED_FROM_NUMPY[name]})
     if error.type == "TypeError" and error.frames and MATH_ON_ARRAY.search(error.text):
-        return Outcome.ERROR, "result.raised", params, Diagnosis("math_on_array")
+        code = error.frames[-1][3]  # float(v.T @ v) of a column: a (1, 1) array, which older numpy only warned of
+        wording = {"wording": "float"} if NUMBER_CONVERSION.search(code) and "math." not in code else {}
+        return Outcome.ERROR, "result.raised", params, Diagnosis("math_on_array", wording)
+    if error.type == "ValueError" and error.frames and ARRAY_INTO_AN_ELEMENT.fullmatch(error.text.strip()):
+        # losses[e] = r.T @ r / n of a column r: a (1, 1) array stored as one number, which older numpy only warned of
+        return Outcome.ERROR, "result.raised", params, Diagnosis("array_as_number")
+    if error.type in ("OSError", "PermissionError") and error.frames and (
+            "Read-only file system" in error.text or ("Permission denied" in error.text and WRITING.search(error.frames[-1][3]))):
+        # plt.savefig("loss.png") left at the bottom of the file: the submission is read-only while it is graded
+        return Outcome.ERROR, "result.raised", params, Diagnosis("writes_files")
     if error.type == "EOFError" and error.frames:  # input(): nobody types during grading
         return Outcome.ERROR, "result.raised", params, Diagnosis("reads_input")
     if error.type == "RecursionError" and error.frames:  # a loop written as a call per step: 1000 steps is too deep
@@ -174,6 +189,19 @@ def _sibling(error: StudentRaised) -> tuple[str, bool] | None:
 LIST_OPERAND = re.compile(r"'(list|tuple)'|sequence")
 # math.sqrt, math.exp… given an array: "only length-1 arrays…" (numpy < 2), "only 0-dimensional arrays…"
 MATH_ON_ARRAY = re.compile(r"only (length-1|0-dimensional|size-1) arrays can be converted to Python scalars")
+# float(…) or int(…) on the line that raised it: an array of one number with an axis, not a math function.
+NUMBER_CONVERSION = re.compile(r"(?<![\w.])(float|int)\s*\(")
+# Names older numpy had and the numpy that grades says nothing more of than "module 'numpy' has no attribute
+# 'math'" (those it removed with an explanation, np.Inf or np.asfarray, speak for themselves): what to write instead.
+NUMPY_ATTRIBUTE = re.compile(r"module 'numpy' has no attribute '(?P<name>\w+)'")
+REMOVED_FROM_NUMPY = {"math": "import math; math.cos(…), math.pi", "float": "np.float64", "int": "np.int64",
+                      "object": "object", "str": "str", "product": "np.prod", "cumproduct": "np.cumprod",
+                      "trapz": "np.trapezoid", "in1d": "np.isin", "msort": "np.sort(a, axis=0)", "asscalar": "a.item()",
+                      "alen": "len(a)"}
+# A line that writes a file (where "Permission denied" is not a file it could not read).
+WRITING = re.compile(r"savefig|\bopen\(|\.write|\bsave(txt|z)?\(|mkdir|to_csv|\.dump\(")
+# An array stored into one element of another (not numpy's "… inhomogeneous shape …" of a ragged list).
+ARRAY_INTO_AN_ELEMENT = re.compile(r"setting an array element with a sequence\.?")
 # A NameError's text: a module used without its import (np), a letter of the formulas (η, α).
 UNDEFINED_NAME = re.compile(r"name '(?P<name>\w+)' is not defined")
 IMPORTS = {"np": "import numpy as np", "numpy": "import numpy", "math": "import math"}  # modules the exercises use

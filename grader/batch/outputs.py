@@ -72,8 +72,8 @@ GRADER_ERROR = "grader_error"  # the diagnosis of a test the grader failed on (g
 # message already says what happened).
 NOT_MISTAKES = frozenset({"depends_on", "missing_file", "missing_function", "not_implemented", "timeout",
                           "syntax_error", "not_utf8", "raised_exception", "worker_crashed", "channel_broken",
-                          "wrong_signature", "sibling_import", "sibling_missing", "reads_input",
-                          GRADER_ERROR})
+                          "wrong_signature", "sibling_import", "sibling_missing", "reads_input", "writes_files",
+                          "removed_from_numpy", GRADER_ERROR})
 
 
 def is_mistake(diagnosis: str | None) -> bool:

@@ -93,6 +93,16 @@ def fit_with_replacement(x, y, learning_rate=0.01, epochs=100, seed=0, w0=0.0, b
     return _fit(x, y, learning_rate, epochs, w0, b0, orders, _together)
 
 
+def fit_choice_without_replacement(x, y, learning_rate=0.01, epochs=100, seed=0, w0=0.0, b0=0.0):
+    """Each epoch's order from rng.choice(n, size=n, replace=False): every sample once, as with
+    rng.permutation(n), but numpy draws it otherwise, so the same seed gives another order."""
+    def orders(n):
+        rng = np.random.default_rng(seed)
+        while True:
+            yield rng.choice(n, size=n, replace=False)
+    return _fit(x, y, learning_rate, epochs, w0, b0, orders, _together)
+
+
 def _unpaired(x, y, learning_rate, epochs, seed, w0, b0, shuffle_y, in_place):
     """SGD over (x', y') where x' is x shuffled each epoch and y' is y unshuffled (or shuffled by
     the next permutation); `in_place`: the shuffles accumulate over the epochs (rng.shuffle(x))
@@ -153,6 +163,7 @@ def fit_sample_loss_before_update(x, y, learning_rate=0.01, epochs=100, seed=0, 
 VARIANTS = {"no_shuffling": {"fit_linear_sgd": fit_in_order}, "reseeded_every_epoch": {"fit_linear_sgd": fit_reseeded},
             "sequential_update": {"fit_linear_sgd": fit_sequential}, "legacy_global_rng": {"fit_linear_sgd": fit_global_rng},
             "sampling_with_replacement": {"fit_linear_sgd": fit_with_replacement},
+            "choice_without_replacement": {"fit_linear_sgd": fit_choice_without_replacement},
             "pairs_broken": {"fit_linear_sgd": fit_x_shuffled},
             "pairs_broken/shuffled_in_place": {"fit_linear_sgd": fit_x_shuffled_in_place},
             "pairs_broken/two_shuffles": {"fit_linear_sgd": fit_two_shuffles},

@@ -64,6 +64,29 @@ def fit_in_order(x, y, learning_rate=0.01, epochs=100, batch_size=32, seed=0, w0
     return _fit(x, y, learning_rate, epochs, batch_size, seed, w0, b0, in_order, mse_gradient)
 
 
+def chosen_order(n, batch_size, rng):
+    """rng.choice(n, size=n, replace=False) cut into chunks: every index once, but not in the
+    order rng.permutation(n) draws from the same rng."""
+    order = rng.choice(n, size=n, replace=False)
+    return [order[start : start + batch_size] for start in range(0, n, batch_size)]
+
+
+def fit_chosen_order(x, y, learning_rate=0.01, epochs=100, batch_size=32, seed=0, w0=0.0, b0=0.0):
+    return _fit(x, y, learning_rate, epochs, batch_size, seed, w0, b0, chosen_order, mse_gradient)
+
+
+def fit_global_rng(x, y, learning_rate=0.01, epochs=100, batch_size=32, seed=0, w0=0.0, b0=0.0):
+    """np.random.seed(seed), then np.random.permutation(n) each epoch (the rng given to
+    minibatches unused): numpy's legacy global generator, a RandomState, whose numbers are not
+    default_rng's."""
+    legacy = np.random.RandomState(seed)  # the global one, without touching the grader's
+
+    def legacy_batches(n, size, rng):
+        order = legacy.permutation(n)
+        return [order[start : start + size] for start in range(0, n, size)]
+    return _fit(x, y, learning_rate, epochs, batch_size, seed, w0, b0, legacy_batches, mse_gradient)
+
+
 def fit_from_zero(x, y, learning_rate=0.01, epochs=100, batch_size=32, seed=0, w0=0.0, b0=0.0):
     """w, b = 0.0, 0.0 whatever w0 and b0 are."""
     return _fit(x, y, learning_rate, epochs, batch_size, seed, 0.0, 0.0, minibatches, mse_gradient)
@@ -75,5 +98,7 @@ VARIANTS = {
     "last_batch_dropped": {"minibatches": full_batches_only, "fit_linear_minibatch": fit_dropping_last},
     "reseeded_every_epoch": {"fit_linear_minibatch": fit_reseeded},
     "no_shuffling": {"minibatches": in_order, "fit_linear_minibatch": fit_in_order},
+    "choice_without_replacement": {"minibatches": chosen_order, "fit_linear_minibatch": fit_chosen_order},
+    "legacy_global_rng": {"fit_linear_minibatch": fit_global_rng},
     "initial_values_ignored": {"fit_linear_minibatch": fit_from_zero},
 }

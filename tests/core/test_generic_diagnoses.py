@@ -12,6 +12,7 @@ from grader import curriculum
 from grader.grading import grade_submission
 from grader.i18n import translate
 from grader.results import Outcome
+from grader.sandbox.isolation import namespaces_available
 
 from ..conftest import ALTERNATIVE, REFERENCE, STUBS, reference_changed, submission_with
 
@@ -40,6 +41,7 @@ CASES = {
     "ex06_imports_ex05_by_a_short_name": "sibling_import",
     "ex01_reads_input": "reads_input",
     "ex14_math_sqrt": "math_on_array",
+    "ex08_own_generator": "another_permutation",
 }
 
 
@@ -50,6 +52,63 @@ def test_generic_mistake_is_named(tmp_path: Path, name: str):
     (exercise,) = grade_submission(submission, curriculum.select(str(number))).exercises
     diagnoses = {t.diagnosis for t in exercise.tests if t.outcome is not Outcome.PASSED}
     assert CASES[name] in diagnoses, [t.message for t in exercise.tests][:3]
+
+
+def _numpy_refuses_a_one_by_one_as_a_number() -> bool:
+    import warnings
+
+    import numpy as np
+
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")  # numpy 1.25 and later warn before they refuse
+        try:
+            float(np.ones((1, 1)))
+        except TypeError:
+            return True
+    return False
+
+
+@pytest.mark.skipif(not _numpy_refuses_a_one_by_one_as_a_number(), reason="this numpy still turns a (1, 1) array into a number")
+def test_float_of_a_one_by_one_array_is_not_blamed_on_the_math_module(tmp_path: Path):
+    """float(v.T @ v) of a column runs where numpy only warns (DeprecationWarning since 1.25) and
+    raises the math module's TypeError where it refuses: told as float() given an array, with
+    .item(), not as math.sqrt given one."""
+    submission = submission_with(tmp_path / "sub", {1: GENERIC / "ex01_float_of_a_column.py"})
+    (exercise,) = grade_submission(submission, curriculum.select("1"), lang="ru").exercises
+    raised = [t for t in exercise.tests if "TypeError" in t.message]
+    assert raised and {t.diagnosis for t in raised} == {"math_on_array"}
+    assert all(".item()" in t.message and "math.sqrt" not in t.message for t in raised)
+
+
+@pytest.mark.skipif(not _numpy_refuses_a_one_by_one_as_a_number(), reason="this numpy still turns a (1, 1) array into a number")
+def test_a_one_by_one_array_stored_as_a_number_is_told_so(tmp_path: Path):
+    """losses[e] = r.T @ r / n of a column r: numpy's 'setting an array element with a sequence'
+    told as an array where one number goes, with .item()."""
+    submission = submission_with(tmp_path / "sub", {6: GENERIC / "ex06_column_loss_stored.py"})
+    (exercise,) = grade_submission(submission, curriculum.select("6"), lang="kk").exercises
+    assert exercise.score == 0 and {t.diagnosis for t in exercise.tests} == {"array_as_number"}
+    assert all(".item()" in t.message for t in exercise.tests)
+
+
+@pytest.mark.skipif(hasattr(__import__("numpy"), "math"), reason="this numpy still has np.math")
+def test_a_name_numpy_removed_without_a_word_is_told_what_to_write(tmp_path: Path):
+    """np.math.cos ran on numpy 1.x; numpy 2 says only "module 'numpy' has no attribute 'math'"."""
+    submission = submission_with(tmp_path / "sub", {9: GENERIC / "ex09_np_math.py"})
+    (exercise,) = grade_submission(submission, curriculum.select("9"), lang="ru").exercises
+    raised = [t for t in exercise.tests if "AttributeError" in t.message]
+    assert raised and {t.diagnosis for t in raised} == {"removed_from_numpy"}
+    assert all("np.math нет в numpy" in t.message and "import math; math.cos(…), math.pi" in t.message for t in raised)
+
+
+@pytest.mark.skipif(not namespaces_available(), reason="the fallback sandbox may let the file be written")
+def test_a_file_written_at_the_bottom_of_the_module_is_told_to_go_under_main(tmp_path: Path):
+    """plt.savefig("path.png") after the functions, as a student tries them: the submission is
+    read-only in the sandbox, so importing the file raises; told as a file written, with
+    if __name__ == "__main__":, not "read the line shown"."""
+    submission = submission_with(tmp_path / "sub", {4: GENERIC / "ex04_saves_a_plot.py"})
+    (exercise,) = grade_submission(submission, curriculum.select("4"), lang="kk").exercises
+    assert exercise.score == 0 and {t.diagnosis for t in exercise.tests} == {"writes_files"}
+    assert all('if __name__ == "__main__":' in t.message and "savefig" in t.message for t in exercise.tests)
 
 
 @pytest.mark.parametrize("name", ["ex02_shifts_v_in_place", "ex10_updates_in_place", "ex11_updates_in_place",
