@@ -14,6 +14,7 @@ import textwrap
 import click
 
 from ..i18n import translate
+from .formulas import formulas_kept_whole
 from ..results import Outcome, Report, TestResult
 from ..sandbox.client import OUTPUT_CUT
 
@@ -76,8 +77,17 @@ def _wrapped(text: str, indent: str, width: int | None) -> list[str]:
 
 
 def _wrap(text: str, width: int, **options: object) -> list[str]:
-    """textwrap.wrap(text, width, **options), each short `command` of `text` kept on one line."""
-    return [line.replace(NBSP, " ") for line in textwrap.wrap(_commands_kept_whole(text), width, **options)]
+    """textwrap.wrap(text, width, **options), each short `command` and each formula of `text`
+    kept on one line (a formula too long for a line cut where a reader would cut it)."""
+    room = width - len(str(options.get("subsequent_indent", "")))
+    kept = formulas_kept_whole(_commands_kept_whole(text), room)
+    return [line.replace(NBSP, " ") for line in textwrap.wrap(kept, width, **options)]
+
+
+def wrap(text: str, width: int, initial_indent: str = "", subsequent_indent: str = "") -> list[str]:
+    """`text` wrapped to `width` at words, never inside a word, a `command` or a formula that fits."""
+    return _wrap(text, width, initial_indent=initial_indent, subsequent_indent=subsequent_indent,
+                 break_long_words=False, break_on_hyphens=False)
 
 
 def in_folder(message: str, folder: str | None) -> str:
