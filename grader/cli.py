@@ -15,7 +15,7 @@ import warnings
 
 import click
 
-from .help_texts import help_catalogue, language_for_all, language_of, localize, speak_click
+from .help_texts import SuggestingGroup, help_catalogue, language_for_all, language_of, localize, speak_click
 
 # name -> "module:attribute" of a click command, imported on first use.
 SUBCOMMANDS: dict[str, str] = {
@@ -33,8 +33,9 @@ SUBCOMMANDS: dict[str, str] = {
 }
 
 
-class LazyGroup(click.Group):
-    """A click group whose subcommands are imported when they are invoked."""
+class LazyGroup(SuggestingGroup):
+    """A click group whose subcommands are imported when they are invoked (and a mistyped
+    one answered with the names it was close to)."""
 
     def list_commands(self, ctx: click.Context) -> list[str]:
         return sorted(set(super().list_commands(ctx)) | set(SUBCOMMANDS))

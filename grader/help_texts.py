@@ -10,10 +10,12 @@ for it, so `grade exercise` in English pays nothing for this.
 
 from __future__ import annotations
 
+import gettext
 import os
 import sys
+from difflib import get_close_matches
 from functools import lru_cache
-from typing import Callable, Mapping, Sequence
+from typing import Callable, Iterable, Mapping, Sequence
 
 import click
 
@@ -127,3 +129,28 @@ def speak_click(lang: str) -> None:
                 module._ = gettext
             if hasattr(module, "ngettext"):
                 module.ngettext = ngettext
+
+
+def no_such_command(name: str, choices: Iterable[str]) -> str:
+    """click's "No such command 'exersice'." with "Did you mean 'exercise'?" when `choices`
+    has close matches (difflib), in the language click speaks (speak_click): click says it
+    itself only from 8.2 on, and never for a group whose commands are imported lazily."""
+    core, exceptions = sys.modules["click.core"], sys.modules["click.exceptions"]
+    message = core._("No such command {name!r}.").format(name=name)
+    close = get_close_matches(name, list(choices))
+    if not close:
+        return message
+    listed = ", ".join(repr(choice) for choice in sorted(close))
+    suggestion = getattr(exceptions, "ngettext", gettext.ngettext)(
+        "Did you mean {possibility}?", "(Did you mean one of: {possibilities}?)", len(close))
+    return f"{message} {suggestion.format(possibility=listed, possibilities=listed)}"
+
+
+class SuggestingGroup(click.Group):
+    """A click group that answers a mistyped command with the commands it was close to."""
+
+    def resolve_command(self, ctx: click.Context, args: list[str]) -> tuple[str | None, click.Command | None, list[str]]:
+        name = args[0] if args else ""
+        if name and not name.startswith("-") and not ctx.resilient_parsing and self.get_command(ctx, name) is None:
+            raise click.UsageError(no_such_command(name, self.list_commands(ctx)), ctx)
+        return super().resolve_command(ctx, args)

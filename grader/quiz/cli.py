@@ -16,7 +16,7 @@ from typing import Iterator
 import click
 
 from grader.errors import EXIT_INTERRUPTED
-from grader.help_texts import language_for_all
+from grader.help_texts import SuggestingGroup, language_for_all
 from grader.i18n import UnknownLanguage, resolve_language, translate
 from grader.quiz import practice
 from grader.quiz.errors import QuizError
@@ -85,7 +85,7 @@ def write_output(text: str, out: Path | None, lang: str) -> None:
         raise InputError(message) from err
 
 
-@click.group(name="quiz")
+@click.group(name="quiz", cls=SuggestingGroup)
 @language_for_all("Language of every quiz command (default: GRADE_LANG, then the locale, then English).")
 def quiz() -> None:
     """Quizzes on gradient descent in Kazakh, Russian and English."""
