@@ -34,8 +34,9 @@ def _core(token: str) -> str:
 
 
 def is_prose(token: str) -> bool:
-    """A word of a sentence: letters only (its punctuation aside), Cyrillic, or Latin of two
-    letters or more with no Greek. `η`, `x`, `v_new`, `(d,)`, `drop⁰` and `1e-8` are not."""
+    """A word of a sentence: letters only (its punctuation and hyphens aside), Cyrillic, or
+    Latin of two letters or more with no Greek. `η`, `x`, `v_new`, `(d,)`, `drop⁰` and `1e-8`
+    are not."""
     core = _core(token)
     if core in ("—", "–"):
         return True
@@ -43,7 +44,8 @@ def is_prose(token: str) -> bool:
         return token not in OPERATORS and token != "…"  # a dash, a lone bracket, a quote
     if CYRILLIC.search(core):
         return True
-    return core.isalpha() and len(core) >= 2 and not GREEK.search(core)
+    letters = core.replace("-", "").replace("'", "").replace("’", "")  # per-parameter, Adam's
+    return letters.isalpha() and len(letters) >= 2 and not GREEK.search(core)
 
 
 def _is_operator(token: str) -> bool:

@@ -73,3 +73,10 @@ def test_show_on_a_narrow_terminal_keeps_the_update_rule_whole(monkeypatch):
         shown = CliRunner().invoke(cli, ["show", "3", "--lang", lang]).output
         assert any(line.strip().startswith("v_new = v_old − η·∇f(v_old)") for line in shown.splitlines()), shown
         assert all(len(line) <= 59 for line in shown.splitlines()), shown
+
+
+def test_a_hyphenated_word_is_prose_not_a_formula():
+    """"(the second moment, for | a per-parameter step" in a quiz's explanation: "a
+    per-parameter" was held together as if it were a formula."""
+    text = "the second moment, for a per-parameter step, like RMSprop"
+    assert formulas_kept_whole(text, 79) == text  # no space made a no-break one
