@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import json
 import re
+import sys
 from contextlib import contextmanager
 from datetime import date
 from pathlib import Path
@@ -26,7 +27,7 @@ from grader.quiz.render import FORMATS, render
 from grader.quiz.review import state_path
 from grader.quiz.session import SessionResult, TerminalConsole
 from grader.quiz.sheets import class_csv, grade_sheet, read_sheets, report_lines, sheet_files
-from grader.reports.terminal import paragraphs
+from grader.reports.terminal import error_width, paragraphs
 
 LANG_OPTION = click.option("--lang", metavar="kk|ru|en",
                            help="Language: kk, ru or en (default: GRADE_LANG, then the locale, then English).")
@@ -36,6 +37,15 @@ class InputError(click.ClickException):
     """A bad bank, answer sheet or value: the message says what and where; exit code 2."""
 
     exit_code = 2
+
+    def format_message(self) -> str:
+        """The message wrapped at words to the terminal it goes to, its first line leaving room
+        for the "Error: " click puts before it (the terminal would cut "sched" | "ules")."""
+        width = error_width()
+        if width is None:
+            return self.message
+        prefix = sys.modules["click.exceptions"]._("Error: {message}").format(message="")
+        return paragraphs(prefix + self.message, width)[len(prefix):]
 
 
 def language(option: str | None) -> str:

@@ -2,11 +2,11 @@
 on one and `η·∇f(w)` on the next.
 
 A formula is a run of tokens that are not words of prose (`v_new`, `η`, `(1/n)`, `=`, `0.5`)
-or that an operator joins to each other (`epochs − 1`); a colon or a column's spaces end
-a run. The spaces inside a run become
-no-break spaces, which textwrap never breaks at. A run longer than the room it has is cut
-where a reader would cut it: after a comma between equations first, then before a relation
-(`=`, `←`, `->`), then before a `+` or `−`, then after a comma inside brackets, and only
+or that an operator joins to each other (`epochs − 1`); a colon, a comma outside brackets
+(`lr = 0.001, beta1 = 0.9`; `gradient_basics, learning_rate`) and a column's spaces end a
+run. The spaces inside a run become no-break spaces, which textwrap never breaks at. A run
+longer than the room it has is cut where a reader would cut it: before a relation (`=`,
+`←`, `->`) first, then before a `+` or `−`, then after a comma inside brackets, and only
 then at any of its spaces.
 """
 
@@ -26,7 +26,7 @@ GREEK = re.compile(r"[\u0370-\u03ff]")
 SEPARATOR = re.compile(r"( +)")
 
 # How readily a run is cut at a space: the lowest level that makes its pieces fit is used.
-AFTER_OUTER_COMMA, BEFORE_RELATION, BEFORE_SUM, AFTER_INNER_COMMA, ANYWHERE = range(5)
+BEFORE_RELATION, BEFORE_SUM, AFTER_INNER_COMMA, ANYWHERE = range(4)
 
 
 def _core(token: str) -> str:
@@ -65,10 +65,11 @@ def _ends_clause(token: str) -> bool:
     return token.endswith(":") and token not in OPERATORS
 
 
-def _level(left: str, right: str, depth: int) -> int:
-    """How readily the space between `left` and `right` (at bracket depth `depth`) is cut."""
+def _level(left: str, right: str, depth: int) -> int | None:
+    """How readily the space between `left` and `right` (at bracket depth `depth`) is cut;
+    None after a comma outside brackets, where a run ends."""
     if left.endswith((",", ";")):
-        return AFTER_OUTER_COMMA if depth == 0 else AFTER_INNER_COMMA if depth == 1 else ANYWHERE
+        return None if depth == 0 else AFTER_INNER_COMMA if depth == 1 else ANYWHERE
     if depth == 0 and right in RELATIONS:
         return BEFORE_RELATION
     if depth == 0 and right in SUMS:
@@ -115,8 +116,10 @@ def formulas_kept_whole(text: str, limit: int) -> str:
         left, right = pieces[index - 1], pieces[index + 1]
         _brackets_after(left, open_brackets)
         clause_ends = _ends_clause(left) and not _is_operator(right)
-        if left and right and pieces[index] == " " and not clause_ends and _joined(left, right, any(open_brackets)):
-            run.append((index, _level(left, right, len(open_brackets))))
+        level = _level(left, right, len(open_brackets))
+        if (left and right and pieces[index] == " " and not clause_ends and level is not None
+                and _joined(left, right, any(open_brackets))):
+            run.append((index, level))
         elif run:
             _glue(pieces, run, limit)
             run = []

@@ -62,3 +62,16 @@ def test_a_mistyped_quiz_topic_names_the_right_one(lang: str, expected: str):
     rendered = CliRunner().invoke(cli, ["quiz", "render", "--format", "md", "--topic", "01_gradient_basics",
                                         "--lang", lang])
     assert "gradient_basics" in rendered.output.split("?")[0], rendered.output  # the bank's file name: its topic
+
+
+def test_a_quiz_error_is_wrapped_at_words_on_a_terminal(monkeypatch):
+    """The list of topics ran past the screen's edge, which cut it in "sched" | "ules"; each
+    line is now filled with whole words (a comma-separated list is no formula held whole)."""
+    from grader.quiz import cli as quiz_cli
+
+    monkeypatch.setattr(quiz_cli, "error_width", lambda: 79)
+    output = CliRunner().invoke(cli, ["quiz", "take", "momentun", "--lang", "kk"], input="").output
+    lines = output.splitlines()
+    assert len(lines) > 1 and all(len(line) <= 79 for line in lines), output
+    assert all(len(line) + 1 + len(after.split()[0]) > 79 for line, after in zip(lines, lines[1:])), output
+    assert "schedules," in output.split() and "adagrad_rmsprop," in output.split()
