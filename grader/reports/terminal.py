@@ -76,11 +76,17 @@ def _wrapped(text: str, indent: str, width: int | None) -> list[str]:
     return _wrap(text, width, initial_indent=indent, subsequent_indent=indent) or [indent]
 
 
+def _dashes_kept_with_their_word(text: str) -> str:
+    """`text` with each dash between words held to the word before it: a line never starts
+    with "— пішіні (d,)" (in Kazakh and Russian typesetting the dash ends the line)."""
+    return re.sub(r"(?<=\S) ([—–]) ", NBSP + r"\1 ", text)
+
+
 def _wrap(text: str, width: int, **options: object) -> list[str]:
     """textwrap.wrap(text, width, **options), each short `command` and each formula of `text`
     kept on one line (a formula too long for a line cut where a reader would cut it)."""
-    room = width - len(str(options.get("subsequent_indent", "")))
-    kept = formulas_kept_whole(_commands_kept_whole(text), room)
+    room = width - len(str(options.get("subsequent_indent", ""))) - len(" —")  # a dash may follow a formula
+    kept = _dashes_kept_with_their_word(formulas_kept_whole(_commands_kept_whole(text), room))
     return [line.replace(NBSP, " ") for line in textwrap.wrap(kept, width, **options)]
 
 

@@ -80,3 +80,12 @@ def test_a_hyphenated_word_is_prose_not_a_formula():
     per-parameter" was held together as if it were a formula."""
     text = "the second moment, for a per-parameter step, like RMSprop"
     assert formulas_kept_whole(text, 79) == text  # no space made a no-break one
+
+
+@pytest.mark.parametrize("width", WIDTHS)
+def test_no_line_of_a_statement_starts_with_a_dash(width: int):
+    """ex12 in Kazakh at 60 columns: "… w, grad және G" | "— пішіні (d,) болатын …"."""
+    for exercise in curriculum.all_exercises():
+        for lang in LANGS:
+            lines = reflowed(exercise.statement[lang], width).splitlines()
+            assert [line for line in lines if line.lstrip().startswith(("— ", "– "))] == [], (exercise.number, lang)
