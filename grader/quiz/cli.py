@@ -107,7 +107,8 @@ NBSP = "\u00a0"
 def _counts_kept_whole(line: str) -> str:
     """`line` with each "label: count" of its counts held together (no-break spaces), so that
     wrapping never leaves a label at a line's end and its count on the next."""
-    return re.sub(r"(?:(?<=[(;] )|^)[^;()]+?: \d+", lambda found: found.group(0).replace(" ", NBSP), line)
+    return re.sub(r"(?:(?<=\()|(?<=; )|^)[^;()]+?(?: \([^;()]*\))?: \d+", lambda found: found.group(0).replace(" ", NBSP),
+                  line)
 
 
 @quiz.command("list")
