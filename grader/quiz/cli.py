@@ -132,7 +132,10 @@ def list_command(as_json: bool, lang: str | None) -> None:
 @click.option("--n", "count", type=click.IntRange(min=1), help="Ask N questions (default: all).")
 @click.option("--seed", type=click.IntRange(min=0), help="Variant: order, options, drawn numbers.")
 def take(topic: str, lang: str | None, count: int | None, seed: int | None) -> None:
-    """Take the quiz of TOPIC (or `all`), answering on standard input."""
+    """Take the quiz of TOPIC (or `all`), answering on standard input.
+
+    The topics: `grade quiz list`.
+    """
     lang = language(lang)
     with user_errors(lang), interruptible(lang):
         result = practice.take(load_catalog(), topic, lang, count,

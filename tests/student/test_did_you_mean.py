@@ -75,3 +75,11 @@ def test_a_quiz_error_is_wrapped_at_words_on_a_terminal(monkeypatch):
     assert len(lines) > 1 and all(len(line) <= 79 for line in lines), output
     assert all(len(line) + 1 + len(after.split()[0]) > 79 for line, after in zip(lines, lines[1:])), output
     assert "schedules," in output.split() and "adagrad_rmsprop," in output.split()
+
+
+@pytest.mark.parametrize("lang", ["kk", "ru", "en"])
+def test_the_help_of_quiz_take_says_where_the_topics_are(lang: str):
+    from grader.help_texts import help_catalogue
+
+    text = help_catalogue(lang).get("quiz.take") if lang != "en" else CliRunner().invoke(cli, ["quiz", "take", "--help"]).output
+    assert "`grade quiz list`" in text, text
