@@ -15,7 +15,7 @@ import warnings
 
 import click
 
-from .help_texts import SuggestingGroup, help_catalogue, language_for_all, language_of, localize, speak_click
+from .help_texts import CommandsKeptFormatter, SuggestingGroup, help_catalogue, language_for_all, language_of, localize, speak_click
 
 # name -> "module:attribute" of a click command, imported on first use.
 SUBCOMMANDS: dict[str, str] = {
@@ -49,6 +49,8 @@ class LazyGroup(SuggestingGroup):
 
 
 HELP_LANGUAGE = "en"  # the language of --help and of click's messages (set by main)
+
+click.Context.formatter_class = CommandsKeptFormatter  # every command's --help, each `command` on one line
 
 
 VERSION_MESSAGE = "%(prog)s, version %(version)s"  # help.yaml's key: click:<this>

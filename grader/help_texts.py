@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import gettext
 import os
+import re
 import sys
 from difflib import get_close_matches
 from functools import lru_cache
@@ -154,3 +155,25 @@ class SuggestingGroup(click.Group):
         if name and not name.startswith("-") and not ctx.resilient_parsing and self.get_command(ctx, name) is None:
             raise click.UsageError(no_such_command(name, self.list_commands(ctx)), ctx)
         return super().resolve_command(ctx, args)
+
+
+NBSP = "\u00a0"  # textwrap never breaks a line there
+COMMAND_SPAN = re.compile(r"`[^`\n]{1,40}`")
+
+
+class CommandsKeptFormatter(click.HelpFormatter):
+    """click's help formatter, except that a short `command` in a help text is never cut
+    across two lines ("… not kept in `grade" | "progress`)." in grade watch --help)."""
+
+    def write_text(self, text: str) -> None:
+        super().write_text(_commands_held(text))
+
+    def write_dl(self, rows: Sequence[tuple[str, str]], col_max: int = 30, col_spacing: int = 2) -> None:
+        super().write_dl([(term, _commands_held(text)) for term, text in rows], col_max, col_spacing)
+
+    def getvalue(self) -> str:
+        return super().getvalue().replace(NBSP, " ")
+
+
+def _commands_held(text: str) -> str:
+    return COMMAND_SPAN.sub(lambda found: found.group(0).replace(" ", NBSP), text)
