@@ -24,3 +24,10 @@ def test_no_example_in_a_numeric_prompt_is_an_answer(lang: str):
         examples = [parse_number(text) for text in NUMBER.findall(translate(hint, lang))]
         assert len(examples) >= 4 and None not in examples, (hint, examples)  # each one is read as a number
         assert {float(example) for example in examples} & answers == set(), (lang, hint)
+
+
+def test_english_counts_need_no_plural_in_brackets():
+    """"3 missed question(s)", "1 card(s) due": Kazakh and Russian put the count after a
+    colon, which reads right for any number; so does English now."""
+    for message_id in ("quiz.take.review_added", "quiz.review.header"):
+        assert "(s)" not in translate(message_id, "en", count=1, total=1)
