@@ -77,9 +77,11 @@ def _wrapped(text: str, indent: str, width: int | None) -> list[str]:
 
 
 def _dashes_kept_with_their_word(text: str) -> str:
-    """`text` with each dash between words held to the word before it: a line never starts
-    with "— пішіні (d,)" (in Kazakh and Russian typesetting the dash ends the line)."""
-    return re.sub(r"(?<=\S) ([—–]) ", NBSP + r"\1 ", text)
+    """`text` with each dash between words held to the word before it, and to a number after
+    it: a line never starts with "— пішіні (d,)" (in Kazakh and Russian typesetting the dash
+    ends the line), nor is "вопросов — 5" cut after its dash."""
+    held = re.sub(r"(?<=\S) ([—–]) ", NBSP + r"\1 ", text)
+    return re.sub(r"(?<=[—–]) (?=\d)", NBSP, held)
 
 
 def _wrap(text: str, width: int, **options: object) -> list[str]:

@@ -89,3 +89,10 @@ def test_no_line_of_a_statement_starts_with_a_dash(width: int):
         for lang in LANGS:
             lines = reflowed(exercise.statement[lang], width).splitlines()
             assert [line for line in lines if line.lstrip().startswith(("— ", "– "))] == [], (exercise.number, lang)
+
+
+def test_a_count_after_a_dash_stays_with_it():
+    """The Russian quiz header at 80 columns: "… спуск»: вопросов —" | "5. Вариант 7 …"."""
+    lines = wrap("Квиз «Пакетный, стохастический и мини-пакетный градиентный спуск»: вопросов — 5. "
+                 "Вариант 7 (повторить: --seed 7).", 79)
+    assert any("вопросов — 5." in line for line in lines), lines
