@@ -16,12 +16,13 @@ TITLE_WIDTH = 42  # the widest row then fits 80 columns in every language
 
 def cut(text: str, width: int) -> str:
     """`text` in `width` characters: cut after a whole word with "…" ("… және оның …", not
-    "… және оның г…"), or inside a word when its first word alone is too long."""
+    "… және оның г…"), or inside a word when whole words would leave a third of the column
+    empty (a narrow terminal: "Оқу жылдамдығ…", not "Оқу …")."""
     if len(text) <= width:
         return text
     kept = text[: width - 1]
-    words = kept[: kept.rfind(" ") + 1] if " " in kept else ""
-    return (words if words.strip() else kept) + "…"
+    words = kept[: kept.rfind(" ") + 1]
+    return (words if len(words) >= 2 * len(kept) // 3 else kept) + "…"
 
 
 def title_width(other_columns: int, widest: int = TITLE_WIDTH, narrowest: int = 12) -> int:

@@ -34,3 +34,7 @@ def test_a_title_cut_to_its_column_ends_at_a_whole_word():
     assert cut("Adam параметрлері: weight_decay және amsgrad", 36) == "Adam параметрлері: weight_decay …"
     assert cut("RMSprop", 36) == "RMSprop"
     assert cut("Supercalifragilisticexpialidocious!!", 12) == "Supercalifr…"  # one word: cut inside it
+
+
+def test_a_narrow_column_cuts_inside_a_word_rather_than_leave_it_empty():
+    assert cut("Оқу жылдамдығының кестелері", 14) == "Оқу жылдамдығ…"
