@@ -218,9 +218,9 @@ def shared_tail(block: list[list[TestResult]]) -> str | None:
         return None
     messages = [run[-1].message for run in block]
     tail = os.path.commonprefix([message[::-1] for message in messages])[::-1]
-    if not tail.startswith(" "):
-        boundary = tail.find(". ")
-        tail = tail[boundary + 1:] if boundary >= 0 else ""
+    if not tail.startswith(" ") or tail.startswith(" ("):  # a sentence of its own, not "(где: результат)."
+        starts = [found.end() for found in re.finditer(r"\. (?!\()", tail)]
+        tail = tail[starts[0]:] if starts else ""
     tail = tail.strip()
     if len(tail) < SHARED_TAIL_MIN or any(not message[: -len(tail)].strip() for message in messages):
         return None

@@ -223,3 +223,15 @@ def test_one_mistake_is_explained_once_under_the_failures_it_causes(tmp_path):
     assert f"Жоғарыдағы {len(failed)} тестке ортақ: gradient_step градиент бағытымен жылжиды" in shown
     for test in failed:  # each one's own values still under it
         assert test["message"].split(" gradient_step градиент")[0] in shown
+
+
+def test_the_shared_explanation_starts_at_a_sentence_not_at_an_aside():
+    """ex05: both failures mismatch "(место расхождения: результат)." — that aside is each
+    one's own, the explanation starts at the sentence after it."""
+    from grader.reports.terminal import shared_tail
+    from grader.results import Outcome, TestResult
+
+    explanation = "Вы просуммировали по объектам: MSE и её градиент — это средние, (1/n) Σ … (лекция 6)."
+    runs = [[TestResult(f"t{n}", "t", Outcome.FAILED, 0, 1, f"ожидалось {n}, получено {5 * n} "
+                        f"(место расхождения: результат). {explanation}", "sum_instead_of_mean")] for n in (1, 2)]
+    assert shared_tail(runs) == explanation
