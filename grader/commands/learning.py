@@ -77,8 +77,8 @@ def show(number: int, lang: str | None) -> None:
     """Print the statement of exercise NUMBER: signature, formula, conventions."""
     lang = language(lang)
     exercise = _exercise(number, lang)
-    click.echo(translate("show.header", lang, number=exercise.number, title=exercise.title_in(lang)))
-    click.echo(translate("show.file", lang, module=exercise.module))
+    click.echo(paragraphs(translate("show.header", lang, number=exercise.number, title=exercise.title_in(lang))))
+    click.echo(paragraphs(translate("show.file", lang, module=exercise.module)))
     click.echo()
     click.echo(reflowed(exercise.statement.get(lang) or exercise.statement.get("en", ""), _width()))
     # The full source glosses its places in English; kk and ru get the places alone.

@@ -121,6 +121,7 @@ def render(report: Report, lang: str, color: bool, width: int | None = None, fol
         if folded:
             mark, colour = MARKS[Outcome.PASSED]
             header = f"{click.style(mark, fg=colour) if color else mark} {header}"
+        header = header if width is None else paragraphs(header, width, indent="  ")  # a narrow screen: at words
         lines.append(click.style(header, bold=True) if color else header)
         if folded:
             continue

@@ -10,6 +10,8 @@ from grader import curriculum
 from grader.commands.progress_view import cut
 from grader.i18n import translate
 
+from ..conftest import STUBS
+
 SCREEN = 79  # an 80-column terminal, its last column left free
 WIDEST_SCORE = {"score": "10.5", "max_score": "11"}  # the widest a score is written (ex05: 11 points)
 
@@ -38,3 +40,18 @@ def test_a_title_cut_to_its_column_ends_at_a_whole_word():
 
 def test_a_narrow_column_cuts_inside_a_word_rather_than_leave_it_empty():
     assert cut("Оқу жылдамдығының кестелері", 14) == "Оқу жылдамдығ…"
+
+
+def test_a_header_too_long_for_a_narrow_screen_is_wrapped_at_words(monkeypatch):
+    """ex05's Kazakh header is 66 characters: at 60 columns the terminal cut it in a word."""
+    from click.testing import CliRunner
+
+    from grader.cli import cli
+    from grader.commands import learning
+
+    monkeypatch.setattr(learning, "terminal_width", lambda: 59)
+    monkeypatch.setattr("grader.reports.terminal.terminal_width", lambda: 59)
+    lines = CliRunner().invoke(cli, ["show", "5", "--lang", "kk"]).output.splitlines()
+    assert lines[:2] == ["5-жаттығу: Сызықтық регрессия: MSE шығын функциясы және", "градиенті"]
+    graded = CliRunner().invoke(cli, ["exercise", "5", "--submission", str(STUBS), "--lang", "kk"]).output
+    assert graded.splitlines()[:2] == ["5-жаттығу: Сызықтық регрессия: MSE шығын функциясы және", "  градиенті — 0/11"]
