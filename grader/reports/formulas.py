@@ -19,6 +19,7 @@ NBSP = "\u00a0"
 OPERATORS = frozenset("= − - + · × / ← → < > ≤ ≥ ≈ ≠ := -> == // * ** % |".split())
 RELATIONS = frozenset("= ← → < > ≤ ≥ ≈ ≠ := -> ==".split())
 SUMS = frozenset("+ − -".split())
+DASHES = ("—", "–")  # between words of prose, never an operator
 OPENING, CLOSING = "([{", ")]}"
 EDGE_PUNCTUATION = "([{«\"'“)]}».,;:!?\"'”"
 CYRILLIC = re.compile(r"[а-яёәғқңөұүһіА-ЯЁӘҒҚҢӨҰҮҺІ]")
@@ -38,7 +39,7 @@ def is_prose(token: str) -> bool:
     Latin of two letters or more with no Greek. `η`, `x`, `v_new`, `(d,)`, `drop⁰` and `1e-8`
     are not."""
     core = _core(token)
-    if core in ("—", "–"):
+    if core in DASHES:
         return True
     if not core:
         return token not in OPERATORS and token != "…"  # a dash, a lone bracket, a quote
@@ -56,7 +57,7 @@ def _joined(left: str, right: str, in_call: bool) -> bool:
     """Whether the space between two tokens is inside a formula: between two tokens that are
     not prose, at an operator, or between the arguments of a call (`f(w, grad, G)`)."""
     if in_call or _is_operator(left) or _is_operator(right):
-        return not (is_prose(left) and left in "—–" or is_prose(right) and right in "—–")
+        return left not in DASHES and right not in DASHES
     return not is_prose(left) and not is_prose(right)
 
 
