@@ -15,7 +15,8 @@ import warnings
 
 import click
 
-from .help_texts import CommandsKeptFormatter, SuggestingGroup, help_catalogue, language_for_all, language_of, localize, speak_click
+from .help_texts import (CommandsKeptFormatter, SuggestingGroup, help_catalogue, language_for_all, language_of, localize,
+                         speak_click)
 
 # name -> "module:attribute" of a click command, imported on first use.
 SUBCOMMANDS: dict[str, str] = {

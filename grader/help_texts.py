@@ -150,7 +150,8 @@ def no_such_command(name: str, choices: Iterable[str]) -> str:
 class SuggestingGroup(click.Group):
     """A click group that answers a mistyped command with the commands it was close to."""
 
-    def resolve_command(self, ctx: click.Context, args: list[str]) -> tuple[str | None, click.Command | None, list[str]]:
+    def resolve_command(self, ctx: click.Context,
+                        args: list[str]) -> tuple[str | None, click.Command | None, list[str]]:
         name = args[0] if args else ""
         if name and not name.startswith("-") and not ctx.resilient_parsing and self.get_command(ctx, name) is None:
             raise click.UsageError(no_such_command(name, self.list_commands(ctx)), ctx)

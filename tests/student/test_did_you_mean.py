@@ -43,7 +43,8 @@ def test_a_mistyped_command_names_the_right_one(lang: str, click_speaks):
 def test_a_mistyped_quiz_command_names_the_right_one(click_speaks):
     click_speaks("ru")
     result = CliRunner().invoke(cli, ["quiz", "tkae", "momentum"])
-    assert result.exit_code == 2 and "Нет команды 'tkae'. Может быть, 'take'?" in result.output, result.output
+    assert result.exit_code == 2
+    assert "Нет команды 'tkae'. Может быть, 'take'?" in result.output, result.output
 
 
 def test_a_name_close_to_nothing_is_only_refused():
