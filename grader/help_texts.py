@@ -14,7 +14,6 @@ import gettext
 import os
 import re
 import sys
-from difflib import get_close_matches
 from functools import lru_cache
 from typing import Callable, Iterable, Mapping, Sequence
 
@@ -136,6 +135,8 @@ def no_such_command(name: str, choices: Iterable[str]) -> str:
     """click's "No such command 'exersice'." with "Did you mean 'exercise'?" when `choices`
     has close matches (difflib), in the language click speaks (speak_click): click says it
     itself only from 8.2 on, and never for a group whose commands are imported lazily."""
+    from difflib import get_close_matches  # only when a name is mistyped: not on every `grade`
+
     core, exceptions = sys.modules["click.core"], sys.modules["click.exceptions"]
     message = core._("No such command {name!r}.").format(name=name)
     close = get_close_matches(name, list(choices))
