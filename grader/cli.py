@@ -15,7 +15,8 @@ import warnings
 
 import click
 
-from .help_texts import help_catalogue, language_for_all, language_of, localize, speak_click
+from .help_texts import (CommandsKeptFormatter, SuggestingGroup, help_catalogue, language_for_all, language_of, localize,
+                         speak_click)
 
 # name -> "module:attribute" of a click command, imported on first use.
 SUBCOMMANDS: dict[str, str] = {
@@ -33,8 +34,9 @@ SUBCOMMANDS: dict[str, str] = {
 }
 
 
-class LazyGroup(click.Group):
-    """A click group whose subcommands are imported when they are invoked."""
+class LazyGroup(SuggestingGroup):
+    """A click group whose subcommands are imported when they are invoked (and a mistyped
+    one answered with the names it was close to)."""
 
     def list_commands(self, ctx: click.Context) -> list[str]:
         return sorted(set(super().list_commands(ctx)) | set(SUBCOMMANDS))
@@ -48,6 +50,8 @@ class LazyGroup(click.Group):
 
 
 HELP_LANGUAGE = "en"  # the language of --help and of click's messages (set by main)
+
+click.Context.formatter_class = CommandsKeptFormatter  # every command's --help, each `command` on one line
 
 
 VERSION_MESSAGE = "%(prog)s, version %(version)s"  # help.yaml's key: click:<this>

@@ -10,10 +10,12 @@ for it, so `grade exercise` in English pays nothing for this.
 
 from __future__ import annotations
 
+import gettext
 import os
+import re
 import sys
 from functools import lru_cache
-from typing import Callable, Mapping, Sequence
+from typing import Callable, Iterable, Mapping, Sequence
 
 import click
 
@@ -127,3 +129,53 @@ def speak_click(lang: str) -> None:
                 module._ = gettext
             if hasattr(module, "ngettext"):
                 module.ngettext = ngettext
+
+
+def no_such_command(name: str, choices: Iterable[str]) -> str:
+    """click's "No such command 'exersice'." with "Did you mean 'exercise'?" when `choices`
+    has close matches (difflib), in the language click speaks (speak_click): click says it
+    itself only from 8.2 on, and never for a group whose commands are imported lazily."""
+    from difflib import get_close_matches  # only when a name is mistyped: not on every `grade`
+
+    core, exceptions = sys.modules["click.core"], sys.modules["click.exceptions"]
+    message = core._("No such command {name!r}.").format(name=name)
+    close = get_close_matches(name, list(choices))
+    if not close:
+        return message
+    listed = ", ".join(repr(choice) for choice in sorted(close))
+    suggestion = getattr(exceptions, "ngettext", gettext.ngettext)(
+        "Did you mean {possibility}?", "(Did you mean one of: {possibilities}?)", len(close))
+    return f"{message} {suggestion.format(possibility=listed, possibilities=listed)}"
+
+
+class SuggestingGroup(click.Group):
+    """A click group that answers a mistyped command with the commands it was close to."""
+
+    def resolve_command(self, ctx: click.Context,
+                        args: list[str]) -> tuple[str | None, click.Command | None, list[str]]:
+        name = args[0] if args else ""
+        if name and not name.startswith("-") and not ctx.resilient_parsing and self.get_command(ctx, name) is None:
+            raise click.UsageError(no_such_command(name, self.list_commands(ctx)), ctx)
+        return super().resolve_command(ctx, args)
+
+
+NBSP = "\u00a0"  # textwrap never breaks a line there
+COMMAND_SPAN = re.compile(r"`[^`\n]{1,40}`")
+
+
+class CommandsKeptFormatter(click.HelpFormatter):
+    """click's help formatter, except that a short `command` in a help text is never cut
+    across two lines ("… not kept in `grade" | "progress`)." in grade watch --help)."""
+
+    def write_text(self, text: str) -> None:
+        super().write_text(_commands_held(text))
+
+    def write_dl(self, rows: Sequence[tuple[str, str]], col_max: int = 30, col_spacing: int = 2) -> None:
+        super().write_dl([(term, _commands_held(text)) for term, text in rows], col_max, col_spacing)
+
+    def getvalue(self) -> str:
+        return super().getvalue().replace(NBSP, " ")
+
+
+def _commands_held(text: str) -> str:
+    return COMMAND_SPAN.sub(lambda found: found.group(0).replace(" ", NBSP), text)

@@ -10,7 +10,7 @@ import click
 from .. import curriculum, progress
 from ..errors import GraderError
 from ..i18n import translate
-from ..reports.terminal import paragraphs, terminal_width
+from ..reports.terminal import paragraphs, terminal_width, wrap
 from .student import fail, lang_option, language
 
 
@@ -42,13 +42,12 @@ def reflowed(text: str, width: int) -> str:
 
     def flush(keep_prose: bool = False) -> None:
         if prose and not keep_prose:
-            lines.extend(textwrap.wrap(" ".join(prose), width, break_long_words=False, break_on_hyphens=False))
+            lines.extend(wrap(" ".join(prose), width))
             prose.clear()
         if item:
             marker = LIST_ITEM.match(item[0])
-            lines.extend(textwrap.wrap(" ".join(part.strip() for part in item), width, initial_indent=marker.group(1),
-                                       subsequent_indent=" " * marker.end(), break_long_words=False,
-                                       break_on_hyphens=False))
+            lines.extend(wrap(" ".join(part.strip() for part in item), width, initial_indent=marker.group(1),
+                              subsequent_indent=" " * marker.end()))
             item.clear()
 
     for line in text.splitlines():
@@ -62,9 +61,8 @@ def reflowed(text: str, width: int) -> str:
             flush()
             if len(line.rstrip()) > width and indent > width // 3:
                 indent = min(indent, FORMULA_INDENT)  # a column too far right for the formula: its own line, less indented
-            lines.extend(textwrap.wrap(line.strip(), width, initial_indent=" " * indent,
-                                       subsequent_indent=" " * (indent + 4),
-                                       break_long_words=False, break_on_hyphens=False) or [line])
+            lines.extend(wrap(line.strip(), width, initial_indent=" " * indent,
+                              subsequent_indent=" " * (indent + 4)) or [line])
         else:
             flush(keep_prose=True)  # an item ends where the prose starts again
             prose.append(line.strip())
@@ -79,8 +77,8 @@ def show(number: int, lang: str | None) -> None:
     """Print the statement of exercise NUMBER: signature, formula, conventions."""
     lang = language(lang)
     exercise = _exercise(number, lang)
-    click.echo(translate("show.header", lang, number=exercise.number, title=exercise.title_in(lang)))
-    click.echo(translate("show.file", lang, module=exercise.module))
+    click.echo(paragraphs(translate("show.header", lang, number=exercise.number, title=exercise.title_in(lang))))
+    click.echo(paragraphs(translate("show.file", lang, module=exercise.module)))
     click.echo()
     click.echo(reflowed(exercise.statement.get(lang) or exercise.statement.get("en", ""), _width()))
     # The full source glosses its places in English; kk and ru get the places alone.

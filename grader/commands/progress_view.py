@@ -8,13 +8,21 @@ import click
 
 from .. import curriculum, progress
 from ..i18n import translate
+from ..reports.terminal import paragraphs
 from .student import lang_option, language
 
 TITLE_WIDTH = 42  # the widest row then fits 80 columns in every language
 
 
 def cut(text: str, width: int) -> str:
-    return text if len(text) <= width else text[: width - 1] + "…"
+    """`text` in `width` characters: cut after a whole word with "…" ("… және оның …", not
+    "… және оның г…"), or inside a word when whole words would leave a third of the column
+    empty (a narrow terminal: "Оқу жылдамдығ…", not "Оқу …")."""
+    if len(text) <= width:
+        return text
+    kept = text[: width - 1]
+    words = kept[: kept.rfind(" ") + 1]
+    return (words if len(words) >= 2 * len(kept) // 3 else kept) + "…"
 
 
 def title_width(other_columns: int, widest: int = TITLE_WIDTH, narrowest: int = 12) -> int:
@@ -69,9 +77,10 @@ def progress_command(lang: str | None) -> None:
         click.echo(f"{exercise.number:>3}  {cut(exercise.title_in(lang), width):<{width}}  "
                    f"{cell}  {last:>{last_width}}  {best:>{best_width}}")
     click.echo()
-    click.echo(translate("progress.summary", lang, passing=passing, total=len(exercises)))
+    click.echo(paragraphs(translate("progress.summary", lang, passing=passing, total=len(exercises))))
     if next_exercise is None:
-        click.echo(translate("progress.all_done", lang))
+        click.echo(paragraphs(translate("progress.all_done", lang)))
     else:
-        click.echo(translate("progress.next", lang, number=next_exercise.number, title=next_exercise.title_in(lang)))
-        click.echo(translate("progress.next_how", lang, number=next_exercise.number))
+        click.echo(paragraphs(translate("progress.next", lang, number=next_exercise.number,
+                                        title=next_exercise.title_in(lang))))
+        click.echo(paragraphs(translate("progress.next_how", lang, number=next_exercise.number)))

@@ -137,6 +137,9 @@ def exercise(which: str, submission: Path, seed: int | None, timeout: float, as_
         if not practice:  # or the student wonders why `grade progress` did not move
             key = "terminal.not_recorded_zip" if seed is None else "terminal.not_recorded_seed"
             click.echo(terminal.paragraphs(translate(key, lang), width))
+        unfinished = [result.exercise for result in report.exercises if result.score < result.max_score]
+        if unfinished and not report.internal_error:  # what to do now, beside the red lines
+            click.echo(terminal.paragraphs(translate("terminal.stuck", lang, number=unfinished[0]), width))
     if report.internal_error:
         sys.exit(EXIT_INTERNAL)
     sys.exit(EXIT_PASSED if report.passed else EXIT_FAILED)

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import json
 import re
+import sys
 from contextlib import contextmanager
 from datetime import date
 from pathlib import Path
@@ -16,7 +17,7 @@ from typing import Iterator
 import click
 
 from grader.errors import EXIT_INTERRUPTED
-from grader.help_texts import language_for_all
+from grader.help_texts import SuggestingGroup, language_for_all
 from grader.i18n import UnknownLanguage, resolve_language, translate
 from grader.quiz import practice
 from grader.quiz.errors import QuizError
@@ -26,7 +27,7 @@ from grader.quiz.render import FORMATS, render
 from grader.quiz.review import state_path
 from grader.quiz.session import SessionResult, TerminalConsole
 from grader.quiz.sheets import class_csv, grade_sheet, read_sheets, report_lines, sheet_files
-from grader.reports.terminal import paragraphs
+from grader.reports.terminal import error_width, paragraphs
 
 LANG_OPTION = click.option("--lang", metavar="kk|ru|en",
                            help="Language: kk, ru or en (default: GRADE_LANG, then the locale, then English).")
@@ -36,6 +37,15 @@ class InputError(click.ClickException):
     """A bad bank, answer sheet or value: the message says what and where; exit code 2."""
 
     exit_code = 2
+
+    def format_message(self) -> str:
+        """The message wrapped at words to the terminal it goes to, its first line leaving room
+        for the "Error: " click puts before it (the terminal would cut "sched" | "ules")."""
+        width = error_width()
+        if width is None:
+            return self.message
+        prefix = sys.modules["click.exceptions"]._("Error: {message}").format(message="")
+        return paragraphs(prefix + self.message, width)[len(prefix):]
 
 
 def language(option: str | None) -> str:
@@ -85,7 +95,7 @@ def write_output(text: str, out: Path | None, lang: str) -> None:
         raise InputError(message) from err
 
 
-@click.group(name="quiz")
+@click.group(name="quiz", cls=SuggestingGroup)
 @language_for_all("Language of every quiz command (default: GRADE_LANG, then the locale, then English).")
 def quiz() -> None:
     """Quizzes on gradient descent in Kazakh, Russian and English."""
@@ -97,7 +107,8 @@ NBSP = "\u00a0"
 def _counts_kept_whole(line: str) -> str:
     """`line` with each "label: count" of its counts held together (no-break spaces), so that
     wrapping never leaves a label at a line's end and its count on the next."""
-    return re.sub(r"(?:(?<=[(;] )|^)[^;()]+?: \d+", lambda found: found.group(0).replace(" ", NBSP), line)
+    return re.sub(r"(?:(?<=\()|(?<=; )|^)[^;()]+?(?: \([^;()]*\))?: \d+", lambda found: found.group(0).replace(" ", NBSP),
+                  line)
 
 
 @quiz.command("list")
@@ -121,7 +132,10 @@ def list_command(as_json: bool, lang: str | None) -> None:
 @click.option("--n", "count", type=click.IntRange(min=1), help="Ask N questions (default: all).")
 @click.option("--seed", type=click.IntRange(min=0), help="Variant: order, options, drawn numbers.")
 def take(topic: str, lang: str | None, count: int | None, seed: int | None) -> None:
-    """Take the quiz of TOPIC (or `all`), answering on standard input."""
+    """Take the quiz of TOPIC (or `all`), answering on standard input.
+
+    The topics: `grade quiz list`.
+    """
     lang = language(lang)
     with user_errors(lang), interruptible(lang):
         result = practice.take(load_catalog(), topic, lang, count,

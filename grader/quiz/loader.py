@@ -7,6 +7,7 @@ an editable install); GRADE_QUIZ_DIR points elsewhere.
 from __future__ import annotations
 
 import os
+from difflib import get_close_matches
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Mapping, Sequence
@@ -98,8 +99,11 @@ class Catalog:
             return self.banks
         chosen = tuple(bank for bank in self.banks if bank.topic == topic)
         if not chosen:
-            topics = ", ".join([ALL_TOPICS, *(bank.topic for bank in self.banks)])
-            raise QuizError("quiz.error.unknown_topic", topic=topic, topics=topics)
+            names = [ALL_TOPICS, *(bank.topic for bank in self.banks)]
+            close = get_close_matches(topic, names, n=1)
+            if close:
+                raise QuizError("quiz.error.unknown_topic_close", topic=topic, close=close[0], topics=", ".join(names))
+            raise QuizError("quiz.error.unknown_topic", topic=topic, topics=", ".join(names))
         return chosen
 
     def title(self, topic: str, lang: str) -> str:

@@ -14,6 +14,7 @@ import textwrap
 import click
 
 from ..i18n import translate
+from .formulas import formulas_kept_whole
 from ..results import Outcome, Report, TestResult
 from ..sandbox.client import OUTPUT_CUT
 
@@ -75,9 +76,26 @@ def _wrapped(text: str, indent: str, width: int | None) -> list[str]:
     return _wrap(text, width, initial_indent=indent, subsequent_indent=indent) or [indent]
 
 
+def _dashes_kept_with_their_word(text: str) -> str:
+    """`text` with each dash between words held to the word before it, and to a number after
+    it: a line never starts with "— пішіні (d,)" (in Kazakh and Russian typesetting the dash
+    ends the line), nor is "вопросов — 5" cut after its dash."""
+    held = re.sub(r"(?<=\S) ([—–]) ", NBSP + r"\1 ", text)
+    return re.sub(r"(?<=[—–]) (?=\d)", NBSP, held)
+
+
 def _wrap(text: str, width: int, **options: object) -> list[str]:
-    """textwrap.wrap(text, width, **options), each short `command` of `text` kept on one line."""
-    return [line.replace(NBSP, " ") for line in textwrap.wrap(_commands_kept_whole(text), width, **options)]
+    """textwrap.wrap(text, width, **options), each short `command` and each formula of `text`
+    kept on one line (a formula too long for a line cut where a reader would cut it)."""
+    room = width - len(str(options.get("subsequent_indent", ""))) - len(" —")  # a dash may follow a formula
+    kept = _dashes_kept_with_their_word(formulas_kept_whole(_commands_kept_whole(text), room))
+    return [line.replace(NBSP, " ") for line in textwrap.wrap(kept, width, **options)]
+
+
+def wrap(text: str, width: int, initial_indent: str = "", subsequent_indent: str = "") -> list[str]:
+    """`text` wrapped to `width` at words, never inside a word, a `command` or a formula that fits."""
+    return _wrap(text, width, initial_indent=initial_indent, subsequent_indent=subsequent_indent,
+                 break_long_words=False, break_on_hyphens=False)
 
 
 def in_folder(message: str, folder: str | None) -> str:
@@ -103,13 +121,11 @@ def render(report: Report, lang: str, color: bool, width: int | None = None, fol
         if folded:
             mark, colour = MARKS[Outcome.PASSED]
             header = f"{click.style(mark, fg=colour) if color else mark} {header}"
+        header = header if width is None else paragraphs(header, width, indent="  ")  # a narrow screen: at words
         lines.append(click.style(header, bold=True) if color else header)
         if folded:
             continue
-        for run in same_message_runs(exercise.tests):
-            for test in run:
-                lines.extend(_test_line(test, color, width))
-            lines.extend(_explanation(run, lang, width, folder))
+        lines.extend(_tests_lines(exercise.tests, lang, color, width, folder))
         if exercise.output.strip():
             output, cut = exercise.output, exercise.output.endswith(OUTPUT_CUT)
             printed = (output[: -len(OUTPUT_CUT)] if cut else output).strip().splitlines()
@@ -160,16 +176,76 @@ def _explained_alike(first: TestResult, second: TestResult) -> bool:
             and (first.message, first.diagnosis) == (second.message, second.diagnosis))
 
 
-def _explanation(run: list[TestResult], lang: str, width: int | None, folder: str | None = None) -> list[str]:
-    """The message (and diagnosis) of a run of tests, said once; for several, how many."""
+def _tests_lines(tests: tuple[TestResult, ...], lang: str, color: bool, width: int | None,
+                 folder: str | None) -> list[str]:
+    """A line per test, each failure's message under it; the explanation that consecutive
+    failures of one mistake share (their values differ) said once, under the last of them."""
+    lines: list[str] = []
+    for block in same_diagnosis_blocks(same_message_runs(tests)):
+        tail = shared_tail(block)
+        for run in block:
+            for test in run:
+                lines.extend(_test_line(test, color, width))
+            lines.extend(_explanation(run, lang, width, folder, shared=tail))
+        if tail:
+            count = sum(len(run) for run in block)
+            lines.extend(_wrapped(translate("terminal.tests_above", lang, count=count) + " " + in_folder(tail, folder),
+                                  "      ", width))
+            lines.extend(_diagnosis_tag(block[-1][-1], lang))
+    return lines
+
+
+def same_diagnosis_blocks(runs: list[list[TestResult]]) -> list[list[list[TestResult]]]:
+    """The runs in order, consecutive failed ones with the same diagnosis together."""
+    blocks: list[list[list[TestResult]]] = []
+    for run in runs:
+        test = run[-1]
+        previous = blocks[-1][-1][-1] if blocks else None
+        if (previous is not None and test.diagnosis and test.diagnosis == previous.diagnosis
+                and Outcome.PASSED not in (test.outcome, previous.outcome)):
+            blocks[-1].append(run)
+        else:
+            blocks.append([run])
+    return blocks
+
+
+SHARED_TAIL_MIN = 30  # characters: less is a coincidence of endings, not one explanation
+
+
+def shared_tail(block: list[list[TestResult]]) -> str | None:
+    """The sentences that end the message of every run of `block` (the mistake's explanation,
+    written after each failure's values), if there are several runs and such sentences."""
+    if len(block) < 2:
+        return None
+    messages = [run[-1].message for run in block]
+    tail = os.path.commonprefix([message[::-1] for message in messages])[::-1]
+    if not tail.startswith(" ") or tail.startswith(" ("):  # a sentence of its own, not "(где: результат)."
+        starts = [found.end() for found in re.finditer(r"\. (?!\()", tail)]
+        tail = tail[starts[0]:] if starts else ""
+    tail = tail.strip()
+    if len(tail) < SHARED_TAIL_MIN or any(not message[: -len(tail)].strip() for message in messages):
+        return None
+    return tail
+
+
+def _explanation(run: list[TestResult], lang: str, width: int | None, folder: str | None = None,
+                 shared: str | None = None) -> list[str]:
+    """The message (and diagnosis) of a run of tests, said once; for several, how many. With
+    `shared`, the message without that ending (said once for several runs, and the diagnosis
+    with it)."""
     test = run[-1]
     lines: list[str] = []
-    if test.message:
-        shared = translate("terminal.tests_above", lang, count=len(run)) + " " if len(run) > 1 else ""
-        lines.extend(_wrapped(shared + in_folder(test.message, folder), "      ", width))
+    message = test.message[: -len(shared)].rstrip() if shared else test.message
+    if message:
+        count = translate("terminal.tests_above", lang, count=len(run)) + " " if len(run) > 1 else ""
+        lines.extend(_wrapped(count + in_folder(message, folder), "      ", width))
+    if not shared:
+        lines.extend(_diagnosis_tag(test, lang))
+    return lines
+
+
+def _diagnosis_tag(test: TestResult, lang: str) -> list[str]:
     # The mistake's id is English snake_case: shown where the catalogue says so (en), not in
     # kk or ru, whose message already names the mistake in words (--json keeps the id).
     tag = translate("terminal.diagnosis", lang, id=test.diagnosis) if test.diagnosis else ""
-    if tag and test.outcome is not Outcome.PASSED:
-        lines.append("      " + tag)
-    return lines
+    return ["      " + tag] if tag and test.outcome is not Outcome.PASSED else []

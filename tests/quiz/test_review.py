@@ -114,7 +114,7 @@ def test_review_command_after_a_missed_question(catalog):
     right = typed_answer(present(question, "en", 5))
     result = run_quiz("review", "--lang", "en", "--seed", "5", input=right + "\n")
     assert result.exit_code == 0, result.output
-    assert "Review: 1 card(s) due, 1 in your deck." in result.output and "✓ Right." in result.output
+    assert "Review — cards due today: 1; in your deck: 1." in result.output and "✓ Right." in result.output
     assert load_deck(deck_path).cards[question.id].box == 2
     again = run_quiz("review", "--lang", "en")
     assert again.exit_code == 0 and "Nothing to review today" in again.output

@@ -106,3 +106,15 @@ def test_every_language_has_every_command_line_text():
 def test_the_quiz_group_takes_the_language_for_its_commands():
     done = grade("quiz", "--lang", "ru", "list")
     assert done.returncode == 0 and "вопросов" in done.stdout, done.stderr
+
+
+def test_a_command_in_a_help_text_is_never_cut():
+    """grade watch --help read "… not kept in `grade" | "progress`)." at 80 columns."""
+    from click.testing import CliRunner
+
+    from grader.cli import cli
+
+    for args in (["watch", "--help"], ["exercise", "--help"], ["quiz", "take", "--help"]):
+        output = CliRunner().invoke(cli, args, terminal_width=78).output  # click's width on an 80-column screen
+        assert all(line.count("`") % 2 == 0 for line in output.splitlines()), output
+        assert "\u00a0" not in output

@@ -1,5 +1,6 @@
 """What `grade exercise` prints on a terminal: a line per test, a message said once when
-consecutive failed tests share it, and each different failure explained under its own test."""
+consecutive failed tests share it, each different failure's values under its own test and
+the explanation of their one mistake said once."""
 
 from __future__ import annotations
 
@@ -11,7 +12,7 @@ from click.testing import CliRunner
 
 from grader.cli import cli
 
-from ..conftest import MISTAKES, STUBS, submission_with
+from ..conftest import MISTAKES, STUBS, reference_changed, submission_with
 
 
 def _grade(*arguments: str) -> tuple[str, dict]:
@@ -31,9 +32,14 @@ def test_a_stub_says_not_implemented_once_per_function(tmp_path):
     messages = [t["message"] for t in tests]
     runs = [(m, sum(1 for _ in group)) for m, group in itertools.groupby(messages)]
     assert len(set(messages)) == 2 and len(runs) < len(tests)  # sum_of_squares, sum_of_squares_gradient
+    # Each function's name once under its tests, the explanation they share once under all of them.
+    shared = " The function still raises NotImplementedError"
     for message, count in runs:
-        assert (f"The {count} tests above: {message}" if count > 1 else f"      {message}\n") in shown
-    assert shown.count("Not implemented yet") == len(runs) == shown.count("diagnosis: not_implemented")
+        own = message[:message.index(shared)]
+        assert (f"The {count} tests above: {own}\n" if count > 1 else f"      {own}\n") in shown
+    assert shown.count("Not implemented yet") == len(runs)
+    assert shown.count("NotImplementedError") == 1 == shown.count("diagnosis: not_implemented")
+    assert f"The {len(tests)} tests above:{shared}" in shown
 
 
 def test_the_shared_message_speaks_the_language():
@@ -52,11 +58,14 @@ def test_different_failures_are_each_explained_under_their_test(tmp_path):
     failed = [t for t in tests if t["status"] != "passed"]
     passed = [t for t in tests if t["status"] == "passed"]
     assert passed and len({t["message"] for t in failed}) == len(failed) > 1  # each mismatch has its own values
-    assert "tests above" not in shown
     lines = shown.splitlines()
+    explanation = " Here weight decay is L2 added to the gradient"  # the mistake's, said once for consecutive failures
     for test in failed:
         title_line = lines.index(f"  ✗ {test['title']}  (0/{test['max_score']:g})")
-        assert lines[title_line + 1:title_line + 3] == ["      " + test["message"], "      diagnosis: decoupled_weight_decay"]
+        own = test["message"][:test["message"].index(explanation)]
+        assert lines[title_line + 1] in ("      " + own, "      " + test["message"])  # alone: all of it
+    assert shown.count("diagnosis: decoupled_weight_decay") == shown.count(explanation) < len(failed)
+    assert "The 2 tests above: Here weight decay is L2" in shown
     for test in passed:
         title_line = lines.index(f"  ✓ {test['title']}  ({test['max_score']:g}/{test['max_score']:g})")
         assert lines[title_line + 1].startswith(("  ✓", "  ✗", "Total"))  # nothing said under a passed test
@@ -201,3 +210,28 @@ def test_a_session_s_output_past_the_cap_ends_with_the_cut_mark(tmp_path):
     (folder / "ex01_sum_of_squares.py").write_text(source, encoding="utf-8")
     (exercise,) = grade_submission(folder, curriculum.select("1")).exercises
     assert exercise.output.endswith(OUTPUT_CUT) and exercise.score == exercise.max_score
+
+
+def test_one_mistake_is_explained_once_under_the_failures_it_causes(tmp_path):
+    """A flipped sign in ex03 fails 7 tests in a row, each with its own values: the Kazakh
+    screen said the same four lines of explanation under every one of them (28 lines)."""
+    folder = reference_changed(tmp_path / "s", 3, "float) + step_size", "float) - step_size")
+    shown, record = _grade("3", "--submission", str(folder), "--lang", "kk")
+    failed = [test for test in record["exercises"][0]["tests"] if test["status"] != "passed"]
+    assert len(failed) > 2 and len({test["diagnosis"] for test in failed}) == 1
+    assert shown.count("gradient_step градиент бағытымен жылжиды") == 1
+    assert f"Жоғарыдағы {len(failed)} тестке ортақ: gradient_step градиент бағытымен жылжиды" in shown
+    for test in failed:  # each one's own values still under it
+        assert test["message"].split(" gradient_step градиент")[0] in shown
+
+
+def test_the_shared_explanation_starts_at_a_sentence_not_at_an_aside():
+    """ex05: both failures mismatch "(место расхождения: результат)." — that aside is each
+    one's own, the explanation starts at the sentence after it."""
+    from grader.reports.terminal import shared_tail
+    from grader.results import Outcome, TestResult
+
+    explanation = "Вы просуммировали по объектам: MSE и её градиент — это средние, (1/n) Σ … (лекция 6)."
+    runs = [[TestResult(f"t{n}", "t", Outcome.FAILED, 0, 1, f"ожидалось {n}, получено {5 * n} "
+                        f"(место расхождения: результат). {explanation}", "sum_instead_of_mean")] for n in (1, 2)]
+    assert shared_tail(runs) == explanation

@@ -174,3 +174,16 @@ def test_a_hint_that_cannot_be_remembered_says_so(tmp_path, monkeypatch):
     kept = runner.invoke(cli, ["hint", "4", "--lang", "kk"])
     assert "сақтау мүмкін болмады" not in kept.output and "кеңес 1/" in kept.output
     assert "кеңес 2/" in runner.invoke(cli, ["hint", "4", "--lang", "kk"]).output
+
+
+def test_a_failed_exercise_says_what_to_do_next(tmp_path):
+    """The report ended on "Жалпы ұпай: 0/11" and the red lines: nothing said that
+    `grade hint 3` exists. A full score says nothing more."""
+    wrong = tmp_path / "ex03.py"
+    wrong.write_text("def gradient_step(v, gradient, step_size):\n    return v\n", encoding="utf-8")
+    submission = submission_with(tmp_path / "sub", {3: wrong})
+    failed = CliRunner().invoke(cli, ["exercise", "3", "--submission", str(submission), "--lang", "kk"])
+    assert failed.exit_code == 1
+    assert failed.output.splitlines()[-1].startswith("Қиналсаңыз: `grade hint 3` кеңес береді"), failed.output
+    passed = CliRunner().invoke(cli, ["exercise", "1", "--submission", str(submission), "--lang", "kk"])
+    assert passed.exit_code == 0 and "grade hint" not in passed.output, passed.output
