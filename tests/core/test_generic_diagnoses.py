@@ -41,7 +41,10 @@ CASES = {
     "ex06_imports_ex05_by_a_short_name": "sibling_import",
     "ex01_reads_input": "reads_input",
     "ex14_math_sqrt": "math_on_array",
-    "ex08_own_generator": "another_permutation",
+    # Asked again, an unseeded generator of its own answers otherwise: the rng given is not used.
+    "ex08_own_generator": "seed_not_used",
+    # One seeded once and for all answers the same each time: only the order says it.
+    "ex08_own_seeded_generator": "another_permutation",
 }
 
 
