@@ -42,6 +42,16 @@ def cosine_annealing_eta_min_added(k, eta0=0.1, total=100, eta_min=0.0):
     return eta_min + eta0 * (1 + math.cos(math.pi * k / total)) / 2
 
 
+def cosine_annealing_without_half(k, eta0=0.1, total=100, eta_min=0.0):
+    """η_min + (η0 − η_min)(1 + cos(π k / total)): without / 2 it starts near 2 η0 − η_min."""
+    return eta_min + (eta0 - eta_min) * (1 + math.cos(math.pi * k / total))
+
+
+def cosine_annealing_without_pi(k, eta0=0.1, total=100, eta_min=0.0):
+    """η_min + (η0 − η_min)(1 + cos(k / total)) / 2: without π the cosine turns one radian, not half a turn."""
+    return eta_min + (eta0 - eta_min) * (1 + math.cos(k / total)) / 2
+
+
 VARIANTS = {
     "true_division_in_step_decay": {"step_decay": step_decay_true_division},
     "k_shifted": {"inverse_time": inverse_time_shifted, "power_decay": power_decay_shifted, "step_decay": step_decay_shifted,
@@ -49,4 +59,6 @@ VARIANTS = {
     "power_precedence": {"power_decay": power_decay_denominator_only},
     "exponential_as_exp": {"exponential_decay": exponential_decay_as_exp},
     "cosine_eta_min_not_subtracted": {"cosine_annealing": cosine_annealing_eta_min_added},
+    "cosine_without_half": {"cosine_annealing": cosine_annealing_without_half},
+    "cosine_without_pi": {"cosine_annealing": cosine_annealing_without_pi},
 }

@@ -42,6 +42,26 @@ def lookahead_with_learning_rate(w, grad_f, h, learning_rate=0.01, alpha=0.9):
     return momentum_update(w, grad_f(w - learning_rate * np.asarray(h, dtype=float)), h, learning_rate, alpha)
 
 
+def pytorch_form(w, grad_f, h, learning_rate=0.01, alpha=0.9):
+    """torch.optim.SGD(nesterov=True): g = ∇f(w); b = α h + g; w_new = w − η (g + α b); returns (w_new, b).
+
+    Sutskever's rewriting of Nesterov with the gradient at w: another variable (a look-ahead
+    point) and a velocity without η, not the lecture's h and w.
+    """
+    w, h = np.asarray(w, dtype=float), np.asarray(h, dtype=float)
+    g = np.asarray(grad_f(w), dtype=float)
+    b = alpha * h + g
+    return w - learning_rate * (g + alpha * b), b
+
+
+def pytorch_form_with_learning_rate(w, grad_f, h, learning_rate=0.01, alpha=0.9):
+    """The same with η inside the velocity: g = ∇f(w); h_new = α h + η g; w_new = w − (η g + α h_new)."""
+    w, h = np.asarray(w, dtype=float), np.asarray(h, dtype=float)
+    g = np.asarray(grad_f(w), dtype=float)
+    h_new = alpha * h + learning_rate * g
+    return w - (learning_rate * g + alpha * h_new), h_new
+
+
 VARIANTS = {
     "gradient_not_at_lookahead": {"nesterov_update": gradient_at_w},
     "lookahead_sign_flipped": {"nesterov_update": lookahead_other_side},
@@ -49,4 +69,6 @@ VARIANTS = {
     "update_from_lookahead": {"nesterov_update": step_from_lookahead},
     "lookahead_without_alpha": {"nesterov_update": lookahead_without_alpha},
     "lookahead_with_learning_rate": {"nesterov_update": lookahead_with_learning_rate},
+    "pytorch_form": {"nesterov_update": pytorch_form},
+    "pytorch_form/velocity_with_learning_rate": {"nesterov_update": pytorch_form_with_learning_rate},
 }

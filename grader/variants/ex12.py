@@ -59,6 +59,20 @@ def eps_added_to_step(w, grad, G, learning_rate=0.01, eps=1e-8):
         return np.asarray(w, dtype=float) - learning_rate * grad / np.sqrt(G_new) + eps, G_new
 
 
+def eps_in_accumulator(w, grad, G, learning_rate=0.01, eps=1e-8):
+    """G_new = G + g² + ε; w − η g / √G_new: ε kept in G, so it is returned and piles up step by step."""
+    grad = np.asarray(grad, dtype=float)
+    G_new = np.asarray(G, dtype=float) + grad**2 + eps
+    return np.asarray(w, dtype=float) - learning_rate * grad / np.sqrt(G_new), G_new
+
+
+def learning_rate_inside_root(w, grad, G, learning_rate=0.01, eps=1e-8):
+    """w − √(η / (G_new + ε)) g: η put under the root with G_new, so the step scales with √η."""
+    grad = np.asarray(grad, dtype=float)
+    G_new = np.asarray(G, dtype=float) + grad**2
+    return np.asarray(w, dtype=float) - np.sqrt(learning_rate / (G_new + eps)) * grad, G_new
+
+
 VARIANTS = {
     "no_accumulation": {"adagrad_update": not_accumulated},
     "eps_outside_root": {"adagrad_update": eps_outside},
@@ -68,4 +82,6 @@ VARIANTS = {
     "torch_default_eps": {"adagrad_update": torch_default_eps},  # after eps_missing: ε = 1e-10 is nearly none
     "gradient_not_squared": {"adagrad_update": gradient_not_squared},
     "eps_added_to_step": {"adagrad_update": eps_added_to_step},
+    "eps_in_accumulator": {"adagrad_update": eps_in_accumulator},
+    "learning_rate_inside_root": {"adagrad_update": learning_rate_inside_root},
 }

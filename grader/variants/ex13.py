@@ -60,6 +60,13 @@ def one_minus_alpha_unparenthesised(w, grad, G, learning_rate=0.01, alpha=0.9, e
         return np.asarray(w, dtype=float) - learning_rate * grad / np.sqrt(G_new + eps), G_new
 
 
+def eps_in_accumulator(w, grad, G, learning_rate=0.01, alpha=0.9, eps=1e-8):
+    """G_new = α G + (1 − α) g² + ε; w − η g / √G_new: ε kept in the average G, which is returned."""
+    grad = np.asarray(grad, dtype=float)
+    G_new = alpha * np.asarray(G, dtype=float) + (1 - alpha) * grad**2 + eps
+    return np.asarray(w, dtype=float) - learning_rate * grad / np.sqrt(G_new), G_new
+
+
 VARIANTS = {
     "alpha_swapped": {"rmsprop_update": swapped},
     "eps_outside_root": {"rmsprop_update": eps_outside},
@@ -69,4 +76,5 @@ VARIANTS = {
     "missing_one_minus_alpha": {"rmsprop_update": without_one_minus_alpha},
     "gradient_not_squared": {"rmsprop_update": gradient_not_squared},
     "precedence_one_minus_alpha": {"rmsprop_update": one_minus_alpha_unparenthesised},
+    "eps_in_accumulator": {"rmsprop_update": eps_in_accumulator},
 }

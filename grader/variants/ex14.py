@@ -72,6 +72,24 @@ def only_v_corrected(w, grad, m, v, t, learning_rate=1e-3, beta1=0.9, beta2=0.99
     return _adam(w, grad, m, v, t, learning_rate, beta1, beta2, eps, 1.0, 1 - beta2**t, False)
 
 
+def v_from_m(w, grad, m, v, t, learning_rate=1e-3, beta1=0.9, beta2=0.999, eps=1e-8):
+    """v = β2 v + (1 − β2) m_new²: the second moment of the averaged m, not of this step's g²."""
+    grad = np.asarray(grad, dtype=float)
+    m_new = beta1 * np.asarray(m, dtype=float) + (1 - beta1) * grad
+    v_new = beta2 * np.asarray(v, dtype=float) + (1 - beta2) * m_new**2
+    m_hat, v_hat = m_new / (1 - beta1**t), v_new / (1 - beta2**t)
+    return np.asarray(w, dtype=float) - learning_rate * m_hat / (np.sqrt(v_hat) + eps), m_new, v_new
+
+
+def beta1_swapped(w, grad, m, v, t, learning_rate=1e-3, beta1=0.9, beta2=0.999, eps=1e-8):
+    """m = (1 − β1) m + β1 g: β1 weights the new gradient instead of the old m."""
+    grad = np.asarray(grad, dtype=float)
+    m_new = (1 - beta1) * np.asarray(m, dtype=float) + beta1 * grad
+    v_new = beta2 * np.asarray(v, dtype=float) + (1 - beta2) * grad**2
+    m_hat, v_hat = m_new / (1 - beta1**t), v_new / (1 - beta2**t)
+    return np.asarray(w, dtype=float) - learning_rate * m_hat / (np.sqrt(v_hat) + eps), m_new, v_new
+
+
 VARIANTS = {
     "no_bias_correction": {"adam_update": uncorrected},
     "bias_correction_off_by_one": {"adam_update": corrected_one_step_late},
@@ -84,4 +102,6 @@ VARIANTS = {
     "power_as_product": {"adam_update": power_as_product},
     "one_moment_not_corrected": {"adam_update": only_m_corrected},
     "one_moment_not_corrected/first": {"adam_update": only_v_corrected},
+    "v_from_m": {"adam_update": v_from_m},
+    "beta1_swapped": {"adam_update": beta1_swapped},
 }

@@ -45,6 +45,27 @@ def best_on_the_path(f, grad_f, starts, learning_rate=0.01, max_steps=1000):
     return best_x, best_f
 
 
+def start_returned(f, grad_f, starts, learning_rate=0.01, max_steps=1000):
+    """The run with the lowest f(final) is picked, but its start is returned as best_x, not its final iterate."""
+    best_x, best_f = None, np.inf
+    for start in starts:
+        final = gradient_descent(grad_f, start, learning_rate, max_steps)[-1]
+        if np.all(np.isfinite(final)) and (best_x is None or f(final) < best_f):
+            best_x, best_f = np.asarray(start, dtype=float), float(f(final))
+    return best_x, best_f
+
+
+def f_at_start(f, grad_f, starts, learning_rate=0.01, max_steps=1000):
+    """The runs compared by f(start), where they begin, not by f(final); best_f = f(start) too."""
+    best_x, best_f = None, np.inf
+    for start in starts:
+        final = gradient_descent(grad_f, start, learning_rate, max_steps)[-1]
+        value = float(f(np.asarray(start, dtype=float)))
+        if np.all(np.isfinite(final)) and (best_x is None or value < best_f):
+            best_x, best_f = final, value
+    return best_x, best_f
+
+
 def drawn_transposed(n_starts, dim, eps, rng):
     """rng.uniform(−ε, ε, size=(dim, n_starts)).T: the right numbers, laid out a start per column."""
     return rng.uniform(-eps, eps, size=(dim, n_starts)).T
@@ -59,4 +80,5 @@ VARIANTS = {"largest_loss_picked": {"multistart": largest}, "last_run_kept": {"m
             "non_finite_not_skipped": {"multistart": not_skipping},
             "best_iterate_on_the_path": {"multistart": best_on_the_path},
             "starts_drawn_transposed": {"random_starts": drawn_transposed},
-            "starts_from_zero": {"random_starts": drawn_from_zero}}
+            "starts_from_zero": {"random_starts": drawn_from_zero},
+            "start_returned": {"multistart": start_returned}, "f_at_start": {"multistart": f_at_start}}

@@ -1,0 +1,19 @@
+# MISTAKE (ex12_eps_in_accumulator): G_new = G + grad**2 + eps, w - lr*grad/sqrt(G_new): eps kept in the returned accumulator.
+"""Exercise 12 with one deliberate mistake: ε added to the accumulator G instead of only under the root."""
+
+from __future__ import annotations
+
+from typing import Sequence
+
+import numpy as np
+
+Vector = Sequence[float] | np.ndarray
+
+
+def adagrad_update(
+    w: Vector, grad: Vector, G: Vector, learning_rate: float = 0.01, eps: float = 1e-8
+) -> tuple[np.ndarray, np.ndarray]:
+    """G_new = G + g²; w_new = w − η g / √(G_new + ε). Returns (w_new, G_new)."""
+    grad = np.asarray(grad, dtype=float)
+    G_new = np.asarray(G, dtype=float) + grad**2 + eps  # eps belongs only under the root of the step
+    return np.asarray(w, dtype=float) - learning_rate * grad / np.sqrt(G_new), G_new
