@@ -118,6 +118,31 @@ def max_kept_not_used(w, grad, state, t, learning_rate=1e-3, beta1=0.9, beta2=0.
     return _adam(w, grad, state, t, learning_rate, beta1, beta2, eps, weight_decay, amsgrad, not_used)
 
 
+
+def v_replaced_by_max(w, grad, state, t, learning_rate=1e-3, beta1=0.9, beta2=0.999, eps=1e-8, weight_decay=0.0,
+                      amsgrad=False):
+    """With amsgrad the state returned has v = v_max = max(v_max, v_new): the running average
+    v_new = β2 v + (1 − β2) g² overwritten by its maximum (the step as the reference's)."""
+    from reference.ex15_adam_options import adam_update_full
+
+    w_new, new_state = adam_update_full(w, grad, state, t, learning_rate, beta1, beta2, eps, weight_decay, amsgrad)
+    if amsgrad:
+        new_state = dict(new_state, v=new_state["v_max"])
+    return w_new, new_state
+
+
+def max_of_squared_gradient(w, grad, state, t, learning_rate=1e-3, beta1=0.9, beta2=0.999, eps=1e-8,
+                            weight_decay=0.0, amsgrad=False):
+    """v_max = max(v_max, g²), v̂ = v_max / (1 − β2^t): the maximum of the squared gradient
+    g = grad + λw, not of the average v_new."""
+    g = np.asarray(grad, dtype=float) + weight_decay * np.asarray(w, dtype=float)
+
+    def of_g_squared(v_max, v_new, correction):
+        v_max = np.maximum(v_max, g**2)
+        return v_max, v_max / correction
+    return _adam(w, grad, state, t, learning_rate, beta1, beta2, eps, weight_decay, amsgrad, of_g_squared)
+
+
 VARIANTS = {
     "decoupled_weight_decay": {"adam_update_full": decoupled},
     "amsgrad_max_after_correction": {"adam_update_full": max_after_correction},
@@ -129,4 +154,6 @@ VARIANTS = {
     "decay_times_learning_rate": {"adam_update_full": decay_times_learning_rate},
     "weight_decay_subtracted": {"adam_update_full": decay_subtracted},
     "amsgrad_max_not_used": {"adam_update_full": max_kept_not_used},
+    "amsgrad_v_replaced_by_max": {"adam_update_full": v_replaced_by_max},
+    "amsgrad_max_of_squared_gradient": {"adam_update_full": max_of_squared_gradient},
 }
