@@ -67,6 +67,15 @@ def eps_in_accumulator(w, grad, G, learning_rate=0.01, alpha=0.9, eps=1e-8):
     return np.asarray(w, dtype=float) - learning_rate * grad / np.sqrt(G_new), G_new
 
 
+
+def square_of_sum(w, grad, G, learning_rate=0.01, alpha=0.9, eps=1e-8):
+    """G_new = α G + (1 − α) (Σ_i g_i)²; w − η g / √(G_new + ε): the square of the gradient's sum,
+    one number for every component, not g² component by component."""
+    grad = np.asarray(grad, dtype=float)
+    G_new = alpha * np.asarray(G, dtype=float) + (1 - alpha) * np.sum(grad) ** 2
+    return np.asarray(w, dtype=float) - learning_rate * grad / np.sqrt(G_new + eps), G_new
+
+
 VARIANTS = {
     "alpha_swapped": {"rmsprop_update": swapped},
     "eps_outside_root": {"rmsprop_update": eps_outside},
@@ -77,4 +86,5 @@ VARIANTS = {
     "gradient_not_squared": {"rmsprop_update": gradient_not_squared},
     "precedence_one_minus_alpha": {"rmsprop_update": one_minus_alpha_unparenthesised},
     "eps_in_accumulator": {"rmsprop_update": eps_in_accumulator},
+    "square_of_sum": {"rmsprop_update": square_of_sum},
 }
