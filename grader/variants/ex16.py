@@ -67,6 +67,13 @@ def zero_differences_kept(losses):
     return rules(losses, drop_zeros=False)
 
 
+
+def window_without_minimum(losses):
+    """k = N // 5 without max(2, …): below 10 losses k = 1 compares L[−1] with itself (always
+    "stalled"), below 5 k = 0 compares L[0] with L[−1]."""
+    return rules(losses, window=lambda n: n // 5)
+
+
 VARIANTS = {
     "absolute_stall_threshold": {"diagnose_training": absolute_threshold},
     "any_loss_above_first": {"diagnose_training": any_loss_above_first},
@@ -78,4 +85,5 @@ VARIANTS = {
     "last_equal_to_first_diverging": {"diagnose_training": last_equal_to_first_diverging},
     "oscillation_threshold_misread": {"diagnose_training": oscillation_threshold_inclusive},
     "oscillation_threshold_misread/over_n": {"diagnose_training": oscillation_threshold_over_n},
+    "window_without_minimum": {"diagnose_training": window_without_minimum},
 }
