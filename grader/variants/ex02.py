@@ -45,6 +45,19 @@ def book_default_h(f, v, h=1e-4):
     return estimate_gradient(f, v, h)
 
 
+
+def step_not_reset(f, v, h=1e-5):
+    """step = 0 made once before the loop: step[i] = h leaves h in coordinates 0…i−1, so the
+    i-th quotient shifts v by h (e_0 + … + e_i), not by h e_i."""
+    v = np.asarray(v, dtype=float)
+    gradient = np.zeros(v.size)
+    step = np.zeros(v.size)
+    for i in range(v.size):
+        step[i] = h
+        gradient[i] = (f(v + step) - f(v - step)) / (2 * h)
+    return gradient
+
+
 VARIANTS = {
     "forward_difference": {"estimate_gradient": forward_gradient},
     "central_difference_quotient": {"difference_quotient": central_quotient},
@@ -52,4 +65,5 @@ VARIANTS = {
     "divided_by_2_times_h": {"estimate_gradient": divided_by_2_times_h},
     "all_coordinates_shifted": {"estimate_gradient": all_shifted},
     "book_default_h": {"estimate_gradient": book_default_h},
+    "step_not_reset": {"estimate_gradient": step_not_reset},
 }
