@@ -56,6 +56,18 @@ def fit_gradient_divided_by_n(x, y, learning_rate=0.01, epochs=1000, w0=0.0, b0=
     return w, b, losses
 
 
+
+def fit_loss_between_updates(x, y, learning_rate=0.01, epochs=1000, w0=0.0, b0=0.0):
+    """losses[e] = L(w_e, b_{e+1}): the loss taken after b's update but before w's (w, b as the reference's)."""
+    w, b, losses = float(w0), float(b0), []
+    for _ in range(epochs):
+        grad_w, grad_b = mse_gradient(w, b, x, y)
+        b = b - learning_rate * grad_b
+        losses.append(mse_loss(w, b, x, y))
+        w = w - learning_rate * grad_w
+    return w, b, losses
+
+
 VARIANTS = {
     "sequential_update": {"fit_linear_batch": fit_sequential},
     "loss_before_update": {"fit_linear_batch": fit_loss_before},
@@ -63,4 +75,5 @@ VARIANTS = {
     "bias_not_updated": {"fit_linear_batch": fit_w_only},
     "bias_with_weight_gradient": {"fit_linear_batch": fit_bias_with_grad_w},
     "lr_divided_by_n": {"fit_linear_batch": fit_gradient_divided_by_n},
+    "loss_between_updates": {"fit_linear_batch": fit_loss_between_updates},
 }
