@@ -367,9 +367,21 @@ class StudentSession:
                 self._failed[key] = err
             raise
 
+    def file_absent(self) -> bool:
+        """Whether the submission has nothing by this module's name (no `<module>.py`, nor any
+        other file or folder that could be imported as it): its import then fails in any process,
+        with the error `missing_module` makes, so none needs to start to say so."""
+        if self.root is None:
+            return False
+        package = self.root / "exercises"
+        return package.is_dir() and not any(
+            name == self.module or name.startswith(self.module + ".") for name in os.listdir(package))
+
     def prefetch(self, plan: list[tuple[str, dict]]) -> None:
         """Ask the planned calls ((function, encoded request), in the suites' order), as few
         messages as possible, and keep their answers (or errors) for the suites' calls."""
+        if self.file_absent():
+            self._failed.setdefault("<import>", missing_module(self.module))
         pending = list(plan)
         while pending:
             failed = self._failed.get("<import>") or self._failed.get(pending[0][0])
@@ -436,6 +448,13 @@ class StudentSession:
 
 
 IMPORT = {"op": "import"}
+
+
+def missing_module(module: str) -> StudentRaised:
+    """The error a worker answers an import of a module the submission lacks with
+    (worker.error_reply of Python's ModuleNotFoundError: no frame of the student's)."""
+    return StudentRaised({"type": "ModuleNotFoundError", "message": f"No module named 'exercises.{module}'",
+                          "frames": [], "not_implemented": False, "syntax": False})
 
 
 class Undecoded:

@@ -21,7 +21,7 @@ from grader.sandbox.isolation import runtime_paths, namespaces_available
 from grader.sandbox.protocol import encode_request
 from grader.submission import prepared
 
-from ..conftest import ALTERNATIVE, HOSTILE, MISTAKES, submission_with
+from ..conftest import ALTERNATIVE, HOSTILE, MISTAKES, REFERENCE, submission_with
 
 LIMITS = Limits(call_timeout=2)
 NEIGHBOURS = {  # one class, honest and hostile side by side
@@ -142,6 +142,32 @@ def test_a_chunk_grades_each_submission_as_it_is_graded_alone(tmp_path: Path):
     forged = {ex["exercise"]: ex for ex in together[folders.index(tmp_path / "forges")]["exercises"]}
     assert forged[3]["score"] == 0 and all(ex["score"] == ex["max_score"] for n, ex in forged.items() if n != 3)
     assert {test["diagnosis"] for test in forged[3]["tests"]} == {"channel_broken"}  # named as what it is
+
+
+def test_an_exercise_the_submission_lacks_starts_no_process_and_is_graded_as_alone(tmp_path: Path, monkeypatch):
+    """Early in a course most of a class hands in a few files: each absent exercise was asked
+    in a process of its own only for its import to fail (the shared one cannot keep a failed
+    import). Its answer is known without one, and must be the one a process gives."""
+    from grader.sandbox import client
+
+    partial = tmp_path / "partial"
+    partial.mkdir()
+    for name in ("ex01_sum_of_squares.py", "ex06_batch_gd.py", "ex07_sgd.py"):  # ex06 and ex07 call ex05's
+        (partial / name).write_text((REFERENCE / name).read_text(encoding="utf-8"), encoding="utf-8")
+    folders = [partial, submission_with(tmp_path / "whole", {})]
+    exercises = curriculum.select("1-7")
+    alone = [grade_submission(folder, exercises, 7, "en", LIMITS).to_dict() for folder in folders]
+    started = []
+    real = client.StudentSession._current_worker
+    monkeypatch.setattr(client.StudentSession, "_current_worker",
+                        lambda session: started.append(session.module) or real(session))
+    together = _graded_together(folders, exercises)
+    assert together == alone
+    diagnoses = {ex["exercise"]: {t["diagnosis"] for t in ex["tests"]} for ex in together[0]["exercises"]}
+    assert diagnoses[3] == diagnoses[5] == {"missing_file"} and "sibling_missing" in diagnoses[6]
+    assert together[0]["exercises"][0]["score"] == together[0]["exercises"][0]["max_score"]
+    absent = {ex.module for ex in exercises} - {name[:-3] for name in ("ex01_sum_of_squares.py", "ex06_batch_gd.py", "ex07_sgd.py")}
+    assert started and not absent & set(started), started  # (processes for ex06 and ex07, which fail)
 
 
 LEAVES_TRACES = '''
