@@ -41,7 +41,7 @@ SHARED_CALL_TIMEOUT = 2.0  # seconds
 def prefetch_submission(sessions: dict[int, StudentSession], plans: dict[int, Plan], sandbox: Sandbox) -> None:
     """Give every session its planned answers (one shared process, then a process of its own
     for each exercise whose shared answers are not kept), and stop their processes."""
-    present = {number: session for number, session in sessions.items() if not session.file_absent()}
+    present = {number: session for number, session in sessions.items() if not session.file_absent}
     kept = shared_answers(present, plans, sandbox)
     for number, session in sessions.items():  # (an absent file's session answers without a process)
         if number in kept:

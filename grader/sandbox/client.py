@@ -261,6 +261,11 @@ class StudentSession:
         self.answers_are_the_reference = False
         self._defaults: dict[str, dict[str, Any]] = {}
         self._budget = Budget(self.limits)  # shared by the exercise's workers, one after the other
+        # Nothing by this module's name in the submission: its import fails in any process, with
+        # the error missing_module makes, so none is started to say so.
+        self.file_absent = root is not None and _nothing_named(root / "exercises", module)
+        if self.file_absent:
+            self._failed["<import>"] = missing_module(module)
 
     def call(self, function: str, *args: Any, **kwargs: Any) -> Any:
         return self._request(function, request_message("call", function, args, kwargs))
@@ -311,6 +316,11 @@ class StudentSession:
                 return answer.decode() if type(answer) is Undecoded else answer
             self._answers.clear()  # the suite went another way: live from here on
         self.answers_are_the_reference = False  # a live answer: no longer known to be the reference's
+        return self._live(function, encoded)
+
+    def _live(self, function: str, encoded: dict, unheard: bool = False) -> Any:
+        """A worker's answer to an encoded request, the module imported first; at once the
+        error of an import or a function that failed before."""
         for key in ("<import>", function):
             if key in self._failed:
                 raise self._failed[key]
@@ -319,7 +329,7 @@ class StudentSession:
         if not self._imported:
             self._send("<import>", IMPORT)
             self._imported = True
-        return self._send(function, encoded)
+        return self._send(function, encoded, unheard)
 
     def ask_again(self, kind: str, function: str, args: tuple, kwargs: dict) -> Any:
         """A call ("call", "iterate" or "inputs") asked once more, a failed check's second look
@@ -331,15 +341,7 @@ class StudentSession:
 
         fresh = self._worker is None or self._worker.generation != self.sandbox.generation
         try:
-            for key in ("<import>", function):
-                if key in self._failed:
-                    raise self._failed[key]
-            if self._budget.left <= 0:
-                raise StudentTimeout(self._budget.seconds)
-            if not self._imported:
-                self._send("<import>", IMPORT)
-                self._imported = True
-            return self._send(function, protocol.encode_request(request_message(kind, function, args, kwargs)), unheard=True)
+            return self._live(function, protocol.encode_request(request_message(kind, function, args, kwargs)), unheard=True)
         finally:
             if fresh and self._worker is not None:
                 self._worker.close()
@@ -367,21 +369,9 @@ class StudentSession:
                 self._failed[key] = err
             raise
 
-    def file_absent(self) -> bool:
-        """Whether the submission has nothing by this module's name (no `<module>.py`, nor any
-        other file or folder that could be imported as it): its import then fails in any process,
-        with the error `missing_module` makes, so none needs to start to say so."""
-        if self.root is None:
-            return False
-        package = self.root / "exercises"
-        return package.is_dir() and not any(
-            name == self.module or name.startswith(self.module + ".") for name in os.listdir(package))
-
     def prefetch(self, plan: list[tuple[str, dict]]) -> None:
         """Ask the planned calls ((function, encoded request), in the suites' order), as few
         messages as possible, and keep their answers (or errors) for the suites' calls."""
-        if self.file_absent():
-            self._failed.setdefault("<import>", missing_module(self.module))
         pending = list(plan)
         while pending:
             failed = self._failed.get("<import>") or self._failed.get(pending[0][0])
@@ -448,6 +438,12 @@ class StudentSession:
 
 
 IMPORT = {"op": "import"}
+
+
+def _nothing_named(package: Path, module: str) -> bool:
+    """Whether the folder holds nothing that could be imported as `module`: no `<module>.py`,
+    nor a `.pyc`, a `.so` or a folder of that name."""
+    return package.is_dir() and not any(name == module or name.startswith(module + ".") for name in os.listdir(package))
 
 
 def missing_module(module: str) -> StudentRaised:
