@@ -49,19 +49,27 @@ def best_end_is_clear(q, starts, learning_rate, max_steps=1000, tol=TOL):
     below the next by more than ULPS units in the last place of the ends could move f: the run
     multistart picks is then the same however a right solution rounds (runs to one minimum end
     ~1e-7 apart, and their f can tie to the last bit)."""
-    paths = [run(q, start, learning_rate, max_steps, tol) for start in starts]
-    if any(path is None for path in paths):
+    ends = _ends(q, starts, learning_rate, max_steps, tol)
+    if ends is None:
         return False
     a, c = np.asarray(q.params["scales"], dtype=float), np.asarray(q.params["center"], dtype=float)
-    ends = np.array([path[-1] for path in paths])  # x − c
-    f = end_values(q, starts, learning_rate, max_steps, tol)
+    f = _values(q, ends)
     slack = 2 * np.sum(a * np.abs(ends), axis=1) * ULPS * np.finfo(float).eps * np.max(np.abs(c + ends), axis=1)
     best, second = np.argsort(f, kind="stable")[:2]
     return bool(f[second] - f[best] > slack[best] + slack[second])
 
 
 def end_values(q, starts, learning_rate, max_steps=1000, tol=TOL):
-    """f(x_end) − f(c) = Σ a_i (x_end,i − c_i)² of the run from each start (stops clear of tol)."""
-    a = np.asarray(q.params["scales"], dtype=float)
-    ends = np.array([run(q, start, learning_rate, max_steps, tol)[-1] for start in starts])  # x − c
-    return np.sum(a * ends**2, axis=1)
+    """f(x_end) − f(c) of the run from each start (each stops clear of tol)."""
+    return _values(q, _ends(q, starts, learning_rate, max_steps, tol))
+
+
+def _ends(q, starts, learning_rate, max_steps, tol):
+    """x_end − c of the run from each start, one row each; None if a run does not stop clear of tol."""
+    paths = [run(q, start, learning_rate, max_steps, tol) for start in starts]
+    return None if any(path is None for path in paths) else np.array([path[-1] for path in paths])
+
+
+def _values(q, ends):
+    """f(x) − f(c) = Σ a_i (x_i − c_i)² of each row of `ends` (x − c)."""
+    return np.sum(np.asarray(q.params["scales"], dtype=float) * ends**2, axis=1)
