@@ -12,7 +12,6 @@ from __future__ import annotations
 
 import gettext
 import os
-import re
 import sys
 from functools import lru_cache
 from typing import Callable, Iterable, Mapping, Sequence
@@ -20,6 +19,7 @@ from typing import Callable, Iterable, Mapping, Sequence
 import click
 
 from .i18n import CATALOGUE_DIR, DEFAULT_LANGUAGE, HELP_FILE, UnknownLanguage, load_texts, resolve_language
+from .reports.formulas import NBSP, commands_kept_whole
 
 # click's modules take gettext's functions at import; these are the ones that use them.
 CLICK_MODULES = ("core", "decorators", "exceptions", "formatting", "parser", "shell_completion", "termui", "types",
@@ -159,23 +159,15 @@ class SuggestingGroup(click.Group):
         return super().resolve_command(ctx, args)
 
 
-NBSP = "\u00a0"  # textwrap never breaks a line there
-COMMAND_SPAN = re.compile(r"`[^`\n]{1,40}`")
-
-
 class CommandsKeptFormatter(click.HelpFormatter):
     """click's help formatter, except that a short `command` in a help text is never cut
     across two lines ("… not kept in `grade" | "progress`)." in grade watch --help)."""
 
     def write_text(self, text: str) -> None:
-        super().write_text(_commands_held(text))
+        super().write_text(commands_kept_whole(text))
 
     def write_dl(self, rows: Sequence[tuple[str, str]], col_max: int = 30, col_spacing: int = 2) -> None:
-        super().write_dl([(term, _commands_held(text)) for term, text in rows], col_max, col_spacing)
+        super().write_dl([(term, commands_kept_whole(text)) for term, text in rows], col_max, col_spacing)
 
     def getvalue(self) -> str:
         return super().getvalue().replace(NBSP, " ")
-
-
-def _commands_held(text: str) -> str:
-    return COMMAND_SPAN.sub(lambda found: found.group(0).replace(" ", NBSP), text)

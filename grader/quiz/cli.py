@@ -27,6 +27,7 @@ from grader.quiz.render import FORMATS, render
 from grader.quiz.review import state_path
 from grader.quiz.session import SessionResult, TerminalConsole
 from grader.quiz.sheets import class_csv, grade_sheet, read_sheets, report_lines, sheet_files
+from grader.reports.formulas import NBSP
 from grader.reports.terminal import error_width, paragraphs
 
 LANG_OPTION = click.option("--lang", metavar="kk|ru|en",
@@ -99,9 +100,6 @@ def write_output(text: str, out: Path | None, lang: str) -> None:
 @language_for_all("Language of every quiz command (default: GRADE_LANG, then the locale, then English).")
 def quiz() -> None:
     """Quizzes on gradient descent in Kazakh, Russian and English."""
-
-
-NBSP = "\u00a0"
 
 
 def _counts_kept_whole(line: str) -> str:

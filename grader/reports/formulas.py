@@ -14,7 +14,14 @@ from __future__ import annotations
 
 import re
 
-NBSP = "\u00a0"
+NBSP = "\u00a0"  # textwrap never breaks a line there
+COMMAND_SPAN = re.compile(r"`[^`\n]{1,40}`")
+
+
+def commands_kept_whole(text: str) -> str:
+    """`text` with each short `code` span held together: "(`grade" on one line and "show 1`"
+    on the next is a command the student cannot copy."""
+    return COMMAND_SPAN.sub(lambda found: found.group(0).replace(" ", NBSP), text)
 
 OPERATORS = frozenset("= − - + · × / ← → < > ≤ ≥ ≈ ≠ := -> == // * ** % |".split())
 RELATIONS = frozenset("= ← → < > ≤ ≥ ≈ ≠ := -> ==".split())

@@ -14,7 +14,7 @@ import textwrap
 import click
 
 from ..i18n import translate
-from .formulas import formulas_kept_whole
+from .formulas import NBSP, commands_kept_whole, formulas_kept_whole
 from ..results import Outcome, Report, TestResult
 from ..sandbox.client import OUTPUT_CUT
 
@@ -51,15 +51,6 @@ def to_stderr(text: str) -> None:
     click.echo(text if width is None else paragraphs(text, width), err=True)
 
 
-NBSP = "\u00a0"  # textwrap never breaks a line there
-
-
-def _commands_kept_whole(text: str) -> str:
-    """`text` with each short `code` span held together: "(`grade" on one line and "show 1`"
-    on the next is a command the student cannot copy."""
-    return re.sub(r"`[^`\n]{1,40}`", lambda found: found.group(0).replace(" ", NBSP), text)
-
-
 def paragraphs(text: str, width: int | None = None, indent: str = "") -> str:
     """`text` with each of its lines wrapped to `width` (default: the terminal's width, and
     as it is when the output is not a terminal), never splitting a word or a `command`."""
@@ -88,7 +79,7 @@ def _wrap(text: str, width: int, **options: object) -> list[str]:
     """textwrap.wrap(text, width, **options), each short `command` and each formula of `text`
     kept on one line (a formula too long for a line cut where a reader would cut it)."""
     room = width - len(str(options.get("subsequent_indent", ""))) - len(" —")  # a dash may follow a formula
-    kept = _dashes_kept_with_their_word(formulas_kept_whole(_commands_kept_whole(text), room))
+    kept = _dashes_kept_with_their_word(formulas_kept_whole(commands_kept_whole(text), room))
     return [line.replace(NBSP, " ") for line in textwrap.wrap(kept, width, **options)]
 
 
