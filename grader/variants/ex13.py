@@ -67,7 +67,6 @@ def eps_in_accumulator(w, grad, G, learning_rate=0.01, alpha=0.9, eps=1e-8):
     return np.asarray(w, dtype=float) - learning_rate * grad / np.sqrt(G_new), G_new
 
 
-
 def square_of_sum(w, grad, G, learning_rate=0.01, alpha=0.9, eps=1e-8):
     """G_new = α G + (1 − α) (Σ_i g_i)²; w − η g / √(G_new + ε): the square of the gradient's sum,
     one number for every component, not g² component by component."""

@@ -12,6 +12,13 @@ def _adam(w, grad, m, v, t, learning_rate, beta1, beta2, eps, correct_m, correct
     return np.asarray(w, dtype=float) - learning_rate * m_hat / denominator, m_new, v_new
 
 
+def _corrected_step(w, m_new, v_new, t, learning_rate, beta1, beta2, eps):
+    """(w − η m̂ / (√v̂ + ε), m_new, v_new), m̂ = m_new / (1 − β1^t), v̂ = v_new / (1 − β2^t): the
+    reference's step from moments a variant made its own way."""
+    m_hat, v_hat = m_new / (1 - beta1**t), v_new / (1 - beta2**t)
+    return np.asarray(w, dtype=float) - learning_rate * m_hat / (np.sqrt(v_hat) + eps), m_new, v_new
+
+
 def uncorrected(w, grad, m, v, t, learning_rate=1e-3, beta1=0.9, beta2=0.999, eps=1e-8):
     return _adam(w, grad, m, v, t, learning_rate, beta1, beta2, eps, 1.0, 1.0, False)
 
@@ -52,8 +59,7 @@ def v_not_squared(w, grad, m, v, t, learning_rate=1e-3, beta1=0.9, beta2=0.999, 
     grad = np.asarray(grad, dtype=float)
     m_new = beta1 * np.asarray(m, dtype=float) + (1 - beta1) * grad
     v_new = beta2 * np.asarray(v, dtype=float) + (1 - beta2) * np.abs(grad)
-    m_hat, v_hat = m_new / (1 - beta1**t), v_new / (1 - beta2**t)
-    return np.asarray(w, dtype=float) - learning_rate * m_hat / (np.sqrt(v_hat) + eps), m_new, v_new
+    return _corrected_step(w, m_new, v_new, t, learning_rate, beta1, beta2, eps)
 
 
 def power_as_product(w, grad, m, v, t, learning_rate=1e-3, beta1=0.9, beta2=0.999, eps=1e-8):
@@ -77,8 +83,7 @@ def v_from_m(w, grad, m, v, t, learning_rate=1e-3, beta1=0.9, beta2=0.999, eps=1
     grad = np.asarray(grad, dtype=float)
     m_new = beta1 * np.asarray(m, dtype=float) + (1 - beta1) * grad
     v_new = beta2 * np.asarray(v, dtype=float) + (1 - beta2) * m_new**2
-    m_hat, v_hat = m_new / (1 - beta1**t), v_new / (1 - beta2**t)
-    return np.asarray(w, dtype=float) - learning_rate * m_hat / (np.sqrt(v_hat) + eps), m_new, v_new
+    return _corrected_step(w, m_new, v_new, t, learning_rate, beta1, beta2, eps)
 
 
 def beta1_swapped(w, grad, m, v, t, learning_rate=1e-3, beta1=0.9, beta2=0.999, eps=1e-8):
@@ -86,8 +91,7 @@ def beta1_swapped(w, grad, m, v, t, learning_rate=1e-3, beta1=0.9, beta2=0.999, 
     grad = np.asarray(grad, dtype=float)
     m_new = (1 - beta1) * np.asarray(m, dtype=float) + beta1 * grad
     v_new = beta2 * np.asarray(v, dtype=float) + (1 - beta2) * grad**2
-    m_hat, v_hat = m_new / (1 - beta1**t), v_new / (1 - beta2**t)
-    return np.asarray(w, dtype=float) - learning_rate * m_hat / (np.sqrt(v_hat) + eps), m_new, v_new
+    return _corrected_step(w, m_new, v_new, t, learning_rate, beta1, beta2, eps)
 
 
 VARIANTS = {

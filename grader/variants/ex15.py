@@ -118,7 +118,6 @@ def max_kept_not_used(w, grad, state, t, learning_rate=1e-3, beta1=0.9, beta2=0.
     return _adam(w, grad, state, t, learning_rate, beta1, beta2, eps, weight_decay, amsgrad, not_used)
 
 
-
 def v_replaced_by_max(w, grad, state, t, learning_rate=1e-3, beta1=0.9, beta2=0.999, eps=1e-8, weight_decay=0.0,
                       amsgrad=False):
     """With amsgrad the state returned has v = v_max = max(v_max, v_new): the running average
