@@ -62,15 +62,11 @@ def fit_without_factor_2(x, y, learning_rate=0.01, epochs=100, seed=0, w0=0.0, b
 
 
 def fit_loss_before_epoch(x, y, learning_rate=0.01, epochs=100, seed=0, w0=0.0, b0=0.0):
-    """losses[e] = the full-data MSE at the start of epoch e, before its n updates."""
-    x, y = np.asarray(x, dtype=float), np.asarray(y, dtype=float)
-    rng = np.random.default_rng(seed)
-    w, b, losses = float(w0), float(b0), []
-    for _ in range(epochs):
-        losses.append(mse_loss(w, b, x, y))
-        for i in rng.permutation(len(x)):
-            w, b = _together(w, b, x[i], y[i], learning_rate)
-    return w, b, losses
+    """losses[e] = the full-data MSE at the start of epoch e, before its n updates: the loss
+    after epoch e − 1, the first one at (w0, b0)."""
+    w, b, after = _fit(x, y, learning_rate, epochs, w0, b0, _shuffled(seed), _together)
+    first = mse_loss(float(w0), float(b0), np.asarray(x, dtype=float), np.asarray(y, dtype=float))
+    return w, b, [first, *after][:epochs]
 
 
 def fit_global_rng(x, y, learning_rate=0.01, epochs=100, seed=0, w0=0.0, b0=0.0):

@@ -54,10 +54,14 @@ def fit_over_batch_size(x, y, learning_rate=0.01, epochs=100, batch_size=32, see
     return _fit(x, y, learning_rate, epochs, batch_size, seed, w0, b0, minibatches, over_batch_size)
 
 
+def _chunks(order, size):
+    """`order` cut into consecutive batches of `size` indices, the last one shorter if need be."""
+    return [order[start : start + size] for start in range(0, len(order), size)]
+
+
 def in_order(n, batch_size, rng):
     """0, 1, …, n − 1 cut into chunks: the rng is never used."""
-    order = np.arange(n)
-    return [order[start : start + batch_size] for start in range(0, n, batch_size)]
+    return _chunks(np.arange(n), batch_size)
 
 
 def fit_in_order(x, y, learning_rate=0.01, epochs=100, batch_size=32, seed=0, w0=0.0, b0=0.0):
@@ -67,8 +71,7 @@ def fit_in_order(x, y, learning_rate=0.01, epochs=100, batch_size=32, seed=0, w0
 def chosen_order(n, batch_size, rng):
     """rng.choice(n, size=n, replace=False) cut into chunks: every index once, but not in the
     order rng.permutation(n) draws from the same rng."""
-    order = rng.choice(n, size=n, replace=False)
-    return [order[start : start + batch_size] for start in range(0, n, batch_size)]
+    return _chunks(rng.choice(n, size=n, replace=False), batch_size)
 
 
 def fit_chosen_order(x, y, learning_rate=0.01, epochs=100, batch_size=32, seed=0, w0=0.0, b0=0.0):
@@ -82,8 +85,7 @@ def fit_global_rng(x, y, learning_rate=0.01, epochs=100, batch_size=32, seed=0, 
     legacy = np.random.RandomState(seed)  # the global one, without touching the grader's
 
     def legacy_batches(n, size, rng):
-        order = legacy.permutation(n)
-        return [order[start : start + size] for start in range(0, n, size)]
+        return _chunks(legacy.permutation(n), size)
     return _fit(x, y, learning_rate, epochs, batch_size, seed, w0, b0, legacy_batches, mse_gradient)
 
 

@@ -67,7 +67,6 @@ def zero_differences_kept(losses):
     return rules(losses, drop_zeros=False)
 
 
-
 def window_without_minimum(losses):
     """k = N // 5 without max(2, …): below 10 losses k = 1 compares L[−1] with itself (always
     "stalled"), below 5 k = 0 compares L[0] with L[−1]."""
