@@ -5,24 +5,41 @@ import numpy as np
 from reference.ex04_gradient_descent import gradient_descent
 
 
-def largest(f, grad_f, starts, learning_rate=0.01, max_steps=1000):
-    best_x, best_f = None, -np.inf
+def _kept_run(f, grad_f, starts, learning_rate, max_steps, replaces, value=None, shown=None, best_f=np.inf):
+    """multistart with its choices given: of the runs that end finite, the one whose `value`
+    (f(final) unless given: value(start, final)) `replaces(value, best_f)` the best so far (the
+    first run always), reported as `shown(start, final)` (final unless given) with its value."""
+    best_x = None
     for start in starts:
         final = gradient_descent(grad_f, start, learning_rate, max_steps)[-1]
-        if np.all(np.isfinite(final)) and (best_x is None or f(final) > best_f):
-            best_x, best_f = final, float(f(final))
+        if not np.all(np.isfinite(final)):
+            continue
+        run_value = float(value(start, final) if value else f(final))
+        if best_x is None or replaces(run_value, best_f):
+            best_x, best_f = (shown(start, final) if shown else final), run_value
     return best_x, best_f
+
+
+def largest(f, grad_f, starts, learning_rate=0.01, max_steps=1000):
+    return _kept_run(f, grad_f, starts, learning_rate, max_steps, lambda run, best: run > best, best_f=-np.inf)
 
 
 def last_kept(f, grad_f, starts, learning_rate=0.01, max_steps=1000):
     """best_x, best_f = final, f(final) after every finite run, without comparing: the last run
     wins (or `f(final) <= best_f`: the last of equal runs)."""
-    best_x, best_f = None, np.inf
-    for start in starts:
-        final = gradient_descent(grad_f, start, learning_rate, max_steps)[-1]
-        if np.all(np.isfinite(final)):
-            best_x, best_f = final, float(f(final))
-    return best_x, best_f
+    return _kept_run(f, grad_f, starts, learning_rate, max_steps, lambda run, best: True)
+
+
+def start_returned(f, grad_f, starts, learning_rate=0.01, max_steps=1000):
+    """The run with the lowest f(final) is picked, but its start is returned as best_x, not its final iterate."""
+    return _kept_run(f, grad_f, starts, learning_rate, max_steps, lambda run, best: run < best,
+                     shown=lambda start, final: np.asarray(start, dtype=float))
+
+
+def f_at_start(f, grad_f, starts, learning_rate=0.01, max_steps=1000):
+    """The runs compared by f(start), where they begin, not by f(final); best_f = f(start) too."""
+    return _kept_run(f, grad_f, starts, learning_rate, max_steps, lambda run, best: run < best,
+                     value=lambda start, final: f(np.asarray(start, dtype=float)))
 
 
 def not_skipping(f, grad_f, starts, learning_rate=0.01, max_steps=1000):
@@ -42,27 +59,6 @@ def best_on_the_path(f, grad_f, starts, learning_rate=0.01, max_steps=1000):
         for point in gradient_descent(grad_f, start, learning_rate, max_steps):  # every iterate, not the final one
             if np.all(np.isfinite(point)) and (best_x is None or f(point) < best_f):
                 best_x, best_f = point, float(f(point))
-    return best_x, best_f
-
-
-def start_returned(f, grad_f, starts, learning_rate=0.01, max_steps=1000):
-    """The run with the lowest f(final) is picked, but its start is returned as best_x, not its final iterate."""
-    best_x, best_f = None, np.inf
-    for start in starts:
-        final = gradient_descent(grad_f, start, learning_rate, max_steps)[-1]
-        if np.all(np.isfinite(final)) and (best_x is None or f(final) < best_f):
-            best_x, best_f = np.asarray(start, dtype=float), float(f(final))
-    return best_x, best_f
-
-
-def f_at_start(f, grad_f, starts, learning_rate=0.01, max_steps=1000):
-    """The runs compared by f(start), where they begin, not by f(final); best_f = f(start) too."""
-    best_x, best_f = None, np.inf
-    for start in starts:
-        final = gradient_descent(grad_f, start, learning_rate, max_steps)[-1]
-        value = float(f(np.asarray(start, dtype=float)))
-        if np.all(np.isfinite(final)) and (best_x is None or value < best_f):
-            best_x, best_f = final, value
     return best_x, best_f
 
 
