@@ -347,21 +347,11 @@ def _read(student: Student) -> Packed:
                 shutil.copytree(path, folder / name, symlinks=True)
             elif path.is_file() and path.lstat().st_size <= MAX_ZIP_TOTAL_BYTES:
                 shutil.copyfile(path, folder / name)
-        packed = _pack(student, folder, student.id, lambda: _raw_hash(folder))
-        return _as_in_submissions(packed, student)
+        return _pack(student, folder, student.id, lambda: _raw_hash(folder),
+                     {name: path.name for name, path in student.files})
 
 
-def _as_in_submissions(packed: Packed, student: Student) -> Packed:
-    """A flat download's message as the instructor sees SUBMISSIONS: a file by its own name
-    there (`alice_12345_678_work.zip`, not the `alice_12345/work.zip` it was gathered as);
-    "unpack it into a folder of that name" then holds (flat_download_students)."""
-    if packed.error_id is None:
-        return packed
-    originals = {f"{student.id}/{name}": path.name for name, path in student.files}
-    return replace(packed, error_params=tuple((k, originals.get(v, v)) for k, v in packed.error_params))
-
-
-def _pack(student: Student, path: Path, shown: str, raw_hash) -> Packed:
+def _pack(student: Student, path: Path, shown: str, raw_hash, originals: Mapping[str, str] | None = None) -> Packed:
     try:
         with prepared(path) as root:
             if not any(p.name != "__init__.py" for p in (root / "exercises").glob("*.py")):
@@ -371,11 +361,21 @@ def _pack(student: Student, path: Path, shown: str, raw_hash) -> Packed:
             return Packed(student.id, student.source, _zip_of(root), "sha256:" + content_hash(root))
     except SubmissionError as error:
         message_id, found = why_not_gradable(error)
-        # Name the submission as it is in SUBMISSIONS, not by the path the command was given.
-        prefix = str(path)
-        params = tuple(sorted((k, shown + str(v)[len(prefix):] if str(v).startswith(prefix) else str(v))
+        params = tuple(sorted((k, _as_in_submissions(str(v), str(path), shown, originals or {}))
                               for k, v in found.items()))
         return Packed(student.id, student.source, None, raw_hash(), message_id, params)
+
+
+def _as_in_submissions(text: str, prefix: str, shown: str, originals: Mapping[str, str]) -> str:
+    """A path below the submission's copy at `prefix` named as the instructor sees it in
+    SUBMISSIONS, not by the path the command read: the copy as `shown`, and a flat download's
+    file (`originals`: its name in the copy -> its own) by its own name there
+    (`leebob_12346_501_work.zip`, not the `leebob_12346/work.zip` it was gathered as, so that
+    "unpack it into a folder of that name" holds: flat_download_students). Other text as it is."""
+    if not text.startswith(prefix):
+        return text
+    rest = text[len(prefix):]
+    return originals.get(rest.lstrip(os.sep)) or shown + rest
 
 
 # Archives that are not unpacked (only zips are): a student who handed in one of these.
