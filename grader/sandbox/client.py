@@ -339,9 +339,10 @@ class StudentSession:
         and is stopped at once, its output dropped, as for defaults_of."""
         from . import protocol
 
+        encoded = protocol.encode_request(request_message(kind, function, args, kwargs))
         fresh = self._worker is None or self._worker.generation != self.sandbox.generation
         try:
-            return self._live(function, protocol.encode_request(request_message(kind, function, args, kwargs)), unheard=True)
+            return self._live(function, encoded, unheard=True)
         finally:
             if fresh and self._worker is not None:
                 self._worker.close()
