@@ -68,6 +68,7 @@ class Filled:
     undecided: list[str] = field(default_factory=list)  # not gradable, or the grader failed: left blank
     unmatched: list[str] = field(default_factory=list)  # graded, and not in the worksheet
     superseded: list[str] = field(default_factory=list)  # an older id of a participant graded again since
+    withdrawn: list[str] = field(default_factory=list)  # graded once, not in the last run's SUBMISSIONS: left as it was
 
 
 def read_sheet(path: Path) -> Sheet:
@@ -130,7 +131,9 @@ def fill(worksheet: Path, out: Path, named: str | None = None) -> tuple[Sheet, F
     """The worksheet with the grade of every participant the gradebook of `out` has graded.
 
     A student who could not be graded, or on whom the grader failed, is left blank (the
-    instructor decides: the reason is in out/results/); one not in the gradebook, as it was."""
+    instructor decides: the reason is in out/results/); one not in the gradebook, as it was;
+    one graded once but no longer in the last run's SUBMISSIONS (a submission withdrawn or
+    removed on Moodle since), as it was too: that grading is of work no longer handed in."""
     if not (out / GRADEBOOK).is_file():
         raise WorksheetError("worksheet.error.no_gradebook", out=str(out))
     sheet = read_sheet(worksheet)
@@ -139,12 +142,16 @@ def fill(worksheet: Path, out: Path, named: str | None = None) -> tuple[Sheet, F
     rows_by_number = {PARTICIPANT.match(row[ids].strip()).group(2): row for row in sheet.rows[1:]}
     maximum = _maximum(sheet, maximum_column)  # (grade_columns found one on every row)
     filled = Filled(maximum=_cell(sheet.rows[1], maximum_column).strip())
+    current = current_students(out)
     with Gradebook(out / GRADEBOOK) as book:
-        latest = latest_by_participant(book.records(), filled, current_students(out))
+        latest = latest_by_participant(book.records(), filled, current)
     for number, stored in latest.items():
         row = rows_by_number.get(number)
         if row is None:
             filled.unmatched.append(stored.student)
+            continue
+        if current and stored.student not in current:
+            filled.withdrawn.append(stored.student)
             continue
         top = stored.record.get("max_score")
         if stored.error_id is not None or stored.internal_error or not top:
@@ -154,6 +161,7 @@ def fill(worksheet: Path, out: Path, named: str | None = None) -> tuple[Sheet, F
         row[grade] = f"{stored.score / float(top) * maximum:.2f}"
         filled.graded += 1
     filled.not_graded = [row[ids].strip() for number, row in rows_by_number.items() if number not in latest]
+    filled.withdrawn.sort()
     return sheet, filled
 
 
@@ -230,7 +238,8 @@ def worksheet(worksheet: Path, out: Path, named: str | None, target: Path | None
     target = target or out / f"{worksheet.stem}-filled.csv"
     atomic_write(target, write_sheet(sheet))
     for kind, names in (("undecided", filled.undecided), ("not_graded", filled.not_graded),
-                        ("unmatched", filled.unmatched), ("superseded", filled.superseded)):
+                        ("unmatched", filled.unmatched), ("superseded", filled.superseded),
+                        ("withdrawn", filled.withdrawn)):
         if names:
             click.echo(counted(f"worksheet.{kind}", len(names), lang, names=listed(names), out=str(out)), err=True)
     click.echo(counted("worksheet.done", filled.graded, lang, graded=filled.graded, path=str(target), maximum=filled.maximum))

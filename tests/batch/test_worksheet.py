@@ -136,6 +136,25 @@ def test_students_graded_in_another_course_are_named(graded: Path, tmp_path: Pat
     assert "1 student graded in" in done.stderr and "Bob Bekov_102" in done.stderr
 
 
+def test_a_student_no_longer_in_the_submissions_keeps_the_worksheet_grade(graded: Path, tmp_path: Path):
+    """Bob's submission is gone from the next download (withdrawn on Moodle): the gradebook
+    keeps his old grading, but the worksheet is not given it; it says so and whom."""
+    submissions, out = tmp_path / "submissions", tmp_path / "out"
+    shutil.copytree(graded.parent / "submissions", submissions)
+    shutil.copytree(graded, out)
+    shutil.rmtree(submissions / "Bob Bekov_102_assignsubmission_file_")
+    run_batch(submissions, out, "--exercises", "1-2", "--workers", "1")
+    rows = worksheet_rows()
+    rows[1][4] = "3.00"  # what Moodle holds for Bob now
+    done = grade(str(write_csv(tmp_path / "w.csv", HEADER, rows)), "--from", str(out))
+    assert done.returncode == 0, done.stderr
+    filled = list(csv.reader(io.StringIO((out / "w-filled.csv").read_text(encoding="utf-8"))))
+    assert filled[2][0] == "Participant 102" and filled[2][4] == "3.00"
+    assert filled[1][4] == "100.00"  # Anna, still handed in, is written
+    said = " ".join(done.stderr.split())
+    assert "1 student graded in" in said and "no longer in the submissions" in said and "Bob Bekov_102" in said
+
+
 def test_a_participant_graded_again_under_a_new_name_gets_the_latest_grading(tmp_path: Path):
     """A participant who changes the name on Moodle is `New Name_105` in the next download; the
     gradebook keeps `Old Name_105` too. The worksheet gets the new grading, whichever id sorts
