@@ -72,8 +72,9 @@ def spike_in_the_window():
 
 def exactly_at_stall():
     """30 falling losses whose last k = 6 fall from 1000 to 999: (L[−k] − L[−1]) / |L[−k]| is
-    1e-3 to the last bit, however it is computed (a quotient, 1 − L[−1]/L[−k], a product,
-    the sum of the differences)."""
+    1e-3 to the last bit as a quotient, a product (999 >= 1000 * (1 − 1e-3)) or the sum of the
+    differences. Not as 1 − L[−1]/L[−k]: 1 − 0.999 is 1e-3 + 9e-19, and no pair of floats makes
+    it 1e-3 exactly (1 − fl(1e-3) is no double), so that form's `<= 1e-3` passes here."""
     return np.concatenate([np.linspace(3000, 1000, 25)[:-1], np.linspace(1000, 999, 6)]).tolist()
 
 

@@ -17,8 +17,14 @@ def square_of_sum(v):
     return float(np.sum(np.asarray(v, dtype=float)) ** 2)
 
 
+def mean_of_squares(v):
+    """(1/d) Σ v_i²: the mean of the squares, not their sum."""
+    return float(np.mean(np.asarray(v, dtype=float) ** 2))
+
+
 VARIANTS = {
     "gradient_missing_factor_2": {"sum_of_squares_gradient": gradient_without_2},
     "norm_not_squared": {"sum_of_squares": norm},
     "square_of_sum": {"sum_of_squares": square_of_sum},
+    "mean_of_squares": {"sum_of_squares": mean_of_squares},
 }

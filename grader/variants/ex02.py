@@ -58,6 +58,11 @@ def step_not_reset(f, v, h=1e-5):
     return gradient
 
 
+def forward_quotient_over_2h(f, x, h):
+    """(f(x + h) − f(x)) / 2h: the forward difference divided by the central one's 2h."""
+    return (f(x + h) - f(x)) / (2 * h)
+
+
 VARIANTS = {
     "forward_difference": {"estimate_gradient": forward_gradient},
     "central_difference_quotient": {"difference_quotient": central_quotient},
@@ -66,4 +71,5 @@ VARIANTS = {
     "all_coordinates_shifted": {"estimate_gradient": all_shifted},
     "book_default_h": {"estimate_gradient": book_default_h},
     "step_not_reset": {"estimate_gradient": step_not_reset},
+    "forward_quotient_over_2h": {"difference_quotient": forward_quotient_over_2h},
 }

@@ -47,6 +47,18 @@ def gradient_w_product_of_means(w, b, x, y):
     return float(-2 * np.mean(x) * np.mean(r)), float(-2 * np.mean(r))
 
 
+def gradient_b_with_x(w, b, x, y):
+    """∂L/∂b = −2 mean(x r): ∂L/∂w's line copied for b, its x_i kept."""
+    x, r = _residual(w, b, x, y)
+    return float(-2 * np.mean(x * r)), float(-2 * np.mean(x * r))
+
+
+def loss_square_of_mean(w, b, x, y):
+    """(mean r)²: the square of the mean residual, not the mean of the squares."""
+    _, r = _residual(w, b, x, y)
+    return float(np.mean(r) ** 2)
+
+
 VARIANTS = {
     "gradient_missing_factor_2": {"mse_gradient": gradient_without_2},
     "sum_instead_of_mean": {"mse_gradient": gradient_with_sums, "mse_loss": loss_with_sum},
@@ -54,4 +66,6 @@ VARIANTS = {
     "gradient_w_missing_x": {"mse_gradient": gradient_w_without_x},
     "loss_rmse": {"mse_loss": loss_rmse},
     "gradient_w_product_of_means": {"mse_gradient": gradient_w_product_of_means},
+    "gradient_b_with_x": {"mse_gradient": gradient_b_with_x},
+    "loss_square_of_mean": {"mse_loss": loss_square_of_mean},
 }

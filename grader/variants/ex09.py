@@ -52,6 +52,11 @@ def cosine_annealing_without_pi(k, eta0=0.1, total=100, eta_min=0.0):
     return eta_min + (eta0 - eta_min) * (1 + math.cos(k / total)) / 2
 
 
+def cosine_annealing_minus_cosine(k, eta0=0.1, total=100, eta_min=0.0):
+    """η_min + (η0 − η_min)(1 − cos(π k / total)) / 2: the cosine subtracted, so η rises from η_min to η0."""
+    return eta_min + (eta0 - eta_min) * (1 - math.cos(math.pi * k / total)) / 2
+
+
 VARIANTS = {
     "true_division_in_step_decay": {"step_decay": step_decay_true_division},
     "k_shifted": {"inverse_time": inverse_time_shifted, "power_decay": power_decay_shifted, "step_decay": step_decay_shifted,
@@ -61,4 +66,5 @@ VARIANTS = {
     "cosine_eta_min_not_subtracted": {"cosine_annealing": cosine_annealing_eta_min_added},
     "cosine_without_half": {"cosine_annealing": cosine_annealing_without_half},
     "cosine_without_pi": {"cosine_annealing": cosine_annealing_without_pi},
+    "cosine_sign_flipped": {"cosine_annealing": cosine_annealing_minus_cosine},
 }

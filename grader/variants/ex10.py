@@ -46,10 +46,24 @@ def step_with_old_velocity(w, grad, h, learning_rate=0.01, alpha=0.9):
     return np.asarray(w, dtype=float) - h, alpha * h + learning_rate * np.asarray(grad, dtype=float)
 
 
+def signs_mixed(w, grad, h, learning_rate=0.01, alpha=0.9):
+    """v = α v − η g (the other books' velocity), then the slides' step w − v: uphill."""
+    v_new = alpha * np.asarray(h, dtype=float) - learning_rate * np.asarray(grad, dtype=float)
+    return np.asarray(w, dtype=float) - v_new, v_new
+
+
+def signs_mixed_step_added(w, grad, h, learning_rate=0.01, alpha=0.9):
+    """h = α h + η g (the slides' velocity), then the other books' step w + h: uphill."""
+    h_new = alpha * np.asarray(h, dtype=float) + learning_rate * np.asarray(grad, dtype=float)
+    return np.asarray(w, dtype=float) + h_new, h_new
+
+
 VARIANTS = {"damped_momentum": {"momentum_update": damped},
             "velocity_without_learning_rate": {"momentum_update": velocity_without_learning_rate},
             "velocity_sign_flipped": {"momentum_update": velocity_sign_flipped},
             "learning_rate_twice": {"momentum_update": learning_rate_twice},
             "step_with_old_velocity": {"momentum_update": step_with_old_velocity},
+            "velocity_signs_mixed": {"momentum_update": signs_mixed},
+            "velocity_signs_mixed/step_added": {"momentum_update": signs_mixed_step_added},
             "damped_momentum/averaged": {"momentum_update": averaged},  # the same mistake, written another way
             "damped_momentum/without_learning_rate": {"momentum_update": damped_without_learning_rate}}

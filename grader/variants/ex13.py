@@ -75,6 +75,14 @@ def square_of_sum(w, grad, G, learning_rate=0.01, alpha=0.9, eps=1e-8):
     return np.asarray(w, dtype=float) - learning_rate * grad / np.sqrt(G_new + eps), G_new
 
 
+def square_of_average(w, grad, G, learning_rate=0.01, alpha=0.9, eps=1e-8):
+    """G_new = (α G + (1 − α) g)²; w − η g / √(G_new + ε): the whole average squared (the old G
+    with it), not the average of the squared gradient."""
+    grad = np.asarray(grad, dtype=float)
+    G_new = (alpha * np.asarray(G, dtype=float) + (1 - alpha) * grad) ** 2
+    return np.asarray(w, dtype=float) - learning_rate * grad / np.sqrt(G_new + eps), G_new
+
+
 VARIANTS = {
     "alpha_swapped": {"rmsprop_update": swapped},
     "eps_outside_root": {"rmsprop_update": eps_outside},
@@ -86,4 +94,5 @@ VARIANTS = {
     "precedence_one_minus_alpha": {"rmsprop_update": one_minus_alpha_unparenthesised},
     "eps_in_accumulator": {"rmsprop_update": eps_in_accumulator},
     "square_of_sum": {"rmsprop_update": square_of_sum},
+    "square_of_average": {"rmsprop_update": square_of_average},
 }

@@ -73,6 +73,11 @@ def window_without_minimum(losses):
     return rules(losses, window=lambda n: n // 5)
 
 
+def stall_relative_to_last(losses):
+    """L[−k] − L[−1] < 1e-3 · |L[−1]|: the drop measured against the last loss, not against L[−k]."""
+    return rules(losses, stall=lambda drop, last_k: drop < 1e-3 * abs(last_k - drop))
+
+
 VARIANTS = {
     "absolute_stall_threshold": {"diagnose_training": absolute_threshold},
     "any_loss_above_first": {"diagnose_training": any_loss_above_first},
@@ -85,4 +90,5 @@ VARIANTS = {
     "oscillation_threshold_misread": {"diagnose_training": oscillation_threshold_inclusive},
     "oscillation_threshold_misread/over_n": {"diagnose_training": oscillation_threshold_over_n},
     "window_without_minimum": {"diagnose_training": window_without_minimum},
+    "stall_relative_to_last": {"diagnose_training": stall_relative_to_last},
 }
