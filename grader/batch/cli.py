@@ -158,7 +158,9 @@ def name_students(summary: Summary, lang: str) -> None:
              ("batch.not_gradable", summary.not_gradable), ("batch.still_not_gradable", summary.still_not_gradable),
              ("batch.grader_failed_names", summary.grader_failed),
              ("batch.dropped", [f"{student} {number(last)} → {number(new)}"
-                                for student, last, new in sorted(summary.dropped)]))
+                                for student, last, new in sorted(summary.dropped)]),
+             ("batch.dropped_unchanged", [f"{student} {number(last)} → {number(new)}"
+                                          for student, last, new in sorted(summary.dropped_unchanged)]))
     for message_id, names in lists:
         if names:
             click.echo(counted(message_id, len(names), lang, names=listed(names)), err=True)

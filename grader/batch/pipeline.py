@@ -82,6 +82,9 @@ class Summary:
     ignored: list[str] = field(default_factory=list)
     stale: list[str] = field(default_factory=list)
     dropped: list[tuple[str, float, float]] = field(default_factory=list)  # (student, last total, new total)
+    # The same, for a submission that did not change: graded again with other options (another
+    # --seed's hidden inputs catch a mistake the last ones did not), not a resubmission.
+    dropped_unchanged: list[tuple[str, float, float]] = field(default_factory=list)
     still_not_gradable: list[str] = field(default_factory=list)  # skipped as unchanged, and not gradable
     not_gradable: list[str] = field(default_factory=list)  # this run's `broken`, by name
     grader_failed: list[str] = field(default_factory=list)  # this run's `internal`, by name
@@ -240,7 +243,8 @@ def _run(settings: Settings, students: list[Student], summary: Summary, start: f
             new_total = float(record.get("score", 0.0))
             if last is not None and last.graded and last.exercises == exercises_text and \
                     not result.get("internal_error") and new_total < last.score:
-                summary.dropped.append((item.student, last.score, new_total))
+                dropped = summary.dropped_unchanged if last.content_hash == item.hash else summary.dropped
+                dropped.append((item.student, last.score, new_total))
             if last is not None and last.graded and last.exercises != exercises_text:
                 before = {int(n) for n in last.exercises.split(",") if n.strip().isdigit()}
                 summary.previous |= before

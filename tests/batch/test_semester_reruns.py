@@ -8,6 +8,8 @@ import shutil
 import sqlite3
 from pathlib import Path
 
+import pytest
+
 from tests.conftest import MISTAKES, submission_with
 
 from .conftest import run_batch
@@ -186,3 +188,27 @@ def test_exercises_given_in_another_order_are_the_same_selection(tmp_path: Path)
     assert (out / "grades.csv").read_text(encoding="utf-8").splitlines()[0] == "student,ex01,ex03,total"
     again = run_batch(submissions, out, "--seed", "31", "--exercises", "1,3")
     assert "graded 0, unchanged and skipped 3" in again.stdout, again.stdout
+
+
+def test_a_total_that_went_down_with_the_same_submission_is_not_blamed_on_a_resubmission(
+        tmp_path: Path, capsys: pytest.CaptureFixture):
+    """Another --seed (or --timeout, or kit) grades an unchanged submission again, and other hidden
+    inputs may catch a mistake the last ones missed: the total goes down. The line said "a
+    resubmission with fewer files? a broken zip?", sending the instructor to look for a file
+    that nobody changed; it says the submission is the same and that the options are why."""
+    from grader.batch.cli import name_students
+    from grader.batch.pipeline import Summary
+    from grader.batch.store import Gradebook
+
+    with Gradebook(tmp_path / "gradebook.sqlite") as book:
+        book.save("ben", "ben", "h1", "o", 31, "all", "en", {"score": 70.0, "exercises": []}, None, None, False, "{}")
+        last = book.last_total("ben")
+    assert last is not None and last.content_hash == "h1"
+    name_students(Summary(dropped_unchanged=[("ben", 70.0, 66.0)]), "en")
+    said = " ".join(capsys.readouterr().err.split())
+    assert said.startswith("1 student's total went down with the same submission") and "ben 70 → 66" in said
+    assert "fewer files" not in said and "--seed" in said
+    for lang, word in (("kk", "өзгермесе де"), ("ru", "при той же работе")):
+        name_students(Summary(dropped_unchanged=[("ben", 70.0, 66.0)]), lang)
+        said = capsys.readouterr().err
+        assert word in said and "ben 70 → 66" in said
