@@ -86,6 +86,9 @@ class Summary:
     # --seed's hidden inputs catch a mistake the last ones did not), not a resubmission.
     dropped_unchanged: list[tuple[str, float, float]] = field(default_factory=list)
     still_not_gradable: list[str] = field(default_factory=list)  # skipped as unchanged, and not gradable
+    # Graded again because the submission is not the one their record is of (a resubmission),
+    # by name: a re-run's count alone does not say whose files changed.
+    resubmitted: list[str] = field(default_factory=list)
     not_gradable: list[str] = field(default_factory=list)  # this run's `broken`, by name
     grader_failed: list[str] = field(default_factory=list)  # this run's `internal`, by name
     # Exercises the replaced records were graded on and this run's --exercises leaves out: their
@@ -276,6 +279,7 @@ def _run(settings: Settings, students: list[Student], summary: Summary, start: f
         summary.still_not_gradable = sorted(not_gradable - fresh, key=outputs.roster_key)
         summary.not_gradable = sorted(not_gradable & fresh, key=outputs.roster_key)
         summary.grader_failed.sort(key=outputs.roster_key)
+        summary.resubmitted.sort(key=outputs.roster_key)
         tally = rebuild_views(out, book.records([s.id for s in students]), settings, fresh)
         outputs.remove_views_of(out, summary.stale)
     summary.seconds = time.perf_counter() - start
@@ -299,6 +303,9 @@ def _changed(students: list[Student], refused: dict[Path, Refused] | None, book:
             if graded_with == options:
                 summary.skipped += 1
                 continue
+            if graded_with is None and (last := book.last_total(item.student)) is not None \
+                    and last.content_hash != item.hash:
+                summary.resubmitted.append(item.student)
             if graded_with is not None:
                 summary.regraded += 1
                 for name, (before, now) in changed_options(graded_with, options).items():

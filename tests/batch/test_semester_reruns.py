@@ -33,6 +33,8 @@ def test_a_total_that_went_down_is_said_and_every_grading_stays_in_the_history(t
     second = run_batch(submissions, out, "--seed", "31")
     (line,) = [line for line in second.stderr.splitlines() if "went down" in line]
     assert line.startswith("1 student's total went down") and f"ben {full:g} → {ex01:g}" in line
+    # and whose files changed, by name: the summary's count alone does not say who it was
+    assert "1 student's submission changed since the last run and was graded again: ben" in second.stderr
     with sqlite3.connect(out / "gradebook.sqlite") as db:
         history = db.execute("SELECT student, seed, score FROM history ORDER BY rowid").fetchall()
         current = db.execute("SELECT score FROM submissions WHERE student = 'ben'").fetchone()
@@ -212,3 +214,6 @@ def test_a_total_that_went_down_with_the_same_submission_is_not_blamed_on_a_resu
         name_students(Summary(dropped_unchanged=[("ben", 70.0, 66.0)]), lang)
         said = capsys.readouterr().err
         assert word in said and "ben 70 → 66" in said
+    for lang, word in (("kk", "жұмыстары алдыңғы іске қосудан бері өзгерді"), ("ru", "Работы 2 студентов изменились")):
+        name_students(Summary(resubmitted=["ann", "ben"]), lang)
+        assert word in capsys.readouterr().err
