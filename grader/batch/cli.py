@@ -151,12 +151,12 @@ def check_timeout(timeout: float, lang: str) -> None:
 
 def name_students(summary: Summary, lang: str) -> None:
     """The lines on stderr that name students: entries ignored, students gone from SUBMISSIONS,
-    those graded again for a changed submission, not gradable (now or still), those the grader
+    those graded again for a changed submission or for the first time, not gradable (now or still), those the grader
     failed on, and totals that went down."""
     from .outputs import number
 
     lists = (("batch.ignored", summary.ignored), ("batch.stale", summary.stale),
-             ("batch.resubmitted", summary.resubmitted),
+             ("batch.resubmitted", summary.resubmitted), ("batch.first_graded", summary.first_graded),
              ("batch.not_gradable", summary.not_gradable), ("batch.still_not_gradable", summary.still_not_gradable),
              ("batch.grader_failed_names", summary.grader_failed),
              ("batch.dropped", [f"{student} {number(last)} → {number(new)}"

@@ -217,3 +217,30 @@ def test_a_total_that_went_down_with_the_same_submission_is_not_blamed_on_a_resu
     for lang, word in (("kk", "жұмыстары алдыңғы іске қосудан бері өзгерді"), ("ru", "Работы 2 студентов изменились")):
         name_students(Summary(resubmitted=["ann", "ben"]), lang)
         assert word in capsys.readouterr().err
+
+
+def test_a_rerun_names_whom_it_grades_for_a_new_submission_or_for_the_first_time(tmp_path: Path):
+    """A re-run said "graded 2, unchanged and skipped 1" without saying whom: the instructor who
+    changed one file, or got a late submission, could not see that it was that student. The
+    reading of the submissions (no grading) sorts them: ann handed in again, cat is new to the
+    gradebook, ben is unchanged; on a first run nobody is named."""
+    from grader.batch.intake import Student, pack
+    from grader.batch.pipeline import Summary, _changed
+    from grader.batch.store import Gradebook
+
+    submissions = tmp_path / "class"
+    for student in ("ann", "ben", "cat"):
+        submission_with(submissions / student, {})
+    students = [Student(name, submissions / name) for name in ("ann", "ben", "cat")]
+    first = Summary()
+    with Gradebook(tmp_path / "gradebook.sqlite") as book:
+        assert len(list(_changed(students, None, book, "o", first, None))) == 3
+        assert first.resubmitted == first.first_graded == []
+        for name in ("ann", "ben"):
+            book.save(name, name, pack(Student(name, submissions / name)).hash, "o", 31, "all", "en",
+                      {"score": 70.0, "exercises": []}, None, None, False, "{}")
+        (submissions / "ann" / "ex01_sum_of_squares.py").write_text("# handed in again\n", encoding="utf-8")
+        again = Summary()
+        graded = [item.student for item in _changed(students, None, book, "o", again, None)]
+    assert graded == ["ann", "cat"] and again.skipped == 1
+    assert again.resubmitted == ["ann"] and again.first_graded == ["cat"]
