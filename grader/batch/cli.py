@@ -151,8 +151,8 @@ def check_timeout(timeout: float, lang: str) -> None:
 
 def name_students(summary: Summary, lang: str) -> None:
     """The lines on stderr that name students: entries ignored, students gone from SUBMISSIONS,
-    those graded again for a changed submission or for the first time, not gradable (now or still), those the grader
-    failed on, and totals that went down."""
+    those graded for a changed submission or for the first time, not gradable (now or still),
+    those the grader failed on, and totals that went down (with a changed submission or not)."""
     from .outputs import number
 
     lists = (("batch.ignored", summary.ignored), ("batch.stale", summary.stale),
