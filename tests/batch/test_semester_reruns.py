@@ -214,6 +214,9 @@ def test_a_total_that_went_down_with_the_same_submission_is_not_blamed_on_a_resu
         name_students(Summary(dropped_unchanged=[("ben", 70.0, 66.0)]), lang)
         said = capsys.readouterr().err
         assert word in said and "ben 70 → 66" in said
+    # in the roster's order (Kazakh letters in their alphabet's place), as every other list of names
+    name_students(Summary(dropped=[("Бекова Мадина_2", 9.0, 1.0), ("Әлиева Айгерім_1", 9.0, 2.0)]), "kk")
+    assert "Әлиева Айгерім_1 9 → 2, Бекова Мадина_2 9 → 1" in capsys.readouterr().err
     for lang, word in (("kk", "жұмыстары алдыңғы іске қосудан бері өзгерді"), ("ru", "Работы 2 студентов изменились")):
         name_students(Summary(resubmitted=["ann", "ben"]), lang)
         assert word in capsys.readouterr().err
