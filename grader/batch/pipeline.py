@@ -90,7 +90,8 @@ class Summary:
     # by name: a re-run's count alone does not say whose files changed.
     resubmitted: list[str] = field(default_factory=list)
     # Graded for the first time into a gradebook that has earlier gradings: a late submission, or
-    # a student an interrupted run did not reach (nobody is named on a first run).
+    # a student an interrupted run did not reach (nobody on a first run, nor one whose record
+    # was deleted by hand to grade again: the history has them).
     first_graded: list[str] = field(default_factory=list)
     not_gradable: list[str] = field(default_factory=list)  # this run's `broken`, by name
     grader_failed: list[str] = field(default_factory=list)  # this run's `internal`, by name
@@ -312,7 +313,7 @@ def _changed(students: list[Student], refused: dict[Path, Refused] | None, book:
                 last = book.last_total(item.student)
                 if last is not None and last.content_hash != item.hash:
                     summary.resubmitted.append(item.student)
-                elif last is None and known:
+                elif last is None and known and not book.ever_graded(item.student):
                     summary.first_graded.append(item.student)
             if graded_with is not None:
                 summary.regraded += 1

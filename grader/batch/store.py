@@ -236,3 +236,8 @@ class Gradebook:
 
     def students(self) -> list[str]:
         return [r[0] for r in self.db.execute("SELECT student FROM submissions ORDER BY student")]
+
+    def ever_graded(self, student: str) -> bool:
+        """Whether the history has a grading of the student (kept when the current record is
+        deleted by hand, to grade the student again)."""
+        return self.db.execute("SELECT 1 FROM history WHERE student = ? LIMIT 1", (student,)).fetchone() is not None

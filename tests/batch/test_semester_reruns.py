@@ -247,3 +247,9 @@ def test_a_rerun_names_whom_it_grades_for_a_new_submission_or_for_the_first_time
         graded = [item.student for item in _changed(students, None, book, "o", again, None)]
     assert graded == ["ann", "cat"] and again.skipped == 1
     assert again.resubmitted == ["ann"] and again.first_graded == ["cat"]
+    # ben's record deleted by hand, to grade him again (docs/cluster.md): no "first time" for him
+    with Gradebook(tmp_path / "gradebook.sqlite") as book:
+        book.db.execute("DELETE FROM submissions WHERE student = 'ben'")
+        third = Summary()
+        assert [item.student for item in _changed(students, None, book, "o", third, None)] == ["ann", "ben", "cat"]
+    assert third.first_graded == ["cat"]
