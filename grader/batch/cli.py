@@ -151,14 +151,19 @@ def check_timeout(timeout: float, lang: str) -> None:
 
 def name_students(summary: Summary, lang: str) -> None:
     """The lines on stderr that name students: entries ignored, students gone from SUBMISSIONS,
-    not gradable (now or still), those the grader failed on, and totals that went down."""
-    from .outputs import number
+    those graded for a changed submission or for the first time, not gradable (now or still),
+    those the grader failed on, and totals that went down (with a changed submission or not)."""
+    from .outputs import number, roster_key
+
+    def totals(dropped: list[tuple[str, float, float]]) -> list[str]:  # in the roster's order, as the others
+        return [f"{student} {number(last)} → {number(new)}"
+                for student, last, new in sorted(dropped, key=lambda d: roster_key(d[0]))]
 
     lists = (("batch.ignored", summary.ignored), ("batch.stale", summary.stale),
+             ("batch.resubmitted", summary.resubmitted), ("batch.first_graded", summary.first_graded),
              ("batch.not_gradable", summary.not_gradable), ("batch.still_not_gradable", summary.still_not_gradable),
              ("batch.grader_failed_names", summary.grader_failed),
-             ("batch.dropped", [f"{student} {number(last)} → {number(new)}"
-                                for student, last, new in sorted(summary.dropped)]))
+             ("batch.dropped", totals(summary.dropped)), ("batch.dropped_unchanged", totals(summary.dropped_unchanged)))
     for message_id, names in lists:
         if names:
             click.echo(counted(message_id, len(names), lang, names=listed(names)), err=True)

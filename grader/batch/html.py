@@ -187,6 +187,8 @@ class ClassTally:
 
 
 def student_view(stored: Stored, lang: str) -> dict:
+    from ..grading import course_seed
+
     exercises = []
     for ex in stored.record.get("exercises", []):
         exercises.append({
@@ -205,7 +207,9 @@ def student_view(stored: Stored, lang: str) -> dict:
     return {"id": stored.student, "source": stored.source, "score": None if failed else stored.score,
             "max_score": stored.record.get("max_score"), "error": None if failed else error,
             "failed": (stored.error or error or "") if failed else None,
-            "exercises": exercises, "content_hash": stored.content_hash, "graded_at": stored.graded_at}
+            "exercises": exercises, "content_hash": stored.content_hash, "graded_at": stored.graded_at,
+            # Graded with the instructor's own seed, the messages hold the hidden inputs and answers.
+            "private": stored.seed != course_seed()}
 
 
 def render_class(tally: ClassTally, lang: str, seed: int) -> str:

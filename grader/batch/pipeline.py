@@ -82,7 +82,17 @@ class Summary:
     ignored: list[str] = field(default_factory=list)
     stale: list[str] = field(default_factory=list)
     dropped: list[tuple[str, float, float]] = field(default_factory=list)  # (student, last total, new total)
+    # The same, for a submission that did not change: graded again with other options (another
+    # --seed's hidden inputs catch a mistake the last ones did not), not a resubmission.
+    dropped_unchanged: list[tuple[str, float, float]] = field(default_factory=list)
     still_not_gradable: list[str] = field(default_factory=list)  # skipped as unchanged, and not gradable
+    # Graded again because the submission is not the one their record is of (a resubmission),
+    # by name: a re-run's count alone does not say whose files changed.
+    resubmitted: list[str] = field(default_factory=list)
+    # Graded for the first time into a gradebook that has earlier gradings: a late submission, or
+    # a student an interrupted run did not reach (nobody on a first run, nor one whose record
+    # was deleted by hand to grade again: the history has them).
+    first_graded: list[str] = field(default_factory=list)
     not_gradable: list[str] = field(default_factory=list)  # this run's `broken`, by name
     grader_failed: list[str] = field(default_factory=list)  # this run's `internal`, by name
     # Exercises the replaced records were graded on and this run's --exercises leaves out: their
@@ -240,7 +250,8 @@ def _run(settings: Settings, students: list[Student], summary: Summary, start: f
             new_total = float(record.get("score", 0.0))
             if last is not None and last.graded and last.exercises == exercises_text and \
                     not result.get("internal_error") and new_total < last.score:
-                summary.dropped.append((item.student, last.score, new_total))
+                dropped = summary.dropped_unchanged if last.content_hash == item.hash else summary.dropped
+                dropped.append((item.student, last.score, new_total))
             if last is not None and last.graded and last.exercises != exercises_text:
                 before = {int(n) for n in last.exercises.split(",") if n.strip().isdigit()}
                 summary.previous |= before
@@ -272,6 +283,8 @@ def _run(settings: Settings, students: list[Student], summary: Summary, start: f
         summary.still_not_gradable = sorted(not_gradable - fresh, key=outputs.roster_key)
         summary.not_gradable = sorted(not_gradable & fresh, key=outputs.roster_key)
         summary.grader_failed.sort(key=outputs.roster_key)
+        summary.resubmitted.sort(key=outputs.roster_key)
+        summary.first_graded.sort(key=outputs.roster_key)
         tally = rebuild_views(out, book.records([s.id for s in students]), settings, fresh)
         outputs.remove_views_of(out, summary.stale)
     summary.seconds = time.perf_counter() - start
@@ -286,6 +299,7 @@ def _changed(students: list[Student], refused: dict[Path, Refused] | None, book:
     but not the options is counted as graded again, with the options that changed. A bar
     shows the reading, which takes seconds for a large class before the first grading."""
     bar = progress(len(students), "reading") if progress is not None and len(students) > 1 else None
+    known = bool(book.students())  # earlier gradings: a student new to them is named
     try:
         for student in students:
             item = pack(student, refused)
@@ -295,6 +309,12 @@ def _changed(students: list[Student], refused: dict[Path, Refused] | None, book:
             if graded_with == options:
                 summary.skipped += 1
                 continue
+            if graded_with is None:
+                last = book.last_total(item.student)
+                if last is not None and last.content_hash != item.hash:
+                    summary.resubmitted.append(item.student)
+                elif last is None and known and not book.ever_graded(item.student):
+                    summary.first_graded.append(item.student)
             if graded_with is not None:
                 summary.regraded += 1
                 for name, (before, now) in changed_options(graded_with, options).items():

@@ -111,12 +111,13 @@ class Stored:
 
 @dataclass(frozen=True)
 class LastTotal:
-    """A student's current total, the exercises it counts, and whether it was graded (not a
-    submission that could not be, nor a grader failure)."""
+    """A student's current total, the exercises it counts, whether it was graded (not a
+    submission that could not be, nor a grader failure), and the submission's content hash."""
 
     score: float
     exercises: str
     graded: bool
+    content_hash: str = ""
 
 
 def seeds_in(path: Path) -> list[int]:
@@ -220,13 +221,13 @@ class Gradebook:
         """The student's current total, before a new grading replaces it; when the grader failed
         that grading (its points are not the student's), the last one it did not fail, from the
         history."""
-        row = self.db.execute("SELECT score, exercises, error_id, internal_error FROM submissions WHERE student = ?",
-                              (student,)).fetchone()
+        row = self.db.execute("SELECT score, exercises, error_id, internal_error, content_hash FROM submissions "
+                              "WHERE student = ?", (student,)).fetchone()
         if row is not None and row[3]:
-            row = self.db.execute("SELECT score, exercises, error_id, internal_error FROM history "
+            row = self.db.execute("SELECT score, exercises, error_id, internal_error, content_hash FROM history "
                                   "WHERE student = ? AND internal_error = 0 ORDER BY rowid DESC LIMIT 1",
                                   (student,)).fetchone() or row
-        return None if row is None else LastTotal(float(row[0]), row[1], row[2] is None and not row[3])
+        return None if row is None else LastTotal(float(row[0]), row[1], row[2] is None and not row[3], row[4] or "")
 
     def not_gradable(self) -> list[str]:
         """The students whose current record is a submission that could not be graded."""
@@ -235,3 +236,8 @@ class Gradebook:
 
     def students(self) -> list[str]:
         return [r[0] for r in self.db.execute("SELECT student FROM submissions ORDER BY student")]
+
+    def ever_graded(self, student: str) -> bool:
+        """Whether the history has a grading of the student (kept when the current record is
+        deleted by hand, to grade the student again)."""
+        return self.db.execute("SELECT 1 FROM history WHERE student = ? LIMIT 1", (student,)).fetchone() is not None

@@ -112,6 +112,7 @@ def test_rerun_skips_unchanged_students_and_regrades_changed_ones(tmp_path: Path
                     submissions / "bob" / "ex01_sum_of_squares.py")
     third = run_batch(submissions, out, "--workers", "2", "--exercises", "1-2")
     assert "graded 1, unchanged and skipped 7" in third.stdout
+    assert "1 student's submission changed since the last run and was graded again: bob" in third.stderr
     rows = {row["student"]: row for row in read_csv(out / "grades.csv")}
     assert rows["bob"]["ex01"] == rows["alice"]["ex01"]
     # Another seed changes the hidden inputs: everyone is graded again.

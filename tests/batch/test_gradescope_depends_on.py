@@ -37,3 +37,19 @@ def test_the_gradescope_page_of_a_secret_seed_grading_carries_the_note():
     (test,) = outputs.gradescope(record, "en", numbers_shown=False)["tests"]
     assert test["output"].startswith(translate("result.depends_on", "en", number=5))
     assert "hidden inputs" not in test["output"]
+
+
+@pytest.mark.parametrize("lang", ["en", "ru", "kk"])
+@pytest.mark.parametrize("exercise, called", [(7, 5), (17, 4)])
+def test_a_stub_of_the_called_exercise_is_not_said_as_this_exercise_s_own(exercise, called, lang):
+    """ex07 written, ex05's mse_loss still the stub: ex07's tests are `not_implemented` (their
+    message names ex05, but a secret seed's Gradescope page leaves messages out), and the page
+    and the report said "Not written yet: the function still raises NotImplementedError", which
+    sent the student, and the instructor counting stubs, to ex07. The text names the exercise
+    it calls too; an exercise that calls none keeps the plain one."""
+    test = _failed("not_implemented", translate("result.not_implemented_elsewhere", lang, file="exercises/ex05.py",
+                                                function="mse_loss", number=called))
+    output = outputs.test_output(exercise, test, lang, numbers_shown=False)
+    assert output.startswith(outputs.diagnosis_text(exercise, "not_implemented", lang))
+    assert str(called) in outputs.diagnosis_text(exercise, "not_implemented", lang)
+    assert outputs.diagnosis_text(3, "not_implemented", lang) == translate("batch.diagnosis.not_implemented", lang)

@@ -83,3 +83,44 @@ def test_on_a_phone_the_page_does_not_run_off_the_screen(tmp_path: Path):
     measured = measured_in_chromium(page, tmp_path, 390, 1800)
     assert measured["width"] < 640  # narrower than the histogram's own width
     assert measured["chart"] <= measured["width"] and measured["content"] <= measured["width"], measured
+
+
+MEAN_LINES = """
+<script>
+window.addEventListener("load", function () {
+  var wrapped = [];
+  Array.prototype.forEach.call(document.getElementById("exercises").tBodies[0].rows, function (row) {
+    var range = document.createRange();
+    range.selectNodeContents(row.cells[2]);
+    var tops = {};
+    Array.prototype.forEach.call(range.getClientRects(), function (r) { tops[Math.round(r.top)] = 1; });
+    if (Object.keys(tops).length > 1) { wrapped.push(row.cells[2].textContent.trim()); }
+  });
+  document.body.setAttribute("data-measured", JSON.stringify({wrapped: wrapped}));
+});
+</script>
+</body>"""
+
+
+@pytest.mark.skipif(shutil.which("chromium") is None, reason="chromium is not installed")
+def test_an_exercise_s_mean_is_on_one_line_beside_long_diagnoses(tmp_path: Path):
+    """In a 1366 px laptop window, with two mistakes explained beside it, an exercise's mean
+    broke as "12.5 /" over "13": its points over its maximum read as two numbers."""
+    from grader.i18n import catalogue
+
+    texts = catalogue("en")
+    tally = html.ClassTally(NUMBERS)
+    for i in range(3):
+        exercises = []
+        for n in NUMBERS:
+            mistakes = sorted(key.split(".")[-1] for key in texts if key.startswith(f"diagnosis.ex{n:02d}."))[:2]
+            exercises.append({"exercise": n, "title": curriculum.exercise(n).title_in("en"), "score": 12.5,
+                              "max_score": 13.0, "output": "",
+                              "tests": [{"name": "t", "title": "t", "status": "failed", "score": 0.0, "max_score": 0.5,
+                                         "message": "", "diagnosis": d} for d in mistakes]})
+        record = {"score": 12.5 * len(NUMBERS), "max_score": 13.0 * len(NUMBERS), "exercises": exercises}
+        tally.add(Stored(f"s{i}_10000{i}", f"s{i}", "sha256:" + "0" * 64, "{}", 1, "now", None, None, False, record,
+                         json.dumps(record)))
+    page = tmp_path / "report.html"
+    page.write_text(html.render_class(tally, "en", 2026).replace("</body>", MEAN_LINES), encoding="utf-8")
+    assert measured_in_chromium(page, tmp_path, 1366, 900)["wrapped"] == []

@@ -33,3 +33,24 @@ def test_with_the_instructor_s_seed_the_student_page_holds_the_hidden_numbers_an
               if line.startswith("| `students/<student>.html`")]
     assert "not a page to send the student" in row and "gradescope/<student>/results.json" in row
     assert "the report and the `students/` pages (yours) keep every message in full" in docs
+
+
+def test_the_page_itself_says_it_is_not_for_the_student_when_it_holds_a_secret_seed_s_numbers():
+    """An instructor who had not read docs/cluster.md mailed students/<student>.html ("Feedback
+    for …") to the student, hidden inputs and expected answers included. Graded with the
+    instructor's own seed, the page says, at its top, that it is not the student's and where
+    the student's feedback is; with the course's public seed (numbers students have) it does not."""
+    from grader.batch import html as pages
+    from grader.batch.store import Stored
+    from grader.grading import course_seed
+    from grader.i18n import translate
+
+    record = {"score": 0.0, "max_score": 1.0, "exercises": []}
+    for lang in ("kk", "ru", "en"):
+        note = translate("batch.html.private_page", lang, student="Әлиева Айгерім_123400")
+        for seed, shown in ((7, True), (course_seed(), False)):
+            stored = Stored("Әлиева Айгерім_123400", "Әлиева Айгерім_123400_assignsubmission_file_", "sha256:0", "{}",
+                            seed, "now", None, None, False, record, json.dumps(record))
+            page = html.unescape(pages.render_student(stored, lang))
+            assert (note in page) is shown, (lang, seed)
+        assert "gradescope/Әлиева Айгерім_123400/results.json" in note and "--seed" in note

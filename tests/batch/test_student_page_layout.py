@@ -81,3 +81,32 @@ def test_on_a_phone_the_feedback_takes_the_page_s_width(tmp_path: Path):
     measured = measured_in_chromium(page, tmp_path, 390, 1000)
     assert measured["width"] <= 600 and measured["page"] <= measured["width"], measured
     assert measured["feedback"] >= 0.8 * measured["width"], measured
+
+
+NOT_GRADED_PHONE = """
+<script>
+window.addEventListener("load", function () {
+  document.body.setAttribute("data-measured", JSON.stringify({
+    width: document.documentElement.clientWidth, page: document.documentElement.scrollWidth}));
+});
+</script>
+</body>"""
+
+
+@pytest.mark.skipif(shutil.which("chromium") is None, reason="chromium is not installed")
+def test_on_a_phone_a_not_gradable_student_s_reason_stays_on_the_screen(tmp_path: Path):
+    """The reason names the student's file as SUBMISSIONS has it, one long word: Moodle's
+    `Name_123456_assignsubmission_file_` ran off a 390 px phone's screen (the page scrolled
+    sideways, the end of each line cut). Chromium's narrowest window is 500 px: a Canvas file
+    name, longer still, stands for both."""
+    name = "abdikadyrovaaruzhan_LATE_200005_678901_gradient_descent_homework_final.rar"
+    reason = f"{name} — бұл zip емес архив (мысалы .rar не .7z), мұндай архивтер ашылмайды."
+    record = {"error": {"id": "batch.error.other_archive", "message": reason}, "score": 0, "max_score": None,
+              "exercises": []}
+    stored = Stored("abdikadyrovaaruzhan_200005", name, "raw:" + "0" * 64, "{}", 1, "2026-01-01T00:00:00+00:00",
+                    "batch.error.other_archive", reason, False, record, json.dumps(record))
+    page = tmp_path / "kk.html"
+    page.write_text(html.render_student(stored, "kk").replace("</body>", NOT_GRADED_PHONE), encoding="utf-8")
+    assert "мұндай архивтер ашылмайды" in page.read_text(encoding="utf-8")
+    measured = measured_in_chromium(page, tmp_path, 390, 844)
+    assert measured["page"] <= measured["width"], measured
