@@ -44,10 +44,12 @@ def test_default_arguments(check, rng):
 
 
 def test_small_gradients(check, rng):
-    """Gradients near √ε from G = 0: G_new = (1 − α) g² is about ε, where ε's place shows."""
+    """Gradients near √ε from a G about ε: G_new = α G + (1 − α) g² is about ε, where ε's place
+    shows. (From G = 0, G_new = (1 − α) g² with PyTorch's α = 0.99 is ((1 − 0.9) g)², the square
+    of the average with the statement's α: a wrong default would be named as that mistake.)"""
     w = rng.normal(size=4)
     g = rng.choice([-1.0, 1.0], size=4) * rng.uniform(1e-4, 5e-4, size=4)
-    G = np.zeros(4)
+    G = rng.uniform(0.5e-8, 2e-8, size=4)
     check(lambda m: m.rmsprop_update(w, g, G), pair(4), describe_call("rmsprop_update", w, g, G))
 
 
