@@ -1,9 +1,12 @@
 """A missing exercise file or function, and what in the submission looks like it: a function
 defined under a close name (`gradient_stpe`, noted in every grading: engine.py), a notebook or
 a file named for another number or topic (`ex03_gradient_step.ipynb`, `ex04_gradient_step.py`),
-and a notebook beside a stub that still raises: these noted by `grade exercise` on a folder,
-whose names the student sees (a batch grades the .py files it packed and does not). The
-student's code is read, never run."""
+and a notebook beside a stub that still raises: these noted when the submission is a folder,
+whose names the student sees (not a zip, nor a folder holding only a zip). `grade exercise`
+looks at the folder after grading; a batch, whose zip holds only the .py files it grades,
+looks at the student's own folder at intake (look_alikes_in, names only), and its worker
+notes the record with that (noted_look_alikes): the same record either way. The student's
+code is read, never run."""
 
 from __future__ import annotations
 
