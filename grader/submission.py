@@ -70,16 +70,22 @@ def exercise_file_name(name: str, by_number: bool = True) -> str | None:
         return None
 
 
-def look_alikes(path: Path, module: str) -> tuple[list[str], list[str]]:
-    """(notebooks, files) in the submission folder at `path` that look like exercise
-    `module`'s file but were not graded as it: `ex03_gradient_step.ipynb`, and a .py with its
-    number and another topic (`ex03_step.py`) or its topic and another number
-    (`ex04_gradient_step.py`); nothing for a zip, whose names the student does not see."""
-    try:  # (read again after grading: a folder changed meanwhile is looked at no further)
+def submitted_names(path: Path) -> list[str]:
+    """The names of the files in the folder a submission folder's exercise files are taken
+    from, sorted (names only: nothing is read); none for a zip, or a folder holding only a zip,
+    whose names the student does not see, nor for a folder that cannot be read."""
+    try:
         source = _sources_in(path)[0] if path.is_dir() else None
-        names = sorted(p.name for p in source.iterdir() if p.is_file()) if source is not None else []
+        return sorted(p.name for p in source.iterdir() if p.is_file()) if source is not None else []
     except (OSError, SubmissionError):
-        return [], []
+        return []
+
+
+def look_alikes_among(names: list[str], module: str) -> tuple[list[str], list[str]]:
+    """(notebooks, files) among the file names `names` of a submission folder
+    (submitted_names) that look like exercise `module`'s file but are not graded as it:
+    `ex03_gradient_step.ipynb`, and a .py with its number and another topic (`ex03_step.py`)
+    or its topic and another number (`ex04_gradient_step.py`)."""
     wanted = EXERCISE_NAME.match(module + ".py")
     notebooks = [name for name in names if name.lower().endswith(".ipynb")
                  and exercise_file_name(name[:-len(".ipynb")] + ".py") == module + ".py"]

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import hashlib
 import io
+import json
 import os
 import re
 import unicodedata
@@ -19,6 +20,7 @@ from pathlib import Path
 from typing import Mapping
 
 from ..errors import SubmissionError
+from ..lookalikes import LookAlikes, look_alikes_in
 from ..submission import content_hash, prepared
 
 FIXED_TIME = (1980, 1, 1, 0, 0, 0)
@@ -53,6 +55,9 @@ class Packed:
     hash: str
     error_id: str | None = None
     error_params: tuple[tuple[str, str], ...] = ()
+    # What in the student's own folder looks like a missing exercise file (a notebook, another
+    # number: lookalikes.py), found before packing drops it; the worker notes it in the record.
+    look_alikes: LookAlikes = ()
 
 
 @dataclass(frozen=True)
@@ -358,12 +363,24 @@ def _pack(student: Student, path: Path, shown: str, raw_hash, originals: Mapping
                 # (two files claiming one exercise, neither taken: said here, not by the worker
                 # finding an empty zip in a folder of its own)
                 raise SubmissionError("error.no_exercise_files", path=str(path))
-            return Packed(student.id, student.source, _zip_of(root), "sha256:" + content_hash(root))
+            alikes = look_alikes_in(path)  # (the student's own names: the zip holds only what is graded)
+            return Packed(student.id, student.source, _zip_of(root), packed_hash(root, alikes), look_alikes=alikes)
     except SubmissionError as error:
         message_id, found = why_not_gradable(error)
         params = tuple(sorted((k, _as_in_submissions(str(v), str(path), shown, originals or {}))
                               for k, v in found.items()))
         return Packed(student.id, student.source, None, raw_hash(), message_id, params)
+
+
+def packed_hash(root: Path, look_alikes: LookAlikes) -> str:
+    """The hash that decides whether a submission changed: of the packed files and, when there
+    are any, of the names that look like a missing exercise file, which the record's notes
+    name and the zip does not hold (a notebook added, removed or renamed is graded again; its
+    content, which nothing reads, changes nothing)."""
+    graded = content_hash(root)
+    if not look_alikes:
+        return "sha256:" + graded
+    return "sha256:" + hashlib.sha256((graded + json.dumps(look_alikes)).encode("utf-8")).hexdigest()
 
 
 def _as_in_submissions(text: str, prefix: str, shown: str, originals: Mapping[str, str]) -> str:

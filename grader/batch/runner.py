@@ -28,6 +28,7 @@ if TYPE_CHECKING:
     from distributed import Client
 
     from ..errors import GraderError
+    from ..lookalikes import LookAlikes
     from ..sandbox.client import Sandbox
 
 
@@ -49,6 +50,7 @@ class Job:
     seed: int
     lang: str
     timeout: float
+    look_alikes: LookAlikes = ()  # found at intake in the student's folder (intake.Packed)
 
 
 def grade_packed(job: Job) -> dict:
@@ -90,32 +92,37 @@ def grade_chunk(jobs: list[Job]) -> list[dict]:
     results = [{"student": job.student, "report": None, "error_id": None, "error_params": {}, "internal_error": False}
                for job in jobs]
     with _ONE_AT_A_TIME, tempfile.TemporaryDirectory(prefix=temporary_prefix("batch-")) as tmp, ExitStack() as stack:
-        roots, graded = [], []
+        roots, graded, graded_jobs = [], [], []
         for job, result in zip(jobs, results):
             path = Path(tmp) / f"{len(roots)}-{uuid.uuid4().hex}.zip"
             path.write_bytes(job.data)
             try:
                 roots.append(stack.enter_context(prepared(path)))
                 graded.append(result)
+                graded_jobs.append(job)
             except GraderError as error:
                 result.update(_refused(error))
         if roots:
-            _grade_roots(roots, graded, jobs[0])
+            _grade_roots(roots, graded, graded_jobs)
     return results
 
 
-def _grade_roots(roots: list[Path], results: list[dict], job: Job) -> None:
-    """Fill `results` with the grading of the prepared `roots`, all in one pytest session. If
+def _grade_roots(roots: list[Path], results: list[dict], jobs: list[Job]) -> None:
+    """Fill `results` with the grading of the prepared `roots` (of `jobs`), all in one pytest
+    session, each report noted with what its job says looks like a missing exercise file. If
     the grader fails on that session as a whole, each submission is graded again on its own:
     the failure is then only that of the submission it comes from, not of its neighbours."""
     from ..curriculum import exercise
     from ..errors import GraderError
     from ..grading import grade_prepared_many
+    from ..lookalikes import noted_look_alikes
 
+    job = jobs[0]
     try:
         reports = grade_prepared_many(roots, [exercise(n) for n in job.numbers], job.seed, job.lang,
                                       _sandbox(job.timeout))
-        for result, report in zip(results, reports):
+        for result, report, its_job in zip(results, reports, jobs):
+            report = noted_look_alikes(report, its_job.look_alikes, job.lang)
             result["report"] = report.to_dict()
             result["internal_error"] = report.internal_error
     except GraderError as error:  # e.g. no recorded answers for this seed
@@ -123,8 +130,8 @@ def _grade_roots(roots: list[Path], results: list[dict], job: Job) -> None:
             result.update(_refused(error))
     except Exception as error:  # noqa: BLE001 - a failure of the grader must never stop the batch
         if len(roots) > 1:
-            for root, result in zip(roots, results):
-                _grade_roots([root], [result], job)
+            for root, result, its_job in zip(roots, results, jobs):
+                _grade_roots([root], [result], [its_job])
             return
         for result in results:
             result.update(failed(result["student"], f"{type(error).__name__}: {error}", traceback.format_exc(limit=-3)))
@@ -159,7 +166,7 @@ def _refused(error: GraderError) -> dict:
 
 
 def jobs_of(packed: Iterable[Packed], numbers: tuple[int, ...], seed: int, lang: str, timeout: float) -> list[Job]:
-    return [Job(p.student, p.data, numbers, seed, lang, timeout) for p in packed if p.data is not None]
+    return [Job(p.student, p.data, numbers, seed, lang, timeout, p.look_alikes) for p in packed if p.data is not None]
 
 
 @dataclass(frozen=True)
