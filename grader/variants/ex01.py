@@ -22,9 +22,15 @@ def mean_of_squares(v):
     return float(np.mean(np.asarray(v, dtype=float) ** 2))
 
 
+def gradient_squared(v):
+    """[v_1², …, v_d²]: each coordinate squared (the function's terms), not differentiated to 2 v_i."""
+    return np.asarray(v, dtype=float) ** 2
+
+
 VARIANTS = {
     "gradient_missing_factor_2": {"sum_of_squares_gradient": gradient_without_2},
     "norm_not_squared": {"sum_of_squares": norm},
     "square_of_sum": {"sum_of_squares": square_of_sum},
     "mean_of_squares": {"sum_of_squares": mean_of_squares},
+    "gradient_squared": {"sum_of_squares_gradient": gradient_squared},
 }

@@ -63,6 +63,18 @@ def forward_quotient_over_2h(f, x, h):
     return (f(x + h) - f(x)) / (2 * h)
 
 
+def backward_quotient(f, x, h):
+    """(f(x) − f(x − h)) / h: the backward difference where the forward one is asked."""
+    return (f(x) - f(x - h)) / h
+
+
+def backward_gradient(f, v, h=1e-5):
+    """(f(v) − f(v − h e_i)) / h: the backward difference where the central one is asked."""
+    v = np.asarray(v, dtype=float)
+    base = f(v)
+    return np.array([(base - f(v - h * np.eye(v.size)[i])) / h for i in range(v.size)])
+
+
 VARIANTS = {
     "forward_difference": {"estimate_gradient": forward_gradient},
     "central_difference_quotient": {"difference_quotient": central_quotient},
@@ -72,4 +84,5 @@ VARIANTS = {
     "book_default_h": {"estimate_gradient": book_default_h},
     "step_not_reset": {"estimate_gradient": step_not_reset},
     "forward_quotient_over_2h": {"difference_quotient": forward_quotient_over_2h},
+    "backward_difference": {"difference_quotient": backward_quotient, "estimate_gradient": backward_gradient},
 }

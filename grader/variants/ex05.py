@@ -59,6 +59,18 @@ def loss_square_of_mean(w, b, x, y):
     return float(np.mean(r) ** 2)
 
 
+def loss_over_n_minus_1(w, b, x, y):
+    """L = (1/(n − 1)) Σ r²: the sample variance's n − 1 where the mean divides by n."""
+    _, r = _residual(w, b, x, y)
+    return float(np.sum(r**2) / (r.size - 1))
+
+
+def gradient_over_n_minus_1(w, b, x, y):
+    """(−2/(n − 1)) (Σ x_i r_i, Σ r_i): the sample variance's n − 1 where the mean divides by n."""
+    x, r = _residual(w, b, x, y)
+    return float(-2 * np.sum(x * r) / (r.size - 1)), float(-2 * np.sum(r) / (r.size - 1))
+
+
 VARIANTS = {
     "gradient_missing_factor_2": {"mse_gradient": gradient_without_2},
     "sum_instead_of_mean": {"mse_gradient": gradient_with_sums, "mse_loss": loss_with_sum},
@@ -68,4 +80,5 @@ VARIANTS = {
     "gradient_w_product_of_means": {"mse_gradient": gradient_w_product_of_means},
     "gradient_b_with_x": {"mse_gradient": gradient_b_with_x},
     "loss_square_of_mean": {"mse_loss": loss_square_of_mean},
+    "divided_by_n_minus_1": {"mse_loss": loss_over_n_minus_1, "mse_gradient": gradient_over_n_minus_1},
 }

@@ -57,6 +57,17 @@ def cosine_annealing_minus_cosine(k, eta0=0.1, total=100, eta_min=0.0):
     return eta_min + (eta0 - eta_min) * (1 - math.cos(math.pi * k / total)) / 2
 
 
+def step_decay_rounded(k, eta0=0.1, drop=0.5, every=10):
+    """η0 · drop^round(k / every): rounded to the nearest (halves to even), not floored, so each
+    drop comes about every / 2 steps early."""
+    return eta0 * drop ** round(k / every)
+
+
+def inverse_time_floor_division(k, eta0=1.0):
+    """η0 // k: floor division, η0 / k rounded down to a whole number (0 once k > η0)."""
+    return eta0 // k
+
+
 VARIANTS = {
     "true_division_in_step_decay": {"step_decay": step_decay_true_division},
     "k_shifted": {"inverse_time": inverse_time_shifted, "power_decay": power_decay_shifted, "step_decay": step_decay_shifted,
@@ -67,4 +78,6 @@ VARIANTS = {
     "cosine_without_half": {"cosine_annealing": cosine_annealing_without_half},
     "cosine_without_pi": {"cosine_annealing": cosine_annealing_without_pi},
     "cosine_sign_flipped": {"cosine_annealing": cosine_annealing_minus_cosine},
+    "step_decay_rounded": {"step_decay": step_decay_rounded},
+    "floor_division_in_inverse_time": {"inverse_time": inverse_time_floor_division},
 }

@@ -78,6 +78,12 @@ def stall_relative_to_last(losses):
     return rules(losses, stall=lambda drop, last_k: drop < 1e-3 * abs(last_k - drop))
 
 
+def stall_drop_absolute_value(losses):
+    """|L[−k] − L[−1]| / |L[−k]| < 1e-3: the drop's absolute value, so a curve that rose over its
+    last k losses (by more than 1e-3 of L[−k]) is not stalled but "decreasing"."""
+    return rules(losses, stall=lambda drop, last_k: abs(drop) / abs(last_k) < 1e-3)
+
+
 VARIANTS = {
     "absolute_stall_threshold": {"diagnose_training": absolute_threshold},
     "any_loss_above_first": {"diagnose_training": any_loss_above_first},
@@ -91,4 +97,5 @@ VARIANTS = {
     "oscillation_threshold_misread/over_n": {"diagnose_training": oscillation_threshold_over_n},
     "window_without_minimum": {"diagnose_training": window_without_minimum},
     "stall_relative_to_last": {"diagnose_training": stall_relative_to_last},
+    "stall_drop_absolute_value": {"diagnose_training": stall_drop_absolute_value},
 }
