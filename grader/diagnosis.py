@@ -2,8 +2,9 @@
 
 The failing check's answers of every wrong variant of the exercise (grader/variants/exNN.py,
 evaluated live or recorded at release, see oracle.py) are compared with the student's; the
-first that gives it names the mistake, one that gives it to the last digits before one that
-only falls within the check's tolerance. When none does, generic shapes of error are tried (a
+one that gives it names the mistake, one that gives it to the last digits before one that
+only falls within the check's tolerance; where two mistakes give it alike, that check names
+neither (its input cannot tell them apart: another check does). When none does, generic shapes of error are tried (a
 flipped sign, a constant factor, a divergence, a loop that never updates, float32 numbers).
 """
 
@@ -153,14 +154,18 @@ def _tuple_mistake(failure: Mismatch) -> Diagnosis | None:
 
 def diagnose(failure: Mismatch) -> Diagnosis | None:
     """The known wrong variant that gives the student's answer, else a generic shape: the
-    first that gives it within CLOSER times the check's tolerance, else the first within it.
+    one that gives it within CLOSER times the check's tolerance, else one within it; none where two
+    mistakes give it alike at the closest level that has any (the input cannot tell them apart).
 
     One mistake written in two ways has two variants, "id" and "id/another_form": both name it."""
     answers, loose = failure.variant_answers(), failure.tolerance
     for tolerance in (replace(loose, rtol=loose.rtol * CLOSER, atol=loose.atol * CLOSER), loose):
-        for variant_id, answer in answers.items():
-            if _matches(failure, answer, tolerance):
-                return Diagnosis(variant_id.partition("/")[0])
+        named = {variant_id.partition("/")[0] for variant_id, answer in answers.items()
+                 if _matches(failure, answer, tolerance)}
+        if len(named) == 1:
+            return Diagnosis(named.pop())
+        if named:  # two mistakes give this answer alike (|r| and √(r²) on one point): this input
+            break  # cannot tell which; the exercise's other tests do, and name it
     return wrong_default(failure.wrong_defaults()) or _seed_not_used(failure) or _generic(failure)
 
 
