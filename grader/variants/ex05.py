@@ -41,6 +41,12 @@ def loss_rmse(w, b, x, y):
     return float(np.sqrt(np.mean(r**2)))
 
 
+def loss_mae(w, b, x, y):
+    """(1/n) Σ |r_i|: the mean absolute error, not the mean of the squares."""
+    _, r = _residual(w, b, x, y)
+    return float(np.mean(np.abs(r)))
+
+
 def gradient_w_product_of_means(w, b, x, y):
     """∂L/∂w = −2 mean(x) mean(r): the mean of the product x_i r_i split into two means."""
     x, r = _residual(w, b, x, y)
@@ -77,6 +83,7 @@ VARIANTS = {
     "loss_halved": {"mse_loss": loss_halved},
     "gradient_w_missing_x": {"mse_gradient": gradient_w_without_x},
     "loss_rmse": {"mse_loss": loss_rmse},
+    "loss_mae": {"mse_loss": loss_mae},
     "gradient_w_product_of_means": {"mse_gradient": gradient_w_product_of_means},
     "gradient_b_with_x": {"mse_gradient": gradient_b_with_x},
     "loss_square_of_mean": {"mse_loss": loss_square_of_mean},
