@@ -11,7 +11,9 @@ cannot have made a difference:
 - the exercise printed nothing, no module printed anything on import, nothing printed in the
   background, and no call crashed or timed out before the exercise was done. Before each
   exercise the process puts back what decides what gets printed (worker.py: Pristine), so an
-  exercise that prints nothing here prints nothing in a process of its own.
+  exercise that prints nothing here prints nothing in a process of its own, unless its code (or
+  an earlier module's) means it not to: a module can tell it is here, and print only when alone
+  (tests/hostile/ex05_prints_only_alone.py; docs/security.md). Points never depend on output.
 
 Every other exercise (a mistake, a stub, a print, a hostile neighbour's doing) asks again in a
 fresh process of its own, exactly as `grade exercise` does, and that answer is the one graded.

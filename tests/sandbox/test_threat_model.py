@@ -156,3 +156,10 @@ def test_shipped_config_and_shadow_packages_are_ignored(tmp_path: Path):
     code, result = grade_all(submission)
     assert code == 0 and result["score"] == result["max_score"]
     assert not marker.exists()
+
+
+@pytest.mark.xfail(strict=True, reason="open hole (docs/security.md): a module can replace the worker's own code and forge its inputs check")
+def test_forging_the_worker_s_own_checks_does_not_pass(tmp_path: Path):
+    submission = submission_with(tmp_path / "sub", {10: HOSTILE / "ex10_forges_inputs_check.py"})
+    _, result = grade_all(submission)
+    assert_only_exercise_lost(result, 10, partial=True)
