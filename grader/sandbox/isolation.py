@@ -27,6 +27,7 @@ from pathlib import Path
 from typing import IO, Callable
 
 from ..storage import temporary_prefix
+from .cgroup import MemoryCgroup
 from .nobody import (can_drop_privileges, clear_user, forbid_new_privileges, fresh_scratch, kill_processes_of,
                      prctl_function, readable_by_group, sandbox_ids)
 
@@ -39,7 +40,8 @@ PASSED_ENVIRONMENT = ("OPENBLAS_CORETYPE", "OPENBLAS_L2_SIZE", "SYSTEMROOT")
 @dataclass(frozen=True)
 class Limits:
     """Per-process limits: wall clock per call (s), memory (bytes), CPU (s), files, processes,
-    and how much of the student's output is kept (bytes)."""
+    and how much of the student's output is kept (bytes); and the memory of the whole sandbox,
+    its processes and the kernel's for them together, where a cgroup can hold it (cgroup.py)."""
 
     call_timeout: float = 10.0
     memory_bytes: int = 2 * 1024**3
@@ -49,6 +51,7 @@ class Limits:
     processes: int = 256
     output_bytes: int = 64 * 1024
     start_timeout: float = 30.0
+    sandbox_memory_bytes: int = 3 * 1024**3
 
 
 class SandboxUnavailable(Exception):
@@ -76,13 +79,18 @@ def _environment(home: str) -> dict[str, str]:
     return env
 
 
-def _apply_limits(limits: Limits, prctl: Callable[..., int] | None = None) -> None:
+def _apply_limits(limits: Limits, prctl: Callable[..., int] | None = None, cgroup: MemoryCgroup | None = None) -> None:
     """Runs in the child between fork and exec (after it became the fallback's user, if any);
     inherited by the zygote and its children. With `prctl` (the fallback), no_new_privs too
     (bwrap sets it itself). The number of processes is capped by the zygote itself (see
-    worker.cap_processes)."""
+    worker.cap_processes). With `cgroup`, the sandbox's memory cgroup is joined first."""
     import resource
 
+    if cgroup is not None:
+        try:
+            cgroup.join()
+        except OSError:
+            pass  # the per-process limits below remain
     forbid_new_privileges(prctl)
 
     for name, value in (("RLIMIT_AS", limits.memory_bytes), ("RLIMIT_CPU", limits.cpu_seconds),
@@ -281,6 +289,9 @@ class Sandbox:
             _say_the_fallback()
         self._process: subprocess.Popen | None = None
         self._control: socket.socket | None = None
+        # All its processes' memory together, where a cgroup can be made here (cgroup.py); kept
+        # across restarts of the zygote.
+        self.cgroup = MemoryCgroup.make(limits.sandbox_memory_bytes)
         self._staged: Path | None = None
         self.generation = 0  # counts the submissions staged: a worker of an earlier one is dead
         self.healthy = False  # a worker was spawned once: later failures are the student's doing
@@ -327,10 +338,13 @@ class Sandbox:
             env = dict(_environment(str(self.scratch)), TMPDIR=str(self.scratch))
             if self.user is not None:
                 user = {"user": self.user[0], "group": self.user[1], "extra_groups": []}
+                if self.cgroup is not None:
+                    self.cgroup.let_join(self.user[0])
+        cgroup = self.cgroup
         self._process = subprocess.Popen(
             zygote_command(self.isolated, self.inbox, fd, self.limits.processes), pass_fds=(fd,), stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL,
             stderr=subprocess.DEVNULL, cwd=self.inbox, env=env, start_new_session=True,
-            preexec_fn=lambda: _apply_limits(self.limits, prctl), **user,
+            preexec_fn=lambda: _apply_limits(self.limits, prctl, cgroup), **user,
         )
         child_end.close()
 
@@ -420,3 +434,5 @@ class Sandbox:
         shutil.rmtree(self.inbox, ignore_errors=True)
         shutil.rmtree(self._scratch_parent, ignore_errors=True)
         self._staged = None
+        if self.cgroup is not None:
+            self.cgroup.remove()

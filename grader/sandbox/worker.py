@@ -7,10 +7,9 @@ ROOT, read-only: the folder where the grader stages one submission at a time (th
 exercise the grader sends a `spawn` request carrying two file descriptors (a fresh socket for
 requests, a file for the student's output) and the zygote forks a child that serves that
 exercise: import a module, call a function, loop an update rule, answering with plain data
-(protocol.py); a `groups` message asks many calls at once. `reset` kills every process of the
-sandbox but the zygote, so nothing one exercise started outlives it; `wipe` (before the
-grader stages the next submission) also empties the writable places, so nothing of one
-submission reaches the next.
+(protocol.py); a `groups` message asks many calls at once. `reset` (after an exercise) and
+`wipe` (before the grader stages the next submission) kill every process of the sandbox but the
+zygote and empty its writable places, so nothing one exercise started or wrote outlives it.
 
 The zygote never runs student code; nothing here holds a reference solution or an expected
 value; everything a child says is checked by the grader, which never trusts it. Run as a
@@ -282,10 +281,22 @@ def run_child(channel_fd: int, output_fd: int, root: str) -> None:
     os.close(output_fd)
     PRISTINE = Pristine()
     PRISTINE.restore()
+    first_to_go()
     try:
         serve(socket.socket(fileno=channel_fd), root)
     finally:
         os._exit(0)
+
+
+def first_to_go() -> None:
+    """Make this process, and all it starts, the kernel's first choice when memory runs out (in
+    the sandbox's cgroup, or the machine's): the student's code before the zygote, which serves
+    the next exercises, and before the grader. Raising it needs no privilege."""
+    try:
+        with open("/proc/self/oom_score_adj", "w") as adjust:
+            adjust.write("500")
+    except OSError:
+        pass  # no /proc here (macOS): the cgroup, where there is one, still bounds the sandbox
 
 
 def kill_others(children: set[int], mode: str) -> None:
@@ -354,10 +365,9 @@ def zygote(control: socket.socket, root: str, mode: str) -> None:
                 run_child(fds[0], fds[1], root)
             children.add(pid)
             reply = {"ok": pid}
-        elif op == "reset":
-            kill_others(children, mode)
-            reply = {"ok": None}
-        elif op == "wipe":  # before another submission: nothing of the last one may remain
+        elif op in ("reset", "wipe"):  # after an exercise, before another submission: nothing may remain
+            # (what an exercise wrote in /tmp, its files' inodes too, is the sandbox's memory, in
+            # its cgroup: left there, the next exercise would run with less)
             kill_others(children, mode)
             if mode == NAMESPACE_MODE:
                 wipe_writable()
