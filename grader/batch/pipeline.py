@@ -296,7 +296,7 @@ def _changed(students: list[Student], refused: dict[Path, Refused] | None, book:
              summary: Summary, progress: Callable[[int, str], object] | None) -> Iterator[Packed]:
     """The submissions to grade, read (packed) one by one: a student whose record is of this
     very submission and these options is counted as skipped; one whose submission is the same
-    but not the options is counted as graded again, with the options that changed. A bar
+    but not the options is counted as graded again (if it is gradable), with the options that changed. A bar
     shows the reading, which takes seconds for a large class before the first grading."""
     bar = progress(len(students), "reading") if progress is not None and len(students) > 1 else None
     known = bool(book.students())  # earlier gradings: a student new to them is named
@@ -315,7 +315,7 @@ def _changed(students: list[Student], refused: dict[Path, Refused] | None, book:
                     summary.resubmitted.append(item.student)
                 elif last is None and known and not book.ever_graded(item.student):
                     summary.first_graded.append(item.student)
-            if graded_with is not None:
+            if graded_with is not None and item.data is not None:  # (not gradable: counted as such, not here)
                 summary.regraded += 1
                 for name, (before, now) in changed_options(graded_with, options).items():
                     summary.changed.setdefault(name, (set(), now))[0].add(before)
