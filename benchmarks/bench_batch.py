@@ -10,6 +10,9 @@ unless --exercises), and prints:
   - the suites' own work: the CPU time the reference takes to answer, in this process, every
     call the hidden suites make of one submission (no sandbox, no pytest, no comparison), as a
     ratio to the floor when shared by the workers: what no grader of these suites goes below;
+  - the CPU time of every process of the batch (the batch, its pool workers, their sandboxes),
+    per submission, where a cgroup can count it (as root: grader/sandbox/cgroup.py), and what
+    of it is not the suites' own work: the grader's share;
   - peak memory: the largest reaped child (getrusage; pool workers under forkserver are not
     reaped by this script, so this is the batch process itself) and, with psutil, the
     peak of the whole process tree summed (the batch, its pool workers and their sandboxes).
@@ -20,6 +23,7 @@ unless --exercises), and prints:
 from __future__ import annotations
 
 import argparse
+import os
 import resource
 import shutil
 import statistics
@@ -95,6 +99,60 @@ def suites_own_work(spec: str, runs: int = 5) -> float:
     return statistics.median(times)
 
 
+class CpuCount:
+    """A cgroup that counts the CPU time of all the processes put in it (`join`, in a child
+    before exec), exited ones included: cpuacct.usage (v1) or cpu.stat's usage_usec (v2)."""
+
+    def __init__(self) -> None:
+        self.path: Path | None = None
+        self.version = 0
+        sys.path.insert(0, str(ROOT))
+        from grader.sandbox.cgroup import candidate_parents
+
+        try:
+            found = candidate_parents(Path("/proc/self/cgroup").read_text(), Path("/proc/self/mountinfo").read_text(),
+                                      "cpuacct")
+        except OSError:
+            found = []
+        for parent, version in found:
+            path = parent / f"gdkit-bench-{os.getpid()}"
+            try:
+                path.mkdir()
+            except OSError:
+                continue
+            if self._read(path, version) is None:
+                path.rmdir()
+                continue
+            self.path, self.version = path, version
+            break
+
+    @staticmethod
+    def _read(path: Path, version: int) -> float | None:
+        try:
+            if version == 1:
+                return int((path / "cpuacct.usage").read_text()) / 1e9
+            stat = dict(line.split() for line in (path / "cpu.stat").read_text().splitlines())
+            return int(stat["usage_usec"]) / 1e6
+        except (OSError, KeyError, ValueError):
+            return None
+
+    def join(self) -> None:
+        if self.path is not None:
+            (self.path / "cgroup.procs").write_text("0")
+
+    def seconds(self) -> float | None:
+        return None if self.path is None else self._read(self.path, self.version)
+
+    def remove(self) -> None:
+        if self.path is not None:
+            for _ in range(100):
+                try:
+                    self.path.rmdir()
+                    return
+                except OSError:
+                    time.sleep(0.05)
+
+
 def tree_rss(pid: int) -> int:
     import psutil
 
@@ -127,16 +185,21 @@ def main() -> None:
         submissions, out = Path(tmp) / "submissions", Path(tmp) / "out"
         generate(submissions, args.n)
         floor_before = floor_time()
+        work_before = suites_own_work(args.exercises)  # (before and after, as the floor: this machine's speed drifts)
         command = [sys.executable, "-m", "grader", "batch", str(submissions), "--out", str(out),
                    "--workers", str(args.workers), "--exercises", args.exercises]
+        cpu = CpuCount()
         start = time.perf_counter()
-        process = subprocess.Popen(command, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
+        process = subprocess.Popen(command, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True,
+                                   preexec_fn=cpu.join)
         peak_tree = 0
         while process.poll() is None:
             if have_psutil:
                 peak_tree = max(peak_tree, tree_rss(process.pid))
             time.sleep(0.05)
         elapsed = time.perf_counter() - start
+        cpu_seconds = cpu.seconds()
+        cpu.remove()
         output = process.stdout.read()
         if process.returncode != 0:
             raise SystemExit(f"grade batch exited with {process.returncode}:\n{output}")
@@ -147,9 +210,16 @@ def main() -> None:
     print(f"floor  python -c 'import numpy': median {floor:.3f} s")
     print(f"grade batch: {args.n} submissions, {args.workers} workers, exercises {args.exercises}: {elapsed:.1f} s wall")
     print(f"per submission: {per_submission:.3f} s = {per_submission / floor:.2f}x the floor")
-    work = suites_own_work(args.exercises)
+    work = (work_before + suites_own_work(args.exercises)) / 2
     print(f"the suites' own work: {1000 * work:.0f} ms CPU per submission (the reference answering every call, "
           f"in-process); shared by {args.workers} workers = {work / args.workers / floor:.2f}x the floor")
+    if cpu_seconds is not None:
+        per = cpu_seconds / args.n
+        print(f"CPU of every process of the batch: {cpu_seconds:.1f} s = {1000 * per:.0f} ms per submission, of which "
+              f"{1000 * (per - work):.0f} ms is not the suites' own work (the grader's share, and the student code's "
+              f"imports); shared by {args.workers} workers = {per / args.workers / floor:.2f}x the floor")
+    else:
+        print("CPU of every process of the batch: not counted here (needs a cgroup the benchmark may make: root)")
     print(f"peak memory: largest reaped process (the batch itself) {largest:.0f} MiB", end="")
     print(f"; whole process tree {peak_tree / 2**20:.0f} MiB" if have_psutil else " (install psutil for the tree)")
 

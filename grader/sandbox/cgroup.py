@@ -25,22 +25,23 @@ PREFIX = "gdkit-"
 _SERIAL = itertools.count()
 
 
-def _own_cgroups(proc_cgroup: str) -> dict[str, str]:
-    """/proc/self/cgroup as {hierarchy: path}: "memory" for v1's memory hierarchy, "" for v2."""
+def _own_cgroups(proc_cgroup: str, controller: str) -> dict[str, str]:
+    """/proc/self/cgroup as {hierarchy: path}: `controller` for v1's hierarchy of that
+    controller, "" for v2."""
     found = {}
     for line in proc_cgroup.splitlines():
         parts = line.split(":", 2)
         if len(parts) != 3:
             continue
         _, controllers, path = parts
-        if "memory" in controllers.split(","):
-            found["memory"] = path
+        if controller in controllers.split(","):
+            found[controller] = path
         elif parts[0] == "0" and controllers == "":
             found[""] = path
     return found
 
 
-def _mounts(mountinfo: str) -> dict[str, tuple[str, str]]:
+def _mounts(mountinfo: str, controller: str) -> dict[str, tuple[str, str]]:
     """Where the hierarchies of _own_cgroups are mounted: {hierarchy: (mount point, the
     cgroup path that is its root)}, from /proc/self/mountinfo."""
     found: dict[str, tuple[str, str]] = {}
@@ -50,19 +51,19 @@ def _mounts(mountinfo: str) -> dict[str, tuple[str, str]]:
         if len(fields) < 5 or len(rest) < 3:
             continue
         kind, options = rest[0], rest[2].split(",")
-        if kind == "cgroup" and "memory" in options:
-            found.setdefault("memory", (fields[4], fields[3]))
+        if kind == "cgroup" and controller in options:
+            found.setdefault(controller, (fields[4], fields[3]))
         elif kind == "cgroup2":
             found.setdefault("", (fields[4], fields[3]))
     return found
 
 
-def candidate_parents(proc_cgroup: str, mountinfo: str) -> list[tuple[Path, int]]:
-    """The folders of this process's own cgroups where a child could hold a memory limit, v1's
-    first: [(folder, cgroup version)]."""
-    own, mounts = _own_cgroups(proc_cgroup), _mounts(mountinfo)
+def candidate_parents(proc_cgroup: str, mountinfo: str, controller: str = "memory") -> list[tuple[Path, int]]:
+    """The folders of this process's own cgroups where a child could use `controller` (a
+    memory limit; benchmarks/ counts CPU with cpuacct), v1's first: [(folder, cgroup version)]."""
+    own, mounts = _own_cgroups(proc_cgroup, controller), _mounts(mountinfo, controller)
     parents = []
-    for hierarchy, version in (("memory", 1), ("", 2)):
+    for hierarchy, version in ((controller, 1), ("", 2)):
         if hierarchy not in own or hierarchy not in mounts:
             continue
         mount_point, mount_root = mounts[hierarchy]
