@@ -22,6 +22,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Callable, Iterable, Iterator
 
+from ..sandbox.procfs import alive
 from .intake import Packed
 
 if TYPE_CHECKING:
@@ -225,25 +226,15 @@ def exit_with(pid: int, poll_seconds: float = 1.0) -> threading.Thread:
 
             select.select([handle], [], [])  # readable once the process has exited
         else:
-            while _running(pid):
+            while alive(pid):
                 time.sleep(poll_seconds)
         stop_this_worker(1)
 
-    if not _running(pid):
+    if not alive(pid):
         watch()
     thread = threading.Thread(target=watch, name="gdkit-exit-with-batch", daemon=True)
     thread.start()
     return thread
-
-
-def _running(pid: int) -> bool:
-    try:
-        os.kill(pid, 0)
-    except ProcessLookupError:
-        return False
-    except PermissionError:
-        return True
-    return True
 
 
 def start_pool(workers: int, warm_up: WarmUp | None = None) -> cf.ProcessPoolExecutor:

@@ -21,6 +21,8 @@ import os
 import time
 from pathlib import Path
 
+from .procfs import alive
+
 PREFIX = "gdkit-"
 _SERIAL = itertools.count()
 
@@ -168,21 +170,11 @@ def sweep_stale(parent: Path) -> None:
         return
     for entry in entries:
         owner = entry.name[len(PREFIX):].split("-")[0] if entry.name.startswith(PREFIX) else ""
-        if owner.isdigit() and not _alive(int(owner)):
+        if owner.isdigit() and not alive(int(owner)):
             try:
                 entry.rmdir()
             except OSError:
                 pass  # still holding processes, or not ours to remove
-
-
-def _alive(pid: int) -> bool:
-    try:
-        os.kill(pid, 0)
-    except ProcessLookupError:
-        return False
-    except PermissionError:
-        return True
-    return True
 
 
 def available(limit_bytes: int = 1 << 30) -> bool:

@@ -26,3 +26,14 @@ def statuses() -> Iterator[tuple[int, dict[str, str]]]:
 def has_proc() -> bool:
     """Whether there is a /proc to list processes from (Linux)."""
     return os.path.isdir("/proc")
+
+
+def alive(pid: int) -> bool:
+    """Whether a process `pid` exists (one of another user's too: signal 0 is refused, not sent)."""
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except PermissionError:
+        return True
+    return True
