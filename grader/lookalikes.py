@@ -112,6 +112,13 @@ def _notebook_beside_noted(result: ExerciseResult, found: dict[str, tuple[tuple[
     notebooks, _ = found.get(file[:-len(".py")], ((), ()))
     if not notebooks:
         return result
-    note = translate("result.notebook_beside", lang, found=notebooks[0], file=file)
-    return replace(result, tests=tuple(replace(test, message=f"{test.message} {note}")
-                                       if test.diagnosis == "not_implemented" else test for test in result.tests))
+    note = notebook_note(result.exercise, notebooks[0], lang)
+    return replace(result, notebook_beside=notebooks[0],
+                   tests=tuple(replace(test, message=f"{test.message} {note}")
+                               if test.diagnosis == "not_implemented" else test for test in result.tests))
+
+
+def notebook_note(exercise: int, notebook: str, lang: str) -> str:
+    """What a stub's test adds when the exercise's notebook is beside it (names only: the
+    grader's words, which no input of a test shapes)."""
+    return translate("result.notebook_beside", lang, found=notebook, file=curriculum.exercise(exercise).module + ".py")

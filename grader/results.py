@@ -56,6 +56,9 @@ class ExerciseResult:
     title: str
     tests: tuple[TestResult, ...]
     output: str = ""
+    # A notebook of the exercise beside its stub, which still raises (lookalikes.py): its name, so
+    # that a view that leaves the tests' messages out can still say where the work is.
+    notebook_beside: str | None = None
 
     @property
     def score(self) -> float:
@@ -77,6 +80,7 @@ class ExerciseResult:
             "max_score": self.max_score,
             "tests": [test.to_dict() for test in self.tests],
             "output": self.output,
+            **({"notebook_beside": self.notebook_beside} if self.notebook_beside is not None else {}),
         }
 
 

@@ -15,6 +15,7 @@ from pathlib import Path
 from typing import Iterable
 
 from ..i18n import translate
+from ..lookalikes import notebook_note
 from ..storage import atomic_write_bytes
 
 TEMP_PREFIX = ".gdkit-"
@@ -176,7 +177,7 @@ def depends_on_note(exercise: int, lang: str) -> str:
     return translate("diagnosis.depends_on", lang)
 
 
-def test_output(exercise: int, test: dict, lang: str, numbers_shown: bool = True) -> str:
+def test_output(exercise: int, test: dict, lang: str, numbers_shown: bool = True, notebook: str | None = None) -> str:
     """A test's feedback on Gradescope: its message and, for a named mistake whose explanation
     the message does not hold already, that explanation in the student's language. Nothing is
     added for what is no mistake of the method (a timeout, a stub, a crash, the grader's own
@@ -185,7 +186,8 @@ def test_output(exercise: int, test: dict, lang: str, numbers_shown: bool = True
     Without `numbers_shown` (a grading with the instructor's own seed), a wrong answer's message,
     which holds the hidden inputs and the expected answer, is left out: a student who could
     resubmit would otherwise return those. The mistake's name stays, and where to see the numbers;
-    a test that fails through the exercise it calls (`depends_on`) says which one to fix first.
+    a test that fails through the exercise it calls (`depends_on`) says which one to fix first,
+    and a stub's, the exercise's `notebook` beside it (the record's `notebook_beside`), if any.
     So is every other message but the grader's own words (OWN_WORDS): an error's holds what the
     student's code said (an exception's text and type, a line, a function name), which that code
     can make of the hidden inputs it was called with; what kind of error it was (a syntax error,
@@ -199,6 +201,8 @@ def test_output(exercise: int, test: dict, lang: str, numbers_shown: bool = True
             # What happened, in the grader's own words (a syntax error, a stub, a crash): without
             # it a file that does not compile read as a test failed on inputs kept hidden.
             what = diagnosis_text(exercise, test.get("diagnosis"), lang)
+            if notebook is not None and test.get("diagnosis") == "not_implemented":
+                what = f"{what} {notebook_note(exercise, notebook, lang)}"
             return (what + "\n\n" if what and what != test.get("diagnosis") else "") + hidden
         return translate("batch.gradescope.diagnosis", lang, text=diagnosis_text(exercise, test["diagnosis"], lang)) + "\n\n" + hidden
     if not is_mistake(test.get("diagnosis")):
@@ -225,7 +229,7 @@ def gradescope(record: dict, lang: str, numbers_shown: bool = True) -> dict:
                 "score": test["score"],
                 "max_score": test["max_score"],
                 "status": "passed" if test["status"] == "passed" else "failed",
-                "output": test_output(ex["exercise"], test, lang, numbers_shown),
+                "output": test_output(ex["exercise"], test, lang, numbers_shown, ex.get("notebook_beside")),
                 "visibility": "visible",
                 "tags": [f"ex{ex['exercise']:02d}"] + ([test["diagnosis"]] if test.get("diagnosis") else []),
             })

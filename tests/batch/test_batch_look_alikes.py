@@ -9,6 +9,7 @@ import subprocess
 import sys
 from pathlib import Path
 
+from grader.i18n import translate
 from tests.conftest import STUBS, submission_with
 
 from .conftest import run_batch
@@ -75,3 +76,20 @@ def test_a_notebook_taken_away_is_a_changed_submission(tmp_path: Path):
     ann = json.loads((out / "results" / "Ann_100001.json").read_text(encoding="utf-8"))
     assert ann == alone(students["Ann_100001"])
     assert not any("ipynb" in m for m in messages(ann, 3)), messages(ann, 3)
+
+
+def test_with_the_instructor_s_seed_gradescope_still_names_the_notebook_beside_the_stub(tmp_path: Path):
+    """With a seed of the instructor's own, Gradescope leaves a stub's message out (its exception
+    text is the student's, who may make it of the hidden inputs); the notebook beside it is named
+    from the record's `notebook_beside`, the names intake found."""
+    moodle_class(tmp_path / "class")
+    out = tmp_path / "out"
+    run_batch(tmp_path / "class", out, "--workers", "1", "--exercises", "3", "--seed", "424242")
+    bob = json.loads((out / "results" / "Bob_100002.json").read_text(encoding="utf-8"))
+    assert bob["exercises"][0]["notebook_beside"] == "ex03_gradient_step.ipynb"
+    assert "notebook_beside" not in json.loads((out / "results" / "Ann_100001.json").read_text(encoding="utf-8"))["exercises"][0]
+    gradescope = json.loads((out / "gradescope" / "Bob_100002" / "results.json").read_text(encoding="utf-8"))
+    stubs = [t["output"] for t in gradescope["tests"]]
+    hidden = translate("batch.gradescope.numbers_hidden", "en", number=3)
+    assert stubs and all("Your folder also has ex03_gradient_step.ipynb" in o and hidden in o for o in stubs), stubs[:1]
+    assert not any("NotImplementedError:" in o for o in stubs)  # the message itself stays out
