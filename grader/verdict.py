@@ -277,6 +277,9 @@ def _classify(error: BaseException, exercise: Exercise, list_input: bool, lang: 
     if isinstance(error, WorkerCrashed):
         if error.detail:
             return Outcome.ERROR, "result.not_started", {"text": error.detail}, Diagnosis("worker_crashed")
+        if error.memory_limit is not None:
+            return Outcome.ERROR, "result.out_of_memory", {"gib": f"{error.memory_limit / 2**30:g}"}, \
+                Diagnosis("worker_crashed", {"wording": "memory"})
         return Outcome.ERROR, "result.crashed", {}, Diagnosis("worker_crashed")
     if isinstance(error, StudentProtocolError):
         return Outcome.ERROR, "result.protocol", {"text": str(error)}, Diagnosis("channel_broken")

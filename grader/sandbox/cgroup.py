@@ -136,6 +136,15 @@ class MemoryCgroup:
         the grader's to write, and no other cgroup takes that user's processes."""
         os.chown(self.path / "cgroup.procs", uid, -1)
 
+    def oom_kills(self) -> int:
+        """How many processes the kernel has stopped in the cgroup for want of memory."""
+        name = "memory.oom_control" if self.version == 1 else "memory.events"
+        try:
+            fields = dict(line.split() for line in (self.path / name).read_text().splitlines() if len(line.split()) == 2)
+            return int(fields.get("oom_kill", 0))
+        except (OSError, ValueError):
+            return 0
+
     def peak_bytes(self) -> int | None:
         """The most memory the cgroup has held so far (None where the kernel does not say)."""
         name = "memory.max_usage_in_bytes" if self.version == 1 else "memory.peak"

@@ -73,12 +73,14 @@ class StudentTimeout(StudentError):
 
 class WorkerCrashed(StudentError):
     """The worker process ended in the middle of a call (os._exit, a signal, a memory limit),
-    or, with `detail` saying why, none could be started (an earlier call killed the sandbox)."""
+    or, with `detail` saying why, none could be started (an earlier call killed the sandbox).
+    `memory_limit`: the sandbox's memory cgroup's limit (bytes), when the kernel stopped one of its
+    processes for want of memory meanwhile."""
 
-    def __init__(self, detail: str = ""):
+    def __init__(self, detail: str = "", memory_limit: int | None = None):
         super().__init__(f"the sandbox could not start a worker ({detail})" if detail
                          else "the worker process ended (an exit, a signal or a resource limit)")
-        self.detail = detail
+        self.detail, self.memory_limit = detail, memory_limit
 
 
 class StudentProtocolError(StudentError):
@@ -107,6 +109,7 @@ class Worker:
         self.sandbox, self.limits, self.budget = sandbox, limits, budget
         self._output = tempfile.TemporaryFile()
         try:
+            self._oom_kills = sandbox.oom_kills()
             self._channel = sandbox.spawn(self._output, root)
             self.generation = sandbox.generation
         except SandboxUnavailable as err:
@@ -192,7 +195,8 @@ class Worker:
         except socket.timeout as err:
             raise StudentTimeout(budget.seconds if timeout < self.limits.call_timeout else timeout) from err
         except (EOFError, BrokenPipeError, ConnectionResetError) as err:
-            raise WorkerCrashed() from err
+            stopped = self.sandbox.oom_kills() > self._oom_kills  # by the kernel, for want of memory
+            raise WorkerCrashed(memory_limit=self.sandbox.limits.sandbox_memory_bytes if stopped else None) from err
         except protocol.ProtocolError as err:
             raise StudentProtocolError(str(err)) from err
         finally:

@@ -386,6 +386,11 @@ class Sandbox:
         self.healthy = True
         return ours
 
+    def oom_kills(self) -> int:
+        """How many of the sandbox's processes the kernel has stopped for want of memory (0
+        without a cgroup: none is counted)."""
+        return self.cgroup.oom_kills() if self.cgroup is not None else 0
+
     def reset(self) -> None:
         """Kill every process the exercises started (the zygote stays, warm)."""
         if self._process is None:

@@ -13,6 +13,7 @@ import pytest
 
 from grader import curriculum
 from grader.grading import grade_submission
+from grader.i18n import translate
 from grader.sandbox import cgroup
 from grader.sandbox.isolation import Limits, namespaces_available
 
@@ -78,6 +79,9 @@ def test_files_that_take_no_bytes_still_count(tmp_path, monkeypatch):
     report, peak = graded_with_peak(tmp_path, "ex03_fills_inodes", 256 * MiB, monkeypatch)
     ex03, ex04 = report.exercises
     assert ex03.score == 0 and "MADE" not in ex03.output
+    # The student is told why: memory, the sandbox's, not an exit or a signal of their own.
+    said = translate("result.out_of_memory", "en", gib="0.25") + " " + translate("diagnosis.worker_crashed_memory", "en")
+    assert ex03.tests[0].message == said and ex03.tests[0].diagnosis == "worker_crashed", ex03.tests[0].message
     assert ex04.score == ex04.max_score
     assert peak <= 256 * MiB
 
