@@ -1,5 +1,7 @@
 """Exercise 6's known mistakes."""
 
+import numpy as np
+
 from reference.ex05_linear_regression import mse_gradient, mse_loss
 from reference.ex06_batch_gd import fit_linear_batch
 
@@ -68,6 +70,13 @@ def fit_loss_between_updates(x, y, learning_rate=0.01, epochs=1000, w0=0.0, b0=0
     return w, b, losses
 
 
+def fit_ascent(x, y, learning_rate=0.01, epochs=1000, w0=0.0, b0=0.0):
+    """(w, b) ← (w, b) + η ∇L(w, b): mse_gradient's (−2 mean(x r), −2 mean(r)) added, as if its
+    minus already made it a descent direction (the SGD form w + 2η x_i r_i takes r, not ∇L)."""
+    with np.errstate(over="ignore", invalid="ignore"):
+        return fit_linear_batch(x, y, -learning_rate, epochs, w0, b0)
+
+
 VARIANTS = {
     "sequential_update": {"fit_linear_batch": fit_sequential},
     "loss_before_update": {"fit_linear_batch": fit_loss_before},
@@ -76,4 +85,5 @@ VARIANTS = {
     "bias_with_weight_gradient": {"fit_linear_batch": fit_bias_with_grad_w},
     "lr_divided_by_n": {"fit_linear_batch": fit_gradient_divided_by_n},
     "loss_between_updates": {"fit_linear_batch": fit_loss_between_updates},
+    "gradient_ascent": {"fit_linear_batch": fit_ascent},
 }

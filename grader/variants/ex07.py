@@ -156,6 +156,21 @@ def fit_sample_loss_before_update(x, y, learning_rate=0.01, epochs=100, seed=0, 
     return _sample_losses(x, y, learning_rate, epochs, seed, w0, b0, True)
 
 
+def fit_epoch_mean_loss(x, y, learning_rate=0.01, epochs=100, seed=0, w0=0.0, b0=0.0):
+    """losses[e] = the mean of the epoch's n sample losses (y_i − (w x_i + b))², each taken just
+    before its own update (the running average Keras prints), not the full-data MSE after the epoch."""
+    x, y = np.asarray(x, dtype=float), np.asarray(y, dtype=float)
+    rng = np.random.default_rng(seed)
+    w, b, losses = float(w0), float(b0), []
+    for _ in range(epochs):
+        sample_losses = []
+        for i in rng.permutation(len(x)):
+            sample_losses.append((y[i] - (w * x[i] + b)) ** 2)
+            w, b = _together(w, b, x[i], y[i], learning_rate)
+        losses.append(float(np.mean(sample_losses)))
+    return w, b, losses
+
+
 VARIANTS = {"no_shuffling": {"fit_linear_sgd": fit_in_order}, "reseeded_every_epoch": {"fit_linear_sgd": fit_reseeded},
             "sequential_update": {"fit_linear_sgd": fit_sequential}, "legacy_global_rng": {"fit_linear_sgd": fit_global_rng},
             "sampling_with_replacement": {"fit_linear_sgd": fit_with_replacement},
@@ -166,4 +181,5 @@ VARIANTS = {"no_shuffling": {"fit_linear_sgd": fit_in_order}, "reseeded_every_ep
             "sample_loss_recorded": {"fit_linear_sgd": fit_sample_loss},
             "sample_loss_recorded/before_its_update": {"fit_linear_sgd": fit_sample_loss_before_update},
             "gradient_missing_factor_2": {"fit_linear_sgd": fit_without_factor_2},
-            "loss_before_update": {"fit_linear_sgd": fit_loss_before_epoch}}
+            "loss_before_update": {"fit_linear_sgd": fit_loss_before_epoch},
+            "epoch_mean_loss": {"fit_linear_sgd": fit_epoch_mean_loss}}

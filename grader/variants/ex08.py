@@ -94,6 +94,22 @@ def fit_from_zero(x, y, learning_rate=0.01, epochs=100, batch_size=32, seed=0, w
     return _fit(x, y, learning_rate, epochs, batch_size, seed, 0.0, 0.0, minibatches, mse_gradient)
 
 
+def fit_epoch_mean_loss(x, y, learning_rate=0.01, epochs=100, batch_size=32, seed=0, w0=0.0, b0=0.0):
+    """losses[e] = the mean of the epoch's batch losses, each mse_loss on its batch just before
+    that batch's update (the running average Keras prints), not the full-data MSE after the epoch."""
+    x, y = np.asarray(x, dtype=float), np.asarray(y, dtype=float)
+    rng = np.random.default_rng(seed)
+    w, b, losses = float(w0), float(b0), []
+    for _ in range(epochs):
+        batch_losses = []
+        for batch in minibatches(len(x), batch_size, rng):
+            batch_losses.append(mse_loss(w, b, x[batch], y[batch]))
+            grad_w, grad_b = mse_gradient(w, b, x[batch], y[batch])
+            w, b = w - learning_rate * grad_w, b - learning_rate * grad_b
+        losses.append(float(np.mean(batch_losses)))
+    return w, b, losses
+
+
 VARIANTS = {
     "sum_instead_of_mean": {"fit_linear_minibatch": fit_summed},
     "divided_by_batch_size": {"fit_linear_minibatch": fit_over_batch_size},
@@ -103,4 +119,5 @@ VARIANTS = {
     "choice_without_replacement": {"minibatches": chosen_order, "fit_linear_minibatch": fit_chosen_order},
     "legacy_global_rng": {"fit_linear_minibatch": fit_global_rng},
     "initial_values_ignored": {"fit_linear_minibatch": fit_from_zero},
+    "epoch_mean_loss": {"fit_linear_minibatch": fit_epoch_mean_loss},
 }

@@ -68,6 +68,11 @@ def inverse_time_floor_division(k, eta0=1.0):
     return eta0 // k
 
 
+def cosine_annealing_without_eta_min(k, eta0=0.1, total=100, eta_min=0.0):
+    """η0 (1 + cos(π k / total)) / 2: η_min left out altogether (the η_min = 0 form), so it ends at 0, not η_min."""
+    return eta0 * (1 + math.cos(math.pi * k / total)) / 2
+
+
 VARIANTS = {
     "true_division_in_step_decay": {"step_decay": step_decay_true_division},
     "k_shifted": {"inverse_time": inverse_time_shifted, "power_decay": power_decay_shifted, "step_decay": step_decay_shifted,
@@ -80,4 +85,5 @@ VARIANTS = {
     "cosine_sign_flipped": {"cosine_annealing": cosine_annealing_minus_cosine},
     "step_decay_rounded": {"step_decay": step_decay_rounded},
     "floor_division_in_inverse_time": {"inverse_time": inverse_time_floor_division},
+    "cosine_eta_min_ignored": {"cosine_annealing": cosine_annealing_without_eta_min},
 }

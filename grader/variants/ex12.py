@@ -73,6 +73,14 @@ def learning_rate_inside_root(w, grad, G, learning_rate=0.01, eps=1e-8):
     return np.asarray(w, dtype=float) - np.sqrt(learning_rate / (G_new + eps)) * grad, G_new
 
 
+def norm_squared(w, grad, G, learning_rate=0.01, eps=1e-8):
+    """G_new = G + ‖g‖² = G + g·g: g² read as the squared length, one number added to every
+    component, instead of each component's own g_i²."""
+    grad = np.asarray(grad, dtype=float)
+    G_new = np.asarray(G, dtype=float) + np.dot(grad, grad)
+    return np.asarray(w, dtype=float) - learning_rate * grad / np.sqrt(G_new + eps), G_new
+
+
 VARIANTS = {
     "no_accumulation": {"adagrad_update": not_accumulated},
     "eps_outside_root": {"adagrad_update": eps_outside},
@@ -84,4 +92,5 @@ VARIANTS = {
     "eps_added_to_step": {"adagrad_update": eps_added_to_step},
     "eps_in_accumulator": {"adagrad_update": eps_in_accumulator},
     "learning_rate_inside_root": {"adagrad_update": learning_rate_inside_root},
+    "gradient_norm_squared": {"adagrad_update": norm_squared},
 }

@@ -83,6 +83,14 @@ def square_of_average(w, grad, G, learning_rate=0.01, alpha=0.9, eps=1e-8):
     return np.asarray(w, dtype=float) - learning_rate * grad / np.sqrt(G_new + eps), G_new
 
 
+def norm_squared(w, grad, G, learning_rate=0.01, alpha=0.9, eps=1e-8):
+    """G_new = α G + (1 − α) ‖g‖², ‖g‖² = g·g: g² read as the squared length, one number for
+    every component, instead of each component's own g_i²."""
+    grad = np.asarray(grad, dtype=float)
+    G_new = alpha * np.asarray(G, dtype=float) + (1 - alpha) * np.dot(grad, grad)
+    return np.asarray(w, dtype=float) - learning_rate * grad / np.sqrt(G_new + eps), G_new
+
+
 VARIANTS = {
     "alpha_swapped": {"rmsprop_update": swapped},
     "eps_outside_root": {"rmsprop_update": eps_outside},
@@ -95,4 +103,5 @@ VARIANTS = {
     "eps_in_accumulator": {"rmsprop_update": eps_in_accumulator},
     "square_of_sum": {"rmsprop_update": square_of_sum},
     "square_of_average": {"rmsprop_update": square_of_average},
+    "gradient_norm_squared": {"rmsprop_update": norm_squared},
 }

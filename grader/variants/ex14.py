@@ -94,6 +94,32 @@ def beta1_swapped(w, grad, m, v, t, learning_rate=1e-3, beta1=0.9, beta2=0.999, 
     return _corrected_step(w, m_new, v_new, t, learning_rate, beta1, beta2, eps)
 
 
+def momentum_style_m(w, grad, m, v, t, learning_rate=1e-3, beta1=0.9, beta2=0.999, eps=1e-8):
+    """m = β1 m + g: the first moment summed as momentum's velocity, without the (1 − β1) of an average."""
+    grad = np.asarray(grad, dtype=float)
+    m_new = beta1 * np.asarray(m, dtype=float) + grad
+    v_new = beta2 * np.asarray(v, dtype=float) + (1 - beta2) * grad**2
+    return _corrected_step(w, m_new, v_new, t, learning_rate, beta1, beta2, eps)
+
+
+def momentum_style_v(w, grad, m, v, t, learning_rate=1e-3, beta1=0.9, beta2=0.999, eps=1e-8):
+    """v = β2 v + g²: the second moment summed without the (1 − β2) of an average."""
+    grad = np.asarray(grad, dtype=float)
+    m_new = beta1 * np.asarray(m, dtype=float) + (1 - beta1) * grad
+    v_new = beta2 * np.asarray(v, dtype=float) + grad**2
+    return _corrected_step(w, m_new, v_new, t, learning_rate, beta1, beta2, eps)
+
+
+def paper_step_size(w, grad, m, v, t, learning_rate=1e-3, beta1=0.9, beta2=0.999, eps=1e-8):
+    """The Adam paper's "efficient" form: η_t = η √(1 − β2^t) / (1 − β1^t); w − η_t m_new / (√v_new + ε).
+    The same as w − η m̂ / (√v̂ + ε) with ε replaced by ε √(1 − β2^t) (ε̂, as in TensorFlow)."""
+    grad = np.asarray(grad, dtype=float)
+    m_new = beta1 * np.asarray(m, dtype=float) + (1 - beta1) * grad
+    v_new = beta2 * np.asarray(v, dtype=float) + (1 - beta2) * grad**2
+    step_size = learning_rate * np.sqrt(1 - beta2**t) / (1 - beta1**t)
+    return np.asarray(w, dtype=float) - step_size * m_new / (np.sqrt(v_new) + eps), m_new, v_new
+
+
 VARIANTS = {
     "no_bias_correction": {"adam_update": uncorrected},
     "bias_correction_off_by_one": {"adam_update": corrected_one_step_late},
@@ -108,4 +134,7 @@ VARIANTS = {
     "one_moment_not_corrected/first": {"adam_update": only_v_corrected},
     "v_from_m": {"adam_update": v_from_m},
     "beta1_swapped": {"adam_update": beta1_swapped},
+    "missing_one_minus_beta": {"adam_update": momentum_style_m},
+    "missing_one_minus_beta/second": {"adam_update": momentum_style_v},
+    "paper_step_size": {"adam_update": paper_step_size},
 }

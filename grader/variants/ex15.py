@@ -142,6 +142,15 @@ def max_of_squared_gradient(w, grad, state, t, learning_rate=1e-3, beta1=0.9, be
     return _adam(w, grad, state, t, learning_rate, beta1, beta2, eps, weight_decay, amsgrad, of_g_squared)
 
 
+def max_not_stored(w, grad, state, t, learning_rate=1e-3, beta1=0.9, beta2=0.999, eps=1e-8, weight_decay=0.0,
+                   amsgrad=False):
+    """v̂ = max(v_max, v_new) / (1 − β2^t) in the step, but the state returns the v_max that came
+    in: the maximum is never carried to the next step (in a loop from 0 it is plain Adam)."""
+    def not_stored(v_max, v_new, correction):
+        return v_max, np.maximum(v_max, v_new) / correction
+    return _adam(w, grad, state, t, learning_rate, beta1, beta2, eps, weight_decay, amsgrad, not_stored)
+
+
 VARIANTS = {
     "decoupled_weight_decay": {"adam_update_full": decoupled},
     "amsgrad_max_after_correction": {"adam_update_full": max_after_correction},
@@ -155,4 +164,5 @@ VARIANTS = {
     "amsgrad_max_not_used": {"adam_update_full": max_kept_not_used},
     "amsgrad_v_replaced_by_max": {"adam_update_full": v_replaced_by_max},
     "amsgrad_max_of_squared_gradient": {"adam_update_full": max_of_squared_gradient},
+    "amsgrad_max_not_stored": {"adam_update_full": max_not_stored},
 }

@@ -84,6 +84,17 @@ def stall_drop_absolute_value(losses):
     return rules(losses, stall=lambda drop, last_k: abs(drop) / abs(last_k) < 1e-3)
 
 
+def stalled_before_oscillating(losses):
+    """The stall test made before the oscillation test: a curve that swings but ends within 1e-3
+    of L[−k] is called "stalled", where the order diverging, oscillating, stalled says "oscillating"."""
+    values = [float(x) for x in losses]
+    if all(math.isfinite(x) for x in values) and not values[-1] > values[0]:
+        k = max(2, len(values) // 5)
+        if values[-k] == 0 or (values[-k] - values[-1]) / abs(values[-k]) < 1e-3:
+            return "stalled"
+    return rules(losses)
+
+
 VARIANTS = {
     "absolute_stall_threshold": {"diagnose_training": absolute_threshold},
     "any_loss_above_first": {"diagnose_training": any_loss_above_first},
@@ -98,4 +109,5 @@ VARIANTS = {
     "window_without_minimum": {"diagnose_training": window_without_minimum},
     "stall_relative_to_last": {"diagnose_training": stall_relative_to_last},
     "stall_drop_absolute_value": {"diagnose_training": stall_drop_absolute_value},
+    "stalled_before_oscillating": {"diagnose_training": stalled_before_oscillating},
 }

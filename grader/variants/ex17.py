@@ -72,9 +72,47 @@ def drawn_from_zero(n_starts, dim, eps, rng):
     return rng.uniform(0, eps, size=(n_starts, dim))
 
 
+def _runs_with_defaults(f, grad_f, starts, **passed):
+    """The reference's multistart, but gradient_descent(grad_f, start, **passed): what is not
+    passed takes ex04's defaults (learning_rate=0.1, max_steps=1000), not multistart's."""
+    best_x, best_f = None, np.inf
+    for start in starts:
+        final = gradient_descent(grad_f, start, **passed)[-1]
+        if not np.all(np.isfinite(final)):
+            continue
+        value = float(f(final))
+        if np.isnan(value):
+            continue
+        if best_x is None or value < best_f:
+            best_x, best_f = final, value
+    return best_x, best_f
+
+
+def arguments_not_passed(f, grad_f, starts, learning_rate=0.01, max_steps=1000):
+    """gradient_descent(grad_f, start): multistart's learning_rate and max_steps never reach the
+    runs, which take ex04's defaults (η = 0.1, 1000 steps)."""
+    with np.errstate(all="ignore"):
+        return _runs_with_defaults(f, grad_f, starts)
+
+
+def max_steps_not_passed(f, grad_f, starts, learning_rate=0.01, max_steps=1000):
+    """gradient_descent(grad_f, start, learning_rate): max_steps left to ex04's default 1000."""
+    with np.errstate(all="ignore"):
+        return _runs_with_defaults(f, grad_f, starts, learning_rate=learning_rate)
+
+
+def drawn_normal(n_starts, dim, eps, rng):
+    """rng.normal(0, ε, size=(n_starts, dim)) (or rng.standard_normal(…) * ε): a normal spread
+    ε, not uniform on (−ε, ε)."""
+    return rng.normal(0, eps, size=(n_starts, dim))
+
+
 VARIANTS = {"largest_loss_picked": {"multistart": largest}, "last_run_kept": {"multistart": last_kept},
             "non_finite_not_skipped": {"multistart": not_skipping},
             "best_iterate_on_the_path": {"multistart": best_on_the_path},
             "starts_drawn_transposed": {"random_starts": drawn_transposed},
             "starts_from_zero": {"random_starts": drawn_from_zero},
-            "start_returned": {"multistart": start_returned}, "f_at_start": {"multistart": f_at_start}}
+            "start_returned": {"multistart": start_returned}, "f_at_start": {"multistart": f_at_start},
+            "arguments_not_passed": {"multistart": arguments_not_passed},
+            "arguments_not_passed/max_steps": {"multistart": max_steps_not_passed},
+            "starts_normal": {"random_starts": drawn_normal}}
