@@ -110,6 +110,18 @@ def fit_epoch_mean_loss(x, y, learning_rate=0.01, epochs=100, batch_size=32, see
     return w, b, losses
 
 
+def even_split(n, batch_size, rng):
+    """np.array_split(perm, ceil(n / batch_size)): as many batches as the statement's, but of
+    sizes that differ by one at most (10 by 4: 4, 3, 3), not batch_size each and a shorter last
+    one (4, 4, 2)."""
+    perm = rng.permutation(n)
+    return np.array_split(perm, -(-n // batch_size))
+
+
+def fit_even_split(x, y, learning_rate=0.01, epochs=100, batch_size=32, seed=0, w0=0.0, b0=0.0):
+    return _fit(x, y, learning_rate, epochs, batch_size, seed, w0, b0, even_split, mse_gradient)
+
+
 VARIANTS = {
     "sum_instead_of_mean": {"fit_linear_minibatch": fit_summed},
     "divided_by_batch_size": {"fit_linear_minibatch": fit_over_batch_size},
@@ -120,4 +132,5 @@ VARIANTS = {
     "legacy_global_rng": {"fit_linear_minibatch": fit_global_rng},
     "initial_values_ignored": {"fit_linear_minibatch": fit_from_zero},
     "epoch_mean_loss": {"fit_linear_minibatch": fit_epoch_mean_loss},
+    "array_split_evenly": {"minibatches": even_split, "fit_linear_minibatch": fit_even_split},
 }
