@@ -3,6 +3,9 @@
 import numpy as np
 
 from reference.ex04_gradient_descent import gradient_descent
+from reference.ex17_multistart import multistart
+
+EX04_LEARNING_RATE, EX04_MAX_STEPS = 0.1, 1000  # gradient_descent's defaults (ex04)
 
 
 def _kept_run(f, grad_f, starts, learning_rate, max_steps, replaces, value=None, shown=None, best_f=np.inf):
@@ -72,33 +75,17 @@ def drawn_from_zero(n_starts, dim, eps, rng):
     return rng.uniform(0, eps, size=(n_starts, dim))
 
 
-def _runs_with_defaults(f, grad_f, starts, **passed):
-    """The reference's multistart, but gradient_descent(grad_f, start, **passed): what is not
-    passed takes ex04's defaults (learning_rate=0.1, max_steps=1000), not multistart's."""
-    best_x, best_f = None, np.inf
-    for start in starts:
-        final = gradient_descent(grad_f, start, **passed)[-1]
-        if not np.all(np.isfinite(final)):
-            continue
-        value = float(f(final))
-        if np.isnan(value):
-            continue
-        if best_x is None or value < best_f:
-            best_x, best_f = final, value
-    return best_x, best_f
-
-
 def arguments_not_passed(f, grad_f, starts, learning_rate=0.01, max_steps=1000):
     """gradient_descent(grad_f, start): multistart's learning_rate and max_steps never reach the
-    runs, which take ex04's defaults (η = 0.1, 1000 steps)."""
+    runs, which take ex04's defaults (η = 0.1, 1000 steps): the reference with those."""
     with np.errstate(all="ignore"):
-        return _runs_with_defaults(f, grad_f, starts)
+        return multistart(f, grad_f, starts, learning_rate=EX04_LEARNING_RATE, max_steps=EX04_MAX_STEPS)
 
 
 def max_steps_not_passed(f, grad_f, starts, learning_rate=0.01, max_steps=1000):
     """gradient_descent(grad_f, start, learning_rate): max_steps left to ex04's default 1000."""
     with np.errstate(all="ignore"):
-        return _runs_with_defaults(f, grad_f, starts, learning_rate=learning_rate)
+        return multistart(f, grad_f, starts, learning_rate=learning_rate, max_steps=EX04_MAX_STEPS)
 
 
 def drawn_normal(n_starts, dim, eps, rng):
