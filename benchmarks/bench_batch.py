@@ -23,7 +23,6 @@ unless --exercises), and prints:
 from __future__ import annotations
 
 import argparse
-import os
 import resource
 import shutil
 import statistics
@@ -99,58 +98,29 @@ def suites_own_work(spec: str, runs: int = 5) -> float:
     return statistics.median(times)
 
 
-class CpuCount:
-    """A cgroup that counts the CPU time of all the processes put in it (`join`, in a child
-    before exec), exited ones included: cpuacct.usage (v1) or cpu.stat's usage_usec (v2)."""
+def cpu_cgroup():
+    """A cgroup (grader/sandbox/cgroup.py) that counts the CPU time of all the processes put in
+    it, exited ones included (cpuacct in cgroup v1, cpu.stat in v2), or None where none can be
+    made here (not root)."""
+    sys.path.insert(0, str(ROOT))
+    from grader.sandbox.cgroup import Cgroup
 
-    def __init__(self) -> None:
-        self.path: Path | None = None
-        self.version = 0
-        sys.path.insert(0, str(ROOT))
-        from grader.sandbox.cgroup import candidate_parents
+    def counts(made) -> None:
+        if cpu_seconds(made) is None:
+            raise OSError("no CPU count here")
 
-        try:
-            found = candidate_parents(Path("/proc/self/cgroup").read_text(), Path("/proc/self/mountinfo").read_text(),
-                                      "cpuacct")
-        except OSError:
-            found = []
-        for parent, version in found:
-            path = parent / f"gdkit-bench-{os.getpid()}"
-            try:
-                path.mkdir()
-            except OSError:
-                continue
-            if self._read(path, version) is None:
-                path.rmdir()
-                continue
-            self.path, self.version = path, version
-            break
+    return Cgroup.new("cpuacct", counts)
 
-    @staticmethod
-    def _read(path: Path, version: int) -> float | None:
-        try:
-            if version == 1:
-                return int((path / "cpuacct.usage").read_text()) / 1e9
-            stat = dict(line.split() for line in (path / "cpu.stat").read_text().splitlines())
-            return int(stat["usage_usec"]) / 1e6
-        except (OSError, KeyError, ValueError):
-            return None
 
-    def join(self) -> None:
-        if self.path is not None:
-            (self.path / "cgroup.procs").write_text("0")
-
-    def seconds(self) -> float | None:
-        return None if self.path is None else self._read(self.path, self.version)
-
-    def remove(self) -> None:
-        if self.path is not None:
-            for _ in range(100):
-                try:
-                    self.path.rmdir()
-                    return
-                except OSError:
-                    time.sleep(0.05)
+def cpu_seconds(cgroup) -> float | None:
+    """The CPU time the processes of `cgroup` have used, in seconds."""
+    try:
+        if cgroup.version == 1:
+            return int((cgroup.path / "cpuacct.usage").read_text()) / 1e9
+        stat = dict(line.split() for line in (cgroup.path / "cpu.stat").read_text().splitlines())
+        return int(stat["usage_usec"]) / 1e6
+    except (OSError, KeyError, ValueError):
+        return None
 
 
 def tree_rss(pid: int) -> int:
@@ -188,18 +158,19 @@ def main() -> None:
         work_before = suites_own_work(args.exercises)  # (before and after, as the floor: this machine's speed drifts)
         command = [sys.executable, "-m", "grader", "batch", str(submissions), "--out", str(out),
                    "--workers", str(args.workers), "--exercises", args.exercises]
-        cpu = CpuCount()
+        cpu = cpu_cgroup()
         start = time.perf_counter()
         process = subprocess.Popen(command, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True,
-                                   preexec_fn=cpu.join)
+                                   preexec_fn=cpu.join if cpu is not None else None)
         peak_tree = 0
         while process.poll() is None:
             if have_psutil:
                 peak_tree = max(peak_tree, tree_rss(process.pid))
             time.sleep(0.05)
         elapsed = time.perf_counter() - start
-        cpu_seconds = cpu.seconds()
-        cpu.remove()
+        batch_cpu = cpu_seconds(cpu) if cpu is not None else None
+        if cpu is not None:
+            cpu.remove()
         output = process.stdout.read()
         if process.returncode != 0:
             raise SystemExit(f"grade batch exited with {process.returncode}:\n{output}")
@@ -213,9 +184,9 @@ def main() -> None:
     work = (work_before + suites_own_work(args.exercises)) / 2
     print(f"the suites' own work: {1000 * work:.0f} ms CPU per submission (the reference answering every call, "
           f"in-process); shared by {args.workers} workers = {work / args.workers / floor:.2f}x the floor")
-    if cpu_seconds is not None:
-        per = cpu_seconds / args.n
-        print(f"CPU of every process of the batch: {cpu_seconds:.1f} s = {1000 * per:.0f} ms per submission, of which "
+    if batch_cpu is not None:
+        per = batch_cpu / args.n
+        print(f"CPU of every process of the batch: {batch_cpu:.1f} s = {1000 * per:.0f} ms per submission, of which "
               f"{1000 * (per - work):.0f} ms is not the suites' own work (the grader's share, and the student code's "
               f"imports); shared by {args.workers} workers = {per / args.workers / floor:.2f}x the floor")
     else:

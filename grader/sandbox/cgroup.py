@@ -20,6 +20,7 @@ import itertools
 import os
 import time
 from pathlib import Path
+from typing import Callable
 
 from .procfs import alive
 
@@ -77,41 +78,67 @@ def candidate_parents(proc_cgroup: str, mountinfo: str, controller: str = "memor
     return parents
 
 
-class MemoryCgroup:
-    """A cgroup of our own, its memory (swap included) limited to `limit_bytes`."""
+class Cgroup:
+    """A cgroup of our own, made under this process's own in the hierarchy of `controller`."""
 
     def __init__(self, path: Path, version: int):
         self.path, self.version = path, version
 
     @classmethod
-    def make(cls, limit_bytes: int) -> MemoryCgroup | None:
-        """A new cgroup under this process's own, or None where none can be made here."""
+    def new(cls, controller: str, ready: Callable[[Cgroup], None] = lambda made: None) -> Cgroup | None:
+        """A new cgroup, set up by `ready` (which raises OSError where the controller does not
+        serve it: the next place is tried), or None where none can be made here."""
         try:
             proc_cgroup = Path("/proc/self/cgroup").read_text()
             mountinfo = Path("/proc/self/mountinfo").read_text()
         except OSError:
             return None
-        for parent, version in candidate_parents(proc_cgroup, mountinfo):
+        for parent, version in candidate_parents(proc_cgroup, mountinfo, controller):
             sweep_stale(parent)
-            made = cls._made_under(parent, version, limit_bytes)
-            if made is not None:
-                return made
+            path = parent / f"{PREFIX}{os.getpid()}-{next(_SERIAL)}"
+            try:
+                path.mkdir()
+            except OSError:
+                continue
+            made = cls(path, version)
+            try:
+                ready(made)
+            except OSError:  # v2 without the controller here, or a write refused
+                made.remove()
+                continue
+            return made
         return None
 
+    def join(self) -> None:
+        """Put the calling process in the cgroup (in a child between fork and exec: all it
+        starts afterwards is in it too)."""
+        with open(self.path / "cgroup.procs", "w") as procs:
+            procs.write("0")
+
+    def remove(self, wait: float = 2.0) -> bool:
+        """Remove the cgroup once its processes are gone (killed just before: they may take a
+        moment to exit). False if some are still there after `wait` seconds (a later sweep_stale
+        removes it)."""
+        deadline = time.monotonic() + wait
+        while True:
+            try:
+                self.path.rmdir()
+                return True
+            except FileNotFoundError:
+                return True
+            except OSError:
+                if time.monotonic() > deadline:
+                    return False
+                time.sleep(0.02)
+
+
+class MemoryCgroup(Cgroup):
+    """A cgroup of our own, its memory (swap included) limited to `limit_bytes`."""
+
     @classmethod
-    def _made_under(cls, parent: Path, version: int, limit_bytes: int) -> MemoryCgroup | None:
-        path = parent / f"{PREFIX}{os.getpid()}-{next(_SERIAL)}"
-        try:
-            path.mkdir()
-        except OSError:
-            return None
-        made = cls(path, version)
-        try:
-            made._limit(limit_bytes)
-        except OSError:  # v2 without the memory controller here, or a write refused
-            made.remove()
-            return None
-        return made
+    def make(cls, limit_bytes: int) -> MemoryCgroup | None:
+        """A new memory cgroup, or None where none can be made here."""
+        return cls.new("memory", lambda made: made._limit(limit_bytes))
 
     def _limit(self, limit_bytes: int) -> None:
         if self.version == 1:
@@ -124,12 +151,6 @@ class MemoryCgroup:
             swap = self.path / "memory.swap.max"
             if swap.exists():
                 swap.write_text("0")
-
-    def join(self) -> None:
-        """Put the calling process in the cgroup (in a child between fork and exec: all it
-        starts afterwards is in it too)."""
-        with open(self.path / "cgroup.procs", "w") as procs:
-            procs.write("0")
 
     def let_join(self, uid: int) -> None:
         """Let the fallback's user (nobody.py) put itself in, and nothing more: the limits stay
@@ -152,22 +173,6 @@ class MemoryCgroup:
             return int((self.path / name).read_text())
         except (OSError, ValueError):
             return None
-
-    def remove(self, wait: float = 2.0) -> bool:
-        """Remove the cgroup once its processes are gone (killed just before: they may take a
-        moment to exit). False if some are still there after `wait` seconds (a later sweep_stale
-        removes it)."""
-        deadline = time.monotonic() + wait
-        while True:
-            try:
-                self.path.rmdir()
-                return True
-            except FileNotFoundError:
-                return True
-            except OSError:
-                if time.monotonic() > deadline:
-                    return False
-                time.sleep(0.02)
 
 
 def sweep_stale(parent: Path) -> None:
