@@ -1,11 +1,14 @@
 """Exercise 17's known mistakes."""
 
+import inspect
+
 import numpy as np
 
 from reference.ex04_gradient_descent import gradient_descent
 from reference.ex17_multistart import multistart
 
-EX04_LEARNING_RATE, EX04_MAX_STEPS = 0.1, 1000  # gradient_descent's defaults (ex04)
+_EX04_DEFAULTS = inspect.signature(gradient_descent).parameters  # ex04's defaults: η = 0.1, 1000 steps
+EX04_LEARNING_RATE, EX04_MAX_STEPS = _EX04_DEFAULTS["learning_rate"].default, _EX04_DEFAULTS["max_steps"].default
 
 
 def _kept_run(f, grad_f, starts, learning_rate, max_steps, replaces, value=None, shown=None, best_f=np.inf):
